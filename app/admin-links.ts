@@ -1,0 +1,7 @@
+// The administration home's cards; each domain adds its own.
+export type AdminLink = { href: string; title: string; description: string; action: string };
+
+export const ADMIN_LINKS: AdminLink[] = [
+  { href: "/admin/comptes", title: "Comptes du CCAS", description: "Instructeur·rices et administrateur·rices.", action: "Gérer les comptes" },
+  { href: "/admin/courriels", title: "Courriels envoyés", description: "Tous les messages envoyés par le portail.", action: "Voir le journal des courriels" },
+];

@@ -1,0 +1,184 @@
+// The association module against a real SQLite database, a real Meilisearch and a real SMTP listener.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAssociation } from "../prisma/factories/association";
+import { createUser } from "../prisma/factories/user";
+import { getDocument } from "../search/engine";
+import { processSearchOutbox, reindexAll } from "../search/sync";
+import { startSmtpListener } from "../tests/smtp";
+import { resetEnvCache } from "./env.server";
+
+const smtp = await startSmtpListener();
+process.env.SMTP_URL = smtp.url;
+resetEnvCache();
+
+const { prisma } = await import("./db.server");
+const { signUpAssociation, validateAssociation, refuseAssociation, updateAssociationProfile, EmailTakenError } = await import("./association.server");
+const { searchAssociations } = await import("./directory.server");
+const { getSearchClient } = await import("./search.server");
+const { createSearchClient, applyIndexSettings } = await import("../search/engine");
+
+const client = getSearchClient()!;
+const baseProfile = {
+  acronym: undefined,
+  rna: "W251002867",
+  siret: "73282932000074",
+  description: "Des paniers de légumes pour les familles du quartier.",
+  address: "12 rue de Dole",
+  postcode: "25000",
+  city: "Besançon",
+  district: "planoise" as const,
+  phone: undefined,
+  email: undefined,
+  website: undefined,
+  receptionHours: "Mardi 14 h – 18 h",
+  publics: ["familles" as const],
+};
+
+let admin: { id: string; email: string; name: string; role: "admin" };
+
+beforeAll(async () => {
+  await applyIndexSettings(client);
+  const user = await createUser(prisma, { role: "admin", email: "admin-test@ccas.test" });
+  admin = { ...user, role: "admin" };
+});
+
+afterAll(async () => {
+  await smtp.close();
+});
+
+describe("sign-up and validation", () => {
+  it("creates a pending association that is not public until an administrator validates it", async () => {
+    const { association, userId } = await signUpAssociation({
+      ...baseProfile,
+      name: "Les Jardins de Coquelicot",
+      socialObject: "Maraîchage solidaire et paniers à petit prix.",
+      fields: ["aide-alimentaire", "insertion-emploi"],
+      personName: "Zoé Présidente",
+      personTitle: "Présidente",
+      personEmail: "zoe@jardins.test",
+      password: "une phrase de passe solide",
+      representativeConfirm: "on",
+    });
+    const membership = await prisma.membership.findFirst({ where: { userId, associationId: association.id } });
+    expect(membership?.isRepresentative).toBe(true);
+    expect((await prisma.association.findUnique({ where: { id: association.id } }))?.status).toBe("pending");
+    await smtp.waitFor((m) => m.to.includes("zoe@jardins.test") && /reçue/.test(m.subject));
+    await smtp.waitFor((m) => m.to.includes("admin-test@ccas.test") && /à valider/.test(m.subject));
+
+    let result = await searchAssociations({ q: "coquelicot", fields: [], publics: [], districts: [], page: 1, perPage: 20 });
+    expect(result.hits.map((h) => h.id)).not.toContain(association.id);
+
+    await validateAssociation(association.id, admin);
+    result = await searchAssociations({ q: "coquelico", fields: [], publics: [], districts: [], page: 1, perPage: 20 });
+    expect(result.engine).toBe("meilisearch");
+    expect(result.hits.map((h) => h.id)).toContain(association.id);
+    await smtp.waitFor((m) => m.to.includes("zoe@jardins.test") && /validée/.test(m.subject));
+    const audit = await prisma.auditEvent.findMany({ where: { entityId: association.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["inscription", "validation"]);
+  });
+
+  it("refuses a second account with the same e-mail", async () => {
+    await expect(
+      signUpAssociation({
+        ...baseProfile,
+        name: "Doublon",
+        socialObject: "Objet",
+        fields: ["sante"],
+        personName: "Zoé",
+        personTitle: "Présidente",
+        personEmail: "zoe@jardins.test",
+        password: "une autre phrase de passe",
+        representativeConfirm: "on",
+      }),
+    ).rejects.toBeInstanceOf(EmailTakenError);
+  });
+
+  it("removes a refused association from the index and tells its representative why", async () => {
+    const association = await createAssociation(prisma, { name: "Association à refuser", status: "validated" });
+    const rep = await createUser(prisma, { email: "rep-refus@asso.test" });
+    await prisma.membership.create({ data: { userId: rep.id, associationId: association.id, isRepresentative: true } });
+    await validateAssociation(association.id, admin);
+    expect(await getDocument(client, association.id)).not.toBeNull();
+    await refuseAssociation(association.id, "Objet sans lien avec l'action sociale.", admin);
+    expect(await getDocument(client, association.id)).toBeNull();
+    const mail = await smtp.waitFor((m) => m.to.includes("rep-refus@asso.test") && /refusée/.test(m.subject));
+    expect(mail.text).toContain("Objet sans lien avec l'action sociale.");
+  });
+});
+
+describe("profile edits and the search index", () => {
+  it("makes a saved change searchable as soon as the save returns", async () => {
+    const association = await createAssociation(prisma, { name: "Amicale des Tilleuls" });
+    await reindexAll(prisma, client);
+    const outcome = await updateAssociationProfile(
+      association.id,
+      { ...baseProfile, name: "Amicale des Tilleuls", socialObject: "Ateliers de réparation de bicyclettes pour tous.", fields: ["mobilite"] },
+      admin,
+    );
+    expect(outcome).toBe("synced");
+    const result = await searchAssociations({ q: "bicyclettes", fields: ["mobilite"], publics: [], districts: [], page: 1, perPage: 20 });
+    expect(result.hits.map((h) => h.id)).toContain(association.id);
+    expect(await prisma.searchSyncJob.count({ where: { associationId: association.id, doneAt: null } })).toBe(0);
+  });
+
+  it("keeps the save and records the re-index when Meilisearch is unreachable, then replays it", async () => {
+    const association = await createAssociation(prisma, { name: "Le Repair Café" });
+    await reindexAll(prisma, client);
+    const realHost = process.env.MEILI_HOST;
+    process.env.MEILI_HOST = "http://127.0.0.1:9"; // nothing listens there
+    resetEnvCache();
+    try {
+      const outcome = await updateAssociationProfile(
+        association.id,
+        { ...baseProfile, name: "Le Repair Café", socialObject: "Réparer les grille-pains ensemble.", fields: ["entraide-benevolat"] },
+        admin,
+      );
+      expect(outcome).toBe("pending");
+      const saved = await prisma.association.findUnique({ where: { id: association.id } });
+      expect(saved?.socialObject).toBe("Réparer les grille-pains ensemble.");
+      const pending = await prisma.searchSyncJob.findFirst({ where: { associationId: association.id, doneAt: null } });
+      expect(pending?.attempts).toBe(1);
+      expect(pending?.lastError).toBeTruthy();
+      // The directory still answers, from the database.
+      const fallback = await searchAssociations({ q: "grille-pains", fields: [], publics: [], districts: [], page: 1, perPage: 20 });
+      expect(fallback.engine).toBe("database");
+      expect(fallback.hits.map((h) => h.id)).toContain(association.id);
+    } finally {
+      process.env.MEILI_HOST = realHost;
+      resetEnvCache();
+    }
+    const replay = await processSearchOutbox(prisma, createSearchClient({ host: realHost!, apiKey: process.env.MEILI_MASTER_KEY }));
+    expect(replay.failed).toBe(0);
+    const document = await getDocument(client, association.id);
+    expect(document?.socialObject).toBe("Réparer les grille-pains ensemble.");
+  });
+});
+
+describe("directory search", () => {
+  it("tolerates typos, folds accents and ligatures, and knows French social vocabulary", async () => {
+    await createAssociation(prisma, { name: "Les Restos du Cœur bisontins", socialObject: "Aide alimentaire et repas chauds.", fields: ["aide-alimentaire"] });
+    await createAssociation(prisma, { name: "Abri de Nuit", socialObject: "Hébergement d'urgence des personnes sans domicile.", fields: ["hebergement-logement"] });
+    await reindexAll(prisma, client);
+    const search = (q: string) => searchAssociations({ q, fields: [], publics: [], districts: [], page: 1, perPage: 50 }).then((r) => r.hits.map((h) => h.name));
+    expect(await search("alimantaire")).toContain("Les Restos du Cœur bisontins");
+    expect(await search("coeur")).toContain("Les Restos du Cœur bisontins");
+    expect(await search("hebergement")).toContain("Abri de Nuit");
+    expect(await search("SDF")).toContain("Abri de Nuit");
+  });
+
+  it("counts facets and filters by them", async () => {
+    const result = await searchAssociations({ q: "", fields: ["aide-alimentaire"], publics: [], districts: [], page: 1, perPage: 50 });
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.facets.fields["aide-alimentaire"]).toBe(result.total);
+    for (const hit of result.hits) expect(hit.fields).toContain("aide-alimentaire");
+  });
+
+  it("highlights with markers, never with HTML from the data", async () => {
+    await createAssociation(prisma, { name: "<img src=x onerror=alert(1)> Solidarité", socialObject: "Entraide <b>forte</b>." });
+    await reindexAll(prisma, client);
+    const result = await searchAssociations({ q: "solidarite", fields: [], publics: [], districts: [], page: 1, perPage: 50 });
+    const hit = result.hits.find((h) => h.name.startsWith("<img"));
+    expect(hit?.highlighted.name).toContain("\uE000");
+    expect(hit?.highlighted.name).not.toContain("<mark>");
+  });
+});

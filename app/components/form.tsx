@@ -1,0 +1,312 @@
+// Forms: react-hook-form with the same zod schema the action uses. Without JavaScript
+// the form posts natively and the server's messages come back; with it, errors show
+// before the round trip. Either way what was typed stays in the fields.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useActionData, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+
+export type ActionFailure = { ok: false; errors: Record<string, string>; values: Record<string, unknown>; formError?: string };
+
+export function isActionFailure(value: unknown): value is ActionFailure {
+  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false && "errors" in value;
+}
+
+type FormContextValue = {
+  form: UseFormReturn<FieldValues>;
+  serverErrors: Record<string, string>;
+  /** Fields whose server message still applies (cleared when the user edits them). */
+  idPrefix: string;
+};
+
+const ValidatedFormContext = createContext<FormContextValue | null>(null);
+
+function useFormContext() {
+  const ctx = useContext(ValidatedFormContext);
+  if (!ctx) throw new Error("Ce champ doit être placé dans un <ValidatedForm>.");
+  return ctx;
+}
+
+type ValidatedFormProps<S extends z.ZodType> = Omit<FormProps, "onSubmit" | "children"> & {
+  schema: S;
+  defaultValues?: Record<string, unknown>;
+  children: ReactNode;
+  /** Override the action data the form reads errors from (e.g. a fetcher's). */
+  actionData?: unknown;
+};
+
+export function ValidatedForm<S extends z.ZodType>({ schema, defaultValues, children, actionData: actionDataProp, ...formProps }: ValidatedFormProps<S>) {
+  const routeActionData = useActionData();
+  const actionData = actionDataProp ?? routeActionData;
+  const failure = isActionFailure(actionData) ? actionData : null;
+  const serverErrors = failure?.errors ?? {};
+  const values = { ...(defaultValues ?? {}), ...(failure?.values ?? {}) };
+  const form = useForm<FieldValues>({
+    // The schema's output type differs from its input (transforms); the resolver only needs the input side here.
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: values,
+    mode: "onTouched",
+    shouldFocusError: true,
+  });
+  const submit = useSubmit();
+  const ref = useRef<HTMLFormElement>(null);
+  const idPrefix = useId();
+
+  useEffect(() => {
+    if (failure) form.reset({ ...(defaultValues ?? {}), ...failure.values }, { keepDefaultValues: false });
+    // Focus the summary so screen readers announce the server's errors.
+    if (failure) ref.current?.querySelector<HTMLElement>("[data-error-summary]")?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actionData]);
+
+  return (
+    <ValidatedFormContext.Provider value={{ form, serverErrors, idPrefix }}>
+      <Form
+        {...formProps}
+        ref={ref}
+        noValidate
+        onSubmit={(event) => {
+          const target = event.currentTarget;
+          const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+          void form.handleSubmit(() => {
+            submit(submitter ?? target, {
+              method: (formProps.method ?? "post") as "post",
+              action: formProps.action,
+              encType: formProps.encType,
+              navigate: formProps.navigate,
+              preventScrollReset: formProps.preventScrollReset,
+              replace: formProps.replace,
+            });
+          })(event);
+        }}
+      >
+        <ErrorSummary formError={failure?.formError} />
+        {children}
+      </Form>
+    </ValidatedFormContext.Provider>
+  );
+}
+
+function ErrorSummary({ formError }: { formError?: string }) {
+  const { form, serverErrors, idPrefix } = useFormContext();
+  const clientErrors = form.formState.errors;
+  const messages = new Map<string, string>();
+  for (const [name, message] of Object.entries(serverErrors)) messages.set(name, message);
+  for (const [name, error] of Object.entries(clientErrors)) {
+    const message = (error as { message?: string } | undefined)?.message;
+    if (message) messages.set(name, message);
+  }
+  if (formError) messages.set("_form", formError);
+  if (messages.size === 0) return null;
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1} data-error-summary>
+      <h2 className="alert-title">
+        {messages.size === 1 ? "Le formulaire contient une erreur" : `Le formulaire contient ${messages.size} erreurs`}
+      </h2>
+      <ul>
+        {[...messages].map(([name, message]) => (
+          <li key={name}>{name === "_form" ? message : <a href={`#${fieldId(idPrefix, name)}`}>{message}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(prefix: string, name: string) {
+  return `${prefix}-${name}`.replace(/[^a-zA-Z0-9_-]/g, "_");
+}
+
+function useField(name: string) {
+  const { form, serverErrors, idPrefix } = useFormContext();
+  const id = fieldId(idPrefix, name);
+  const clientError = name.split(".").reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
+    | { message?: string }
+    | undefined;
+  const error = clientError?.message ?? (form.formState.dirtyFields[name] ? undefined : serverErrors[name]);
+  const describedBy = [error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(" ");
+  return { form, id, error, describedBy };
+}
+
+type BaseFieldProps = { name: string; label: string; hint?: ReactNode; required?: boolean };
+
+function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  return (
+    <label htmlFor={id} className="field-label">
+      {label}
+      {required ? <span aria-hidden="true" className="required"> *</span> : <span className="optional"> (facultatif)</span>}
+    </label>
+  );
+}
+
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <p id={`${id}-hint`} className="field-hint">
+      {hint}
+    </p>
+  ) : null;
+}
+
+function ErrorText({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-error`} className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  required,
+  type = "text",
+  autoComplete,
+  inputMode,
+  className,
+}: BaseFieldProps & {
+  type?: "text" | "email" | "password" | "tel" | "url" | "number" | "date" | "datetime-local" | "search";
+  autoComplete?: string;
+  inputMode?: "text" | "numeric" | "decimal" | "tel" | "email" | "url";
+  className?: string;
+}) {
+  const { form, id, error, describedBy } = useField(name);
+  return (
+    <div className={`field ${error ? "field-invalid" : ""} ${className ?? ""}`}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={hint || error ? describedBy : undefined}
+        aria-required={required || undefined}
+        {...form.register(name)}
+      />
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+export function TextArea({ name, label, hint, required, rows = 5 }: BaseFieldProps & { rows?: number }) {
+  const { form, id, error, describedBy } = useField(name);
+  return (
+    <div className={`field ${error ? "field-invalid" : ""}`}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={hint || error ? describedBy : undefined}
+        aria-required={required || undefined}
+        {...form.register(name)}
+      />
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  required,
+  options,
+  placeholder = "Choisir…",
+}: BaseFieldProps & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+  const { form, id, error, describedBy } = useField(name);
+  return (
+    <div className={`field ${error ? "field-invalid" : ""}`}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={hint || error ? describedBy : undefined}
+        aria-required={required || undefined}
+        {...form.register(name)}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+export function CheckboxGroup({
+  name,
+  label,
+  hint,
+  required,
+  options,
+  columns = 2,
+}: BaseFieldProps & { options: readonly { value: string; label: string }[]; columns?: number }) {
+  const { form, id, error, describedBy } = useField(name);
+  // FormData sends back a single checked value as a string; the group needs a list.
+  useEffect(() => {
+    const value = form.getValues(name);
+    if (typeof value === "string") form.setValue(name, [value]);
+  }, [form, name]);
+  return (
+    <fieldset
+      className={`field fieldset ${error ? "field-invalid" : ""}`}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={hint || error ? describedBy : undefined}
+      id={id}
+    >
+      <legend className="field-label">
+        {label}
+        {required ? <span aria-hidden="true" className="required"> *</span> : null}
+      </legend>
+      <Hint id={id} hint={hint} />
+      <div className="checkbox-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+        {options.map((o) => (
+          <label key={o.value} className="checkbox">
+            <input type="checkbox" value={o.value} {...form.register(name)} />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorText id={id} error={error} />
+    </fieldset>
+  );
+}
+
+export function Checkbox({ name, label, hint }: { name: string; label: ReactNode; hint?: ReactNode }) {
+  const { form, id, error, describedBy } = useField(name);
+  return (
+    <div className={`field ${error ? "field-invalid" : ""}`}>
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          value="on"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={hint || error ? describedBy : undefined}
+          {...form.register(name)}
+        />
+        <span>{label}</span>
+      </label>
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
+    </div>
+  );
+}
+
+export function SubmitButton({ children, name, value, className = "button" }: { children: ReactNode; name?: string; value?: string; className?: string }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <button type="submit" className={className} name={name} value={value} aria-disabled={busy || undefined}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,79 @@
+// The environment, parsed once with clear messages. Every default makes
+// `npm start` work on a fresh clone; production sets what it needs.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    DATA_DIR: z.string().min(1).default("data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:/, "DATABASE_URL doit être une URL SQLite de la forme file:chemin/vers/base.db")
+      .optional(),
+    MEILI_HOST: z.url("MEILI_HOST doit être une URL, par exemple http://127.0.0.1:7700").optional(),
+    MEILI_MASTER_KEY: z.string().min(16, "MEILI_MASTER_KEY doit compter au moins 16 caractères").optional(),
+    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default(""),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL doit commencer par smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587")
+      .optional(),
+    MAIL_FROM: z.string().default("CCAS – Réseau des associations <ne-pas-repondre@ccas.localhost>"),
+    PUBLIC_URL: z.url("PUBLIC_URL doit être une URL, par exemple https://reseau.ccas-besancon.fr").optional(),
+    TRUST_PROXY: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
+    SESSION_SECRET: z.string().min(16, "SESSION_SECRET doit compter au moins 16 caractères").optional(),
+    SEED_DEMO: z
+      .enum(["0", "1", "true", "false"])
+      .default("1")
+      .transform((v) => v === "1" || v === "true"),
+  })
+  .transform((env) => {
+    const dataDir = path.resolve(env.DATA_DIR);
+    return {
+      ...env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: env.DATABASE_URL ?? `file:${path.join(dataDir, "portail.db")}`,
+      UPLOAD_DIR: path.join(dataDir, "uploads"),
+      PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      SESSION_SECRET: env.SESSION_SECRET ?? secretFromDataDir(dataDir),
+    };
+  });
+
+/** A secret generated on first start and kept in the data folder, like the Meilisearch key. */
+function secretFromDataDir(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  // An empty variable counts as unset (MEILI_HOST= turns the external server off).
+  const defined = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(defined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

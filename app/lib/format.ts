@@ -1,0 +1,56 @@
+// How the portal shows money and dates: the French way, in Europe/Paris.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { fr } from "date-fns/locale";
+
+export const PARIS = "Europe/Paris";
+
+const euroFormatter = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+const euroFormatterRound = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+/** 123456 cents → "1 234,56 €" (with the narrow no-break spaces French typography uses). */
+export function formatEuros(cents: number, { round = false } = {}): string {
+  return (round ? euroFormatterRound : euroFormatter).format(cents / 100);
+}
+
+/** Cents → the value an amount input shows ("1234,56"). */
+export function centsToInput(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return "";
+  return (cents / 100).toFixed(2).replace(".", ",").replace(/,00$/, "");
+}
+
+function toParis(date: Date | string): TZDate {
+  return new TZDate(new Date(date).getTime(), PARIS);
+}
+
+/** "23 novembre 2026" */
+export function formatDate(date: Date | string): string {
+  return format(toParis(date), "d MMMM yyyy", { locale: fr });
+}
+
+/** "23 novembre 2026 à 18 h 15" */
+export function formatDateTime(date: Date | string): string {
+  return format(toParis(date), "d MMMM yyyy 'à' H 'h' mm", { locale: fr });
+}
+
+/** "lundi 23 novembre 2026" */
+export function formatLongDate(date: Date | string): string {
+  return format(toParis(date), "EEEE d MMMM yyyy", { locale: fr });
+}
+
+/** A Date → the value of a datetime-local input, in Paris time. */
+export function toParisInputValue(date: Date | string): string {
+  return format(toParis(date), "yyyy-MM-dd'T'HH:mm");
+}
+
+/** The value of a datetime-local input, read as Paris time → a UTC Date. */
+export function fromParisInputValue(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const d = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), PARIS);
+  return Number.isNaN(d.getTime()) ? null : new Date(d.getTime());
+}
+
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString("fr-FR")} ${count > 1 ? plural : singular}`;
+}

@@ -1,0 +1,37 @@
+import type { MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction = () => [{ title: "Déclaration d'accessibilité – CCAS de Besançon" }];
+
+export default function Accessibility() {
+  return (
+    <div className="container page prose">
+      <h1>Déclaration d'accessibilité</h1>
+      <p>
+        Le CCAS de Besançon s'engage à rendre ce portail accessible conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005,
+        selon le référentiel général d'amélioration de l'accessibilité (RGAA 4.1).
+      </p>
+      <h2>État de conformité</h2>
+      <p>
+        Le portail est <strong>partiellement conforme</strong> au RGAA 4.1 : aucun audit complet n'a encore été mené. Chaque page parcourue
+        par les tests automatisés est vérifiée avec axe-core (aucune violation grave ou critique tolérée), et les parcours principaux sont
+        testés au clavier seul.
+      </p>
+      <h2>Ce qui est fait</h2>
+      <ul>
+        <li>Lien d'évitement vers le contenu, focus visible, navigation complète au clavier.</li>
+        <li>Formulaires : étiquettes associées, champs obligatoires signalés, erreurs reliées aux champs et récapitulées en tête.</li>
+        <li>Recherche de l'annuaire utilisable sans JavaScript ; résultats annoncés aux lecteurs d'écran.</li>
+        <li>Contrastes de couleurs d'au moins 4,5:1 pour le texte.</li>
+      </ul>
+      <h2>Retour d'information et contact</h2>
+      <p>
+        Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez le CCAS (accueil du 12 rue de la Famille, 25000 Besançon)
+        pour être orienté vers une alternative accessible.
+      </p>
+      <h2>Voie de recours</h2>
+      <p>
+        Si vous avez signalé un défaut d'accessibilité sans obtenir de réponse satisfaisante, vous pouvez saisir le Défenseur des droits.
+      </p>
+    </div>
+  );
+}

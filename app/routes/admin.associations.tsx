@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { listAssociationsByStatus, refuseAssociation, validateAssociation } from "~/association.server";
+import { requireAdmin } from "~/auth.server";
+import { redirectWithFlash } from "~/flash.server";
+import { formatDateTime } from "~/lib/format";
+import { formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { labelOf } from "~/lib/taxonomy";
+import { requiredText } from "~/lib/validation";
+
+export const meta: MetaFunction = () => [{ title: "Inscriptions à valider – CCAS de Besançon" }];
+
+const decisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("validate"), associationId: z.string().min(1) }),
+  z.object({ intent: z.literal("refuse"), associationId: z.string().min(1), reason: requiredText("Motif du refus", 1000) }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [pending, refused] = await Promise.all([listAssociationsByStatus("pending"), listAssociationsByStatus("refused", 50)]);
+  return { pending, refused };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const parsed = parseWith(decisionSchema, formDataToObject(await request.formData()));
+  if (!parsed.ok) return invalid(parsed);
+  if (parsed.data.intent === "validate") {
+    const association = await validateAssociation(parsed.data.associationId, admin);
+    return redirectWithFlash("/admin/associations", `${association.name} est validée et publiée dans l'annuaire.`);
+  }
+  const association = await refuseAssociation(parsed.data.associationId, parsed.data.reason, admin);
+  return redirectWithFlash("/admin/associations", `L'inscription de ${association.name} est refusée ; l'association est prévenue.`, "info");
+}
+
+export default function PendingAssociations() {
+  const { pending, refused } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = actionData && "errors" in actionData ? actionData : null;
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/admin">‹ Administration</Link>
+      </p>
+      <h1>Inscriptions à valider</h1>
+      {pending.length === 0 ? <p>Aucune inscription en attente.</p> : null}
+      <div className="stack">
+        {pending.map((a) => {
+          const reasonId = `reason-${a.id}`;
+          const error = failed?.values.associationId === a.id ? failed.errors.reason : undefined;
+          return (
+            <section key={a.id} className="card" aria-labelledby={`title-${a.id}`}>
+              <h2 id={`title-${a.id}`}>{a.name}</h2>
+              <p>{a.socialObject}</p>
+              <dl className="definition-list small">
+                <dt>Inscrite le</dt>
+                <dd>{formatDateTime(a.createdAt)}</dd>
+                <dt>RNA / SIRET</dt>
+                <dd>
+                  {a.rna ?? "non renseigné"} / {a.siret ?? "non renseigné"}
+                </dd>
+                <dt>Quartier</dt>
+                <dd>{labelOf("district", a.district)}</dd>
+                <dt>Représentant·e</dt>
+                <dd>
+                  {a.memberships.map((m) => `${m.user.name} (${m.title ?? "membre"}, ${m.user.email})`).join(", ") || "—"}
+                </dd>
+              </dl>
+              <div className="actions">
+                <Form method="post">
+                  <input type="hidden" name="associationId" value={a.id} />
+                  <button type="submit" name="intent" value="validate" className="button">
+                    Valider {a.name}
+                  </button>
+                </Form>
+              </div>
+              <Form method="post" className="form-section">
+                <input type="hidden" name="associationId" value={a.id} />
+                <div className={`field ${error ? "field-invalid" : ""}`}>
+                  <label htmlFor={reasonId} className="field-label">
+                    Motif du refus (envoyé à l'association)
+                  </label>
+                  <textarea
+                    id={reasonId}
+                    name="reason"
+                    rows={2}
+                    defaultValue={failed?.values.associationId === a.id ? String(failed.values.reason ?? "") : ""}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${reasonId}-error` : undefined}
+                  />
+                  {error ? (
+                    <p className="field-error" id={`${reasonId}-error`}>
+                      {error}
+                    </p>
+                  ) : null}
+                </div>
+                <button type="submit" name="intent" value="refuse" className="button button-danger">
+                  Refuser {a.name}
+                </button>
+              </Form>
+            </section>
+          );
+        })}
+      </div>
+      {refused.length ? (
+        <>
+          <h2>Inscriptions refusées</h2>
+          <ul>
+            {refused.map((a) => (
+              <li key={a.id}>
+                {a.name} – {a.refusalReason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

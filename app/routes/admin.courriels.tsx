@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth.server";
+import { formatDateTime } from "~/lib/format";
+import { listEmails } from "~/mail.server";
+
+export const meta: MetaFunction = () => [{ title: "Courriels envoyés – CCAS de Besançon" }];
+
+const STATUS: Record<string, string> = { recorded: "Enregistré (SMTP non configuré)", sent: "Envoyé", failed: "Échec d'envoi" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const url = new URL(request.url);
+  const page = Math.max(1, Math.min(1000, Number(url.searchParams.get("page")) || 1));
+  const to = url.searchParams.get("a")?.slice(0, 200) || undefined;
+  return { ...(await listEmails({ page, to })), to: to ?? "" };
+}
+
+export default function SentEmails() {
+  const { items, total, page, perPage, to } = useLoaderData<typeof loader>();
+  const pages = Math.ceil(total / perPage);
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/admin">‹ Administration</Link>
+      </p>
+      <h1>Courriels envoyés</h1>
+      <Form method="get" className="search-bar">
+        <div className="field">
+          <label htmlFor="a" className="field-label">
+            Destinataire
+          </label>
+          <input id="a" name="a" type="search" defaultValue={to} />
+        </div>
+        <button type="submit" className="button">
+          Filtrer
+        </button>
+      </Form>
+      <p>{total} courriel(s).</p>
+      <div className="stack">
+        {items.map((m) => (
+          <details key={m.id} className="card">
+            <summary>
+              <strong>{m.subject}</strong> — à {m.to} — {formatDateTime(m.createdAt)} — {STATUS[m.status] ?? m.status}
+            </summary>
+            <pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre>
+            {m.attachments ? (
+              <p className="small">
+                Pièces jointes : {(JSON.parse(m.attachments) as { filename: string }[]).map((a) => a.filename).join(", ")}
+              </p>
+            ) : null}
+            {m.error ? <p className="field-error">{m.error}</p> : null}
+          </details>
+        ))}
+      </div>
+      {pages > 1 ? (
+        <nav aria-label="Pagination">
+          <ul className="pagination">
+            {page > 1 ? (
+              <li>
+                <Link to={`?page=${page - 1}&a=${encodeURIComponent(to)}`}>‹ Plus récents</Link>
+              </li>
+            ) : null}
+            {page < pages ? (
+              <li>
+                <Link to={`?page=${page + 1}&a=${encodeURIComponent(to)}`}>Plus anciens ›</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

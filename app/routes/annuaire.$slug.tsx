@@ -1,0 +1,125 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getPublicAssociationBySlug } from "~/association.server";
+import { isCharterSigner } from "~/charter-status.server";
+import { notFound } from "~/lib/http.server";
+import { formatDate } from "~/lib/format";
+import { labelOf } from "~/lib/taxonomy";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.association.name} – Annuaire des associations – CCAS de Besançon` : "Association introuvable" },
+  { name: "description", content: data?.association.socialObject ?? "" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const association = await getPublicAssociationBySlug(params.slug ?? "");
+  if (!association) throw notFound("Cette association n'existe pas ou n'est pas (encore) publiée dans l'annuaire.");
+  return { association, charterSigner: await isCharterSigner(association.id) };
+}
+
+export default function AssociationPage() {
+  const { association: a, charterSigner } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/annuaire">‹ Retour à l'annuaire</Link>
+      </p>
+      <h1>
+        {a.name}
+        {a.acronym ? <span className="muted"> ({a.acronym})</span> : null}
+      </h1>
+      {charterSigner ? (
+        <p>
+          <span className="badge badge-green">Signataire de la charte de l'action sociale</span>
+        </p>
+      ) : null}
+      <p className="lead">{a.socialObject}</p>
+      <div className="form-grid">
+        <section>
+          {a.description ? (
+            <>
+              <h2>Présentation</h2>
+              <p style={{ whiteSpace: "pre-line" }}>{a.description}</p>
+            </>
+          ) : null}
+          <h2>Champs d'intervention</h2>
+          <ul className="tags">
+            {a.fields.map((f) => (
+              <li key={f.slug} className="tag">
+                <Link to={`/annuaire?champ=${f.slug}`}>{labelOf("field", f.slug)}</Link>
+              </li>
+            ))}
+          </ul>
+          <h2>Publics accueillis</h2>
+          <ul className="tags">
+            {a.publics.map((p) => (
+              <li key={p.slug} className="tag">
+                <Link to={`/annuaire?public=${p.slug}`}>{labelOf("public", p.slug)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card">
+          <h2>Contact</h2>
+          <dl className="definition-list">
+            <dt>Adresse</dt>
+            <dd>
+              {a.address}
+              <br />
+              {a.postcode} {a.city}
+            </dd>
+            <dt>Quartier</dt>
+            <dd>
+              <Link to={`/annuaire?quartier=${a.district}`}>{labelOf("district", a.district)}</Link>
+            </dd>
+            {a.receptionHours ? (
+              <>
+                <dt>Accueil</dt>
+                <dd>{a.receptionHours}</dd>
+              </>
+            ) : null}
+            {a.phone ? (
+              <>
+                <dt>Téléphone</dt>
+                <dd>
+                  <a href={`tel:${a.phone.replace(/\s/g, "")}`}>{a.phone}</a>
+                </dd>
+              </>
+            ) : null}
+            {a.email ? (
+              <>
+                <dt>Courriel</dt>
+                <dd>
+                  <a href={`mailto:${a.email}`}>{a.email}</a>
+                </dd>
+              </>
+            ) : null}
+            {a.website ? (
+              <>
+                <dt>Site web</dt>
+                <dd>
+                  <a href={a.website} rel="noopener noreferrer nofollow">
+                    {a.website.replace(/^https?:\/\//, "")}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+            {a.rna ? (
+              <>
+                <dt>N° RNA</dt>
+                <dd>{a.rna}</dd>
+              </>
+            ) : null}
+            {a.siret ? (
+              <>
+                <dt>SIRET</dt>
+                <dd>{a.siret}</dd>
+              </>
+            ) : null}
+          </dl>
+          <p className="small muted">Fiche mise à jour le {formatDate(a.updatedAt)}.</p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseDirectoryQuery, searchAssociations } from "~/directory.server";
+
+/** The public directory search as JSON: same parameters as /annuaire. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = parseDirectoryQuery(new URL(request.url).searchParams);
+  const result = await searchAssociations(query);
+  return Response.json(
+    {
+      query: { q: query.q, champ: query.fields, public: query.publics, quartier: query.districts, page: query.page },
+      total: result.total,
+      page: result.page,
+      totalPages: result.totalPages,
+      engine: result.engine,
+      facets: { champ: result.facets.fields, public: result.facets.publics, quartier: result.facets.districts },
+      hits: result.hits.map((hit) => ({
+        slug: hit.slug,
+        name: hit.name,
+        acronym: hit.acronym,
+        socialObject: hit.socialObject,
+        district: hit.district,
+        fields: hit.fields,
+        publics: hit.publics,
+        charterSigner: hit.charterSigner,
+        url: `/annuaire/${hit.slug}`,
+      })),
+    },
+    { headers: { "Cache-Control": "public, max-age=0, must-revalidate", "Access-Control-Allow-Origin": "*" } },
+  );
+}

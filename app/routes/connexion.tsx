@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useSearchParams } from "@remix-run/react";
+import { getUser, login, throttledResponse } from "~/auth.server";
+import { TextField, ValidatedForm, SubmitButton } from "~/components/form";
+import { clientIp, safeRedirect } from "~/lib/http.server";
+import { fieldError, invalid, parseForm } from "~/lib/forms.server";
+import { loginSchema } from "~/schemas/auth";
+
+export const meta: MetaFunction = () => [{ title: "Connexion – CCAS de Besançon" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/espace");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, loginSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const result = await login({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: clientIp(request),
+    userAgent: request.headers.get("user-agent"),
+  });
+  const values = { email: parsed.data.email, redirectTo: parsed.data.redirectTo };
+  if (!result.ok) {
+    if (result.reason === "throttled") {
+      const response = throttledResponse();
+      return invalid({ errors: { _form: (response.data as { message: string }).message }, values }, 429);
+    }
+    if (result.reason === "disabled") return fieldError("email", "Ce compte est désactivé. Contactez le CCAS.", values, 403);
+    return invalid({ errors: { password: "Adresse e-mail ou mot de passe incorrect." }, values }, 401);
+  }
+  const fallback = result.user.role === "member" ? "/espace" : "/instruction";
+  return redirect(safeRedirect(parsed.data.redirectTo, fallback), { headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function Login() {
+  const [searchParams] = useSearchParams();
+  return (
+    <div className="container page narrow">
+      <h1>Se connecter</h1>
+      <p>Espace des associations partenaires et des équipes du CCAS.</p>
+      <ValidatedForm schema={loginSchema} method="post" defaultValues={{ redirectTo: searchParams.get("redirectTo") ?? "" }}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField name="email" label="Adresse e-mail" type="email" autoComplete="email" required />
+        <TextField name="password" label="Mot de passe" type="password" autoComplete="current-password" required />
+        <div className="actions">
+          <SubmitButton>Se connecter</SubmitButton>
+          <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        </div>
+      </ValidatedForm>
+      <h2>Votre association n'a pas encore de compte ?</h2>
+      <p>
+        <Link to="/inscription">Inscrire une association au réseau</Link>
+      </p>
+    </div>
+  );
+}

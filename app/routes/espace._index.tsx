@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getMemberships, requireUser } from "~/auth.server";
+import { memberSpaceSections } from "~/member-space.server";
+
+export const meta: MetaFunction = () => [{ title: "Mon espace – CCAS de Besançon" }];
+
+const STATUS_LABELS: Record<string, { label: string; className: string }> = {
+  pending: { label: "En attente de validation par le CCAS", className: "badge badge-orange" },
+  validated: { label: "Validée – publiée dans l'annuaire", className: "badge badge-green" },
+  refused: { label: "Inscription refusée", className: "badge badge-red" },
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const memberships = await getMemberships(user.id);
+  if (memberships.length === 0 && user.role !== "member") throw redirect("/instruction");
+  const sections = await memberSpaceSections(memberships.map((m) => m.association.id));
+  return { user: { name: user.name }, memberships, sections };
+}
+
+export default function MemberSpace() {
+  const { user, memberships, sections } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <h1>Mon espace</h1>
+      <p className="lead">Bonjour {user.name}.</p>
+      {memberships.length === 0 ? <p>Vous n'êtes membre d'aucune association pour le moment.</p> : null}
+      {memberships.map((m) => {
+        const status = STATUS_LABELS[m.association.status];
+        const links = sections[m.association.id] ?? [];
+        return (
+          <section key={m.association.id} className="card stack" aria-labelledby={`asso-${m.association.id}`}>
+            <h2 id={`asso-${m.association.id}`}>{m.association.name}</h2>
+            <p>
+              <span className={status?.className}>{status?.label}</span>{" "}
+              <span className="muted">
+                Votre rôle : {m.title ?? "membre"}
+                {m.isRepresentative ? " – représentant·e légal·e" : ""}
+              </span>
+            </p>
+            <ul>
+              <li>
+                <Link to={`/espace/associations/${m.association.id}/profil`}>Modifier la fiche de l'association</Link>
+              </li>
+              <li>
+                <Link to={`/espace/associations/${m.association.id}/membres`}>Membres de l'association</Link>
+              </li>
+              {m.association.status === "validated" ? (
+                <li>
+                  <Link to={`/annuaire/${m.association.slug}`}>Voir la fiche publique dans l'annuaire</Link>
+                </li>
+              ) : null}
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link to={link.href}>{link.label}</Link>
+                  {link.note ? <span className="muted"> – {link.note}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

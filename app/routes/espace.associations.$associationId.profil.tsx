@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getAssociationProfile, updateAssociationProfile } from "~/association.server";
+import { requireAssociationMember } from "~/auth.server";
+import { AssociationFields } from "~/components/association-fields";
+import { SubmitButton, ValidatedForm } from "~/components/form";
+import { redirectWithFlash } from "~/flash.server";
+import { notFound } from "~/lib/http.server";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { associationProfileSchema } from "~/schemas/association";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Fiche de ${data?.association.name ?? "l'association"} – CCAS de Besançon` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
+  const association = await getAssociationProfile(associationId);
+  if (!association) throw notFound();
+  return { association };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
+  const parsed = await parseForm(request, associationProfileSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const sync = await updateAssociationProfile(associationId, parsed.data, user);
+  return redirectWithFlash(
+    `/espace/associations/${associationId}/profil`,
+    sync === "synced"
+      ? "Fiche enregistrée. Les modifications sont visibles dans l'annuaire."
+      : "Fiche enregistrée. L'annuaire sera mis à jour dans quelques instants.",
+  );
+}
+
+export default function AssociationProfile() {
+  const { association: a } = useLoaderData<typeof loader>();
+  const defaults = {
+    ...a,
+    acronym: a.acronym ?? "",
+    rna: a.rna ?? "",
+    siret: a.siret ?? "",
+    phone: a.phone ?? "",
+    email: a.email ?? "",
+    website: a.website ?? "",
+    fields: a.fields.map((f) => f.slug),
+    publics: a.publics.map((p) => p.slug),
+  };
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/espace">‹ Mon espace</Link>
+      </p>
+      <h1>Fiche de {a.name}</h1>
+      {a.status === "pending" ? (
+        <div className="alert alert-warning">L'association est en attente de validation par le CCAS : la fiche n'est pas encore publique.</div>
+      ) : null}
+      {a.status === "refused" ? (
+        <div className="alert alert-error">
+          L'inscription a été refusée{a.refusalReason ? ` : ${a.refusalReason}` : "."} Corrigez la fiche puis contactez le CCAS.
+        </div>
+      ) : null}
+      <ValidatedForm schema={associationProfileSchema} method="post" defaultValues={defaults} key={String(a.updatedAt)}>
+        <AssociationFields />
+        <div className="actions">
+          <SubmitButton>Enregistrer la fiche</SubmitButton>
+        </div>
+      </ValidatedForm>
+    </div>
+  );
+}

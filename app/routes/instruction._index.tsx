@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { countAssociationsByStatus } from "~/association.server";
+import { requireStaff } from "~/auth.server";
+import { STAFF_LINKS } from "~/staff-links";
+
+export const meta: MetaFunction = () => [{ title: "Instruction – CCAS de Besançon" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  return { user: { name: user.name, role: user.role }, counts: await countAssociationsByStatus() };
+}
+
+export default function StaffHome() {
+  const { user, counts } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <h1>Espace instruction</h1>
+      <p className="lead">Bonjour {user.name}.</p>
+      <div className="cards">
+        <section className="card">
+          <h2>Annuaire</h2>
+          <p>{counts.validated ?? 0} associations publiées, {counts.pending ?? 0} en attente de validation.</p>
+          {user.role === "admin" ? <Link to="/admin/associations">Valider les inscriptions</Link> : <Link to="/annuaire">Consulter l'annuaire</Link>}
+        </section>
+        {STAFF_LINKS.map((link) => (
+          <section className="card" key={link.href}>
+            <h2>{link.title}</h2>
+            <p>{link.description}</p>
+            <Link to={link.href}>{link.action}</Link>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { createPasswordReset } from "~/auth.server";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { prisma } from "~/db.server";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { absoluteUrl, sendMail } from "~/mail.server";
+import { forgotPasswordSchema } from "~/schemas/auth";
+
+export const meta: MetaFunction = () => [{ title: "Mot de passe oublié – CCAS de Besançon" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, forgotPasswordSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const user = await prisma.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, name: true, disabledAt: true } });
+  // The same answer whether or not the account exists: the form must not reveal who has one.
+  if (user && !user.disabledAt) {
+    const token = await createPasswordReset(user.id);
+    await sendMail({
+      to: parsed.data.email,
+      subject: "Réinitialisation de votre mot de passe",
+      text: [
+        `Bonjour ${user.name},`,
+        "",
+        "Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) :",
+        absoluteUrl(`/mot-de-passe/${token}`),
+        "",
+        "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.",
+      ].join("\n"),
+    });
+  }
+  return { ok: true as const, email: parsed.data.email };
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  const sent = actionData && "email" in actionData;
+  return (
+    <div className="container page narrow">
+      <h1>Mot de passe oublié</h1>
+      {sent ? (
+        <div className="alert alert-success" role="status">
+          Si un compte existe pour {actionData.email}, un courriel vient d'y être envoyé avec un lien valable une heure.
+        </div>
+      ) : (
+        <ValidatedForm schema={forgotPasswordSchema} method="post">
+          <TextField name="email" label="Adresse e-mail de votre compte" type="email" autoComplete="email" required />
+          <SubmitButton>Recevoir un lien de réinitialisation</SubmitButton>
+        </ValidatedForm>
+      )}
+    </div>
+  );
+}

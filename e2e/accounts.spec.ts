@@ -1,0 +1,70 @@
+// Logging in, throttling after repeated failures, password reset by e-mail, logout.
+import { expect, expectAccessible, getDb, linkIn, test, TEST_PASSWORD, uniqueEmail, waitForMail } from "./support/fixtures";
+import { createUser } from "../prisma/factories/user";
+
+test("login, logout, and the session ends on the server", async ({ page }) => {
+  const user = await createUser(getDb(), { email: uniqueEmail("connexion"), role: "staff" });
+  await page.goto("/connexion");
+  await expectAccessible(page);
+  await page.getByLabel("Adresse e-mail").fill(user.email);
+  await page.getByLabel("Mot de passe").fill("mauvais mot de passe");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(user.email);
+  await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { name: "Espace instruction" })).toBeVisible();
+  const cookie = (await page.context().cookies()).find((c) => c.name === "ccas_session");
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe("Lax");
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  expect(await getDb().session.count({ where: { id: cookie!.value } })).toBe(0);
+});
+
+test("ten failures in a row lock the account out for 15 minutes with a French message", async ({ page }) => {
+  const user = await createUser(getDb(), { email: uniqueEmail("bruteforce") });
+  // A distinct client address, so the per-IP limit of this test touches no other test.
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `203.0.113.${Math.floor(Math.random() * 250) + 1}` });
+  for (let i = 0; i < 10; i++) {
+    const response = await page.request.post("/connexion", {
+      headers: { Origin: "http://localhost:3100" },
+      form: { email: user.email, password: `essai ${i}` },
+    });
+    expect(response.status()).toBe(401);
+  }
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/connexion") && r.request().method() === "POST"),
+    page.getByRole("button", { name: "Se connecter" }).click(),
+  ]);
+  expect(response.status()).toBe(429);
+  await expect(page.getByRole("alert")).toContainText("Trop de tentatives de connexion échouées");
+  await expectAccessible(page);
+});
+
+test("password reset by a single-use link", async ({ page }) => {
+  const user = await createUser(getDb(), { email: uniqueEmail("oubli") });
+  await page.goto("/connexion");
+  await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Adresse e-mail de votre compte").fill(user.email);
+  await page.getByRole("button", { name: "Recevoir un lien de réinitialisation" }).click();
+  await expect(page.getByRole("status")).toContainText("un courriel vient d'y être envoyé");
+  const mail = await waitForMail(user.email, /Réinitialisation/);
+  const link = linkIn(mail, "/mot-de-passe/");
+  await page.goto(link);
+  await page.getByLabel("Nouveau mot de passe").fill("une nouvelle phrase secrète");
+  await page.getByLabel("Confirmation du mot de passe").fill("une nouvelle phrase secrète");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByRole("status")).toContainText("Mot de passe modifié");
+  await page.getByLabel("Adresse e-mail").fill(user.email);
+  await page.getByLabel("Mot de passe").fill("une nouvelle phrase secrète");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { name: "Mon espace" })).toBeVisible();
+  // The link served once.
+  await page.goto(link);
+  await expect(page.getByText("Ce lien n'est plus valable")).toBeVisible();
+});

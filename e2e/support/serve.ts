@@ -1,0 +1,59 @@
+// Playwright's web server: a fresh data folder, a real SMTP listener writing what it
+// receives to a mailbox file, then the portal exactly as `npm start` runs it.
+import { spawn } from "node:child_process";
+import { appendFileSync, mkdirSync, rmSync } from "node:fs";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { E2E_DATA_DIR, E2E_DIR, E2E_MAILBOX, E2E_PORT, E2E_URL } from "./paths";
+
+rmSync(E2E_DIR, { recursive: true, force: true });
+mkdirSync(E2E_DATA_DIR, { recursive: true });
+
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", async () => {
+      const parsed = await simpleParser(Buffer.concat(chunks));
+      const attachments = parsed.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content.toString("base64"),
+      }));
+      appendFileSync(
+        E2E_MAILBOX,
+        `${JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject, text: parsed.text, html: parsed.html || null, attachments, receivedAt: Date.now() })}\n`,
+      );
+      callback();
+    });
+  },
+});
+
+smtp.listen(0, "127.0.0.1", () => {
+  const address = smtp.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATA_DIR: E2E_DATA_DIR,
+      PORT: String(E2E_PORT),
+      PUBLIC_URL: E2E_URL,
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      TRUST_PROXY: "1",
+      SEED_DEMO: "1",
+      MEILI_HOST: "",
+      MEILI_MASTER_KEY: "",
+    },
+  });
+  const stop = () => child.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => {
+    smtp.close(() => process.exit(code ?? 0));
+  });
+});

@@ -1,0 +1,40 @@
+// Demo data, seeded on first start (idempotent: a database with users is left alone).
+// Every domain adds its part in its own file; all build with the test factories.
+import type { Db } from "../../app/db.server";
+import { seedAccountsAndAssociations } from "./associations";
+
+export const DEMO_ACCOUNTS = [
+  { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
+  { email: "instructrice@ccas-besancon.test", password: "demo-instruction-2026", role: "staff", label: "Instructrice du CCAS" },
+  { email: "presidente@epicerie-planoise.test", password: "demo-association-2026", role: "member", label: "Représentante légale de l'Épicerie solidaire Planoise" },
+  { email: "benevole@epicerie-planoise.test", password: "demo-benevole-2026", role: "member", label: "Membre (non représentant) de l'Épicerie solidaire Planoise" },
+  { email: "tresorier@toit-commun.test", password: "demo-toit-commun-2026", role: "member", label: "Représentant légal de Toit Commun" },
+] as const;
+
+export type SeedContext = {
+  db: Db;
+  users: Record<(typeof DEMO_ACCOUNTS)[number]["email"], string>;
+  associationIds: string[];
+  /** The two demo associations with accounts: Épicerie solidaire Planoise, Toit Commun. */
+  demoAssociations: { epicerie: string; toitCommun: string };
+  log: (message: string) => void;
+};
+
+export type SeedStep = (ctx: SeedContext) => Promise<void>;
+
+/** Domain seeds register here, in order. */
+export const SEED_STEPS: { name: string; run: SeedStep }[] = [];
+
+export async function isSeeded(db: Db) {
+  return (await db.user.count()) > 0;
+}
+
+export async function seedDemo(db: Db, log: (message: string) => void = () => {}) {
+  if (await isSeeded(db)) return false;
+  const ctx = await seedAccountsAndAssociations(db, log);
+  for (const step of SEED_STEPS) {
+    log(`Données de démonstration : ${step.name}…`);
+    await step.run(ctx);
+  }
+  return true;
+}

@@ -1,0 +1,16 @@
+// Runs the Prisma CLI without letting it download native engines (unreachable here):
+// under engineType "client" the query engine library is never loaded, so any existing
+// file satisfies the check (see ../shared/STACK.md and docs/decisions/001).
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const env = { ...process.env };
+env.PRISMA_QUERY_ENGINE_LIBRARY ??= fileURLToPath(import.meta.url);
+env.DATABASE_URL ??= "file:./data/portail.db";
+env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
+env.CHECKPOINT_DISABLE = "1";
+const cli = require.resolve("prisma/build/index.js");
+const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: "inherit", env });
+process.exit(result.status ?? 1);

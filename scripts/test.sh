@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm test`: type check, unit and integration tests (real SQLite, Meilisearch, SMTP),
+# then the end-to-end journeys in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== Vérification des types"
+npx tsc --noEmit
+echo "== Tests unitaires et d'intégration"
+npx vitest run
+echo "== Parcours de bout en bout (Chromium)"
+npx playwright test

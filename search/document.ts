@@ -1,0 +1,94 @@
+// The search document built from an association row. The database is the truth;
+// this is what the directory needs to find and show an association.
+import { labelOf } from "../app/lib/taxonomy";
+
+export type AssociationDocument = {
+  id: string;
+  slug: string;
+  name: string;
+  acronym: string | null;
+  socialObject: string;
+  description: string;
+  city: string;
+  postcode: string;
+  district: string;
+  districtLabel: string;
+  fields: string[];
+  fieldLabels: string[];
+  publics: string[];
+  publicLabels: string[];
+  charterSigner: boolean;
+  /** Ligatures and accents folded, so "coeur" finds "Cœur" whatever the tokenizer does. */
+  folded: string;
+  updatedAt: number;
+};
+
+/** The columns the document needs; used by the sync and the full reindex. */
+export const associationDocumentSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  acronym: true,
+  socialObject: true,
+  description: true,
+  city: true,
+  postcode: true,
+  district: true,
+  status: true,
+  updatedAt: true,
+  fields: { select: { slug: true } },
+  publics: { select: { slug: true } },
+} as const;
+
+export type AssociationDocumentRow = {
+  id: string;
+  slug: string;
+  name: string;
+  acronym: string | null;
+  socialObject: string;
+  description: string;
+  city: string;
+  postcode: string;
+  district: string;
+  status: string;
+  updatedAt: Date;
+  fields: { slug: string }[];
+  publics: { slug: string }[];
+};
+
+export function foldText(text: string): string {
+  return text
+    .replace(/œ/g, "oe")
+    .replace(/Œ/g, "OE")
+    .replace(/æ/g, "ae")
+    .replace(/Æ/g, "AE")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "");
+}
+
+const DESCRIPTION_MAX = 1500;
+
+export function toAssociationDocument(row: AssociationDocumentRow, charterSigner: boolean): AssociationDocument {
+  const fields = row.fields.map((f) => f.slug).sort();
+  const publics = row.publics.map((p) => p.slug).sort();
+  const needsFolding = /[œŒæÆ]/.test(`${row.name} ${row.acronym ?? ""} ${row.socialObject}`);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    acronym: row.acronym,
+    socialObject: row.socialObject,
+    description: row.description.slice(0, DESCRIPTION_MAX),
+    city: row.city,
+    postcode: row.postcode,
+    district: row.district,
+    districtLabel: labelOf("district", row.district),
+    fields,
+    fieldLabels: fields.map((s) => labelOf("field", s)),
+    publics,
+    publicLabels: publics.map((s) => labelOf("public", s)),
+    charterSigner,
+    folded: needsFolding ? foldText(`${row.name} ${row.acronym ?? ""} ${row.socialObject}`) : "",
+    updatedAt: row.updatedAt.getTime(),
+  };
+}

@@ -1,0 +1,142 @@
+// The small interface the app uses to talk to Meilisearch. Every write awaits its task
+// and checks its status: a save returns only once the change is searchable.
+import { Meilisearch, type Task } from "meilisearch";
+import type { AssociationDocument } from "./document";
+import { associationIndexSettings, indexName } from "./settings";
+
+export type SearchConfig = { host: string; apiKey?: string; indexPrefix?: string };
+
+export const HIGHLIGHT_PRE = "\uE000";
+export const HIGHLIGHT_POST = "\uE001";
+
+export type DirectoryQuery = {
+  q: string;
+  fields: string[];
+  publics: string[];
+  districts: string[];
+  charterSigner?: boolean;
+  page: number;
+  perPage: number;
+};
+
+export type FacetCounts = { fields: Record<string, number>; publics: Record<string, number>; districts: Record<string, number> };
+
+export type DirectoryHit = AssociationDocument & {
+  /** Text with HIGHLIGHT_PRE/POST markers around matched words; never HTML. */
+  highlighted: { name: string; socialObject: string; acronym: string | null };
+};
+
+export type DirectoryResult = {
+  hits: DirectoryHit[];
+  total: number;
+  page: number;
+  totalPages: number;
+  facets: FacetCounts;
+  engine: "meilisearch" | "database";
+};
+
+export class SearchTaskError extends Error {}
+
+export function createSearchClient(config: SearchConfig) {
+  return new Meilisearch({ host: config.host, apiKey: config.apiKey, timeout: 5_000 });
+}
+
+export type SearchClient = ReturnType<typeof createSearchClient>;
+
+function assertSucceeded(task: Task) {
+  if (task.status !== "succeeded") {
+    throw new SearchTaskError(`La tâche Meilisearch ${task.uid} (${task.type}) a échoué : ${task.error?.message ?? task.status}`);
+  }
+  return task;
+}
+
+export async function isSearchHealthy(client: SearchClient): Promise<boolean> {
+  try {
+    const health = await client.health();
+    return health.status === "available";
+  } catch {
+    return false;
+  }
+}
+
+export async function applyIndexSettings(client: SearchClient, name = indexName()) {
+  const created = await client.createIndex(name, { primaryKey: "id" }).waitTask({ timeout: 30_000 });
+  if (created.status === "failed" && created.error?.code !== "index_already_exists") assertSucceeded(created);
+  assertSucceeded(await client.index(name).updateSettings(associationIndexSettings).waitTask({ timeout: 60_000 }));
+}
+
+export async function upsertDocuments(client: SearchClient, documents: AssociationDocument[], name = indexName()) {
+  if (documents.length === 0) return;
+  assertSucceeded(await client.index(name).addDocuments(documents, { primaryKey: "id" }).waitTask({ timeout: 60_000 }));
+}
+
+export async function deleteDocuments(client: SearchClient, ids: string[], name = indexName()) {
+  if (ids.length === 0) return;
+  assertSucceeded(await client.index(name).deleteDocuments(ids).waitTask({ timeout: 30_000 }));
+}
+
+export async function getDocument(client: SearchClient, id: string, name = indexName()) {
+  try {
+    return await client.index(name).getDocument<AssociationDocument>(id);
+  } catch {
+    return null;
+  }
+}
+
+function escapeFilterValue(value: string) {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+function anyOf(attribute: string, values: string[]) {
+  return values.length ? `${attribute} IN [${values.map(escapeFilterValue).join(", ")}]` : null;
+}
+
+export async function searchDirectory(client: SearchClient, query: DirectoryQuery, name = indexName()): Promise<DirectoryResult> {
+  const filter = [
+    anyOf("fields", query.fields),
+    anyOf("publics", query.publics),
+    anyOf("district", query.districts),
+    query.charterSigner ? "charterSigner = true" : null,
+  ].filter((f): f is string => f !== null);
+
+  const response = await client.index(name).search<AssociationDocument>(query.q, {
+    filter,
+    facets: ["fields", "publics", "district"],
+    page: query.page,
+    hitsPerPage: query.perPage,
+    attributesToHighlight: ["name", "socialObject", "acronym"],
+    highlightPreTag: HIGHLIGHT_PRE,
+    highlightPostTag: HIGHLIGHT_POST,
+    attributesToRetrieve: ["*"],
+    sort: query.q ? undefined : ["name:asc"],
+  });
+  const facets = response.facetDistribution ?? {};
+  return {
+    hits: response.hits.map((hit) => {
+      const { _formatted, ...doc } = hit as typeof hit & { _formatted?: Partial<Record<string, string>> };
+      return {
+        ...(doc as AssociationDocument),
+        highlighted: {
+          name: _formatted?.name ?? doc.name,
+          socialObject: _formatted?.socialObject ?? doc.socialObject,
+          acronym: _formatted?.acronym ?? doc.acronym ?? null,
+        },
+      };
+    }),
+    total: Number((response as { totalHits?: number }).totalHits ?? 0),
+    page: Number((response as { page?: number }).page ?? query.page),
+    totalPages: Number((response as { totalPages?: number }).totalPages ?? 0),
+    facets: { fields: facets.fields ?? {}, publics: facets.publics ?? {}, districts: facets.district ?? {} },
+    engine: "meilisearch",
+  };
+}
+
+/** Swaps a freshly built index in place of the live one: the directory never answers from a half-built index. */
+export async function swapIndexes(client: SearchClient, live: string, fresh: string) {
+  assertSucceeded(await client.swapIndexes([{ indexes: [live, fresh], rename: false }]).waitTask({ timeout: 60_000 }));
+}
+
+export async function dropIndex(client: SearchClient, name: string) {
+  const task = await client.deleteIndex(name).waitTask({ timeout: 30_000 });
+  if (task.status === "failed" && task.error?.code !== "index_not_found") assertSucceeded(task);
+}

@@ -1,0 +1,39 @@
+// Background work of the running portal: each job runs on its interval, one run at a
+// time, and a failure is logged and retried on the next tick, never fatal.
+import { lucia } from "../app/auth.server";
+import { prisma } from "../app/db.server";
+import { getSearchClient } from "../app/search.server";
+import { processSearchOutbox } from "../search/sync";
+
+type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+
+export const JOBS: Job[] = [
+  {
+    name: "réindexation en attente",
+    everyMs: 10_000,
+    run: async () => {
+      const client = getSearchClient();
+      if (client) await processSearchOutbox(prisma, client);
+    },
+  },
+  { name: "sessions expirées", everyMs: 60 * 60_000, run: () => lucia.deleteExpiredSessions() },
+];
+
+export function startBackgroundJobs(log: (message: string) => void) {
+  for (const job of JOBS) {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job.run();
+      } catch (error) {
+        log(`Tâche « ${job.name} » en échec : ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running = false;
+      }
+    };
+    setInterval(tick, job.everyMs).unref();
+    void tick();
+  }
+}

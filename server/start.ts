@@ -1,0 +1,146 @@
+// `npm start` / `npm run dev`: everything the portal needs on a fresh clone, in order.
+// 1. configuration  2. database migrations  3. the bundled Meilisearch (unless MEILI_HOST)
+// 4. the production build when missing or stale  5. demo data on first start
+// 6. index settings and the directory index  7. the HTTP server  8. background jobs.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync, watch } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { getEnv } from "../app/env.server";
+import { startBundledMeilisearch, type RunningMeilisearch } from "../search/server-process";
+
+const log = (message: string) => console.log(`[portail] ${message}`);
+
+function runPrisma(args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(process.execPath, ["scripts/prisma.mjs", ...args], { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`prisma ${args.join(" ")} a échoué (code ${result.status}).`);
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    if (entry === "generated" || entry === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+const BUILD_FILE = path.resolve("build/index.js");
+
+function buildIsStale(): boolean {
+  if (!existsSync(BUILD_FILE) || !existsSync("public/build")) return true;
+  const built = statSync(BUILD_FILE).mtimeMs;
+  const sources = Math.max(...["app", "search", "remix.config.js", "package.json", "public"].map((p) => newestMtime(p)));
+  return sources > built;
+}
+
+async function main() {
+  const dev = process.env.NODE_ENV === "development";
+  const env = getEnv();
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  process.env.DATABASE_URL = env.DATABASE_URL;
+
+  log(`Base de données : ${env.DATABASE_URL}`);
+  runPrisma(["migrate", "deploy"], { ...process.env, DATABASE_URL: env.DATABASE_URL });
+
+  let meili: RunningMeilisearch | null = null;
+  if (env.MEILI_HOST) {
+    log(`Meilisearch externe : ${env.MEILI_HOST}`);
+  } else {
+    log("Démarrage du Meilisearch embarqué…");
+    meili = await startBundledMeilisearch({ dataDir: env.DATA_DIR, masterKey: env.MEILI_MASTER_KEY });
+    process.env.MEILI_HOST = meili.host;
+    process.env.MEILI_MASTER_KEY = meili.masterKey;
+    log(`Meilisearch embarqué prêt sur ${meili.host}`);
+  }
+  const { resetEnvCache } = await import("../app/env.server");
+  resetEnvCache();
+
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log("Arrêt…");
+    server?.close();
+    await meili?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  process.on("exit", () => meili?.child.kill("SIGKILL"));
+
+  let server: import("node:http").Server | undefined;
+  try {
+    if (!dev && buildIsStale()) {
+      log("Construction de l'application (remix build)…");
+      const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
+      if (result.status !== 0) throw new Error("La construction de l'application a échoué.");
+    }
+
+    const { prisma, configureSqlite } = await import("../app/db.server");
+    await configureSqlite(prisma);
+
+    if (env.SEED_DEMO) {
+      const { seedDemo } = await import("../prisma/seed/index");
+      const seeded = await seedDemo(prisma, log);
+      log(seeded ? "Données de démonstration créées." : "Base déjà initialisée : aucune donnée de démonstration ajoutée.");
+    }
+
+    const { getSearchClient } = await import("../app/search.server");
+    const { applyIndexSettings } = await import("../search/engine");
+    const { processSearchOutbox, reindexAll } = await import("../search/sync");
+    const { indexName } = await import("../search/settings");
+    const client = getSearchClient()!;
+    await applyIndexSettings(client);
+    const indexed = (await client.index(indexName()).getStats()).numberOfDocuments;
+    const expected = await prisma.association.count({ where: { status: "validated" } });
+    if (indexed !== expected) {
+      log(`Indexation de l'annuaire (${expected} associations)…`);
+      await reindexAll(prisma, client);
+    } else {
+      await processSearchOutbox(prisma, client);
+    }
+
+    const auth = await import("../app/auth.server");
+    const { createApp } = await import("./app");
+    let build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
+    if (dev) {
+      const { broadcastDevReady } = await import("@remix-run/node");
+      let version = 0;
+      watch(path.dirname(BUILD_FILE), async (_event, file) => {
+        if (file !== "index.js") return;
+        version += 1;
+        build = (await import(`${pathToFileURL(BUILD_FILE).href}?v=${version}`)) as ServerBuild;
+        await broadcastDevReady(build);
+      });
+      await broadcastDevReady(build);
+    }
+    const app = createApp({
+      getBuild: async () => build,
+      publicUrl: env.PUBLIC_URL,
+      mode: dev ? "development" : "production",
+      validateSession: auth.validateSessionId,
+      readSessionCookie: (header) => auth.lucia.readSessionCookie(header),
+      sessionCookie: (id) => auth.lucia.createSessionCookie(id).serialize(),
+      blankSessionCookie: () => auth.lucia.createBlankSessionCookie().serialize(),
+    });
+    server = app.listen(env.PORT, env.HOST, () => {
+      log(`Portail prêt : ${env.PUBLIC_URL}`);
+    });
+
+    const { startBackgroundJobs } = await import("./jobs");
+    startBackgroundJobs(log);
+  } catch (error) {
+    console.error(error);
+    await shutdown(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
