@@ -41,7 +41,7 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/annuaire\?q=coeur/);
     await expect(page.getByRole("link", { name: /Cœur/ }).first()).toBeVisible();
     await page.goto("/annuaire?q=sdf&champ=hebergement-logement");
-    await expect(page.getByRole("link", { name: "Toit Commun" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Toit Commun", exact: true })).toBeVisible();
   });
 });
 
