@@ -1,8 +1,14 @@
+// BUILD_DIR lets a second build (e.g. an end-to-end run beside a dev server) live elsewhere.
+const buildDir = process.env.BUILD_DIR || "build";
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   serverPlatform: "node",
+  serverBuildPath: `${buildDir}/index.js`,
+  assetsBuildDirectory: buildDir === "build" ? "public/build" : `${buildDir}/assets`,
+  publicPath: "/build/",
   serverDependenciesToBundle: [/^marked/],
   watchPaths: ["search/**/*.ts"],
   future: {

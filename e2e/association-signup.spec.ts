@@ -28,7 +28,7 @@ test("sign-up, validation by an administrator, publication in the directory", as
   await expectAccessible(page);
 
   await page.getByLabel("SIRET").fill("73282932000074");
-  await page.getByLabel("Mot de passe").fill("password123456");
+  await page.getByLabel("Mot de passe").fill("qwerty123456");
   await page.getByRole("checkbox", { name: /Je suis le ou la représentant/ }).check();
   await page.getByRole("button", { name: "Inscrire l'association" }).click();
   // The server refuses a common password, and keeps every other field.

@@ -10,6 +10,8 @@ import helmet from "helmet";
 
 export type AppOptions = {
   getBuild: () => Promise<ServerBuild>;
+  /** Where `remix build` put the browser assets, served under /build. */
+  assetsDir: string;
   publicUrl: string;
   mode: "production" | "development";
   validateSession: (sessionId: string | null) => Promise<{ fresh: boolean; session: { id: string } | null }>;
@@ -92,7 +94,7 @@ export function createApp(options: AppOptions) {
   });
 
   const publicDir = path.resolve("public");
-  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(options.assetsDir, { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   app.all(

@@ -23,16 +23,18 @@ function newestMtime(target: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const entry of readdirSync(target)) {
-    if (entry === "generated" || entry === "node_modules") continue;
+    if (entry === "generated" || entry === "node_modules" || entry === "build") continue;
     newest = Math.max(newest, newestMtime(path.join(target, entry)));
   }
   return newest;
 }
 
-const BUILD_FILE = path.resolve("build/index.js");
+const BUILD_DIR = process.env.BUILD_DIR || "build";
+const BUILD_FILE = path.resolve(BUILD_DIR, "index.js");
+export const ASSETS_DIR = path.resolve(BUILD_DIR === "build" ? "public/build" : path.join(BUILD_DIR, "assets"));
 
 function buildIsStale(): boolean {
-  if (!existsSync(BUILD_FILE) || !existsSync("public/build")) return true;
+  if (!existsSync(BUILD_FILE) || !existsSync(ASSETS_DIR)) return true;
   const built = statSync(BUILD_FILE).mtimeMs;
   const sources = Math.max(...["app", "search", "remix.config.js", "package.json", "public"].map((p) => newestMtime(p)));
   return sources > built;
@@ -121,6 +123,7 @@ async function main() {
     }
     const app = createApp({
       getBuild: async () => build,
+      assetsDir: ASSETS_DIR,
       publicUrl: env.PUBLIC_URL,
       mode: dev ? "development" : "production",
       validateSession: auth.validateSessionId,

@@ -9,7 +9,7 @@ import { startBundledMeilisearch, type RunningMeilisearch } from "../search/serv
 let meili: RunningMeilisearch | undefined;
 
 export default async function setup() {
-  const root = path.resolve(".tmp/vitest");
+  const root = path.resolve(`.tmp/vitest-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const template = path.join(root, "template.db");
@@ -27,5 +27,6 @@ export default async function setup() {
 
   return async () => {
     await meili?.stop();
+    rmSync(root, { recursive: true, force: true });
   };
 }

@@ -2,7 +2,8 @@ import path from "node:path";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_URL = `http://localhost:${E2E_PORT}`;
-export const E2E_DIR = path.resolve(".tmp/e2e");
+// One folder per port, so several runs can go side by side on one machine.
+export const E2E_DIR = path.resolve(`.tmp/e2e-${E2E_PORT}`);
 export const E2E_DATA_DIR = path.join(E2E_DIR, "data");
 export const E2E_DATABASE_URL = `file:${path.join(E2E_DATA_DIR, "portail.db")}`;
 export const E2E_MAILBOX = path.join(E2E_DIR, "mailbox.jsonl");

@@ -40,6 +40,8 @@ smtp.listen(0, "127.0.0.1", () => {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      // Its own build folder: a run never rebuilds under a developer's running portal.
+      BUILD_DIR: process.env.BUILD_DIR ?? `.tmp/build-${E2E_PORT}`,
       DATA_DIR: E2E_DATA_DIR,
       PORT: String(E2E_PORT),
       PUBLIC_URL: E2E_URL,
