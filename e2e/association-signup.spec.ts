@@ -45,13 +45,13 @@ test("sign-up, validation by an administrator, publication in the directory", as
   await waitForMail(email, /reçue/);
 
   // Not public yet.
-  const anonymous = await browser.newPage();
+  const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(`/annuaire?q=${encodeURIComponent(name)}`);
   await expect(anonymous.getByRole("link", { name })).toHaveCount(0);
 
   // The administrator validates it.
   const admin = await getDb().user.findUniqueOrThrow({ where: { email: "admin@ccas-besancon.test" } });
-  const adminPage = await browser.newPage();
+  const adminPage = await (await browser.newContext()).newPage();
   await signIn(adminPage, admin.id);
   await adminPage.goto("/admin/associations");
   await expectAccessible(adminPage);
