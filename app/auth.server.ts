@@ -243,7 +243,14 @@ export type LoginResult =
   | { ok: true; user: { id: string; role: string }; cookie: string }
   | { ok: false; reason: "invalid" | "throttled" | "disabled" };
 
-export async function login(input: { email: string; password: string; ip: string; userAgent: string | null }): Promise<LoginResult> {
+export async function login(input: {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  /** The session the browser had before: replaced, never reused (session fixation). */
+  previousSessionId?: string | null;
+}): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   if (await isLoginThrottled(email, input.ip)) return { ok: false, reason: "throttled" };
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true, disabledAt: true } });
@@ -252,6 +259,7 @@ export async function login(input: { email: string; password: string; ip: string
   await prisma.loginAttempt.create({ data: { email, ip: input.ip, success: Boolean(user && valid) } });
   if (!user || !valid) return { ok: false, reason: "invalid" };
   if (user.disabledAt) return { ok: false, reason: "disabled" };
+  if (input.previousSessionId) await lucia.invalidateSession(input.previousSessionId);
   const cookie = await createSessionCookie(user.id, { ip: input.ip, userAgent: input.userAgent });
   return { ok: true, user: { id: user.id, role: user.role }, cookie };
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
-import { getUser, login, throttledResponse } from "~/auth.server";
+import { getUser, login, readSessionId, throttledResponse } from "~/auth.server";
 import { TextField, ValidatedForm, SubmitButton } from "~/components/form";
 import { clientIp, safeRedirect } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
@@ -22,6 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
     password: parsed.data.password,
     ip: clientIp(request),
     userAgent: request.headers.get("user-agent"),
+    previousSessionId: readSessionId(request),
   });
   const values = { email: parsed.data.email, redirectTo: parsed.data.redirectTo };
   if (!result.ok) {
