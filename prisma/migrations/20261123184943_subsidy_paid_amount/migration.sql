@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Instalment" ADD COLUMN "paidCents" INTEGER;
