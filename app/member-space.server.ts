@@ -1,9 +1,13 @@
 // What each domain adds to an association's space: links with a short status note.
 // A domain module appends its provider here (dossiers, subsidies, charter, events).
+import { charterSpaceLinks } from "~/charter.server";
+
 export type SpaceLink = { href: string; label: string; note?: string };
 export type SpaceSectionProvider = (associationId: string) => Promise<SpaceLink[]>;
 
-export const SPACE_SECTION_PROVIDERS: SpaceSectionProvider[] = [];
+export const SPACE_SECTION_PROVIDERS: SpaceSectionProvider[] = [
+  charterSpaceLinks,
+];
 
 export async function memberSpaceSections(associationIds: string[]): Promise<Record<string, SpaceLink[]>> {
   const entries = await Promise.all(

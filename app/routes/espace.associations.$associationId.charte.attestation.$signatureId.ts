@@ -1,0 +1,23 @@
+// The signature certificate (PDF): for the association's members and for CCAS staff.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getUser, requireAssociationMember } from "~/auth.server";
+import { certificatePdf, getSignatureForCertificate } from "~/charter.server";
+import { notFound } from "~/lib/http.server";
+import { slugify } from "~/lib/slug";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const associationId = params.associationId ?? "";
+  const user = await getUser(request);
+  if (!user || (user.role !== "staff" && user.role !== "admin")) await requireAssociationMember(request, associationId);
+  const signature = await getSignatureForCertificate({ signatureId: params.signatureId ?? "", associationId });
+  if (!signature) throw notFound("Cette attestation n'existe pas.");
+  const pdf = await certificatePdf(signature);
+  const filename = `attestation-charte-v${signature.version.version}-${slugify(signature.association.name) || "association"}.pdf`;
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
