@@ -537,7 +537,10 @@ export const messageSelect = { id: true, body: true, createdAt: true, fromStaff:
 
 /** The thread as a member sees it: scoped by association, 404 for anything else. */
 export async function listMessagesForMember(associationId: string, dossierId: string) {
-  const dossier = await prisma.dossier.findFirst({ where: { id: dossierId, associationId }, select: { id: true, state: true, number: true } });
+  const dossier = await prisma.dossier.findFirst({
+    where: { id: dossierId, associationId },
+    select: { id: true, state: true, number: true, projectTitle: true, requestedCents: true, proposedCents: true, decisionReason: true, decidedAt: true },
+  });
   if (!dossier) throw notFound();
   const messages = await prisma.message.findMany({ where: { dossierId }, orderBy: { createdAt: "asc" }, select: messageSelect });
   const names = await userNames(messages.map((m) => m.authorId));

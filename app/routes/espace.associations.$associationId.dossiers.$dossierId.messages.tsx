@@ -1,0 +1,70 @@
+// The association's side of a dossier's thread with the CCAS. The page works on its own
+// (and shows where the dossier stands); the applicant's dossier page can embed
+// <MessageThread> and post here with a redirectTo back to itself.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireAssociationMember } from "~/auth.server";
+import { MessageThread } from "~/components/message-thread";
+import { redirectWithFlash } from "~/flash.server";
+import { formatDateTime, formatEuros } from "~/lib/format";
+import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { safeRedirect } from "~/lib/http.server";
+import { getCorrectionRequest, listMessagesForMember, memberDossierPath, postMemberMessage, ReviewError, stateLabel } from "~/review.server";
+import { messageSchema } from "~/schemas/review";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Messagerie du dossier ${data?.dossier.number ?? ""} – CCAS de Besançon` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { associationId } = await requireAssociationMember(request, params.associationId!);
+  const thread = await listMessagesForMember(associationId, params.dossierId!);
+  const correction = await getCorrectionRequest(thread.dossier.id);
+  return { associationId, ...thread, correction: correction?.pending ? correction : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireAssociationMember(request, params.associationId!);
+  const values = formDataToObject(await request.formData());
+  const parsed = parseWith(messageSchema, values);
+  if (!parsed.ok) return invalid(parsed);
+  const here = `/espace/associations/${access.associationId}/dossiers/${params.dossierId}/messages`;
+  try {
+    await postMemberMessage(access.associationId, params.dossierId!, access.user, parsed.data.body);
+  } catch (error) {
+    if (error instanceof ReviewError) return fieldError(error.field, error.message, values);
+    throw error;
+  }
+  const back = safeRedirect(values.redirectTo as string | undefined, here);
+  return redirectWithFlash(back.startsWith(`/espace/associations/${access.associationId}/`) ? back : here, "Message envoyé au CCAS.");
+}
+
+export default function DossierMessages() {
+  const { associationId, dossier, messages, correction } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page narrow">
+      <p>
+        <Link to={memberDossierPath(associationId, dossier.id)}>‹ Le dossier</Link>
+      </p>
+      <h1>
+        Dossier {dossier.number} : échanges avec le CCAS
+      </h1>
+      <p>
+        État du dossier : <strong>{stateLabel(dossier.state)}</strong>
+        {dossier.projectTitle ? ` – ${dossier.projectTitle}` : ""}
+      </p>
+      {correction ? (
+        <div className="alert alert-warning">
+          <h2 className="alert-title">Corrections demandées par le CCAS le {formatDateTime(correction.requestedAt)}</h2>
+          <p style={{ whiteSpace: "pre-wrap" }}>{correction.message}</p>
+        </div>
+      ) : null}
+      {dossier.decidedAt ? (
+        <div className={`alert ${dossier.state === "accepte" ? "alert-success" : "alert-warning"}`}>
+          <h2 className="alert-title">Décision du CCAS : {stateLabel(dossier.state)}</h2>
+          {dossier.state === "accepte" && dossier.proposedCents !== null ? <p>Montant accordé : {formatEuros(dossier.proposedCents)}</p> : null}
+          {dossier.decisionReason ? <p style={{ whiteSpace: "pre-wrap" }}>{dossier.state === "accepte" ? dossier.decisionReason : `Motif : ${dossier.decisionReason}`}</p> : null}
+        </div>
+      ) : null}
+      <MessageThread messages={messages} canWrite={dossier.state !== "brouillon"} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// Export of a call's dossiers with the columns the user picks; the form GETs the file from
+// the resource route /instruction/appels/<id>/telecharger, which the browser downloads.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth.server";
+import { prisma } from "~/db.server";
+import { EXPORT_COLUMN_OPTIONS, requireCallAccess } from "~/review.server";
+
+export const meta: MetaFunction = () => [{ title: "Exporter les dossiers – CCAS de Besançon" }];
+
+const DEFAULT_COLUMNS = ["numero", "association", "projet", "etat", "demande", "accorde", "note"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  await requireCallAccess(user, params.callId!);
+  const call = await prisma.call.findUniqueOrThrow({ where: { id: params.callId! }, select: { id: true, title: true } });
+  const url = new URL(request.url);
+  const chosen = url.searchParams.getAll("colonnes");
+  return { call, columns: EXPORT_COLUMN_OPTIONS, chosen: chosen.length ? chosen : DEFAULT_COLUMNS, error: url.searchParams.get("erreur") };
+}
+
+export default function ExportCall() {
+  const { call, columns, chosen, error } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page narrow">
+      <p>
+        <Link to={`/instruction/appels/${call.id}/classement`}>‹ Classement de l'appel</Link>
+      </p>
+      <h1>Exporter les dossiers : {call.title}</h1>
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          <a href="#colonnes">Choisissez au moins une colonne à exporter.</a>
+        </div>
+      ) : null}
+      <form method="get" action={`/instruction/appels/${call.id}/telecharger`}>
+        <fieldset className={`field fieldset ${error ? "field-invalid" : ""}`} id="colonnes" aria-describedby={error ? "colonnes-error" : undefined}>
+          <legend className="field-label">Colonnes à exporter</legend>
+          <div className="checkbox-grid" style={{ gridTemplateColumns: "repeat(2, minmax(0, 1fr))" }}>
+            {columns.map((c) => (
+              <label key={c.value} className="checkbox">
+                <input type="checkbox" name="colonnes" value={c.value} defaultChecked={chosen.includes(c.value)} />
+                <span>{c.label}</span>
+              </label>
+            ))}
+          </div>
+          {error ? (
+            <p className="field-error" id="colonnes-error">
+              Choisissez au moins une colonne à exporter.
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" name="format" value="csv" className="button">
+            Télécharger en CSV
+          </button>
+          <button type="submit" name="format" value="xlsx" className="button button-secondary">
+            Télécharger en Excel (XLSX)
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

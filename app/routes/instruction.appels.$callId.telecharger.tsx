@@ -1,0 +1,21 @@
+// The export file itself (resource route): CSV or XLSX, columns from ?colonnes=…, staff of the call only.
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireStaff } from "~/auth.server";
+import { parseWith } from "~/lib/forms.server";
+import { exportCallDossiers } from "~/review.server";
+import { exportSchema } from "~/schemas/review";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const url = new URL(request.url);
+  const parsed = parseWith(exportSchema, { format: url.searchParams.get("format") ?? "csv", colonnes: url.searchParams.getAll("colonnes") });
+  if (!parsed.ok) throw redirect(`/instruction/appels/${params.callId}/export?erreur=colonnes`);
+  const file = await exportCallDossiers(user, params.callId!, parsed.data.format, parsed.data.colonnes);
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
