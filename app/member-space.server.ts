@@ -1,12 +1,14 @@
 // What each domain adds to an association's space: links with a short status note.
 // A domain module appends its provider here (dossiers, subsidies, charter, events).
 import { charterSpaceLinks } from "~/charter.server";
+import { dossierSpaceLinks } from "~/application.server";
 
 export type SpaceLink = { href: string; label: string; note?: string };
 export type SpaceSectionProvider = (associationId: string) => Promise<SpaceLink[]>;
 
 export const SPACE_SECTION_PROVIDERS: SpaceSectionProvider[] = [
   charterSpaceLinks,
+  dossierSpaceLinks,
 ];
 
 export async function memberSpaceSections(associationIds: string[]): Promise<Record<string, SpaceLink[]>> {

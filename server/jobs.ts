@@ -1,6 +1,7 @@
 // Background work of the running portal: each job runs on its interval, one run at a
 // time, and a failure is logged and retried on the next tick, never fatal.
 import { lucia } from "../app/auth.server";
+import { closeDueCalls } from "../app/call.server";
 import { prisma } from "../app/db.server";
 import { getSearchClient } from "../app/search.server";
 import { processSearchOutbox } from "../search/sync";
@@ -17,6 +18,7 @@ export const JOBS: Job[] = [
     },
   },
   { name: "sessions expirées", everyMs: 60 * 60_000, run: () => lucia.deleteExpiredSessions() },
+  { name: "clôture des appels à projets", everyMs: 60_000, run: () => closeDueCalls() },
 ];
 
 export function startBackgroundJobs(log: (message: string) => void) {

@@ -388,3 +388,9 @@ export function pickStepValues(key: StepKey, input: Record<string, unknown>): Re
   }
   return out;
 }
+
+/** parseEurosToCents for stored values, tolerant of a blank. */
+export function parseEurosToCentsSafe(value: string | undefined | null): number | null {
+  if (!value || !value.trim()) return null;
+  return parseEurosToCents(value);
+}
