@@ -44,3 +44,11 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY + 1_000);
   });
 }
+
+/** Logs unexpected errors only: aborted requests and unknown URLs (404) are not errors of ours. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (error instanceof Error && /No route matches URL/.test(error.message)) return;
+  if (typeof error === "object" && error !== null && (error as { status?: number }).status === 404) return;
+  console.error(error);
+}

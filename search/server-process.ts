@@ -2,7 +2,7 @@
 // small installs. Production points MEILI_HOST at a server it runs itself.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, openSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -60,7 +60,10 @@ export async function startBundledMeilisearch(options: { dataDir: string; port?:
   const masterKey = options.masterKey ?? masterKeyFor(options.dataDir);
   const dbPath = path.join(options.dataDir, "meilisearch");
   const dumpDir = path.join(options.dataDir, "meili-dumps");
-  mkdirSync(dbPath, { recursive: true });
+  // A restored backup leaves its dump beside the database folder: import it on this start.
+  const pendingDump = `${dbPath}.import.dump`;
+  const importDump = existsSync(pendingDump) ? ["--import-dump", pendingDump] : [];
+  if (!importDump.length) mkdirSync(dbPath, { recursive: true });
   const logFd = openSync(options.logFile ?? path.join(options.dataDir, "meilisearch.log"), "a");
   const child = spawn(
     bundledBinaryPath(),
@@ -72,6 +75,7 @@ export async function startBundledMeilisearch(options: { dataDir: string; port?:
       "--master-key", masterKey,
       "--env", "development",
       "--max-indexing-threads", "2",
+      ...importDump,
     ],
     { stdio: ["ignore", logFd, logFd] },
   );
@@ -87,7 +91,8 @@ export async function startBundledMeilisearch(options: { dataDir: string; port?:
       child.kill("SIGTERM");
     });
   try {
-    await waitForHealthy(host, 30_000, child);
+    await waitForHealthy(host, importDump.length ? 300_000 : 30_000, child);
+    if (importDump.length) rmSync(pendingDump, { force: true });
   } catch (error) {
     await stop();
     throw error;

@@ -3,12 +3,14 @@
 // 4. the production build when missing or stale  5. demo data on first start
 // 6. index settings and the directory index  7. the HTTP server  8. background jobs.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, watch } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "../app/env.server";
 import { startBundledMeilisearch, type RunningMeilisearch } from "../search/server-process";
+
+export const RUNNING_MEILI_FILE = (dataDir: string) => path.join(dataDir, "meili-running.json");
 
 const log = (message: string) => console.log(`[portail] ${message}`);
 
@@ -57,6 +59,8 @@ async function main() {
     meili = await startBundledMeilisearch({ dataDir: env.DATA_DIR, masterKey: env.MEILI_MASTER_KEY });
     process.env.MEILI_HOST = meili.host;
     process.env.MEILI_MASTER_KEY = meili.masterKey;
+    // Lets `npm run backup` reach the running server for its dump.
+    writeFileSync(RUNNING_MEILI_FILE(env.DATA_DIR), JSON.stringify({ host: meili.host, pid: process.pid }));
     log(`Meilisearch embarqué prêt sur ${meili.host}`);
   }
   const { resetEnvCache } = await import("../app/env.server");
@@ -69,6 +73,7 @@ async function main() {
     log("Arrêt…");
     server?.close();
     await meili?.stop();
+    rmSync(RUNNING_MEILI_FILE(env.DATA_DIR), { force: true });
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
