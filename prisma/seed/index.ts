@@ -2,6 +2,7 @@
 // Every domain adds its part in its own file; all build with the test factories.
 import type { Db } from "../../app/db.server";
 import { seedAccountsAndAssociations } from "./associations";
+import { seedCharter } from "./charter";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -23,7 +24,9 @@ export type SeedContext = {
 export type SeedStep = (ctx: SeedContext) => Promise<void>;
 
 /** Domain seeds register here, in order. */
-export const SEED_STEPS: { name: string; run: SeedStep }[] = [];
+export const SEED_STEPS: { name: string; run: SeedStep }[] = [
+  { name: "charte de l'action sociale", run: seedCharter },
+];
 
 export async function isSeeded(db: Db) {
   return (await db.user.count()) > 0;
