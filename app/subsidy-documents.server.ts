@@ -1,0 +1,88 @@
+// Files of the subsidy domain (signed conventions, compte rendu attachments): the type is checked
+// by content with file-type, never by name or declared type; stored under UPLOAD_DIR as Documents.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import { prisma } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { SubsidyError, type DbClient } from "~/subsidy.server";
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const PDF_ONLY = ["application/pdf"] as const;
+export const REPORT_ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] as const;
+
+export type Upload = { name: string; bytes: Uint8Array };
+
+/** A form's file field → an upload, or null when nothing was chosen. */
+export async function readUpload(value: FormDataEntryValue | null): Promise<Upload | null> {
+  if (!value || typeof value === "string") return null;
+  if (value.size === 0 && !value.name) return null;
+  return { name: value.name || "document", bytes: new Uint8Array(await value.arrayBuffer()) };
+}
+
+/** Checks the content's real type; returns its MIME type or throws a French message. */
+export async function checkUploadType(upload: Upload, allowed: readonly string[], field: string): Promise<string> {
+  if (upload.bytes.length === 0) throw new SubsidyError(`Le fichier « ${upload.name} » est vide.`, field);
+  if (upload.bytes.length > MAX_UPLOAD_BYTES) throw new SubsidyError(`Le fichier « ${upload.name} » dépasse 10 Mo.`, field);
+  const type = await fileTypeFromBuffer(upload.bytes);
+  if (!type || !allowed.includes(type.mime)) {
+    throw new SubsidyError(
+      allowed.length === 1 && allowed[0] === "application/pdf"
+        ? `Le fichier « ${upload.name} » n'est pas un PDF : déposez la convention signée au format PDF.`
+        : `Le fichier « ${upload.name} » n'est pas d'un type accepté (PDF, PNG, JPEG ou tableur XLSX).`,
+      field,
+    );
+  }
+  return type.mime;
+}
+
+export async function checkPdf(upload: Upload, field = "file") {
+  return checkUploadType(upload, PDF_ONLY, field);
+}
+
+/** Writes the file and its Document row. The type must have been checked. */
+export async function storeDocument(
+  db: DbClient,
+  input: { associationId: string; kind: string; label: string; upload: Upload; mimeType: string; uploadedById: string | null },
+) {
+  const ext = input.mimeType === "application/pdf" ? "pdf" : input.mimeType === "image/png" ? "png" : input.mimeType === "image/jpeg" ? "jpg" : "xlsx";
+  const storedName = `${randomBytes(16).toString("hex")}.${ext}`;
+  const dir = getEnv().UPLOAD_DIR;
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, storedName), input.upload.bytes, { mode: 0o600 });
+  return db.document.create({
+    data: {
+      associationId: input.associationId,
+      kind: input.kind,
+      label: input.label,
+      originalName: input.upload.name.slice(0, 200),
+      storedName,
+      mimeType: input.mimeType,
+      size: input.upload.bytes.length,
+      sha256: createHash("sha256").update(input.upload.bytes).digest("hex"),
+      uploadedById: input.uploadedById,
+    },
+    select: { id: true, originalName: true },
+  });
+}
+
+/** A stored document of an association, with its bytes; null when not found for that association. */
+export async function readAssociationDocument(associationId: string, documentId: string) {
+  const doc = await prisma.document.findFirst({ where: { id: documentId, associationId } });
+  if (!doc) return null;
+  const bytes = await readFile(path.join(getEnv().UPLOAD_DIR, path.basename(doc.storedName)));
+  return { doc, bytes };
+}
+
+export function downloadResponse(bytes: Uint8Array, filename: string, mimeType: string) {
+  const safe = filename.replace(/[^\w.\- ]+/g, "_");
+  return new Response(bytes as unknown as BodyInit, {
+    headers: {
+      "Content-Type": mimeType,
+      "Content-Disposition": `attachment; filename="${safe}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
