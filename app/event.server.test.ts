@@ -225,14 +225,14 @@ describe("iCalendar", () => {
     ] as const) {
       const text = events.buildIcs(event, { method: "REQUEST", attendee: { name: "Léa", email: "lea@exemple.test" } });
       const parsed = ical.sync.parseICS(text);
-      const vevents = Object.values(parsed).filter((c) => c.type === "VEVENT") as ical.VEvent[];
+      const vevents = Object.values(parsed).filter((c) => c?.type === "VEVENT") as ical.VEvent[];
       expect(vevents).toHaveLength(1);
       const v = vevents[0];
-      expect(new Date(v.start).toISOString()).toBe(event.startsAt.toISOString());
-      expect(new Date(v.end).toISOString()).toBe(event.endsAt.toISOString());
+      expect(new Date(v.start as Date).toISOString()).toBe(event.startsAt.toISOString());
+      expect(new Date(v.end as Date).toISOString()).toBe(event.endsAt.toISOString());
       const paris = (d: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(d);
-      expect(paris(new Date(v.start))).toBe(parisStart);
-      expect(paris(new Date(v.end))).toBe(parisEnd);
+      expect(paris(new Date(v.start as Date))).toBe(parisStart);
+      expect(paris(new Date(v.end as Date))).toBe(parisEnd);
       expect(v.summary).toBe(event.title);
       expect(String(v.location)).toBe(event.place);
       expect(text).toMatch(/METHOD:REQUEST/);

@@ -2,6 +2,7 @@
 // A domain module appends its provider here (dossiers, subsidies, charter, events).
 import { charterSpaceLinks } from "~/charter.server";
 import { dossierSpaceLinks } from "~/application.server";
+import { eventSpaceLinks } from "~/event.server";
 
 export type SpaceLink = { href: string; label: string; note?: string };
 export type SpaceSectionProvider = (associationId: string) => Promise<SpaceLink[]>;
@@ -9,6 +10,7 @@ export type SpaceSectionProvider = (associationId: string) => Promise<SpaceLink[
 export const SPACE_SECTION_PROVIDERS: SpaceSectionProvider[] = [
   charterSpaceLinks,
   dossierSpaceLinks,
+  eventSpaceLinks,
 ];
 
 export async function memberSpaceSections(associationIds: string[]): Promise<Record<string, SpaceLink[]>> {

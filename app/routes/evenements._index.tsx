@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EventCard } from "~/components/event-card";
+import { listEvents } from "~/event.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Événements – CCAS de Besançon" },
+  { name: "description", content: "Rencontre annuelle des associations, ateliers numériques et formations du CCAS de Besançon." },
+];
+
+export async function loader(_: LoaderFunctionArgs) {
+  return { events: await listEvents() };
+}
+
+export default function EventsPage() {
+  const { events } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <h1>Événements à venir</h1>
+      <p className="lead">La rencontre annuelle des associations, les ateliers numériques et les formations à l'accès aux droits.</p>
+      {events.length === 0 ? <p>Aucun événement n'est prévu pour le moment.</p> : null}
+      <ul className="results stack" style={{ listStyle: "none", padding: 0 }}>
+        {events.map((e) => (
+          <li key={e.id}>
+            <EventCard event={e} />
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/evenements/archives">Événements passés</Link>
+      </p>
+    </div>
+  );
+}
