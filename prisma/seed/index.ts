@@ -3,6 +3,7 @@
 import type { Db } from "../../app/db.server";
 import { seedAccountsAndAssociations } from "./associations";
 import { seedCharter } from "./charter";
+import { seedEvents } from "./events";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -26,6 +27,7 @@ export type SeedStep = (ctx: SeedContext) => Promise<void>;
 /** Domain seeds register here, in order. */
 export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "charte de l'action sociale", run: seedCharter },
+  { name: "événements et inscriptions", run: seedEvents },
 ];
 
 export async function isSeeded(db: Db) {
