@@ -6,6 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { SessionUser } from "~/auth.server";
 import { prisma, type Prisma } from "~/db.server";
+import { DOSSIER_STATES, memberDossierPath, REVIEWABLE_STATES, STATE_LABELS, stateLabel, type DossierState } from "~/lib/dossier-states";
 import { formatDateTime } from "~/lib/format";
 import { forbidden, notFound } from "~/lib/http.server";
 import { labelOf } from "~/lib/taxonomy";
@@ -14,24 +15,8 @@ import { createSubsidyFromDossier } from "~/subsidy.server";
 
 // ── States ─────────────────────────────────────────────────────────
 
-export const DOSSIER_STATES = ["brouillon", "en_construction", "en_instruction", "accepte", "refuse", "sans_suite"] as const;
-export type DossierState = (typeof DOSSIER_STATES)[number];
+export { DOSSIER_STATES, REVIEWABLE_STATES, STATE_LABELS, memberDossierPath, stateLabel, type DossierState };
 
-export const STATE_LABELS: Record<DossierState, string> = {
-  brouillon: "Brouillon",
-  en_construction: "En construction",
-  en_instruction: "En instruction",
-  accepte: "Accepté",
-  refuse: "Refusé",
-  sans_suite: "Classé sans suite",
-};
-
-export function stateLabel(state: string): string {
-  return STATE_LABELS[state as DossierState] ?? state;
-}
-
-/** States staff work on: a draft is the association's own until it is filed. */
-export const REVIEWABLE_STATES = ["en_construction", "en_instruction", "accepte", "refuse", "sans_suite"] as const satisfies readonly DossierState[];
 export const DECIDED_STATES = ["accepte", "refuse", "sans_suite"] as const satisfies readonly DossierState[];
 
 export type Actor = Pick<SessionUser, "id" | "role" | "name">;
@@ -380,10 +365,6 @@ async function memberEmails(associationId: string) {
     select: { user: { select: { email: true } } },
   });
   return [...new Set(rows.map((r) => r.user.email))];
-}
-
-export function memberDossierPath(associationId: string, dossierId: string) {
-  return `/espace/associations/${associationId}/dossiers/${dossierId}`;
 }
 
 async function dossierHeader(dossierId: string) {

@@ -9,7 +9,8 @@ import { redirectWithFlash } from "~/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/http.server";
-import { getCorrectionRequest, listMessagesForMember, memberDossierPath, postMemberMessage, ReviewError, stateLabel } from "~/review.server";
+import { memberDossierPath, stateLabel } from "~/lib/dossier-states";
+import { getCorrectionRequest, listMessagesForMember, postMemberMessage, ReviewError } from "~/review.server";
 import { messageSchema } from "~/schemas/review";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Messagerie du dossier ${data?.dossier.number ?? ""} – CCAS de Besançon` }];

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth.server";
 import { formatEuros } from "~/lib/format";
-import { getCallRanking, stateLabel } from "~/review.server";
+import { stateLabel } from "~/lib/dossier-states";
+import { getCallRanking } from "~/review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Classement – ${data?.call.title ?? "appel"} – CCAS de Besançon` }];
 

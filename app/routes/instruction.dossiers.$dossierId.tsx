@@ -20,8 +20,8 @@ import {
   ReviewError,
   saveScores,
   startInstruction,
-  stateLabel,
 } from "~/review.server";
+import { STATE_BADGES, stateLabel } from "~/lib/dossier-states";
 import { documentKindLabel } from "~/schemas/dossier";
 import { acceptSchema, annotationSchema, closeSchema, conflictSchema, correctionSchema, messageSchema, refuseSchema, scoreFieldName, scoreSchema } from "~/schemas/review";
 
@@ -101,14 +101,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
 }
-
-const STATE_BADGES: Record<string, string> = {
-  en_construction: "badge badge-orange",
-  en_instruction: "badge",
-  accepte: "badge badge-green",
-  refuse: "badge badge-red",
-  sans_suite: "badge badge-grey",
-};
 
 const ACTION_LABELS: Record<string, string> = {
   depot: "Dépôt",

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth.server";
 import { formatDate, formatEuros, pluralize } from "~/lib/format";
 import { FIELDS_OF_INTERVENTION, labelOf } from "~/lib/taxonomy";
-import { listReviewQueue, parseQueueFilters, QUEUE_SORTS, REVIEWABLE_STATES, STATE_LABELS } from "~/review.server";
+import { REVIEWABLE_STATES, STATE_BADGES, STATE_LABELS } from "~/lib/dossier-states";
+import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review.server";
 
 export const meta: MetaFunction = () => [{ title: "Dossiers à instruire – CCAS de Besançon" }];
 
@@ -18,14 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     states: REVIEWABLE_STATES.map((value) => ({ value, label: STATE_LABELS[value] })),
   };
 }
-
-const STATE_BADGES: Record<string, string> = {
-  en_construction: "badge badge-orange",
-  en_instruction: "badge",
-  accepte: "badge badge-green",
-  refuse: "badge badge-red",
-  sans_suite: "badge badge-grey",
-};
 
 export default function ReviewQueue() {
   const { filters, dossiers, counts, total, calls, sorts, states } = useLoaderData<typeof loader>();
