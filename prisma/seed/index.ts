@@ -2,6 +2,7 @@
 // Every domain adds its part in its own file; all build with the test factories.
 import type { Db } from "../../app/db.server";
 import { seedAccountsAndAssociations } from "./associations";
+import { seedCalls } from "./calls";
 import { seedCharter } from "./charter";
 import { seedEvents } from "./events";
 
@@ -26,6 +27,7 @@ export type SeedStep = (ctx: SeedContext) => Promise<void>;
 
 /** Domain seeds register here, in order. */
 export const SEED_STEPS: { name: string; run: SeedStep }[] = [
+  { name: "appels à projets et dossiers", run: seedCalls },
   { name: "charte de l'action sociale", run: seedCharter },
   { name: "événements et inscriptions", run: seedEvents },
 ];

@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth.server";
+import {
+  CALL_STATUS_LABELS,
+  CALL_STATUSES,
+  CALL_TRANSITIONS,
+  CallValidationError,
+  changeCallStatus,
+  getCallForAdmin,
+  listStaffUsers,
+  parseRequiredAttachments,
+  updateCallFromInput,
+  type CallStatus,
+} from "~/call.server";
+import { CallFields } from "~/components/call-form";
+import { SubmitButton, ValidatedForm } from "~/components/form";
+import { redirectWithFlash } from "~/flash.server";
+import { centsToInput, formatDateTime, toParisInputValue } from "~/lib/format";
+import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { callSchema } from "~/schemas/call";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "Appel à projets"} – Administration – CCAS de Besançon` }];
+
+const ACTION_LABELS: Record<CallStatus, string> = {
+  brouillon: "Repasser en brouillon",
+  publie: "Publier l'appel",
+  clos: "Clore l'appel maintenant",
+  decisions_publiees: "Publier les décisions",
+  archive: "Archiver l'appel",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [call, staff] = await Promise.all([getCallForAdmin(params.callId ?? ""), listStaffUsers()]);
+  return { call, staff };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const callId = params.callId ?? "";
+  const values = formDataToObject(await request.formData());
+  if (values.intent === "status") {
+    const to = String(values.to ?? "") as CallStatus;
+    if (!CALL_STATUSES.includes(to)) return fieldError("_form", "État inconnu.", {});
+    const result = await changeCallStatus(callId, to, admin);
+    if (!result.ok) return redirectWithFlash(`/admin/appels/${callId}`, result.message, "error");
+    return redirectWithFlash(`/admin/appels/${callId}`, `L'appel est maintenant « ${CALL_STATUS_LABELS[to]} ».`);
+  }
+  const parsed = parseWith(callSchema, values);
+  if (!parsed.ok) return invalid(parsed);
+  try {
+    const result = await updateCallFromInput(callId, parsed.data, admin);
+    return redirectWithFlash(
+      `/admin/appels/${callId}`,
+      result.criteriaKept ? "Appel enregistré. Les critères, déjà utilisés pour noter, n'ont pas été modifiés." : "Appel enregistré.",
+    );
+  } catch (error) {
+    if (error instanceof CallValidationError) return fieldError(error.field, error.message, values);
+    throw error;
+  }
+}
+
+export default function EditCall() {
+  const { call, staff } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const defaults: Record<string, unknown> = {
+    title: call.title,
+    summary: call.summary,
+    body: call.body,
+    fields: call.fields.map((f) => f.slug),
+    envelope: centsToInput(call.envelopeCents),
+    minAmount: centsToInput(call.minAmountCents),
+    maxAmount: centsToInput(call.maxAmountCents),
+    opensAt: toParisInputValue(call.opensAt),
+    closesAt: toParisInputValue(call.closesAt),
+    requiredAttachments: parseRequiredAttachments(call.requiredAttachments),
+    reviewerIds: call.reviewers.map((r) => r.userId),
+  };
+  call.criteria.forEach((c, i) => {
+    defaults[`criterionLabel_${i}`] = c.label;
+    defaults[`criterionWeight_${i}`] = String(c.weight);
+  });
+  const next = CALL_TRANSITIONS[call.status as CallStatus] ?? [];
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/admin/appels">‹ Appels à projets</Link>
+      </p>
+      <h1>{call.title}</h1>
+      <section className="card stack" aria-labelledby="etat">
+        <h2 id="etat">État : {CALL_STATUS_LABELS[call.effectiveStatus]}</h2>
+        <p className="muted">
+          Ouverture le {formatDateTime(call.opensAt)} – clôture le {formatDateTime(call.closesAt)}.
+          {call.status === "publie" && call.effectiveStatus === "clos" ? " La date de clôture est passée : l'appel est clos." : ""}
+        </p>
+        {call.status !== "brouillon" ? (
+          <p>
+            <Link to={`/appels-a-projets/${call.slug}`}>Voir la page publique</Link>
+          </p>
+        ) : null}
+        {next.length ? (
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="status" />
+            {next.map((to) => (
+              <button key={to} type="submit" name="to" value={to} className="button button-secondary">
+                {ACTION_LABELS[to]}
+              </button>
+            ))}
+          </Form>
+        ) : null}
+      </section>
+      <ValidatedForm schema={callSchema} method="post" defaultValues={defaults} key={JSON.stringify(defaults)} actionData={actionData && "errors" in actionData ? actionData : undefined}>
+        <CallFields staff={staff} />
+        <div className="actions">
+          <SubmitButton>Enregistrer l'appel</SubmitButton>
+        </div>
+      </ValidatedForm>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth.server";
+import { CallValidationError, createCallFromInput, listStaffUsers } from "~/call.server";
+import { CallFields } from "~/components/call-form";
+import { SubmitButton, ValidatedForm } from "~/components/form";
+import { redirectWithFlash } from "~/flash.server";
+import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { callSchema } from "~/schemas/call";
+
+export const meta: MetaFunction = () => [{ title: "Nouvel appel à projets – CCAS de Besançon" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { staff: await listStaffUsers() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const values = formDataToObject(await request.formData());
+  const parsed = parseWith(callSchema, values);
+  if (!parsed.ok) return invalid(parsed);
+  try {
+    const call = await createCallFromInput(parsed.data, admin);
+    return redirectWithFlash(`/admin/appels/${call.id}`, "Appel à projets enregistré en brouillon. Publiez-le quand il est prêt.");
+  } catch (error) {
+    if (error instanceof CallValidationError) return fieldError(error.field, error.message, values);
+    throw error;
+  }
+}
+
+export default function NewCall() {
+  const { staff } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/admin/appels">‹ Appels à projets</Link>
+      </p>
+      <h1>Nouvel appel à projets</h1>
+      <ValidatedForm schema={callSchema} method="post" defaultValues={{ fields: [], requiredAttachments: ["statuts", "rib"], reviewerIds: [] }}>
+        <CallFields staff={staff} />
+        <div className="actions">
+          <SubmitButton>Enregistrer le brouillon</SubmitButton>
+        </div>
+      </ValidatedForm>
+    </div>
+  );
+}

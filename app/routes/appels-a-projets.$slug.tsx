@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getMemberships, getUser } from "~/auth.server";
+import { CALL_STATUS_LABELS, getPublicCall, parseRequiredAttachments } from "~/call.server";
+import { formatDateTime, formatEuros } from "~/lib/format";
+import { notFound } from "~/lib/http.server";
+import { labelOf } from "~/lib/taxonomy";
+import { documentKindLabel } from "~/schemas/dossier";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.call.title} – Appels à projets – CCAS de Besançon` : "Appel à projets introuvable" },
+  { name: "description", content: data?.call.summary ?? "" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const call = await getPublicCall(params.slug ?? "");
+  if (!call) throw notFound("Cet appel à projets n'existe pas ou n'est pas publié.");
+  const user = await getUser(request);
+  const memberships = user ? await getMemberships(user.id) : [];
+  const { body: _body, ...rest } = call;
+  return {
+    call: { ...rest, requiredAttachments: parseRequiredAttachments(call.requiredAttachments) },
+    signedIn: Boolean(user),
+    associations: memberships.filter((m) => m.association.status === "validated").map((m) => ({ id: m.association.id, name: m.association.name })),
+  };
+}
+
+export default function PublicCall() {
+  const { call, signedIn, associations } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/appels-a-projets">‹ Tous les appels à projets</Link>
+      </p>
+      <h1>{call.title}</h1>
+      <p className="lead">{call.summary}</p>
+      <dl className="definition-list">
+        <dt>État</dt>
+        <dd>{call.open ? "Ouvert aux candidatures" : call.effectiveStatus === "publie" ? "Pas encore ouvert" : CALL_STATUS_LABELS[call.effectiveStatus]}</dd>
+        <dt>Ouverture</dt>
+        <dd>{formatDateTime(call.opensAt)}</dd>
+        <dt>Clôture</dt>
+        <dd>{formatDateTime(call.closesAt)}</dd>
+        <dt>Enveloppe totale</dt>
+        <dd>{formatEuros(call.envelopeCents, { round: true })}</dd>
+        <dt>Montant par dossier</dt>
+        <dd>
+          de {formatEuros(call.minAmountCents, { round: true })} à {formatEuros(call.maxAmountCents, { round: true })}
+        </dd>
+        <dt>Champs d'intervention</dt>
+        <dd>{call.fields.map((f) => labelOf("field", f.slug)).join(", ")}</dd>
+        <dt>Pièces obligatoires</dt>
+        <dd>{call.requiredAttachments.map(documentKindLabel).join(", ") || "aucune"}</dd>
+      </dl>
+      {call.open ? (
+        <section className="card stack" aria-labelledby="deposer">
+          <h2 id="deposer">Candidater</h2>
+          {!signedIn ? (
+            <p>
+              <Link to={`/connexion?redirectTo=${encodeURIComponent(`/appels-a-projets/${call.slug}`)}`}>Connectez-vous</Link> avec le compte de votre association pour déposer
+              un dossier.
+            </p>
+          ) : associations.length === 0 ? (
+            <p>Seules les associations validées du réseau peuvent déposer un dossier.</p>
+          ) : (
+            associations.map((a) => (
+              <Form key={a.id} method="post" action={`/espace/associations/${a.id}/dossiers/nouveau`}>
+                <input type="hidden" name="callId" value={call.id} />
+                <button type="submit" className="button">
+                  {associations.length > 1 ? `Déposer un dossier pour ${a.name}` : "Déposer un dossier"}
+                </button>
+              </Form>
+            ))
+          )}
+        </section>
+      ) : null}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: call.html }} />
+      <h2>Critères d'évaluation</h2>
+      <ul>
+        {call.criteria.map((c) => (
+          <li key={c.id}>
+            <strong>{c.label}</strong> ({c.weight} %){c.description ? ` – ${c.description}` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

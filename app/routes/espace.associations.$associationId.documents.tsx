@@ -1,0 +1,113 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAssociationMember } from "~/auth.server";
+import { deleteDocument, listAssociationDocuments, parseUploadForm, storeDocument } from "~/document.server";
+import { redirectWithFlash } from "~/flash.server";
+import { formatDate } from "~/lib/format";
+import { formDataToObject } from "~/lib/forms.server";
+import { DOCUMENT_KIND_VALUES, DOCUMENT_KINDS, documentKindLabel } from "~/schemas/dossier";
+
+export const meta: MetaFunction = () => [{ title: "Documents de l'association – CCAS de Besançon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
+  return { associationId, documents: await listAssociationDocuments(associationId) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireAssociationMember(request, params.associationId ?? "");
+  const here = `/espace/associations/${access.associationId}/documents`;
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const parsed = multipart ? await parseUploadForm(request) : { ok: true as const, formData: await request.formData() };
+  if (!parsed.ok) return { ok: false as const, message: parsed.message };
+  const values = formDataToObject(parsed.formData);
+  if (values.intent === "delete") {
+    const result = await deleteDocument(access.associationId, String(values.documentId ?? ""));
+    if (!result.ok) return { ok: false as const, message: result.message };
+    return redirectWithFlash(here, "Document supprimé.");
+  }
+  const kind = String(values.kind ?? "");
+  if (!(DOCUMENT_KIND_VALUES as string[]).includes(kind)) return { ok: false as const, message: "Choisissez le type de document." };
+  const file = parsed.formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return { ok: false as const, message: "Choisissez un fichier." };
+  const stored = await storeDocument({
+    associationId: access.associationId,
+    kind,
+    label: typeof values.label === "string" ? values.label : undefined,
+    originalName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    actor: access.user,
+  });
+  if (!stored.ok) return { ok: false as const, message: stored.message };
+  return redirectWithFlash(here, `Document « ${stored.document.label} » enregistré.`);
+}
+
+export default function AssociationDocuments() {
+  const { documents } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const error = actionData && !actionData.ok ? actionData.message : null;
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/espace">‹ Mon espace</Link>
+      </p>
+      <h1>Documents de l'association</h1>
+      <p className="lead">Statuts, RIB, comptes, rapport d'activité : déposés une fois ici, joints à tous vos dossiers.</p>
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {documents.length === 0 ? <p>Aucun document pour le moment.</p> : null}
+      <ul className="stack">
+        {documents.map((d) => (
+          <li key={d.id}>
+            {documentKindLabel(d.kind)} : <a href={`/documents/${d.id}`}>{d.label}</a> <span className="muted">(déposé le {formatDate(d.createdAt)})</span>
+            {d._count.dossierAttachments === 0 ? (
+              <Form method="post" style={{ display: "inline" }}>
+                <input type="hidden" name="documentId" value={d.id} />
+                <button type="submit" name="intent" value="delete" className="link-button">
+                  Supprimer {d.label}
+                </button>
+              </Form>
+            ) : (
+              <span className="muted"> – joint à un dossier</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Form method="post" encType="multipart/form-data" className="card stack">
+        <h2>Ajouter un document</h2>
+        <div className="field">
+          <label htmlFor="doc-kind" className="field-label">
+            Type de document
+          </label>
+          <select id="doc-kind" name="kind" defaultValue="statuts">
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="doc-label" className="field-label">
+            Intitulé <span className="optional">(facultatif)</span>
+          </label>
+          <input id="doc-label" name="label" type="text" />
+        </div>
+        <div className={`field ${error ? "field-invalid" : ""}`}>
+          <label htmlFor="doc-file" className="field-label">
+            Fichier (PDF, JPEG ou PNG, 10 Mo au plus)
+          </label>
+          <input id="doc-file" type="file" name="file" accept="application/pdf,image/jpeg,image/png" required />
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="upload" className="button">
+            Enregistrer le document
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

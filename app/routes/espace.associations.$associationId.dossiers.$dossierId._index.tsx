@@ -1,0 +1,154 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  DOSSIER_STATE_LABELS,
+  dossierCompleteness,
+  getDossierForMember,
+  getLatestCorrectionRequest,
+  isEditable,
+  submitDossier,
+} from "~/application.server";
+import { requireAssociationMember } from "~/auth.server";
+import { isCallOpen } from "~/call.server";
+import { DossierNav } from "~/components/dossier-pieces";
+import { redirectWithFlash } from "~/flash.server";
+import { formatDateTime, formatEuros } from "~/lib/format";
+import { stepDef } from "~/schemas/dossier";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireAssociationMember(request, params.associationId ?? "");
+  const dossier = await getDossierForMember(access.associationId, params.dossierId ?? "");
+  const correction = dossier.state === "en_construction" && dossier.submittedAt ? await getLatestCorrectionRequest(dossier.id) : null;
+  return {
+    associationId: access.associationId,
+    isRepresentative: access.isRepresentative,
+    dossier: {
+      id: dossier.id,
+      number: dossier.hasDraftNumber ? null : dossier.number,
+      state: dossier.state,
+      stateLabel: DOSSIER_STATE_LABELS[dossier.state] ?? dossier.state,
+      projectTitle: dossier.projectTitle,
+      requestedCents: dossier.requestedCents,
+      submittedAt: dossier.submittedAt,
+      updatedAt: dossier.updatedAt,
+      currentStep: dossier.currentStep,
+      currentStepLabel: stepDef(dossier.currentStep)?.label ?? "",
+      call: { title: dossier.call.title, slug: dossier.call.slug, closesAt: dossier.call.closesAt, open: isCallOpen(dossier.call) },
+    },
+    editable: isEditable(dossier),
+    steps: dossierCompleteness(dossier),
+    correction: correction && dossier.submittedAt && correction.requestedAt >= dossier.submittedAt ? correction : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireAssociationMember(request, params.associationId ?? "");
+  const form = await request.formData();
+  if (form.get("intent") !== "submit") return { ok: false as const, message: "Action inconnue." };
+  const result = await submitDossier(access, params.dossierId ?? "");
+  if (!result.ok) return { ok: false as const, message: result.message };
+  return redirectWithFlash(
+    `/espace/associations/${access.associationId}/dossiers/${params.dossierId}`,
+    `${result.resubmission ? "Dossier corrigé déposé de nouveau" : "Dossier déposé"} sous le numéro ${result.number}. Un accusé de réception vous est envoyé par courriel.`,
+  );
+}
+
+export default function DossierOverview() {
+  const { dossier, steps, editable, isRepresentative, correction, associationId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const base = `/espace/associations/${associationId}/dossiers/${dossier.id}`;
+  const complete = steps.every((s) => s.complete);
+  const canSubmit = editable && (dossier.call.open || dossier.submittedAt !== null);
+  return (
+    <div className="container page">
+      <p>
+        <Link to={`/espace/associations/${associationId}/dossiers`}>‹ Dossiers de l'association</Link>
+      </p>
+      <h1>{dossier.number ? `Dossier ${dossier.number}` : "Dossier en brouillon"}</h1>
+      <p className="lead">
+        {dossier.call.title}
+        {dossier.projectTitle ? ` – ${dossier.projectTitle}` : ""}
+      </p>
+      <dl className="definition-list">
+        <dt>État</dt>
+        <dd>{dossier.stateLabel}</dd>
+        <dt>Clôture de l'appel</dt>
+        <dd>{formatDateTime(dossier.call.closesAt)}</dd>
+        {dossier.requestedCents ? (
+          <>
+            <dt>Montant demandé au CCAS</dt>
+            <dd>{formatEuros(dossier.requestedCents)}</dd>
+          </>
+        ) : null}
+        {dossier.submittedAt ? (
+          <>
+            <dt>Déposé le</dt>
+            <dd>{formatDateTime(dossier.submittedAt)}</dd>
+          </>
+        ) : null}
+        <dt>Dernière modification</dt>
+        <dd>{formatDateTime(dossier.updatedAt)}</dd>
+      </dl>
+      {correction ? (
+        <section className="alert alert-warning" aria-labelledby="correction">
+          <h2 id="correction" className="alert-title">
+            Le CCAS vous demande de corriger le dossier
+          </h2>
+          <p>Demande du {formatDateTime(correction.requestedAt)} :</p>
+          <p style={{ whiteSpace: "pre-line" }}>{correction.message}</p>
+          <p>Corrigez les étapes concernées puis déposez le dossier de nouveau.</p>
+        </section>
+      ) : null}
+      {actionData && !actionData.ok ? (
+        <div className="alert alert-error" role="alert">
+          {actionData.message}
+        </div>
+      ) : null}
+      {editable ? (
+        <p>
+          <Link to={`${base}/${dossier.currentStep}`} className="button">
+            Reprendre à l'étape « {dossier.currentStepLabel} »
+          </Link>
+        </p>
+      ) : (
+        <div className="alert alert-warning">Ce dossier est entre les mains du CCAS : il n'est plus modifiable.</div>
+      )}
+      <DossierNav base={base} />
+      <h2>Avancement</h2>
+      <ul className="stack">
+        {steps.map((s) => (
+          <li key={s.key}>
+            <Link to={`${base}/${s.key}`}>{s.label}</Link> –{" "}
+            <span className={s.complete ? "badge badge-green" : s.started ? "badge badge-orange" : "badge badge-grey"}>
+              {s.complete ? "complet" : s.started ? "à compléter" : "non commencé"}
+            </span>
+            {!s.complete && s.errors.length ? (
+              <ul className="small">
+                {s.errors.slice(0, 4).map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <section className="card stack" aria-labelledby="depot">
+          <h2 id="depot">{dossier.submittedAt ? "Déposer de nouveau" : "Déposer le dossier"}</h2>
+          {!canSubmit ? <p>L'appel à projets est clos : le dossier ne peut plus être déposé.</p> : null}
+          {!isRepresentative ? <p>Seul·e le ou la représentant·e légal·e de l'association peut signer et déposer le dossier.</p> : null}
+          {!complete ? <p>Complétez les étapes marquées « à compléter » avant de déposer.</p> : null}
+          {isRepresentative ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="submit" className="button">
+                {dossier.submittedAt ? "Déposer le dossier corrigé" : "Déposer le dossier"}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

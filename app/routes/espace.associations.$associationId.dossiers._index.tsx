@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DOSSIER_STATE_LABELS, listAssociationDossiers } from "~/application.server";
+import { getAssociationProfile } from "~/association.server";
+import { requireAssociationMember } from "~/auth.server";
+import { listOpenCalls } from "~/call.server";
+import { formatDateTime, formatEuros } from "~/lib/format";
+import { notFound } from "~/lib/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Dossiers de candidature – CCAS de Besançon" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
+  const [association, dossiers, calls] = await Promise.all([getAssociationProfile(associationId), listAssociationDossiers(associationId), listOpenCalls()]);
+  if (!association) throw notFound();
+  return { association: { id: association.id, name: association.name, status: association.status }, dossiers, calls };
+}
+
+export default function AssociationDossiers() {
+  const { association, dossiers, calls } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/espace">‹ Mon espace</Link>
+      </p>
+      <h1>Dossiers de {association.name}</h1>
+      {dossiers.length === 0 ? (
+        <p>Aucun dossier pour le moment.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Dossiers de candidature</caption>
+            <thead>
+              <tr>
+                <th scope="col">Dossier</th>
+                <th scope="col">Appel à projets</th>
+                <th scope="col">État</th>
+                <th scope="col">Montant demandé</th>
+                <th scope="col">Modifié le</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dossiers.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/espace/associations/${association.id}/dossiers/${d.id}`}>{d.displayNumber ?? "Brouillon"} – {d.projectTitle ?? "projet sans titre"}</Link>
+                  </td>
+                  <td>{d.call.title}</td>
+                  <td>{DOSSIER_STATE_LABELS[d.state] ?? d.state}</td>
+                  <td>{d.requestedCents ? formatEuros(d.requestedCents) : "—"}</td>
+                  <td>{formatDateTime(d.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Appels à projets ouverts</h2>
+      {association.status !== "validated" ? <p>L'association doit être validée par le CCAS pour déposer un dossier.</p> : null}
+      {calls.length === 0 ? <p>Aucun appel ouvert en ce moment.</p> : null}
+      <ul className="stack">
+        {calls.map((c) => (
+          <li key={c.id}>
+            <Link to={`/appels-a-projets/${c.slug}`}>{c.title}</Link> <span className="muted">– jusqu'au {formatDateTime(c.closesAt)}</span>
+            {association.status === "validated" ? (
+              <Form method="post" action={`/espace/associations/${association.id}/dossiers/nouveau`}>
+                <input type="hidden" name="callId" value={c.id} />
+                <button type="submit" className="button button-small">
+                  Commencer un dossier pour « {c.title} »
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { DossierError, startDossier } from "~/application.server";
+import { getAssociationProfile } from "~/association.server";
+import { requireAssociationMember } from "~/auth.server";
+import { redirectWithFlash } from "~/flash.server";
+import { notFound } from "~/lib/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
+  return redirect(`/espace/associations/${associationId}/dossiers`);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireAssociationMember(request, params.associationId ?? "");
+  const association = await getAssociationProfile(access.associationId);
+  if (!association) throw notFound();
+  const list = `/espace/associations/${access.associationId}/dossiers`;
+  if (association.status !== "validated") return redirectWithFlash(list, "L'association doit être validée par le CCAS pour déposer un dossier.", "error");
+  const callId = String((await request.formData()).get("callId") ?? "");
+  try {
+    const dossier = await startDossier(access.associationId, callId, access.user);
+    return redirectWithFlash(
+      `${list}/${dossier.id}/identification`,
+      dossier.created ? "Dossier créé. Il est enregistré au fur et à mesure : vous pouvez le reprendre plus tard." : "L'association a déjà un dossier sur cet appel : le voici.",
+      dossier.created ? "success" : "info",
+    );
+  } catch (error) {
+    if (error instanceof DossierError) return redirectWithFlash(list, error.message, "error");
+    throw error;
+  }
+}
