@@ -4,12 +4,14 @@ import { E2E_PORT, E2E_URL } from "./e2e/support/paths";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  // Per port, so parallel runs on one machine never delete each other's traces.
+  outputDir: `.tmp/test-results-${E2E_PORT}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `.tmp/playwright-report-${E2E_PORT}` }]],
   use: {
     baseURL: E2E_URL,
     locale: "fr-FR",

@@ -300,6 +300,15 @@ export async function resetPassword(token: string, newPassword: string): Promise
   });
 }
 
+/** Changes the password after checking the current one; every other session of the user ends. */
+export async function changePassword(userId: string, currentSessionId: string, current: string, next: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
+  await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next) } });
+  await endAllSessions(userId, currentSessionId);
+  return true;
+}
+
 export async function isPasswordResetTokenValid(token: string): Promise<boolean> {
   const reset = await prisma.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true } });
   return Boolean(reset && !reset.usedAt && reset.expiresAt > new Date());

@@ -61,6 +61,7 @@ function Header() {
             <>
               <span className="header-user">{user.name}</span>
               <Link to="/espace">Mon espace</Link>
+              <Link to="/espace/compte">Mon compte</Link>
               {user.role === "staff" || user.role === "admin" ? <Link to="/instruction">Instruction</Link> : null}
               {user.role === "admin" ? <Link to="/admin">Administration</Link> : null}
               <form method="post" action="/deconnexion">

@@ -1,5 +1,5 @@
 // Logging in, throttling after repeated failures, password reset by e-mail, logout.
-import { expect, expectAccessible, getDb, linkIn, test, TEST_PASSWORD, uniqueEmail, waitForMail } from "./support/fixtures";
+import { expect, expectAccessible, getDb, linkIn, signIn, test, TEST_PASSWORD, uniqueEmail, waitForMail } from "./support/fixtures";
 import { createUser } from "../prisma/factories/user";
 
 test("login, logout, and the session ends on the server", async ({ page }) => {
@@ -68,4 +68,55 @@ test("password reset by a single-use link", async ({ page }) => {
   // The link served once.
   await page.goto(link);
   await expect(page.getByText("Ce lien n'est plus valable")).toBeVisible();
+});
+
+test("changing the password ends the other sessions; an administrator can end anyone's; a disabled account is out at once", async ({ browser }) => {
+  const db = getDb();
+  const user = await createUser(db, { email: uniqueEmail("sessions"), role: "staff" });
+  const laptop = await (await browser.newContext()).newPage();
+  const phone = await (await browser.newContext()).newPage();
+  for (const page of [laptop, phone]) {
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").fill(user.email);
+    await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("heading", { name: "Espace instruction" })).toBeVisible();
+  }
+  await laptop.goto("/espace/compte");
+  await expectAccessible(laptop);
+  await laptop.getByLabel("Mot de passe actuel").fill("pas le bon");
+  await laptop.getByRole("textbox", { name: "Nouveau mot de passe", exact: true }).fill("un tout nouveau secret");
+  await laptop.getByLabel("Confirmation du nouveau mot de passe").fill("un tout nouveau secret");
+  await laptop.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(laptop.getByRole("alert")).toContainText("Le mot de passe actuel est incorrect.");
+  await laptop.getByLabel("Mot de passe actuel").fill(TEST_PASSWORD);
+  await laptop.getByRole("textbox", { name: "Nouveau mot de passe", exact: true }).fill("un tout nouveau secret");
+  await laptop.getByLabel("Confirmation du nouveau mot de passe").fill("un tout nouveau secret");
+  await laptop.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(laptop.getByRole("status")).toContainText("Vos autres sessions ont été fermées");
+  await phone.goto("/instruction");
+  await expect(phone).toHaveURL(/\/connexion/);
+  await laptop.goto("/instruction");
+  await expect(laptop.getByRole("heading", { name: "Espace instruction" })).toBeVisible();
+
+  // The administrator ends all of them.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, (await db.user.findUniqueOrThrow({ where: { email: "admin@ccas-besancon.test" } })).id);
+  await admin.goto("/admin/comptes");
+  await expectAccessible(admin);
+  await admin.getByLabel("Adresse e-mail du compte").fill(user.email);
+  await admin.getByRole("button", { name: "Fermer ses sessions" }).click();
+  await expect(admin.getByRole("status")).toContainText("sont fermées");
+  await laptop.goto("/instruction");
+  await expect(laptop).toHaveURL(/\/connexion/);
+
+  // Signed in again, then disabled: the next request is refused.
+  await signIn(laptop, user.id);
+  await laptop.goto("/instruction");
+  await expect(laptop.getByRole("heading", { name: "Espace instruction" })).toBeVisible();
+  await admin.goto("/admin/comptes");
+  await admin.getByRole("button", { name: `Désactiver ${user.name}` }).click();
+  await expect(admin.getByRole("status")).toContainText("désactivé");
+  await laptop.goto("/instruction");
+  await expect(laptop).toHaveURL(/\/connexion/);
 });

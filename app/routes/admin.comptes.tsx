@@ -28,6 +28,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === "end-sessions") {
+    const email = String(formData.get("email") ?? "").trim().toLowerCase();
+    const target = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true } });
+    if (!target) return redirectWithFlash("/admin/comptes", `Aucun compte avec l'adresse ${email}.`, "error");
+    await endAllSessions(target.id);
+    return redirectWithFlash("/admin/comptes", `Toutes les sessions de ${target.name} sont fermées.`);
+  }
   if (intent === "disable" || intent === "enable") {
     const userId = String(formData.get("userId") ?? "");
     if (userId === admin.id) throw badRequest("Vous ne pouvez pas désactiver votre propre compte.");
@@ -110,6 +117,19 @@ export default function StaffAccounts() {
           </tbody>
         </table>
       </div>
+      <h2>Fermer les sessions d'un compte</h2>
+      <p className="muted">Pour tout compte (association ou CCAS) : la personne devra se reconnecter.</p>
+      <Form method="post" className="search-bar">
+        <div className="field">
+          <label htmlFor="end-sessions-email" className="field-label">
+            Adresse e-mail du compte
+          </label>
+          <input id="end-sessions-email" name="email" type="email" required />
+        </div>
+        <button type="submit" name="intent" value="end-sessions" className="button button-secondary">
+          Fermer ses sessions
+        </button>
+      </Form>
       <h2>Créer un compte</h2>
       <ValidatedForm schema={createStaffSchema} method="post" defaultValues={{ role: "staff" }}>
         <TextField name="name" label="Nom et prénom" required />

@@ -28,3 +28,11 @@ export const createStaffSchema = z.object({
   email: emailSchema,
   role: z.enum(["staff", "admin"], { error: "Rôle : choisissez instructeur·rice ou administrateur·rice." }),
 });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, "Indiquez votre mot de passe actuel."),
+    password: passwordSchema,
+    confirmation: z.string({ error: "Confirmez le nouveau mot de passe." }).min(1, "Confirmez le nouveau mot de passe."),
+  })
+  .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });

@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { changePassword, COMMON_PASSWORD_MESSAGE, isCommonPassword, readSessionId, requireUser } from "~/auth.server";
+import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { prisma } from "~/db.server";
+import { redirectWithFlash } from "~/flash.server";
+import { formatDateTime } from "~/lib/format";
+import { fieldError, invalid, parseForm } from "~/lib/forms.server";
+import { ROLE_LABELS } from "~/lib/roles";
+import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
+import { changePasswordSchema } from "~/schemas/auth";
+
+export const meta: MetaFunction = () => [{ title: "Mon compte – CCAS de Besançon" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const current = readSessionId(request);
+  const sessions = await prisma.session.findMany({
+    where: { userId: user.id, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, userAgent: true },
+  });
+  return {
+    user: { name: user.name, email: user.email, role: ROLE_LABELS[user.role] },
+    sessions: sessions.map((s) => ({ createdAt: s.createdAt, userAgent: s.userAgent, current: s.id === current })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = await parseForm(request, changePasswordSchema);
+  if (!parsed.ok) return invalid(parsed);
+  if (isCommonPassword(parsed.data.password)) return fieldError("password", COMMON_PASSWORD_MESSAGE);
+  const done = await changePassword(user.id, readSessionId(request) ?? "", parsed.data.currentPassword, parsed.data.password);
+  if (!done) return fieldError("currentPassword", "Le mot de passe actuel est incorrect.");
+  return redirectWithFlash("/espace/compte", "Mot de passe modifié. Vos autres sessions ont été fermées.");
+}
+
+export default function Account() {
+  const { user, sessions } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page narrow">
+      <p>
+        <Link to="/espace">‹ Mon espace</Link>
+      </p>
+      <h1>Mon compte</h1>
+      <dl className="definition-list">
+        <dt>Nom</dt>
+        <dd>{user.name}</dd>
+        <dt>Courriel</dt>
+        <dd>{user.email}</dd>
+        <dt>Rôle</dt>
+        <dd>{user.role}</dd>
+      </dl>
+      <h2>Sessions ouvertes</h2>
+      <ul>
+        {sessions.map((s, i) => (
+          <li key={i}>
+            Depuis le {formatDateTime(s.createdAt)} — {s.userAgent ?? "navigateur inconnu"}
+            {s.current ? <strong> (cette session)</strong> : null}
+          </li>
+        ))}
+      </ul>
+      <h2>Changer de mot de passe</h2>
+      <p className="muted">Changer de mot de passe ferme toutes vos autres sessions.</p>
+      <ValidatedForm schema={changePasswordSchema} method="post">
+        <TextField name="currentPassword" label="Mot de passe actuel" type="password" autoComplete="current-password" required />
+        <TextField name="password" label="Nouveau mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} required />
+        <TextField name="confirmation" label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
+        <SubmitButton>Changer le mot de passe</SubmitButton>
+      </ValidatedForm>
+    </div>
+  );
+}
