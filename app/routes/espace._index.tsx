@@ -47,6 +47,13 @@ export default function MemberSpace() {
               <li>
                 <Link to={`/espace/associations/${m.association.id}/membres`}>Membres de l'association</Link>
               </li>
+              {m.isRepresentative ? (
+                <li>
+                  <a href={`/espace/associations/${m.association.id}/donnees.zip`} download>
+                    Télécharger toutes les données de l'association (ZIP)
+                  </a>
+                </li>
+              ) : null}
               {m.association.status === "validated" ? (
                 <li>
                   <Link to={`/annuaire/${m.association.slug}`}>Voir la fiche publique dans l'annuaire</Link>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { changePassword, COMMON_PASSWORD_MESSAGE, isCommonPassword, readSessionId, requireUser } from "~/auth.server";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { changePassword, COMMON_PASSWORD_MESSAGE, isCommonPassword, lucia, readSessionId, requireUser } from "~/auth.server";
+import { deleteOwnAccount } from "~/personal-data.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -28,6 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const formData = await request.clone().formData();
+  if (formData.get("intent") === "delete-account") {
+    if (String(formData.get("confirm") ?? "").trim().toUpperCase() !== "SUPPRIMER") {
+      return fieldError("confirm", "Tapez SUPPRIMER pour confirmer la suppression de votre compte.");
+    }
+    const result = await deleteOwnAccount(user.id);
+    if (!result.ok) return fieldError("confirm", result.reason);
+    return redirectWithFlash("/", "Votre compte est supprimé.", "info", { "Set-Cookie": lucia.createBlankSessionCookie().serialize() });
+  }
   const parsed = await parseForm(request, changePasswordSchema);
   if (!parsed.ok) return invalid(parsed);
   if (isCommonPassword(parsed.data.password)) return fieldError("password", COMMON_PASSWORD_MESSAGE);
@@ -38,6 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const deleteError = actionData && "errors" in actionData ? actionData.errors.confirm : undefined;
   return (
     <div className="container page narrow">
       <p>
@@ -69,6 +81,34 @@ export default function Account() {
         <TextField name="confirmation" label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
         <SubmitButton>Changer le mot de passe</SubmitButton>
       </ValidatedForm>
+      <h2>Supprimer mon compte</h2>
+      <p>
+        Votre compte personnel est supprimé aussitôt, avec vos sessions. Les dossiers et subventions de votre association restent
+        conservés par le CCAS (pièces comptables), sans votre accès.
+      </p>
+      <Form method="post" className="card">
+        <div className={`field ${deleteError ? "field-invalid" : ""}`}>
+          <label htmlFor="confirm-delete" className="field-label">
+            Pour confirmer, tapez SUPPRIMER
+          </label>
+          <input
+            id="confirm-delete"
+            name="confirm"
+            type="text"
+            autoComplete="off"
+            aria-invalid={deleteError ? true : undefined}
+            aria-describedby={deleteError ? "confirm-delete-error" : undefined}
+          />
+          {deleteError ? (
+            <p className="field-error" id="confirm-delete-error">
+              {deleteError}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" name="intent" value="delete-account" className="button button-danger">
+          Supprimer définitivement mon compte
+        </button>
+      </Form>
     </div>
   );
 }

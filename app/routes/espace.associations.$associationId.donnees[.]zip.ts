@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRepresentative } from "~/auth.server";
+import { prisma } from "~/db.server";
+import { slugify } from "~/lib/slug";
+import { exportAssociationData } from "~/personal-data.server";
+
+/** The association's data as a ZIP of JSON and files: its legal representative only. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { associationId, user } = await requireRepresentative(request, params.associationId ?? "");
+  const association = await prisma.association.findUniqueOrThrow({ where: { id: associationId }, select: { name: true } });
+  const zip = await exportAssociationData(associationId);
+  await prisma.auditEvent.create({ data: { entityType: "association", entityId: associationId, actorId: user.id, action: "export des données" } });
+  return new Response(Buffer.from(zip), {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="donnees-${slugify(association.name)}-${new Date().toISOString().slice(0, 10)}.zip"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
