@@ -81,7 +81,7 @@ export function Autosave({ delayMs = 800 }: { delayMs?: number }) {
 
 /** The project budget's totals as the user types. */
 export function BudgetSummary({ initial, minAmountCents, maxAmountCents }: { initial: Record<string, unknown>; minAmountCents: number; maxAmountCents: number }) {
-  const anchor = useRef<HTMLDivElement>(null);
+  const anchor = useRef<HTMLElement>(null);
   const [values, setValues] = useState<Record<string, unknown>>(initial);
   useEffect(() => {
     const form = anchor.current?.closest("form");
@@ -96,7 +96,7 @@ export function BudgetSummary({ initial, minAmountCents, maxAmountCents }: { ini
   const balanced = t.chargesCents === t.incomeCents;
   const inBounds = t.ccasCents >= minAmountCents && t.ccasCents <= maxAmountCents;
   return (
-    <div ref={anchor} className="card stack" aria-labelledby="budget-totaux">
+    <section ref={anchor} className="card stack" aria-labelledby="budget-totaux">
       <h2 id="budget-totaux">Totaux</h2>
       <dl className="definition-list">
         <dt>Total des charges</dt>
@@ -111,6 +111,6 @@ export function BudgetSummary({ initial, minAmountCents, maxAmountCents }: { ini
           {inBounds ? "" : ` (hors des bornes de l'appel : ${formatEuros(minAmountCents)} à ${formatEuros(maxAmountCents)})`}
         </dd>
       </dl>
-    </div>
+    </section>
   );
 }
