@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth.server";
-import { attendanceFigures, eventTypeLabel, getEventById, listAttendees } from "~/event.server";
+import { attendanceFigures, getEventById, listAttendees } from "~/event.server";
 import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
+import { EVENT_TYPE_LABELS, type EventType } from "~/schemas/event";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Événement"} – Instruction – CCAS de Besançon` }];
 
@@ -61,7 +62,7 @@ export default function StaffEvent() {
       </p>
       <h1>{e.title}</h1>
       <p className="muted">
-        {eventTypeLabel(e.type)} · {formatDateTime(e.startsAt)} · {e.place ?? "en ligne"}
+        {EVENT_TYPE_LABELS[e.type as EventType] ?? e.type} · {formatDateTime(e.startsAt)} · {e.place ?? "en ligne"}
       </p>
       <ul className="actions" style={{ listStyle: "none", padding: 0, display: "flex", flexWrap: "wrap", gap: "0.75rem" }}>
         <li>
