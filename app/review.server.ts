@@ -4,6 +4,7 @@
 // Staff see the dossiers of the calls they review (CallReviewer); administrators see all.
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { getDossierForStaff } from "~/application.server";
 import type { SessionUser } from "~/auth.server";
 import { prisma, type Prisma } from "~/db.server";
 import { DOSSIER_STATES, memberDossierPath, REVIEWABLE_STATES, STATE_LABELS, stateLabel, type DossierState } from "~/lib/dossier-states";
@@ -224,7 +225,6 @@ const reviewDossierSelect = {
   id: true,
   number: true,
   state: true,
-  data: true,
   projectTitle: true,
   requestedCents: true,
   proposedCents: true,
@@ -261,10 +261,6 @@ const reviewDossierSelect = {
       memberships: { select: { isRepresentative: true, title: true, user: { select: { name: true, email: true } } } },
     },
   },
-  attachments: {
-    orderBy: { createdAt: "asc" },
-    select: { id: true, kind: true, document: { select: { id: true, label: true, originalName: true, mimeType: true, size: true } } },
-  },
   annotations: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, authorId: true } },
   scores: { select: { criterionId: true, reviewerId: true, value: true, comment: true } },
   conflicts: { select: { reviewerId: true, reason: true, declaredAt: true } },
@@ -277,19 +273,14 @@ async function userNames(ids: (string | null)[]) {
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-export function parseDossierData(data: string): Record<string, unknown> {
-  try {
-    const parsed = JSON.parse(data) as unknown;
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** Everything a reviewer sees of a dossier: sections, attachments, identity, grid, notes, thread, history. */
 export async function getDossierForReview(user: Actor, dossierId: string) {
   await requireDossierAccess(user, dossierId);
-  const dossier = await prisma.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: reviewDossierSelect });
+  const [dossier, content] = await Promise.all([
+    prisma.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: reviewDossierSelect }),
+    // The sections with their labels and values as the applicant side defines them.
+    getDossierForStaff(dossierId),
+  ]);
   const history = await prisma.auditEvent.findMany({
     where: { entityType: "dossier", entityId: dossierId },
     orderBy: { createdAt: "asc" },
@@ -307,10 +298,13 @@ export async function getDossierForReview(user: Actor, dossierId: string) {
   const summary = scoreSummary(dossier.call.criteria, dossier.scores, reviewerIds, conflictedIds);
   const isReviewer = reviewerIds.includes(user.id);
   const conflicted = conflictedIds.includes(user.id);
-  const { data, annotations, messages, scores, conflicts, ...rest } = dossier;
+  const { annotations, messages, scores, conflicts, ...rest } = dossier;
   return {
     dossier: rest,
-    sections: parseDossierData(data),
+    sections: content?.sections ?? [],
+    budget: content?.budget ?? null,
+    declarationSignerName: content?.declarationSignerName ?? null,
+    attachments: content?.attachments ?? [],
     annotations: annotations.map((a) => ({ ...a, authorName: names.get(a.authorId) ?? "—" })),
     messages: messages.map((m) => ({ ...m, authorName: names.get(m.authorId) ?? "—" })),
     conflicts: conflicts.map((c) => ({ ...c, reviewerName: names.get(c.reviewerId) ?? "—" })),

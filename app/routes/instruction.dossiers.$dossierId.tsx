@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireStaff } from "~/auth.server";
-import { DossierSections } from "~/components/dossier-sections";
 import { isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
 import { MessageThread } from "~/components/message-thread";
 import { redirectWithFlash } from "~/flash.server";
@@ -22,7 +21,6 @@ import {
   startInstruction,
 } from "~/review.server";
 import { STATE_BADGES, stateLabel } from "~/lib/dossier-states";
-import { documentKindLabel } from "~/schemas/dossier";
 import { acceptSchema, annotationSchema, closeSchema, conflictSchema, correctionSchema, messageSchema, refuseSchema, scoreFieldName, scoreSchema } from "~/schemas/review";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dossier ${data?.dossier.number ?? ""} – Instruction – CCAS de Besançon` }];
@@ -104,6 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const ACTION_LABELS: Record<string, string> = {
   depot: "Dépôt",
+  redepot: "Nouveau dépôt après correction",
   passage_en_instruction: "Passage en instruction",
   demande_correction: "Renvoi pour correction",
   decision: "Décision",
@@ -111,7 +110,8 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 export default function ReviewDossier() {
-  const { dossier, sections, annotations, messages, conflicts, myScores, scoreSummary, history, me } = useLoaderData<typeof loader>();
+  const { dossier, sections, budget, declarationSignerName, attachments, annotations, messages, conflicts, myScores, scoreSummary, history, me } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isActionFailure(actionData) ? actionData : null;
   // Each form shows only its own server errors.
@@ -319,21 +319,47 @@ export default function ReviewDossier() {
 
       <section aria-labelledby="contenu-titre">
         <h2 id="contenu-titre">Contenu du dossier</h2>
-        <DossierSections sections={sections} />
+        <div className="stack">
+          {sections.map((section) => (
+            <section key={section.key} className="card" aria-labelledby={`section-${section.key}`}>
+              <h3 id={`section-${section.key}`}>{section.label}</h3>
+              <dl className="definition-list small">
+                {section.fields.map((field) => (
+                  <div key={field.name} style={{ display: "contents" }}>
+                    <dt>{field.label}</dt>
+                    <dd style={{ whiteSpace: "pre-wrap" }}>{field.value || "—"}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+        {budget ? (
+          <p>
+            Budget du projet : charges {formatEuros(budget.chargesCents)}, produits {formatEuros(budget.incomeCents)} ; part demandée au CCAS{" "}
+            {formatEuros(budget.ccasCents)} ({String(budget.ccasSharePercent).replace(".", ",")} % des produits).
+          </p>
+        ) : null}
+        {dossier.declarationSignedAt ? (
+          <p>
+            Déclaration sur l'honneur signée le {formatDateTime(dossier.declarationSignedAt)}
+            {declarationSignerName ? ` par ${declarationSignerName}` : ""}.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="pieces-titre">
         <h2 id="pieces-titre">Pièces jointes</h2>
-        {dossier.attachments.length ? (
+        {attachments.length ? (
           <ul>
-            {dossier.attachments.map((att) => (
+            {attachments.map((att) => (
               <li key={att.id}>
-                {documentKindLabel(att.kind)} :{" "}
-                <a href={`/documents/${att.document.id}`} download>
-                  {att.document.label || att.document.originalName}
+                {att.kindLabel} :{" "}
+                <a href={att.downloadUrl} download>
+                  {att.label || att.originalName}
                 </a>{" "}
                 <span className="small muted">
-                  ({att.document.originalName}, {Math.max(1, Math.round(att.document.size / 1024))} Ko)
+                  ({att.originalName}, {Math.max(1, Math.round(att.size / 1024))} Ko)
                 </span>
               </li>
             ))}
