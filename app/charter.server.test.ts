@@ -59,6 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await charter.settleCharterMail();
   await smtp.close();
 });
 
@@ -201,10 +202,10 @@ describe("a new version", () => {
     expect(betaRow?.currentSignature).toBeNull();
     expect(overview.rows.find((r) => r.id === alpha.association.id)?.currentSignature?.version.version).toBe(2);
     const sent = await charter.sendSignatureReminders(admin);
+    await charter.settleCharterMail();
     const unsignedWithRep = overview.rows.filter((r) => !r.currentSignature && r.hasRepresentative).length;
     expect(sent.associations).toBe(unsignedWithRep);
     await smtp.waitFor((m) => smtp.messages.indexOf(m) >= before && m.to.includes("rep-beta@asso.test") && /Rappel/.test(m.subject));
-    await new Promise((r) => setTimeout(r, 300));
     expect(smtp.messages.slice(before).some((m) => m.to.includes("rep-alpha@asso.test"))).toBe(false);
   });
 });

@@ -309,10 +309,32 @@ async function allRepresentatives() {
   });
 }
 
+// Deliveries still running: a publication or a reminder answers at once and the
+// e-mails (one per representative, over a hundred) go out behind it.
+const inFlight = new Set<Promise<void>>();
+const MAIL_CONCURRENCY = 4;
+
+/** Resolves when every charter e-mail queued so far has been recorded and handed to SMTP. */
+export async function settleCharterMail() {
+  while (inFlight.size) await Promise.all([...inFlight]);
+}
+
+function deliverInBackground(mails: Parameters<typeof sendMail>[0][]) {
+  const queue = [...mails];
+  const worker = async () => {
+    for (let mail = queue.shift(); mail; mail = queue.shift()) await sendMail(mail);
+  };
+  const delivery = Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, queue.length) }, worker))
+    .then(() => undefined)
+    .catch((error: unknown) => console.error("Courriels de la charte : envoi interrompu :", error))
+    .finally(() => inFlight.delete(delivery));
+  inFlight.add(delivery);
+}
+
 async function notifyRepresentatives(kind: "new_version" | "reminder", version: number, versionId?: string) {
   const recipients = kind === "reminder" && versionId ? await unsignedRepresentatives(versionId) : await allRepresentatives();
   const isFirst = version === 1;
-  for (const r of recipients) {
+  const mails = recipients.map((r) => {
     const link = absoluteUrl(`/espace/associations/${r.associationId}/charte`);
     const subject =
       kind === "reminder"
@@ -326,7 +348,7 @@ async function notifyRepresentatives(kind: "new_version" | "reminder", version: 
         : isFirst
           ? `Le CCAS de Besançon publie la charte municipale de l'action sociale. La signer, c'est faire partie du réseau des associations de solidarité.`
           : `Le CCAS de Besançon a publié la version ${version} de la charte municipale de l'action sociale. La signature d'une version précédente reste enregistrée, mais « ${r.association.name} » n'apparaîtra de nouveau comme signataire qu'après avoir signé cette version.`;
-    await sendMail({
+    return {
       to: r.user.email,
       subject,
       text: [
@@ -339,8 +361,9 @@ async function notifyRepresentatives(kind: "new_version" | "reminder", version: 
         "",
         `Ce qui a changé : ${absoluteUrl("/charte/versions")}`,
       ].join("\n"),
-    });
-  }
+    };
+  });
+  deliverInBackground(mails);
   return { emails: recipients.length, associations: new Set(recipients.map((r) => r.associationId)).size };
 }
 
