@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changePassword, COMMON_PASSWORD_MESSAGE, isCommonPassword, lucia, readSessionId, requireUser } from "~/auth.server";
 import { deleteOwnAccount } from "~/personal-data.server";
@@ -32,10 +32,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.clone().formData();
   if (formData.get("intent") === "delete-account") {
     if (String(formData.get("confirm") ?? "").trim().toUpperCase() !== "SUPPRIMER") {
-      return fieldError("confirm", "Tapez SUPPRIMER pour confirmer la suppression de votre compte.");
+      // Its own shape, so the password form above does not take the message for its own.
+      return data({ deleteError: "Tapez SUPPRIMER pour confirmer la suppression de votre compte." }, { status: 400 });
     }
     const result = await deleteOwnAccount(user.id);
-    if (!result.ok) return fieldError("confirm", result.reason);
+    if (!result.ok) return data({ deleteError: result.reason }, { status: 400 });
     return redirectWithFlash("/", "Votre compte est supprimé.", "info", { "Set-Cookie": lucia.createBlankSessionCookie().serialize() });
   }
   const parsed = await parseForm(request, changePasswordSchema);
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const deleteError = actionData && "errors" in actionData ? actionData.errors.confirm : undefined;
+  const deleteError = actionData && "deleteError" in actionData ? actionData.deleteError : undefined;
   return (
     <div className="container page narrow">
       <p>
