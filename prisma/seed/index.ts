@@ -3,8 +3,10 @@
 import type { Db } from "../../app/db.server";
 import { seedAccountsAndAssociations } from "./associations";
 import { seedCalls } from "./calls";
+import { seedReview } from "./review";
 import { seedCharter } from "./charter";
 import { seedEvents } from "./events";
+import { seedSubsidies } from "./subsidies";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -28,8 +30,10 @@ export type SeedStep = (ctx: SeedContext) => Promise<void>;
 /** Domain seeds register here, in order. */
 export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "appels à projets et dossiers", run: seedCalls },
+  { name: "instruction des dossiers", run: seedReview },
   { name: "charte de l'action sociale", run: seedCharter },
   { name: "événements et inscriptions", run: seedEvents },
+  { name: "subventions, conventions et versements", run: seedSubsidies },
 ];
 
 export async function isSeeded(db: Db) {
