@@ -3,6 +3,7 @@
 // makes is scoped by `{ id, associationId }`. The review side reads through getDossierForStaff.
 import type { SessionUser } from "~/auth.server";
 import { isCallOpen, parseRequiredAttachments } from "~/call.server";
+import { DOSSIER_STATE_LABELS } from "~/lib/call-status";
 import { prisma } from "~/db.server";
 import { draftNumber, isDraftNumber, nextDossierNumber } from "~/lib/dossier-number";
 import { formatEuros } from "~/lib/format";
@@ -26,14 +27,7 @@ import {
 export { DOSSIER_STEPS };
 export type { StepKey };
 
-export const DOSSIER_STATE_LABELS: Record<string, string> = {
-  brouillon: "Brouillon",
-  en_construction: "Déposé – en construction",
-  en_instruction: "En instruction",
-  accepte: "Accepté",
-  refuse: "Refusé",
-  sans_suite: "Classé sans suite",
-};
+export { DOSSIER_STATE_LABELS };
 
 export const EDITABLE_STATES = ["brouillon", "en_construction"];
 

@@ -8,24 +8,10 @@ import { notFound } from "~/lib/http.server";
 import { fromParisInputValue } from "~/lib/format";
 import { slugify } from "~/lib/slug";
 import { criteriaFromInput, type CallInput } from "~/schemas/call";
+import { CALL_STATUSES, CALL_STATUS_LABELS, CALL_TRANSITIONS, type CallStatus } from "~/lib/call-status";
 
-export const CALL_STATUSES = ["brouillon", "publie", "clos", "decisions_publiees", "archive"] as const;
-export type CallStatus = (typeof CALL_STATUSES)[number];
-export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
-  brouillon: "Brouillon",
-  publie: "Publié",
-  clos: "Clos",
-  decisions_publiees: "Décisions publiées",
-  archive: "Archivé",
-};
-/** The transitions an administrator may make by hand ("clos" also happens by itself). */
-export const CALL_TRANSITIONS: Record<CallStatus, CallStatus[]> = {
-  brouillon: ["publie"],
-  publie: ["clos"],
-  clos: ["decisions_publiees"],
-  decisions_publiees: ["archive"],
-  archive: [],
-};
+export { CALL_STATUSES, CALL_STATUS_LABELS, CALL_TRANSITIONS };
+export type { CallStatus };
 
 type CallTiming = { status: string; opensAt: Date; closesAt: Date };
 

@@ -60,10 +60,14 @@ export function Autosave({ delayMs = 800 }: { delayMs?: number }) {
         fetcher.submit(data, { method: "post" });
       }, delayMs);
     };
+    // A real save is on its way: a late draft must not overwrite it.
+    const cancel = () => clearTimeout(timer);
     form.addEventListener("input", schedule);
     form.addEventListener("change", schedule);
+    form.addEventListener("submit", cancel);
     return () => {
       clearTimeout(timer);
+      form.removeEventListener("submit", cancel);
       form.removeEventListener("input", schedule);
       form.removeEventListener("change", schedule);
     };

@@ -1,17 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth.server";
+import { CALL_STATUS_LABELS, CALL_STATUSES, CALL_TRANSITIONS, type CallStatus } from "~/lib/call-status";
 import {
-  CALL_STATUS_LABELS,
-  CALL_STATUSES,
-  CALL_TRANSITIONS,
   CallValidationError,
   changeCallStatus,
   getCallForAdmin,
   listStaffUsers,
   parseRequiredAttachments,
   updateCallFromInput,
-  type CallStatus,
 } from "~/call.server";
 import { CallFields } from "~/components/call-form";
 import { SubmitButton, ValidatedForm } from "~/components/form";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getMemberships, getUser } from "~/auth.server";
-import { CALL_STATUS_LABELS, getPublicCall, parseRequiredAttachments } from "~/call.server";
+import { getPublicCall, parseRequiredAttachments } from "~/call.server";
+import { CALL_STATUS_LABELS } from "~/lib/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { labelOf } from "~/lib/taxonomy";

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CALL_STATUS_LABELS, listPublicCalls } from "~/call.server";
+import { listPublicCalls } from "~/call.server";
+import { CALL_STATUS_LABELS } from "~/lib/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
 
 export const meta: MetaFunction = () => [

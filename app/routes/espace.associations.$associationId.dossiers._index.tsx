@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DOSSIER_STATE_LABELS, listAssociationDossiers } from "~/application.server";
+import { listAssociationDossiers } from "~/application.server";
+import { DOSSIER_STATE_LABELS } from "~/lib/call-status";
 import { getAssociationProfile } from "~/association.server";
 import { requireAssociationMember } from "~/auth.server";
 import { listOpenCalls } from "~/call.server";
