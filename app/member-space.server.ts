@@ -3,6 +3,7 @@
 import { charterSpaceLinks } from "~/charter.server";
 import { dossierSpaceLinks } from "~/application.server";
 import { eventSpaceLinks } from "~/event.server";
+import { subsidySpaceLinks } from "~/subsidy.server";
 
 export type SpaceLink = { href: string; label: string; note?: string };
 export type SpaceSectionProvider = (associationId: string) => Promise<SpaceLink[]>;
@@ -11,6 +12,7 @@ export const SPACE_SECTION_PROVIDERS: SpaceSectionProvider[] = [
   charterSpaceLinks,
   dossierSpaceLinks,
   eventSpaceLinks,
+  subsidySpaceLinks,
 ];
 
 export async function memberSpaceSections(associationIds: string[]): Promise<Record<string, SpaceLink[]>> {

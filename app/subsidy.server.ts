@@ -1,7 +1,7 @@
 // Subsidies: from an accepted dossier (or granted outside a call) to the vote, the convention,
 // the payments and the compte rendu financier. Money in integer cents, dates in UTC.
 import { TZDate } from "@date-fns/tz";
-import { prisma, type Db } from "~/db.server";
+import { prisma, type Db, type Prisma } from "~/db.server";
 import { PARIS, formatDate } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { ReportData } from "~/schemas/subsidy";
@@ -517,21 +517,21 @@ export const subsidyDetailInclude = {
   reports: { orderBy: { financialYear: "asc" } },
 } satisfies NonNullable<Parameters<Db["subsidy"]["findUnique"]>[0]["include"]>;
 
-function decorate<T extends { votedCents: number | null; years: { amountCents: number }[]; convention: { status: string; signedAt: Date | null } | null; instalments: { amountCents: number; plannedDate: Date; paidAt: Date | null; paidCents: number | null }[]; reports: { status: string; dueDate: Date }[] }>(
-  s: T,
-  now: Date,
-) {
+type SubsidyDetailRow = Prisma.SubsidyGetPayload<{ include: typeof subsidyDetailInclude }>;
+
+function decorate(s: SubsidyDetailRow, now: Date) {
   const signedAt = s.convention?.status === "signee" ? s.convention.signedAt : null;
   const conventionRequired = requiresConvention(s.years.map((y) => y.amountCents));
+  const { instalments, reports, ...rest } = s;
   return {
-    ...s,
+    ...rest,
     stage: subsidyStage(s),
     paidCents: sumPaid(s.instalments),
     scheduledCents: s.instalments.reduce((sum, i) => sum + i.amountCents, 0),
     conventionRequired,
     paymentBlocked: conventionRequired && s.convention?.status !== "signee",
-    instalments: s.instalments.map((i) => ({ ...i, flags: instalmentFlags(i, signedAt, now) })),
-    reports: s.reports.map((r) => ({ ...r, overdue: isReportOverdue(r, now) })),
+    instalments: instalments.map((i) => ({ ...i, flags: instalmentFlags(i, signedAt, now) })),
+    reports: reports.map((r) => ({ ...r, overdue: isReportOverdue(r, now) })),
   };
 }
 

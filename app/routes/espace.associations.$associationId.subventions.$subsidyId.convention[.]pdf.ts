@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireAssociationMember } from "~/auth.server";
+import { notFound } from "~/lib/http.server";
+import { generateConventionPdf } from "~/subsidy-convention.server";
+import { downloadResponse, readAssociationDocument } from "~/subsidy-documents.server";
+import { getSubsidyForAssociation } from "~/subsidy.server";
+
+/** The signed convention when there is one, else the convention sent for signature. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
+  const s = await getSubsidyForAssociation(associationId, params.subsidyId ?? "");
+  if (!s || !s.convention || s.convention.status === "a_preparer") throw notFound();
+  if (s.convention.signedDocumentId) {
+    const found = await readAssociationDocument(associationId, s.convention.signedDocumentId);
+    if (found) return downloadResponse(found.bytes, `convention-signee-${s.number}.pdf`, "application/pdf");
+  }
+  const { bytes, filename } = await generateConventionPdf(s.id);
+  return downloadResponse(bytes, filename, "application/pdf");
+}

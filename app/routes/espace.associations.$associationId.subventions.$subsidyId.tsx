@@ -1,0 +1,207 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAssociationMember } from "~/auth.server";
+import { isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
+import { ReportContent, ScheduleTable } from "~/components/subsidy-parts";
+import { redirectWithFlash } from "~/flash.server";
+import { centsToInput, formatDate, formatEuros } from "~/lib/format";
+import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { notFound } from "~/lib/http.server";
+import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/schemas/subsidy";
+import { readUpload, type Upload } from "~/subsidy-documents.server";
+import { CONVENTION_STATUS_LABELS, getSubsidyForAssociation, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, submitReport, SubsidyError } from "~/subsidy.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
+  const s = await getSubsidyForAssociation(associationId, params.subsidyId ?? "");
+  if (!s) throw notFound();
+  return {
+    associationId,
+    subsidy: {
+      id: s.id,
+      number: s.number,
+      purpose: s.purpose,
+      financialYear: s.financialYear,
+      multiYear: s.multiYear,
+      votedCents: s.votedCents,
+      decisionDate: s.decisionDate,
+      deliberationRef: s.deliberationRef,
+      paidCents: s.paidCents,
+      stage: s.stage,
+      years: s.years.map((y) => ({ year: y.year, amountCents: y.amountCents })),
+      convention: s.convention ? { status: s.convention.status, signedAt: s.convention.signedAt, hasSigned: Boolean(s.convention.signedDocumentId) } : null,
+      instalments: s.instalments.map((i) => ({ id: i.id, kind: i.kind, amountCents: i.amountCents, plannedDate: i.plannedDate, paidAt: i.paidAt, paidCents: i.paidCents, flags: i.flags.filter((f) => f === "late") })),
+      reports: s.reports.map((r) => ({
+        id: r.id,
+        financialYear: r.financialYear,
+        dueDate: r.dueDate,
+        status: r.status,
+        overdue: r.overdue,
+        submittedAt: r.submittedAt,
+        correctionMessage: r.correctionMessage,
+        data: JSON.parse(r.data || "{}") as Partial<ReportData>,
+      })),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
+  const s = await getSubsidyForAssociation(associationId, params.subsidyId ?? "");
+  if (!s) throw notFound();
+  const formData = await request.formData();
+  const values = formDataToObject(formData);
+  const reportId = String(values.reportId ?? "");
+  if (!s.reports.some((r) => r.id === reportId)) throw notFound();
+  const parsed = parseWith(reportSchema, values);
+  if (!parsed.ok) return invalid(parsed);
+  const files: Upload[] = [];
+  for (const entry of formData.getAll("attachments")) {
+    const upload = await readUpload(entry);
+    if (upload) files.push(upload);
+  }
+  try {
+    const done = await submitReport(associationId, reportId, parsed.data, files, user);
+    if (!done) throw notFound();
+  } catch (error) {
+    if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, values);
+    throw error;
+  }
+  return redirectWithFlash(`/espace/associations/${associationId}/subventions/${s.id}`, "Votre compte rendu financier est transmis au CCAS. Merci !");
+}
+
+export default function AssociationSubsidy() {
+  const { associationId, subsidy: s } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const attachmentsError = isActionFailure(actionData) ? actionData.errors.attachments : undefined;
+  return (
+    <div className="container page stack">
+      <p>
+        <Link to={`/espace/associations/${associationId}/subventions`}>‹ Subventions du CCAS</Link>
+      </p>
+      <h1>
+        Subvention {s.number} – {s.purpose}
+      </h1>
+      <p>
+        <span className="badge">{SUBSIDY_STAGE_LABELS[s.stage]}</span>
+      </p>
+      <dl className="definition-list">
+        <dt>Exercice</dt>
+        <dd>{s.multiYear ? s.years.map((y) => y.year).join(", ") : s.financialYear}</dd>
+        <dt>Montant voté</dt>
+        <dd>
+          {s.votedCents === null
+            ? "En attente du vote du conseil d'administration"
+            : `${formatEuros(s.votedCents)}${s.multiYear ? ` (${s.years.map((y) => `${y.year} : ${formatEuros(y.amountCents)}`).join(", ")})` : ""} – délibération ${s.deliberationRef} du ${formatDate(s.decisionDate!)}`}
+        </dd>
+        <dt>Versé</dt>
+        <dd>{formatEuros(s.paidCents)}</dd>
+        <dt>Convention</dt>
+        <dd>
+          {s.convention ? (
+            <>
+              {CONVENTION_STATUS_LABELS[s.convention.status]}
+              {s.convention.signedAt ? ` le ${formatDate(s.convention.signedAt)}` : ""}
+              {s.convention.status !== "a_preparer" ? (
+                <>
+                  {" – "}
+                  <a href={`/espace/associations/${associationId}/subventions/${s.id}/convention.pdf`}>
+                    Télécharger la convention{s.convention.hasSigned ? " signée" : ""} (PDF)
+                  </a>
+                </>
+              ) : null}
+            </>
+          ) : (
+            "Aucune convention (montant annuel jusqu'à 23 000 €)"
+          )}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="versements">
+        <h2 id="versements">Échéancier et versements</h2>
+        <ScheduleTable instalments={s.instalments} caption="Versements prévus et effectués" />
+      </section>
+
+      {s.reports.length ? (
+        <section aria-labelledby="comptes-rendus" className="stack">
+          <h2 id="comptes-rendus">Comptes rendus financiers</h2>
+          <p className="small muted">Le compte rendu financier (Cerfa n° 15059) est dû dans les six mois suivant la fin de l'exercice.</p>
+          {s.reports.map((r) => (
+            <article key={r.id} className="card stack" aria-labelledby={`r-${r.id}`}>
+              <h3 id={`r-${r.id}`}>Exercice {r.financialYear}</h3>
+              <p>
+                <span className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"} data-testid={`report-status-${r.financialYear}`}>
+                  {REPORT_STATUS_LABELS[r.status]}
+                  {r.overdue ? " – en retard" : ""}
+                </span>{" "}
+                à transmettre au plus tard le {formatDate(r.dueDate)}
+              </p>
+              {r.status === "a_corriger" && r.correctionMessage ? (
+                <div className="alert alert-warning">Le CCAS demande des corrections : {r.correctionMessage}</div>
+              ) : null}
+              {r.status === "a_fournir" || r.status === "a_corriger" ? (
+                <ReportForm reportId={r.id} year={r.financialYear} previous={r.data} attachmentsError={attachmentsError} />
+              ) : (
+                <ReportContent data={r.data} />
+              )}
+            </article>
+          ))}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ReportForm({ reportId, year, previous, attachmentsError }: { reportId: string; year: number; previous: Partial<ReportData>; attachmentsError?: string }) {
+  const defaults: Record<string, unknown> = { qualitative: previous.qualitative ?? "", gapExplanation: previous.gapExplanation ?? "" };
+  for (const l of previous.charges ?? []) {
+    defaults[`planned_c${l.code}`] = centsToInput(l.plannedCents);
+    defaults[`actual_c${l.code}`] = centsToInput(l.actualCents);
+  }
+  for (const l of previous.income ?? []) {
+    defaults[`planned_p${l.code}`] = centsToInput(l.plannedCents);
+    defaults[`actual_p${l.code}`] = centsToInput(l.actualCents);
+  }
+  const lines = (prefix: "c" | "p", items: readonly { code: string; label: string }[]) =>
+    items.map((l) => (
+      <fieldset key={l.code} className="fieldset">
+        <legend>{l.label}</legend>
+        <div className="form-grid">
+          <TextField name={`planned_${prefix}${l.code}`} label={`${l.label} – prévu`} inputMode="decimal" />
+          <TextField name={`actual_${prefix}${l.code}`} label={`${l.label} – réalisé`} inputMode="decimal" />
+        </div>
+      </fieldset>
+    ));
+  return (
+    <ValidatedForm schema={reportSchema} method="post" encType="multipart/form-data" defaultValues={defaults}>
+      <input type="hidden" name="reportId" value={reportId} />
+      <h4>Charges de l'action (en euros)</h4>
+      {lines("c", REPORT_CHARGE_LINES)}
+      <h4>Produits de l'action (en euros)</h4>
+      {lines("p", REPORT_INCOME_LINES)}
+      <TextArea name="qualitative" label="Bilan qualitatif de l'action" required hint="Actions menées, publics touchés, résultats au regard des objectifs." />
+      <TextArea name="gapExplanation" label="Explication des écarts entre le prévu et le réalisé" rows={3} />
+      <div className={`field ${attachmentsError ? "field-invalid" : ""}`}>
+        <label htmlFor={`attachments-${reportId}`} className="field-label">
+          Pièces jointes <span className="optional">(facultatif : PDF, PNG, JPEG ou XLSX)</span>
+        </label>
+        <input
+          id={`attachments-${reportId}`}
+          type="file"
+          name="attachments"
+          multiple
+          aria-invalid={attachmentsError ? true : undefined}
+          aria-describedby={attachmentsError ? `attachments-${reportId}-error` : undefined}
+        />
+        {attachmentsError ? (
+          <p className="field-error" id={`attachments-${reportId}-error`}>
+            {attachmentsError}
+          </p>
+        ) : null}
+      </div>
+      <SubmitButton>{`Transmettre le compte rendu financier ${year}`}</SubmitButton>
+    </ValidatedForm>
+  );
+}

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireStaff } from "~/auth.server";
+import { badRequest, notFound } from "~/lib/http.server";
+import { generateConventionPdf } from "~/subsidy-convention.server";
+import { downloadResponse } from "~/subsidy-documents.server";
+import { getSubsidyForStaff, SubsidyError } from "~/subsidy.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const s = await getSubsidyForStaff(params.subsidyId ?? "");
+  if (!s) throw notFound("Cette subvention n'existe pas.");
+  try {
+    const { bytes, filename } = await generateConventionPdf(s.id);
+    return downloadResponse(bytes, filename, "application/pdf");
+  } catch (error) {
+    if (error instanceof SubsidyError) throw badRequest(error.message);
+    throw error;
+  }
+}

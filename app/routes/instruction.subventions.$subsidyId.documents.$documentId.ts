@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireStaff } from "~/auth.server";
+import { notFound } from "~/lib/http.server";
+import { downloadResponse, readAssociationDocument } from "~/subsidy-documents.server";
+import { getSubsidyForStaff } from "~/subsidy.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const s = await getSubsidyForStaff(params.subsidyId ?? "");
+  if (!s) throw notFound();
+  const found = await readAssociationDocument(s.associationId, params.documentId ?? "");
+  if (!found) throw notFound();
+  return downloadResponse(found.bytes, found.doc.originalName, found.doc.mimeType);
+}

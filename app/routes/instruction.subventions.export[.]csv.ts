@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireStaff } from "~/auth.server";
+import { exportCsv } from "~/subsidy-reporting.server";
+import { toDateInput } from "~/subsidy.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const kind = new URL(request.url).searchParams.get("type") === "versements" ? "versements" : "subventions";
+  const csv = await exportCsv(kind);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${kind}-${toDateInput(new Date())}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

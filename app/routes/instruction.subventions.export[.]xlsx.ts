@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireStaff } from "~/auth.server";
+import { exportXlsx } from "~/subsidy-reporting.server";
+import { toDateInput } from "~/subsidy.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const bytes = await exportXlsx();
+  return new Response(bytes as unknown as BodyInit, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="subventions-${toDateInput(new Date())}.xlsx"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

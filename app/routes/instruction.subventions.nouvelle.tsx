@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth.server";
+import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
+import { redirectWithFlash } from "~/flash.server";
+import { fieldError, invalid, parseForm } from "~/lib/forms.server";
+import { grantSchema } from "~/schemas/subsidy";
+import { createGrant, listGrantableAssociations, parisYear, SubsidyError } from "~/subsidy.server";
+
+export const meta: MetaFunction = () => [{ title: "Subvention hors appel – Instruction – CCAS de Besançon" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return { associations: await listGrantableAssociations(), year: parisYear(new Date()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const parsed = await parseForm(request, grantSchema);
+  if (!parsed.ok) return invalid(parsed);
+  try {
+    const subsidy = await createGrant(parsed.data, user);
+    return redirectWithFlash(`/instruction/subventions/${subsidy.id}`, `La subvention ${subsidy.number} est enregistrée : enregistrez maintenant le vote.`);
+  } catch (error) {
+    if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, { ...parsed.data, amount: undefined });
+    throw error;
+  }
+}
+
+export default function NewGrant() {
+  const { associations, year } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page narrow">
+      <p>
+        <Link to="/instruction/subventions">‹ Subventions</Link>
+      </p>
+      <h1>Subvention hors appel à projets</h1>
+      <ValidatedForm schema={grantSchema} method="post" defaultValues={{ financialYear: String(year), fundsAction: true }}>
+        <SelectField name="associationId" label="Association" required options={associations.map((a) => ({ value: a.id, label: a.name }))} />
+        <TextField name="purpose" label="Objet de la subvention" required />
+        <TextField name="amount" label="Montant" inputMode="decimal" required hint="En euros, par exemple 5 000." />
+        <TextField name="financialYear" label="Exercice" inputMode="numeric" required />
+        <Checkbox name="fundsAction" label="Finance une action précise (compte rendu financier dû)" />
+        <SubmitButton>Enregistrer la subvention</SubmitButton>
+      </ValidatedForm>
+    </div>
+  );
+}
