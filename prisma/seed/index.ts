@@ -7,7 +7,6 @@ import { seedReview } from "./review";
 import { seedCharter } from "./charter";
 import { seedEvents } from "./events";
 import { seedSubsidies } from "./subsidies";
-import { seedSubsidies } from "./subsidies";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -34,7 +33,6 @@ export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "instruction des dossiers", run: seedReview },
   { name: "charte de l'action sociale", run: seedCharter },
   { name: "événements et inscriptions", run: seedEvents },
-  { name: "subventions, conventions et versements", run: seedSubsidies },
   { name: "subventions, conventions et versements", run: seedSubsidies },
 ];
 
