@@ -23,7 +23,7 @@ test("a reviewer scores, sends back for correction, the association answers, the
   const reviewer = await loginAs(page, "staff", { name: "Inès Instructrice" });
   const memberPage = await newPage(browser);
   const member = await loginAs(memberPage, "member", { representative: true, association: { name: "Les Connectés de Planoise Revue" } });
-  const call = await createCall(db, { title: `Inclusion numérique ${Date.now().toString(36)}`, reviewerIds: [reviewer.id], envelopeCents: 10_000_00 });
+  const call = await createCall(db, { title: `Inclusion numérique ${Date.now().toString(36)}`, reviewerIds: [reviewer.id], envelopeCents: 10_000_00, requiredAttachments: [] });
   const dossier = await createDossier(db, { callId: call.id, associationId: member.associationId!, state: "en_construction", requestedCents: 8_000_00 });
   // Another dossier of the same call, already accepted, so the ranking overflows the envelope.
   const other = await loginAs(await newPage(browser), "member", { representative: true });
@@ -70,7 +70,13 @@ test("a reviewer scores, sends back for correction, the association answers, the
   const mail = await waitForMail(member.email, /corrections demandées/);
   expect(mail.text).toContain(correction);
 
-  // The association reads the request (never the private note) and answers.
+  // The association reads the request on its dossier page and in the thread (never the private note), and answers.
+  const memberDossierUrl = `/espace/associations/${member.associationId}/dossiers/${dossier.id}`;
+  await memberPage.goto(memberDossierUrl);
+  await expect(memberPage.getByRole("heading", { name: "Le CCAS vous demande de corriger le dossier" })).toBeVisible();
+  await expect(memberPage.getByText(correction)).toBeVisible();
+  expect(await memberPage.content()).not.toContain(privateNote);
+  await expectAccessible(memberPage);
   await memberPage.goto(memberThreadUrl(member.associationId!, dossier.id));
   await expect(memberPage.getByText(correction)).toBeVisible();
   await expect(memberPage.getByText(privateNote)).toHaveCount(0);
@@ -81,10 +87,16 @@ test("a reviewer scores, sends back for correction, the association answers, the
   await expect(memberPage.getByText("Message envoyé au CCAS.")).toBeVisible();
   await waitForMail(reviewer.email, /nouveau message de Les Connectés de Planoise Revue/);
 
-  // The association corrects and resubmits. Stand-in until the applicant's pages drive this:
-  // the same change their resubmission makes (state stays "en construction", a new deposit date).
-  await db.dossier.update({ where: { id: dossier.id }, data: { submittedAt: new Date() } });
-  await db.auditEvent.create({ data: { entityType: "dossier", entityId: dossier.id, actorId: member.id, action: "redepot", fromState: "en_construction", toState: "en_construction" } });
+  // The association corrects the project step and files the dossier again, through its own pages.
+  await memberPage.goto(`${memberDossierUrl}/projet`);
+  await expectAccessible(memberPage);
+  await memberPage.getByLabel("Objectifs").fill("Réduire l'isolement ; faciliter l'accès aux droits ; cofinancement de la Ville de 2 500 € confirmé.");
+  await memberPage.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  await expect(memberPage).not.toHaveURL(/\/projet$/);
+  await memberPage.goto(memberDossierUrl);
+  await memberPage.getByRole("button", { name: "Déposer le dossier corrigé" }).click();
+  await expect(memberPage.getByText(/Dossier corrigé déposé de nouveau/)).toBeVisible();
+  expect(JSON.parse((await db.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).data).projet.objectives).toContain("cofinancement de la Ville");
 
   // The reviewer sees the answer, opens the dossier again and accepts, within the amount requested.
   await page.reload();
@@ -103,6 +115,7 @@ test("a reviewer scores, sends back for correction, the association answers, the
   expect(decided).toMatchObject({ state: "accepte", proposedCents: 7_500_00 });
   expect(await db.subsidy.findUnique({ where: { dossierId: dossier.id } })).not.toBeNull();
   await expect(page.getByRole("cell", { name: "Renvoi pour correction" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Nouveau dépôt après correction" })).toBeVisible();
   await expect(page.getByRole("cell", { name: correction })).toBeVisible();
   await expectAccessible(page);
 
@@ -111,6 +124,9 @@ test("a reviewer scores, sends back for correction, the association answers, the
   expect(decision.text).toMatch(/7\s500,00/);
 
   // The association sees the decision.
+  await memberPage.goto(memberDossierUrl);
+  await expect(memberPage.getByText("Accepté", { exact: true }).first()).toBeVisible();
+  await expectAccessible(memberPage);
   await memberPage.goto(memberThreadUrl(member.associationId!, dossier.id));
   await expect(memberPage.getByRole("heading", { name: "Décision du CCAS : Accepté" })).toBeVisible();
   await expect(memberPage.getByText(/Montant accordé : 7\s500,00/)).toBeVisible();
