@@ -5,6 +5,16 @@ import { prisma, type Db, type Prisma } from "~/db.server";
 import { PARIS, formatDate } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { ReportData } from "~/schemas/subsidy";
+import { toDateInput, type InstalmentFlag, type SubsidyStage } from "~/lib/subsidy-labels";
+export {
+  CONVENTION_STATUS_LABELS,
+  INSTALMENT_FLAG_LABELS,
+  REPORT_STATUS_LABELS,
+  SUBSIDY_STAGE_LABELS,
+  toDateInput,
+  type InstalmentFlag,
+  type SubsidyStage,
+} from "~/lib/subsidy-labels";
 import { checkUploadType, REPORT_ATTACHMENT_TYPES, storeDocument, type Upload } from "~/subsidy-documents.server";
 
 /** A Prisma client or the client of an interactive transaction. */
@@ -138,13 +148,6 @@ export const CCAS_IDENTITY = {
   city: "Besançon",
 } as const;
 
-export const CONVENTION_STATUS_LABELS: Record<string, string> = { a_preparer: "À préparer", envoyee: "Envoyée", signee: "Signée" };
-export const REPORT_STATUS_LABELS: Record<string, string> = {
-  a_fournir: "À fournir",
-  soumis: "Transmis, en vérification",
-  a_corriger: "À corriger",
-  valide: "Validé",
-};
 export const OPEN_REPORT_STATUSES = ["a_fournir", "a_corriger"] as const;
 
 /** True when any yearly amount exceeds 23 000 €. */
@@ -158,11 +161,6 @@ export function parisDay(value: string): Date {
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, PARIS).getTime());
 }
 
-/** A Date → "2026-03-15" (its day in Paris). */
-export function toDateInput(date: Date): string {
-  const t = new TZDate(date.getTime(), PARIS);
-  return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}-${String(t.getDate()).padStart(2, "0")}`;
-}
 
 /** Six months after the end of the financial year: 30 June of the next year, end of day in Paris. */
 export function reportDueDate(financialYear: number): Date {
@@ -173,11 +171,6 @@ export function isReportOverdue(report: { status: string; dueDate: Date }, now =
   return (OPEN_REPORT_STATUSES as readonly string[]).includes(report.status) && report.dueDate.getTime() < now.getTime();
 }
 
-export type InstalmentFlag = "late" | "beyond_60_days";
-export const INSTALMENT_FLAG_LABELS: Record<InstalmentFlag, string> = {
-  late: "En retard",
-  beyond_60_days: "Prévu plus de 60 jours après la signature",
-};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -198,14 +191,6 @@ export function instalmentFlags(
   return flags;
 }
 
-export type SubsidyStage = "proposee" | "convention_a_signer" | "a_verser" | "en_paiement" | "versee";
-export const SUBSIDY_STAGE_LABELS: Record<SubsidyStage, string> = {
-  proposee: "Proposée – vote à enregistrer",
-  convention_a_signer: "Votée – convention à signer",
-  a_verser: "Votée – à verser",
-  en_paiement: "En cours de versement",
-  versee: "Entièrement versée",
-};
 
 export function subsidyStage(s: {
   votedCents: number | null;

@@ -9,7 +9,8 @@ import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.se
 import { notFound } from "~/lib/http.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/schemas/subsidy";
 import { readUpload, type Upload } from "~/subsidy-documents.server";
-import { CONVENTION_STATUS_LABELS, getSubsidyForAssociation, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, submitReport, SubsidyError } from "~/subsidy.server";
+import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
+import { getSubsidyForAssociation, submitReport, SubsidyError } from "~/subsidy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` }];
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/auth.server";
 import { formatDate, formatEuros } from "~/lib/format";
-import { listSubsidiesForAssociation, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidy.server";
+import { REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
+import { listSubsidiesForAssociation } from "~/subsidy.server";
 
 export const meta: MetaFunction = () => [{ title: "Subventions du CCAS – Mon espace – CCAS de Besançon" }];
 

@@ -19,7 +19,8 @@ import {
   type ReportData,
 } from "~/schemas/subsidy";
 import { handleStaffSubsidyAction } from "~/subsidy-actions.server";
-import { CONVENTION_STATUS_LABELS, getSubsidyForStaff, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, toDateInput } from "~/subsidy.server";
+import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, toDateInput } from "~/lib/subsidy-labels";
+import { getSubsidyForStaff } from "~/subsidy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Subvention ${data?.subsidy.number ?? ""} – Instruction – CCAS de Besançon` }];
 

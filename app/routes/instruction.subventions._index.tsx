@@ -5,7 +5,8 @@ import { BarChart, type BarSeries } from "~/components/bar-chart";
 import { formatDate, formatEuros } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/schemas/subsidy";
 import { getDashboard, subsidyYears } from "~/subsidy-reporting.server";
-import { CONVENTION_STATUS_LABELS, INSTALMENT_FLAG_LABELS, listSubsidiesForStaff, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidy.server";
+import { CONVENTION_STATUS_LABELS, INSTALMENT_FLAG_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
+import { listSubsidiesForStaff } from "~/subsidy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Subventions ${data?.dashboard.year ?? ""} – Instruction – CCAS de Besançon` }];
 
