@@ -64,7 +64,7 @@ test("an administrator writes and publishes a call", async ({ page }) => {
   await page.getByRole("link", { name: "Nouvel appel à projets" }).click();
   await expectAccessible(page);
   const title = `Inclusion numérique des aînés ${Date.now().toString(36)}`;
-  await page.getByLabel("Titre", { exact: true }).fill(title);
+  await page.getByRole("textbox", { name: "Titre", exact: true }).fill(title);
   await page.getByLabel("Résumé").fill("Financer des ateliers numériques pour les personnes âgées isolées.");
   await page.getByLabel("Texte de l'appel (Markdown)").fill("## Projets attendus\n\n- ateliers **en petits groupes**\n- prêt de tablettes\n\n<script>alert('x')</script>");
   await page.getByRole("checkbox", { name: "Inclusion numérique" }).check();
@@ -211,7 +211,7 @@ test("a member fills a dossier over several steps, resumes elsewhere, attaches, 
   await expectAccessible(page3);
   await page3.getByRole("button", { name: "Enregistrer et continuer" }).click();
 
-  await expect(page3.getByRole("heading", { name: "Pièces jointes" })).toBeVisible();
+  await expect(page3.getByRole("heading", { name: "Pièces jointes", exact: true })).toBeVisible();
   await expectAccessible(page3);
   await page3.getByLabel("Type de pièce").selectOption("statuts");
   await page3.getByLabel(/^Fichier/).setInputFiles({ name: "statuts.pdf", mimeType: "application/pdf", buffer: executableBuffer() });

@@ -30,7 +30,7 @@ const ACTION_LABELS: Record<CallStatus, string> = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const [call, staff] = await Promise.all([getCallForAdmin(params.callId ?? ""), listStaffUsers()]);
-  return { call, staff };
+  return { call: { ...call, requiredAttachmentKinds: parseRequiredAttachments(call.requiredAttachments) }, staff };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,7 +71,7 @@ export default function EditCall() {
     maxAmount: centsToInput(call.maxAmountCents),
     opensAt: toParisInputValue(call.opensAt),
     closesAt: toParisInputValue(call.closesAt),
-    requiredAttachments: parseRequiredAttachments(call.requiredAttachments),
+    requiredAttachments: call.requiredAttachmentKinds,
     reviewerIds: call.reviewers.map((r) => r.userId),
   };
   call.criteria.forEach((c, i) => {
