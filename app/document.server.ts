@@ -28,7 +28,77 @@ export async function detectUploadType(bytes: Uint8Array): Promise<Detected> {
   const type = await fileTypeFromBuffer(bytes);
   const extension = type ? ALLOWED_TYPES[type.mime] : undefined;
   if (!type || !extension) return { ok: false, message: UPLOAD_TYPE_MESSAGE };
+  const truncated = truncationProblem(bytes, type.mime);
+  if (truncated) return { ok: false, message: truncated };
   return { ok: true, mimeType: type.mime, extension };
+}
+
+export const TRUNCATED_MESSAGE = "Ce fichier semble incomplet (sa fin manque, l'envoi ou l'enregistrement a sans doute été interrompu). Ouvrez-le pour vérifier, enregistrez-le de nouveau puis réessayez.";
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+/** Where `needle` last occurs in the last `window` bytes of `bytes`, or -1. */
+function lastIndexNearEnd(bytes: Uint8Array, needle: Uint8Array, window: number) {
+  const from = Math.max(0, bytes.length - window);
+  for (let i = bytes.length - needle.length; i >= from; i--) {
+    let match = true;
+    for (let k = 0; k < needle.length && match; k++) match = bytes[i + k] === needle[k];
+    if (match) return i;
+  }
+  return -1;
+}
+
+/**
+ * The end marker each accepted format must carry — a PDF's `%%EOF` trailer, a PNG's IEND chunk,
+ * a JPEG's end-of-image FFD9, an XLSX (zip) end-of-central-directory record — looked for near
+ * the end, so a file cut short is refused. Returns a French message, or null when the file is whole.
+ */
+export function truncationProblem(bytes: Uint8Array, mimeType: string): string | null {
+  // Trailing whitespace or NUL padding some tools add after the end marker does not count.
+  let end = bytes.length;
+  while (end > 0 && [0x00, 0x09, 0x0a, 0x0d, 0x20].includes(bytes[end - 1]!)) end--;
+  const body = bytes.subarray(0, end);
+  switch (mimeType) {
+    case "application/pdf":
+      return lastIndexNearEnd(body, ascii("%%EOF"), 1024) >= 0 ? null : TRUNCATED_MESSAGE;
+    case "image/png":
+      // IEND: length 0, type "IEND", CRC AE 42 60 82 — the last chunk of every PNG.
+      return lastIndexNearEnd(body, Uint8Array.of(0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82), 16) >= 0 ? null : TRUNCATED_MESSAGE;
+    case "image/jpeg":
+      return lastIndexNearEnd(body, Uint8Array.of(0xff, 0xd9), 16) >= 0 ? null : TRUNCATED_MESSAGE;
+    case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+      // End of central directory: 22 bytes plus a comment of at most 65 535 bytes.
+      return lastIndexNearEnd(body, Uint8Array.of(0x50, 0x4b, 0x05, 0x06), 22 + 65_535) >= 0 ? null : TRUNCATED_MESSAGE;
+    default:
+      return null;
+  }
+}
+
+/** Total storage quota of one association (ASSOCIATION_STORAGE_QUOTA_MB, 200 Mo by default). */
+export function storageQuotaBytes() {
+  return Math.floor(getEnv().ASSOCIATION_STORAGE_QUOTA_MB * 1024 * 1024);
+}
+
+/** "12,3 Mo" */
+export function formatMegabytes(bytes: number) {
+  const mb = bytes / (1024 * 1024);
+  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb)} Mo`;
+}
+
+type DocumentDb = Pick<typeof prisma, "document">;
+
+/** Space the association's stored documents take, against its quota. */
+export async function associationStorage(associationId: string, db: DocumentDb = prisma) {
+  const sum = await db.document.aggregate({ where: { associationId }, _sum: { size: true } });
+  const used = sum._sum.size ?? 0;
+  const quota = storageQuotaBytes();
+  return { used, quota, left: Math.max(0, quota - used) };
+}
+
+/** A French message when a file of `size` bytes would not fit in the association's quota, else null. */
+export async function quotaProblem(associationId: string, size: number, db: DocumentDb = prisma): Promise<string | null> {
+  const { used, quota, left } = await associationStorage(associationId, db);
+  if (used + size <= quota) return null;
+  return `Ce fichier (${formatMegabytes(size)}) dépasse l'espace de stockage restant de l'association : ${formatMegabytes(used)} utilisés sur ${formatMegabytes(quota)}, il reste ${formatMegabytes(left)}. Supprimez des documents devenus inutiles puis réessayez.`;
 }
 
 export type UploadForm = { ok: true; formData: FormData } | { ok: false; message: string };
@@ -58,6 +128,8 @@ export async function storeDocument(input: {
 }) {
   const detected = await detectUploadType(input.bytes);
   if (!detected.ok) return detected;
+  const overQuota = await quotaProblem(input.associationId, input.bytes.length);
+  if (overQuota) return { ok: false as const, message: overQuota };
   const storedName = `${randomUUID()}.${detected.extension}`;
   await mkdir(getEnv().UPLOAD_DIR, { recursive: true });
   await writeFile(uploadPath(storedName), input.bytes, { mode: 0o640 });

@@ -29,6 +29,7 @@ const EnvSchema = z
       .default("0")
       .transform((v) => v === "1" || v === "true"),
     SESSION_SECRET: z.string().min(16, "SESSION_SECRET doit compter au moins 16 caractères").optional(),
+    ASSOCIATION_STORAGE_QUOTA_MB: z.coerce.number().positive("ASSOCIATION_STORAGE_QUOTA_MB doit être un nombre de mégaoctets, par exemple 200").default(200),
     SEED_DEMO: z
       .enum(["0", "1", "true", "false"])
       .default("1")

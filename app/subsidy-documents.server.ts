@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { prisma } from "~/db.server";
+import { quotaProblem, truncationProblem } from "~/document.server";
 import { getEnv } from "~/env.server";
 import { SubsidyError, type DbClient } from "~/subsidy.server";
 
@@ -34,6 +35,8 @@ export async function checkUploadType(upload: Upload, allowed: readonly string[]
       field,
     );
   }
+  const truncated = truncationProblem(upload.bytes, type.mime);
+  if (truncated) throw new SubsidyError(`« ${upload.name} » : ${truncated}`, field);
   return type.mime;
 }
 
@@ -46,6 +49,8 @@ export async function storeDocument(
   db: DbClient,
   input: { associationId: string; kind: string; label: string; upload: Upload; mimeType: string; uploadedById: string | null },
 ) {
+  const overQuota = await quotaProblem(input.associationId, input.upload.bytes.length, db);
+  if (overQuota) throw new SubsidyError(overQuota);
   const ext = input.mimeType === "application/pdf" ? "pdf" : input.mimeType === "image/png" ? "png" : input.mimeType === "image/jpeg" ? "jpg" : "xlsx";
   const storedName = `${randomBytes(16).toString("hex")}.${ext}`;
   const dir = getEnv().UPLOAD_DIR;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/auth.server";
-import { deleteDocument, listAssociationDocuments, parseUploadForm, storeDocument } from "~/document.server";
+import { associationStorage, deleteDocument, formatMegabytes, listAssociationDocuments, parseUploadForm, storeDocument } from "~/document.server";
 import { redirectWithFlash } from "~/flash.server";
 import { formatDate } from "~/lib/format";
 import { formDataToObject } from "~/lib/forms.server";
@@ -11,7 +11,9 @@ export const meta: MetaFunction = () => [{ title: "Documents de l'association ‚Ä
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
-  return { associationId, documents: await listAssociationDocuments(associationId) };
+  const storage = await associationStorage(associationId);
+  const usage = `Espace utilis√© : ${formatMegabytes(storage.used)} sur ${formatMegabytes(storage.quota)} (il reste ${formatMegabytes(storage.left)}).`;
+  return { associationId, documents: await listAssociationDocuments(associationId), usage };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssociationDocuments() {
-  const { documents } = useLoaderData<typeof loader>();
+  const { documents, usage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = actionData && !actionData.ok ? actionData.message : null;
   return (
@@ -58,6 +60,9 @@ export default function AssociationDocuments() {
           {error}
         </div>
       ) : null}
+      <p className="muted" data-testid="storage-usage">
+        {usage}
+      </p>
       {documents.length === 0 ? <p>Aucun document pour le moment.</p> : null}
       <ul className="stack">
         {documents.map((d) => (
