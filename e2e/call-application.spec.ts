@@ -56,6 +56,7 @@ function executableBuffer(): Buffer {
 }
 
 test("an administrator writes and publishes a call", async ({ page }) => {
+  test.setTimeout(120_000);
   await loginAs(page, "admin");
   await page.goto("/admin");
   await expectAccessible(page);
@@ -263,6 +264,7 @@ test("a member fills a dossier over several steps, resumes elsewhere, attaches, 
 });
 
 test("submission after the closing time is refused by the server", async ({ page }) => {
+  test.setTimeout(90_000);
   const db = getDb();
   const rep = await loginAs(page, "member", { representative: true });
   const call = await createCall(db, { opensAt: new Date(Date.now() - 20 * DAY), closesAt: new Date(Date.now() - 60_000), requiredAttachments: [] });
@@ -279,6 +281,7 @@ test("submission after the closing time is refused by the server", async ({ page
 });
 
 test("another association's dossier answers 404", async ({ page }) => {
+  test.setTimeout(90_000);
   const db = getDb();
   const member = await loginAs(page, "member", { representative: true });
   const toitCommun = await db.association.findFirstOrThrow({ where: { slug: "toit-commun" } });
