@@ -38,12 +38,19 @@ export default function PendingAssociations() {
   const { pending, refused } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "errors" in actionData ? actionData : null;
+  // A message for a card is shown on that card; one that belongs to no card is shown on top.
+  const orphanError = failed && !pending.some((a) => a.id === failed.values.associationId) ? Object.values(failed.errors).join(" ") : null;
   return (
     <div className="container page">
       <p>
         <Link to="/admin">‹ Administration</Link>
       </p>
       <h1>Inscriptions à valider</h1>
+      {orphanError ? (
+        <div className="alert alert-error" role="alert">
+          La demande n'a pas pu être traitée : {orphanError}
+        </div>
+      ) : null}
       {pending.length === 0 ? <p>Aucune inscription en attente.</p> : null}
       <div className="stack">
         {pending.map((a) => {

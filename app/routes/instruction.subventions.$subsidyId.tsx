@@ -61,7 +61,15 @@ export default function StaffSubsidy() {
   const signedData = useFormData("convention_signed");
   const fileError = isActionFailure(signedData) ? signedData.errors.file : undefined;
   const generic = useActionData<typeof action>();
-  const genericError = isActionFailure(generic) && ["open_convention", "convention_sent", "report_validate"].includes(String(generic.values.intent)) ? generic.errors._form : null;
+  // Forms with their own fields show their messages beside them; anything else is said here.
+  const FORMS_WITH_FIELDS = ["vote", "schedule", "convention_signed", "payment"];
+  const genericError = !isActionFailure(generic)
+    ? null
+    : ["open_convention", "convention_sent", "report_validate"].includes(String(generic.values.intent))
+      ? generic.errors._form
+      : !FORMS_WITH_FIELDS.includes(String(generic.values.intent))
+        ? Object.values(generic.errors).join(" ") || "La demande n'a pas pu être traitée."
+        : null;
   const unpaid = s.instalments.filter((i) => !i.paidAt);
   const voteDefaults: Record<string, unknown> = {
     decisionDate: s.decisionDate ? toDateInput(new Date(s.decisionDate)) : today,

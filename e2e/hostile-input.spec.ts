@@ -1,0 +1,144 @@
+// Property-based: random and hostile form data thrown at every action of the manifest, as a
+// user the access policy allows, with the field names the page's own forms use. Never a 5xx;
+// a refusal (400) always comes back as a page that shows its messages.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import fc from "fast-check";
+import { ACCESS_POLICY, ACTORS, type Actor, type RouteParams } from "../app/access-policy";
+import { createAssociation } from "../prisma/factories/association";
+import { createCall } from "../prisma/factories/call";
+import { createDossier } from "../prisma/factories/dossier";
+import { createEvent } from "../prisma/factories/event";
+import { addMembership, createUser } from "../prisma/factories/user";
+import { E2E_PORT, E2E_URL } from "./support/paths";
+import { expect, getDb, test, uniqueEmail } from "./support/fixtures";
+
+type ManifestRoute = { id: string; path?: string; parentId?: string; module: { action?: unknown } };
+
+const HOSTILE = [
+  "",
+  " ",
+  "' OR 1=1 --",
+  '"><img src=x onerror=alert(1)>',
+  "<script>alert(1)</script>",
+  "../../../../etc/passwd",
+  "\u0000",
+  "\uFEFF\u202E",
+  "🙂".repeat(50),
+  "a".repeat(20_000),
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "99999999999999999999",
+  "2026-02-30T25:61",
+  "null",
+  "undefined",
+  "[object Object]",
+  "__proto__",
+  "on",
+  "W251002867",
+  "73282932000074",
+  "1 234,56",
+];
+
+const value = fc.oneof(fc.constantFrom(...HOSTILE), fc.string(), fc.string({ unit: "grapheme", maxLength: 200 }), fc.integer().map(String));
+
+test("no action answers random or hostile form data with a server error", async () => {
+  test.setTimeout(900_000);
+  const buildDir = process.env.BUILD_DIR ?? `.tmp/build-${E2E_PORT}`;
+  const build = (await import(pathToFileURL(path.resolve(buildDir, "index.js")).href)) as { routes: Record<string, ManifestRoute> };
+  const routes = Object.values(build.routes).filter((r) => r.module.action && r.id !== "root");
+
+  const db = getDb();
+  const association = await createAssociation(db, { name: "Association des essais hostiles" });
+  const member = await createUser(db, { email: uniqueEmail("hostile-membre") });
+  await addMembership(db, member.id, association.id, true);
+  const staff = await createUser(db, { email: uniqueEmail("hostile-staff"), role: "staff" });
+  const admin = await createUser(db, { email: uniqueEmail("hostile-admin"), role: "admin" });
+  const call = await createCall(db, { status: "publie", reviewerIds: [staff.id] });
+  const dossier = await createDossier(db, { callId: call.id, associationId: association.id, state: "en_construction", signerId: member.id });
+  const event = await createEvent(db, { audience: "associations" });
+  const subsidy = await db.subsidy.create({
+    data: { number: `SUB-HOSTILE-${randomBytes(3).toString("hex")}`, associationId: association.id, purpose: "Essai", requestedCents: 100_000, proposedCents: 100_000, votedCents: 100_000, financialYear: 2026 },
+  });
+  const report = await db.financialReport.create({ data: { subsidyId: subsidy.id, financialYear: 2026, dueDate: new Date(Date.now() + 90 * 86400_000) } });
+  const params: Partial<Record<RouteParams, string>> = {
+    associationB: association.id,
+    associationSlugB: association.slug,
+    dossierB: dossier.id,
+    step: "projet",
+    subsidyB: subsidy.id,
+    reportB: report.id,
+    call: call.id,
+    callSlug: call.slug,
+    event: event.id,
+    eventSlug: event.slug,
+    invalidToken: "jeton-invalide",
+  };
+  // The association here plays the policy's "B": its representative may do what B's member may.
+  const users: Record<Exclude<Actor, "public">, string> = { memberA: member.id, memberB: member.id, repA: member.id, staff: staff.id, admin: admin.id };
+
+  const session = async (actor: Actor): Promise<Record<string, string>> => {
+    if (actor === "public") return {};
+    const id = randomBytes(20).toString("hex");
+    await db.session.create({ data: { id, userId: users[actor], expiresAt: new Date(Date.now() + 3600_000) } });
+    return { Cookie: `ccas_session=${id}` };
+  };
+
+  const failures: string[] = [];
+  let requests = 0;
+  for (const route of routes) {
+    const policy = ACCESS_POLICY[route.id];
+    if (!policy) continue; // the access matrix fails on undeclared routes
+    const actor = (["memberB", "staff", "admin", "public"] as const).find((a) => policy.action[a] === "ok") ?? ACTORS[0];
+    let url = `/${route.path ?? ""}`;
+    for (const [name, source] of Object.entries(policy.params ?? {})) url = url.replace(`:${name}`, encodeURIComponent(params[source] ?? "x"));
+
+    // The field names and intents the page's own forms use.
+    const html = await (await fetch(`${E2E_URL}${url}`, { headers: await session(actor) })).text();
+    const names = [...new Set([...html.matchAll(/<(?:input|select|textarea)[^>]*\bname="([^"]+)"/g)].map((m) => m[1]))];
+    const intents = [...new Set([...html.matchAll(/<button[^>]*\bname="intent"[^>]*\bvalue="([^"]+)"/g)].map((m) => m[1]))];
+    const fieldNames = names.length ? names : ["champ"];
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(value, fc.array(value, { maxLength: 3 })), { maxKeys: fieldNames.length }),
+        fc.option(fc.constantFrom(...(intents.length ? intents : ["x"])), { nil: undefined }),
+        async (fields, intent) => {
+          const body = new URLSearchParams();
+          for (const [key, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(key, item);
+          if (intent) body.set("intent", intent);
+          for (const [key, source] of Object.entries(policy.probe ?? {})) if (!body.has(key)) body.set(key, params[source] ?? "");
+          const response = await fetch(`${E2E_URL}${url}`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { ...(await session(actor)), Origin: E2E_URL, "Content-Type": "application/x-www-form-urlencoded" },
+            body,
+          });
+          const text = await response.text();
+          requests++;
+          if (response.status >= 500) {
+            failures.push(`POST ${url} (${route.id}) en tant que ${actor} → ${response.status} avec ${body.toString().slice(0, 300)}`);
+            return false;
+          }
+          if (response.status === 400 && (response.headers.get("content-type") ?? "").includes("text/html")) {
+            // A refusal shows what is wrong: an error summary, a field message or the error page.
+            const explains = /role="alert"|class="field-error"|<h1>Requête invalide<\/h1>|class="alert alert-error"/.test(text);
+            if (!explains) {
+              failures.push(`POST ${url} (${route.id}) : 400 sans message visible`);
+              return false;
+            }
+          }
+          return true;
+        },
+      ),
+      { numRuns: Number(process.env.HOSTILE_RUNS ?? 12), seed: Number(process.env.HOSTILE_SEED ?? 20261123), endOnFailure: true },
+    ).catch(() => {
+      // Recorded in failures; keep going so one run reports every failing route.
+    });
+  }
+  console.log(`Entrées hostiles : ${requests} requêtes sur ${routes.length} actions.`);
+  expect(failures).toEqual([]);
+});
