@@ -12,7 +12,7 @@ import { budgetTotals, identificationSchema, projectBudgetSchema, humanResources
 
 const { prisma } = await import("./db.server");
 const app = await import("./application.server");
-const { detectUploadType, storeDocument, UPLOAD_TYPE_MESSAGE } = await import("./document.server");
+const { detectUploadType, getDocumentForDownload, storeDocument, UPLOAD_TYPE_MESSAGE } = await import("./document.server");
 const { closeDueCalls, effectiveCallStatus } = await import("./call.server");
 
 const DAY = 24 * 3600_000;
@@ -227,6 +227,22 @@ describe("dossier life", () => {
     const { access } = await setup();
     const closed = await createCall(prisma, { opensAt: new Date(Date.now() - 10 * DAY), closesAt: new Date(Date.now() - DAY) });
     await expect(app.startDossier(access.associationId, closed.id, access.user)).rejects.toThrow(/pas ouvert/);
+  });
+});
+
+describe("document downloads", () => {
+  it("serves a document to the association's members and to staff, and answers 404 to anyone else", async () => {
+    const { access } = await setup({ representative: false });
+    const stored = await storeDocument({ associationId: access.associationId, kind: "rib", originalName: "rib.png", bytes: pngBytes(), actor: access.user });
+    if (!stored.ok) throw new Error(stored.message);
+    const mine = await getDocumentForDownload(stored.document.id, access.user);
+    expect(mine.mimeType).toBe("image/png");
+    expect(Buffer.from(mine.bytes).equals(pngBytes())).toBe(true);
+    const staff = await createUser(prisma, { role: "staff", passwordHash: "!" });
+    await expect(getDocumentForDownload(stored.document.id, { ...staff, role: "staff" })).resolves.toMatchObject({ id: stored.document.id });
+    const { user: outsider } = await setup();
+    const thrown = await getDocumentForDownload(stored.document.id, outsider).catch((e) => e);
+    expect(thrown).toMatchObject({ init: { status: 404 } });
   });
 });
 
