@@ -200,5 +200,7 @@ describe("association storage quota", () => {
   it("formats sizes in French", () => {
     expect(docs.formatMegabytes(1.5 * 1024 * 1024)).toBe("1,5 Mo");
     expect(docs.formatMegabytes(200 * 1024 * 1024)).toBe("200 Mo");
+    expect(docs.formatMegabytes(1000)).toBe("1 Ko");
+    expect(docs.formatMegabytes(0)).toBe("0 Ko");
   });
 });

@@ -78,8 +78,9 @@ export function storageQuotaBytes() {
   return Math.floor(getEnv().ASSOCIATION_STORAGE_QUOTA_MB * 1024 * 1024);
 }
 
-/** "12,3 Mo" */
+/** "12,3 Mo", "840 Ko" under one megabyte */
 export function formatMegabytes(bytes: number) {
+  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat("fr-FR").format(Math.ceil(bytes / 1024))} Ko`;
   const mb = bytes / (1024 * 1024);
   return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb)} Mo`;
 }
