@@ -60,8 +60,8 @@ const dossierMemberSelect = {
 } as const;
 
 /** One dossier of this association, or 404 (another association's dossier does not exist for you). */
-export async function getDossierForMember(associationId: string, dossierId: string) {
-  const dossier = await prisma.dossier.findFirst({ where: { id: dossierId, associationId }, select: dossierMemberSelect });
+export async function getDossierForMember(associationId: string, dossierId: string, db: Pick<typeof prisma, "dossier"> = prisma) {
+  const dossier = await db.dossier.findFirst({ where: { id: dossierId, associationId }, select: dossierMemberSelect });
   if (!dossier) throw notFound();
   return { ...dossier, parsed: parseDossierData(dossier.data), hasDraftNumber: isDraftNumber(dossier.number) };
 }
@@ -177,34 +177,42 @@ export async function saveStep(
   input: Record<string, unknown>,
   { validate, nextStep }: { validate: boolean; nextStep?: StepKey },
 ): Promise<SaveResult> {
-  const dossier = await getDossierForMember(access.associationId, dossierId);
-  if (!isEditable(dossier)) throw new DossierError("Ce dossier est en cours d'instruction : il n'est plus modifiable.");
-  if (step === "declaration" && !access.isRepresentative) {
-    throw new DossierError("Seul·e le ou la représentant·e légal·e de l'association peut signer la déclaration sur l'honneur.");
-  }
-  const values = pickStepValues(step, input);
-  const data: DossierData = { ...dossier.parsed, [step]: values };
-  let errors: Record<string, string> | null = null;
-  if (validate) {
-    const result = stepSchema(step, boundsOf(dossier.call)).safeParse(values);
-    if (!result.success) {
-      errors = {};
-      for (const issue of result.error.issues) errors[issue.path.join(".") || "_form"] ??= issue.message;
-    }
-  }
-  const signing = step === "declaration" && validate && !errors;
-  await prisma.dossier.update({
-    where: { id: dossier.id, associationId: access.associationId },
-    data: {
-      data: JSON.stringify(data),
-      currentStep: !errors && nextStep ? nextStep : step,
-      updatedById: access.user.id,
-      ...denormalised(data),
-      ...(signing ? { declarationSignedAt: new Date(), declarationSignerId: access.user.id } : {}),
-      ...(step === "declaration" && !signing ? { declarationSignedAt: null, declarationSignerId: null } : {}),
+  // Read and write in one transaction that takes the write lock first: saves of other steps
+  // of the same dossier at the same moment each read what the previous one wrote (no lost step).
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.dossier.updateMany({ where: { id: dossierId, associationId: access.associationId }, data: { updatedAt: new Date() } });
+      const dossier = await getDossierForMember(access.associationId, dossierId, tx);
+      if (!isEditable(dossier)) throw new DossierError("Ce dossier est en cours d'instruction : il n'est plus modifiable.");
+      if (step === "declaration" && !access.isRepresentative) {
+        throw new DossierError("Seul·e le ou la représentant·e légal·e de l'association peut signer la déclaration sur l'honneur.");
+      }
+      const values = pickStepValues(step, input);
+      const data: DossierData = { ...dossier.parsed, [step]: values };
+      let errors: Record<string, string> | null = null;
+      if (validate) {
+        const result = stepSchema(step, boundsOf(dossier.call)).safeParse(values);
+        if (!result.success) {
+          errors = {};
+          for (const issue of result.error.issues) errors[issue.path.join(".") || "_form"] ??= issue.message;
+        }
+      }
+      const signing = step === "declaration" && validate && !errors;
+      await tx.dossier.update({
+        where: { id: dossier.id, associationId: access.associationId },
+        data: {
+          data: JSON.stringify(data),
+          currentStep: !errors && nextStep ? nextStep : step,
+          updatedById: access.user.id,
+          ...denormalised(data),
+          ...(signing ? { declarationSignedAt: new Date(), declarationSignerId: access.user.id } : {}),
+          ...(step === "declaration" && !signing ? { declarationSignedAt: null, declarationSignerId: null } : {}),
+        },
+      });
+      return errors ? { ok: false, errors } : { ok: true };
     },
-  });
-  return errors ? { ok: false, errors } : { ok: true };
+    { maxWait: 30_000, timeout: 30_000 },
+  );
 }
 
 export async function setCurrentStep(associationId: string, dossierId: string, step: StepKey) {
