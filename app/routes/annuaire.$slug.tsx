@@ -94,7 +94,7 @@ export default function AssociationPage() {
                 </dd>
               </>
             ) : null}
-            {a.website ? (
+            {a.website && /^https?:\/\//i.test(a.website) ? (
               <>
                 <dt>Site web</dt>
                 <dd>

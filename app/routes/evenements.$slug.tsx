@@ -141,7 +141,7 @@ export default function EventPage() {
               <>
                 <dt>En ligne</dt>
                 <dd>
-                  <a href={e.onlineUrl}>{e.onlineUrl}</a>
+                  {/^https?:\/\//i.test(e.onlineUrl) ? <a href={e.onlineUrl}>{e.onlineUrl}</a> : e.onlineUrl}
                 </dd>
               </>
             ) : null}
