@@ -39,7 +39,10 @@ async function expectVisibleFocus(page: Page) {
   expect(style, "un élément a le focus").not.toBeNull();
   const outlined = style!.outlineStyle !== "none" && parseFloat(style!.outlineWidth) > 0;
   const shadowed = style!.boxShadow !== "none" && style!.boxShadow !== "";
-  expect(outlined || shadowed, `focus visible sur ${style!.tag} (outline ${style!.outlineStyle} ${style!.outlineWidth}, box-shadow ${style!.boxShadow})`).toBe(true);
+  expect(
+    outlined || shadowed,
+    `focus visible sur ${style!.tag} (outline ${style!.outlineStyle} ${style!.outlineWidth}, box-shadow ${style!.boxShadow})`,
+  ).toBe(true);
 }
 
 /** Starts from the top of the page as a keyboard user would: first Tab lands on the skip link. */
