@@ -1,5 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_PORT, E2E_URL } from "./e2e/support/paths";
+import { E2E_DATA_DIR, E2E_DATABASE_URL, E2E_PORT, E2E_URL } from "./e2e/support/paths";
+
+// Test files import app modules (factories, the access policy): whatever their import order,
+// they must open the end-to-end database, never the developer's data/portail.db.
+process.env.DATABASE_URL = E2E_DATABASE_URL;
+process.env.DATA_DIR = E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { E2E_DATA_DIR, E2E_DIR, E2E_MAILBOX, E2E_PORT, E2E_URL } from "./paths";
+import { E2E_DATABASE_URL, E2E_DATA_DIR, E2E_DIR, E2E_MAILBOX, E2E_PORT, E2E_URL } from "./paths";
 
 rmSync(E2E_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
@@ -43,6 +43,7 @@ smtp.listen(0, "127.0.0.1", () => {
       // Its own build folder: a run never rebuilds under a developer's running portal.
       BUILD_DIR: process.env.BUILD_DIR ?? `.tmp/build-${E2E_PORT}`,
       DATA_DIR: E2E_DATA_DIR,
+      DATABASE_URL: E2E_DATABASE_URL,
       PORT: String(E2E_PORT),
       PUBLIC_URL: E2E_URL,
       SMTP_URL: `smtp://127.0.0.1:${port}`,
