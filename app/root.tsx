@@ -11,9 +11,11 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { getUser } from "~/auth.server";
 import { useNonce } from "~/components/nonce";
 import { readFlash } from "~/flash.server";
@@ -165,7 +167,25 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>();
+  useFocusMainOnNavigation();
   return <Outlet />;
+}
+
+/**
+ * After a client-side move to another page, focus the main content, as a full page load
+ * would reset it: keyboard and screen-reader users start on the new page, not on the old link.
+ * Search parameters alone (the directory's search-as-you-type) leave the focus where it is.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("contenu")?.focus({ preventScroll: true });
+  }, [pathname]);
 }
 
 export function ErrorBoundary() {
