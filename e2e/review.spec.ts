@@ -123,9 +123,12 @@ test("a reviewer scores, sends back for correction, the association answers, the
   expect(decision.text).toMatch(/accepté/);
   expect(decision.text).toMatch(/7\s500,00/);
 
-  // The association sees the decision.
+  // The association sees the decision, and the thread, on its dossier page.
   await memberPage.goto(memberDossierUrl);
-  await expect(memberPage.getByText("Accepté", { exact: true }).first()).toBeVisible();
+  await expect(memberPage.getByRole("heading", { name: "Décision du CCAS : Accepté" })).toBeVisible();
+  await expect(memberPage.getByText(/Montant accordé : 7\s500,00/)).toBeVisible();
+  await expect(memberPage.getByText("Nous avons ajouté le cofinancement de la Ville (2 500 €).")).toBeVisible();
+  expect(await memberPage.content()).not.toContain(privateNote);
   await expectAccessible(memberPage);
   await memberPage.goto(memberThreadUrl(member.associationId!, dossier.id));
   await expect(memberPage.getByRole("heading", { name: "Décision du CCAS : Accepté" })).toBeVisible();

@@ -11,9 +11,11 @@ import {
 import { requireAssociationMember } from "~/auth.server";
 import { isCallOpen } from "~/call.server";
 import { DossierNav } from "~/components/dossier-pieces";
+import { MessageThread } from "~/components/message-thread";
 import { redirectWithFlash } from "~/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { stepDef } from "~/schemas/dossier";
+import { listMessagesForMember } from "~/review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` }];
 
@@ -21,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const dossier = await getDossierForMember(access.associationId, params.dossierId ?? "");
   const correction = dossier.state === "en_construction" && dossier.submittedAt ? await getLatestCorrectionRequest(dossier.id) : null;
+  const thread = await listMessagesForMember(access.associationId, dossier.id);
   return {
     associationId: access.associationId,
     isRepresentative: access.isRepresentative,
@@ -40,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: isEditable(dossier),
     steps: dossierCompleteness(dossier),
     correction: correction && dossier.submittedAt && correction.requestedAt >= dossier.submittedAt ? correction : null,
+    messages: thread.messages,
+    decision: thread.dossier.decidedAt ? { proposedCents: thread.dossier.proposedCents, reason: thread.dossier.decisionReason } : null,
   };
 }
 
@@ -56,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DossierOverview() {
-  const { dossier, steps, editable, isRepresentative, correction, associationId } = useLoaderData<typeof loader>();
+  const { dossier, steps, editable, isRepresentative, correction, associationId, messages, decision } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/espace/associations/${associationId}/dossiers/${dossier.id}`;
   const complete = steps.every((s) => s.complete);
@@ -99,6 +104,15 @@ export default function DossierOverview() {
           <p>Demande du {formatDateTime(correction.requestedAt)} :</p>
           <p style={{ whiteSpace: "pre-line" }}>{correction.message}</p>
           <p>Corrigez les étapes concernées puis déposez le dossier de nouveau.</p>
+        </section>
+      ) : null}
+      {decision ? (
+        <section className={`alert ${dossier.state === "accepte" ? "alert-success" : "alert-warning"}`} aria-labelledby="decision">
+          <h2 id="decision" className="alert-title">
+            Décision du CCAS : {dossier.stateLabel}
+          </h2>
+          {dossier.state === "accepte" && decision.proposedCents !== null ? <p>Montant accordé : {formatEuros(decision.proposedCents)}</p> : null}
+          {decision.reason ? <p style={{ whiteSpace: "pre-line" }}>{decision.reason}</p> : null}
         </section>
       ) : null}
       {actionData && !actionData.ok ? (
@@ -149,6 +163,7 @@ export default function DossierOverview() {
           ) : null}
         </section>
       ) : null}
+      {dossier.submittedAt ? <MessageThread messages={messages} action={`${base}/messages`} redirectTo={base} /> : null}
     </div>
   );
 }
