@@ -1,7 +1,5 @@
 // Dossiers against a real SQLite database: step validation, budget balance, amount
 // bounds, the closing time, submission with its receipt, scoping, upload type detection.
-import { deflateSync } from "node:zlib";
-import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
@@ -9,6 +7,8 @@ import { buildDossierData, createDossier } from "../prisma/factories/dossier";
 import { addMembership, createUser } from "../prisma/factories/user";
 import type { SessionUser } from "./auth.server";
 import { budgetTotals, identificationSchema, projectBudgetSchema, humanResourcesSchema } from "./schemas/dossier";
+import { pdfBytes as samplePdf, pngBytes } from "../tests/sample-files";
+const pdfBytes = () => samplePdf("Statuts de l'association");
 
 const { prisma } = await import("./db.server");
 const app = await import("./application.server");
@@ -17,46 +17,7 @@ const { closeDueCalls, effectiveCallStatus } = await import("./call.server");
 
 const DAY = 24 * 3600_000;
 
-function pdfBytes(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument();
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.text("Statuts de l'association");
-    doc.end();
-  });
-}
 
-function crc32(buf: Buffer) {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-function pngBytes(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(Buffer.from([0, 255, 0, 0]))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 async function setup(options: { closesAt?: Date; representative?: boolean } = {}) {
   const call = await createCall(prisma, { minAmountCents: 2_000_00, maxAmountCents: 10_000_00, closesAt: options.closesAt, requiredAttachments: ["statuts"] });

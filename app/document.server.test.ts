@@ -1,58 +1,19 @@
 // Upload hardening, for both upload paths (association documents and subsidy files): content
 // sniffing against renamed executables and HTML, the 10 Mo limit, files cut short, the
 // association's total storage quota.
-import { deflateSync } from "node:zlib";
-import PDFDocument from "pdfkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAssociation } from "../prisma/factories/association";
 import { addMembership, createUser } from "../prisma/factories/user";
 import type { SessionUser } from "./auth.server";
+import { pdfBytes as samplePdf, pngBytes } from "../tests/sample-files";
+const pdfBytes = () => samplePdf("Comptes annuels");
 
 const { prisma } = await import("./db.server");
 const { resetEnvCache } = await import("./env.server");
 const docs = await import("./document.server");
 const subsidyDocs = await import("./subsidy-documents.server");
 
-function pdfBytes(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument();
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.text("Comptes annuels");
-    doc.end();
-  });
-}
 
-function crc32(buf: Buffer) {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-function pngBytes(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(Buffer.from([0, 255, 0, 0]))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 /** SOI, a JFIF APP0 segment, some filler, EOI. */
 function jpegBytes(): Buffer {
   const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);

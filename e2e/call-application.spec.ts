@@ -1,51 +1,16 @@
 // An administrator publishes a call; an association fills its dossier over several steps,
 // resumes it elsewhere, attaches documents, signs and submits, and receives its receipt.
-import { deflateSync } from "node:zlib";
-import PDFDocument from "pdfkit";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { addMembership, createUser } from "../prisma/factories/user";
 import { toParisInputValue } from "../app/lib/format";
 import { expect, expectAccessible, getDb, loginAs, signIn, test, uniqueEmail, waitForMail } from "./support/fixtures";
+import { pdfBytes as pdfBuffer, pngBytes as pngBuffer } from "../tests/sample-files";
 
 const DAY = 24 * 3600_000;
 
-function pdfBuffer(text: string): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument();
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.text(text);
-    doc.end();
-  });
-}
 
-function crc32(buf: Buffer) {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-function pngBuffer(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.from([0, 255, 0, 0]))), chunk("IEND", Buffer.alloc(0))]);
-}
 
 function executableBuffer(): Buffer {
   const exe = Buffer.alloc(1024);
