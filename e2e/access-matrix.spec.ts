@@ -154,6 +154,18 @@ test("every route answers every kind of user as the access policy declares", asy
     for (const [name, source] of Object.entries(policy.params ?? {})) url = url.replace(`:${name}`, encodeURIComponent(params[source]));
     expect(url, `${route.id} : paramètre non renseigné`).not.toMatch(/:[a-zA-Z]/);
 
+    // A cross-site post is refused before any route code runs, whoever the session is.
+    if (route.module.action) {
+      const forged = await fetch(`${E2E_URL}${url}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...(await cookieFor("admin", actorUsers)), Origin: "https://site-malveillant.example", "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "sonde-de-la-matrice" }),
+      });
+      checked++;
+      if (forged.status !== 403) mismatches.push(`POST ${url} (${route.id}) depuis une autre origine : attendu 403, obtenu ${forged.status}`);
+    }
+
     for (const actor of ACTORS) {
       for (const method of ["GET", "POST"] as const) {
         const expected = method === "GET" ? policy.loader : policy.action;

@@ -6,7 +6,11 @@ test("the public finds food aid despite a typo and narrows by district", async (
   await expectAccessible(page);
   await page.getByRole("link", { name: "Annuaire", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Annuaire des associations de solidarité" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "associations trouvées" })).toContainText(/14\d associations trouvées/);
+  // Other journeys add associations while this one runs: at least the seeded ones are listed.
+  const listed = page.getByRole("status").filter({ hasText: "associations trouvées" });
+  await expect(listed).toContainText(/\d+ associations trouvées/);
+  const seeded = 147; // the demo seed's 150 associations, 3 of them still pending
+  expect(Number((await listed.textContent())!.match(/(\d[\d\s\u202f]*) associations/)![1].replace(/\D/g, ""))).toBeGreaterThanOrEqual(seeded);
   await expectAccessible(page);
 
   await page.getByLabel("Rechercher une association, un besoin, un mot-clé").fill("alimantaire");
