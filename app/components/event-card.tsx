@@ -1,7 +1,7 @@
 // One event in a list: title, type, date, place, places left.
 import { Link } from "@remix-run/react";
 import { formatDateTime, formatLongDate } from "~/lib/format";
-import { EVENT_TYPE_LABELS, type EventType } from "~/schemas/event";
+import { EVENT_TYPE_LABELS, type EventType } from "~/lib/event-labels";
 
 type CardEvent = {
   slug: string;
