@@ -12,6 +12,8 @@ export async function enqueueSearchSync(tx: Tx, associationIds: string[]) {
   await tx.searchSyncJob.createMany({ data: associationIds.map((associationId) => ({ associationId })) });
 }
 
+const SQL_IN_LIMIT = 500;
+
 export async function currentCharterVersionId(db: Db): Promise<string | null> {
   const version = await db.charterVersion.findFirst({
     where: { publishedAt: { not: null } },
@@ -31,16 +33,13 @@ export async function loadDocuments(db: Db, options: { ids?: string[]; skip?: nu
     take: options.take,
   });
   const versionId = await currentCharterVersionId(db);
-  const signers = versionId
-    ? new Set(
-        (
-          await db.charterSignature.findMany({
-            where: { versionId, associationId: { in: rows.map((r) => r.id) } },
-            select: { associationId: true },
-          })
-        ).map((s) => s.associationId),
-      )
-    : new Set<string>();
+  const signers = new Set<string>();
+  // SQLite caps the number of bound parameters: ask in slices.
+  for (let i = 0; versionId && i < rows.length; i += SQL_IN_LIMIT) {
+    const slice = rows.slice(i, i + SQL_IN_LIMIT).map((r) => r.id);
+    const signatures = await db.charterSignature.findMany({ where: { versionId, associationId: { in: slice } }, select: { associationId: true } });
+    for (const s of signatures) signers.add(s.associationId);
+  }
   return rows.map((row) => toAssociationDocument(row, signers.has(row.id)));
 }
 
