@@ -30,6 +30,11 @@ const EnvSchema = z
       .transform((v) => v === "1" || v === "true"),
     SESSION_SECRET: z.string().min(16, "SESSION_SECRET doit compter au moins 16 caractères").optional(),
     ASSOCIATION_STORAGE_QUOTA_MB: z.coerce.number().positive("ASSOCIATION_STORAGE_QUOTA_MB doit être un nombre de mégaoctets, par exemple 200").default(200),
+    PAGE_CACHE_SECONDS: z.coerce
+      .number()
+      .min(0, "PAGE_CACHE_SECONDS doit être un nombre de secondes, 0 pour désactiver le cache des pages publiques")
+      .max(60, "PAGE_CACHE_SECONDS ne peut dépasser 60 secondes : les pages publiques resteraient périmées trop longtemps")
+      .default(1),
     SEED_DEMO: z
       .enum(["0", "1", "true", "false"])
       .default("1")

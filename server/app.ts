@@ -7,13 +7,18 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import { createPageCache, PUBLIC_PAGES } from "./page-cache";
 
 export type AppOptions = {
-  getBuild: () => Promise<ServerBuild>;
+  /** A function in development (rebuilt on change); the build itself in production, so that Remix
+   * derives its route tables once instead of on every request (found by `npm run bench`). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
   /** Where `remix build` put the browser assets, served under /build. */
   assetsDir: string;
   publicUrl: string;
   mode: "production" | "development";
+  /** How long anonymous visitors share a rendered public page; 0 turns the cache off. */
+  pageCacheSeconds: number;
   validateSession: (sessionId: string | null) => Promise<{ fresh: boolean; session: { id: string } | null }>;
   readSessionCookie: (cookieHeader: string) => string | null;
   sessionCookie: (sessionId: string) => string;
@@ -95,12 +100,21 @@ export function createApp(options: AppOptions) {
 
   const publicDir = path.resolve("public");
   app.use("/build", express.static(options.assetsDir, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  // Only file-like paths can be in public/: pages skip a file system lookup per request.
+  const publicFiles = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
+
+  const pageCache = createPageCache({
+    ttlSeconds: options.mode === "development" ? 0 : options.pageCacheSeconds,
+    cacheable: PUBLIC_PAGES,
+    nonceOf: (res) => res.locals.cspNonce as string,
+  });
+  app.use(pageCache.middleware);
 
   app.all(
     "*",
     createRequestHandler({
-      build: options.getBuild,
+      build: options.build,
       mode: options.mode,
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),

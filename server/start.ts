@@ -127,10 +127,11 @@ async function main() {
       await broadcastDevReady(build);
     }
     const app = createApp({
-      getBuild: async () => build,
+      build: dev ? async () => build : build,
       assetsDir: ASSETS_DIR,
       publicUrl: env.PUBLIC_URL,
       mode: dev ? "development" : "production",
+      pageCacheSeconds: env.PAGE_CACHE_SECONDS,
       validateSession: auth.validateSessionId,
       readSessionCookie: (header) => auth.lucia.readSessionCookie(header),
       sessionCookie: (id) => auth.lucia.createSessionCookie(id).serialize(),
