@@ -1,9 +1,10 @@
-// 200 registrations at the same instant for 50 places, through the events module's
-// registration function (the same code the registration action calls), in this process.
+// 200 registrations sent at the same instant for 50 places, as 200 signed-in members of
+// associations posting the event page's registration form to the running portal over HTTP.
 import type { Db } from "../app/db.server";
 
-export async function raceRegistrations(prisma: Db, attempts: number, capacity: number) {
-  const { registerForAssociation } = await import("../app/event.server");
+export async function raceRegistrations(prisma: Db, base: string, attempts: number, capacity: number) {
+  const { createSessionCookie, hashPassword } = await import("../app/auth.server");
+  const { addMembership, createUser } = await import("../prisma/factories/user");
   const now = new Date();
   const event = await prisma.event.create({
     data: {
@@ -19,21 +20,37 @@ export async function raceRegistrations(prisma: Db, attempts: number, capacity: 
       registrationClosesAt: new Date(now.getTime() + 6 * 86400_000),
       audience: "associations",
     },
-    select: { id: true },
+    select: { id: true, slug: true },
   });
   const associations = await prisma.association.findMany({ where: { status: "validated" }, select: { id: true }, take: attempts });
+  // One account per attempt, each a member of an association (hashed once: argon2 is slow on purpose).
+  const passwordHash = await hashPassword("course aux places 2026 bench");
+  const senders = [];
+  for (let i = 0; i < attempts; i++) {
+    const user = await createUser(prisma, { email: `course-${event.slug}-${i}@bench.test`, passwordHash });
+    const associationId = associations[i % associations.length].id;
+    await addMembership(prisma, user.id, associationId);
+    const cookie = (await createSessionCookie(user.id, { ip: "127.0.0.1" })).split(";")[0];
+    senders.push({ cookie, associationId, i });
+  }
+
+  const origin = new URL(base).origin;
   const latencies: number[] = [];
+  const statuses = new Map<number, number>();
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: attempts }, async (_, i) => {
-      const t0 = performance.now();
-      await registerForAssociation({
-        eventId: event.id,
-        associationId: associations[i % associations.length].id,
-        registeredById: "bench",
-        participants: [{ name: `Participant ${i}`, email: `participant-${i}@bench.test`, role: undefined, accessibilityNeeds: undefined }],
+    senders.map(async ({ cookie, associationId, i }) => {
+      const body = new URLSearchParams({
+        intent: "association",
+        associationId,
+        "participants.0.name": `Participant ${i}`,
+        "participants.0.email": `participant-${i}@bench.test`,
       });
+      const t0 = performance.now();
+      const response = await fetch(`${base}/evenements/${event.slug}`, { method: "POST", body, headers: { Cookie: cookie, Origin: origin }, redirect: "manual" });
+      await response.arrayBuffer();
       latencies.push(performance.now() - t0);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     }),
   );
   const totalMs = performance.now() - started;
@@ -44,6 +61,7 @@ export async function raceRegistrations(prisma: Db, attempts: number, capacity: 
     confirmed: rows.filter((r) => r.status === "confirmee").length,
     waitlisted: waitlisted.length,
     distinctPositions: new Set(waitlisted.map((r) => r.waitlistPosition)).size,
+    statuses: [...statuses].map(([status, count]) => `${count} × ${status}`).join(", "),
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p95: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)],
     totalMs,

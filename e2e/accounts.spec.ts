@@ -22,14 +22,14 @@ test("login, logout, and the session ends on the server", async ({ page }) => {
   expect(await getDb().session.count({ where: { id: cookie!.value } })).toBe(0);
 });
 
-test("ten failures in a row lock the account out for 15 minutes with a French message", async ({ page }) => {
+test("ten failures in a row lock the account out for 15 minutes with a French message", async ({ page, baseURL }) => {
   const user = await createUser(getDb(), { email: uniqueEmail("bruteforce") });
   // A distinct client address, so the per-IP limit of this test touches no other test.
   const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": ip });
   for (let i = 0; i < 10; i++) {
     const response = await page.request.post("/connexion", {
-      headers: { Origin: "http://localhost:3100", "X-Forwarded-For": ip },
+      headers: { Origin: new URL(baseURL!).origin, "X-Forwarded-For": ip },
       form: { email: user.email, password: `essai ${i}` },
     });
     expect(response.status()).toBe(401);

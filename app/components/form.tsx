@@ -3,8 +3,8 @@
 // before the round trip. Either way what was typed stays in the fields.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
-import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from "react";
-import { useForm, type FieldValues, type UseFormReturn } from "react-hook-form";
+import { createContext, useContext, useEffect, useId, useMemo, useRef, type ReactNode } from "react";
+import { useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 
 export type ActionFailure = { ok: false; errors: Record<string, string>; values: Record<string, unknown>; formError?: string };
@@ -29,7 +29,11 @@ function useFormContext() {
 }
 
 type ValidatedFormProps<S extends z.ZodType> = Omit<FormProps, "onSubmit" | "children"> & {
-  schema: S;
+  /**
+   * The schema, or (on public pages) a function importing it: zod then loads after the page
+   * is interactive instead of weighing on its first load (see docs/benchmarks.md).
+   */
+  schema: S | (() => Promise<S>);
   defaultValues?: Record<string, unknown>;
   children: ReactNode;
   /** Override the action data the form reads errors from (e.g. a fetcher's). */
@@ -42,9 +46,10 @@ export function ValidatedForm<S extends z.ZodType>({ schema, defaultValues, chil
   const failure = isActionFailure(actionData) ? actionData : null;
   const serverErrors = failure?.errors ?? {};
   const values = { ...(defaultValues ?? {}), ...(failure?.values ?? {}) };
+  const { resolver, preload } = useMemo(() => schemaResolver(schema), [schema]);
+  useEffect(preload, [preload]);
   const form = useForm<FieldValues>({
-    // The schema's output type differs from its input (transforms); the resolver only needs the input side here.
-    resolver: zodResolver(schema as never) as never,
+    resolver,
     defaultValues: values,
     mode: "onTouched",
     shouldFocusError: true,
@@ -86,6 +91,25 @@ export function ValidatedForm<S extends z.ZodType>({ schema, defaultValues, chil
       </Form>
     </ValidatedFormContext.Provider>
   );
+}
+
+/**
+ * The zod resolver for a schema given directly or as an import. If the import fails (a
+ * dropped connection), the browser lets the form through and the server validates alone.
+ */
+function schemaResolver<S extends z.ZodType>(schema: S | (() => Promise<S>)): { resolver: Resolver<FieldValues>; preload: () => void } {
+  // The schema's output type differs from its input (transforms); the resolver only needs the input side here.
+  const resolverOf = (loaded: S) => zodResolver(loaded as never) as unknown as Resolver<FieldValues>;
+  if (typeof schema !== "function") return { resolver: resolverOf(schema), preload: () => {} };
+  let loading: Promise<Resolver<FieldValues> | null> | null = null;
+  const load = () => (loading ??= schema().then(resolverOf, () => null));
+  return {
+    resolver: async (values, context, options) => {
+      const resolve = await load();
+      return resolve ? resolve(values, context, options) : { values, errors: {} };
+    },
+    preload: () => void load(),
+  };
 }
 
 function ErrorSummary({ formError }: { formError?: string }) {

@@ -99,7 +99,8 @@ export const urlSchema = z
 export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** Passwords: length only, no composition rules (CNIL / NIST); the common-password check is server-side. */
-export const PASSWORD_MIN_LENGTH = 12;
+import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
+export { PASSWORD_MIN_LENGTH };
 export const passwordSchema = z
   .string({ error: "Le mot de passe est obligatoire." })
   .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`)

@@ -6,7 +6,7 @@ import { CALL_STATUS_LABELS } from "~/lib/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { labelOf } from "~/lib/taxonomy";
-import { documentKindLabel } from "~/schemas/dossier";
+import { documentKindLabel } from "~/lib/document-kinds";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.call.title} – Appels à projets – CCAS de Besançon` : "Appel à projets introuvable" },

@@ -5,7 +5,9 @@ import { getUser, login, readSessionId, throttledResponse } from "~/auth.server"
 import { TextField, ValidatedForm, SubmitButton } from "~/components/form";
 import { clientIp, safeRedirect } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
-import { loginSchema } from "~/schemas/auth";
+import { loginSchema } from "~/schemas/auth.server";
+
+const loadLoginSchema = () => import("~/schemas/auth").then((m) => m.loginSchema);
 
 export const meta: MetaFunction = () => [{ title: "Connexion – CCAS de Besançon" }];
 
@@ -43,7 +45,7 @@ export default function Login() {
     <div className="container page narrow">
       <h1>Se connecter</h1>
       <p>Espace des associations partenaires et des équipes du CCAS.</p>
-      <ValidatedForm schema={loginSchema} method="post" defaultValues={{ redirectTo: searchParams.get("redirectTo") ?? "" }}>
+      <ValidatedForm schema={loadLoginSchema} method="post" defaultValues={{ redirectTo: searchParams.get("redirectTo") ?? "" }}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField name="email" label="Adresse e-mail" type="email" autoComplete="email" required />
         <TextField name="password" label="Mot de passe" type="password" autoComplete="current-password" required />

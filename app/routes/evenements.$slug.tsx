@@ -9,14 +9,12 @@ import { redirectWithFlash } from "~/flash.server";
 import { formatDateTime, formatLongDate } from "~/lib/format";
 import { formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { badRequest, notFound } from "~/lib/http.server";
-import {
-  associationRegistrationSchema,
-  EVENT_TYPE_LABELS,
-  MAX_PARTICIPANTS_PER_FORM,
-  nestParticipants,
-  publicRegistrationSchema,
-  type EventType,
-} from "~/schemas/event";
+import { EVENT_TYPE_LABELS, type EventType } from "~/lib/event-labels";
+import { MAX_PARTICIPANTS_PER_FORM } from "~/lib/limits";
+import { associationRegistrationSchema, nestParticipants, publicRegistrationSchema } from "~/schemas/event.server";
+
+const loadAssociationRegistrationSchema = () => import("~/schemas/event").then((m) => m.associationRegistrationSchema);
+const loadPublicRegistrationSchema = () => import("~/schemas/event").then((m) => m.publicRegistrationSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.title} – Événements – CCAS de Besançon` : "Événement introuvable" },
@@ -180,7 +178,7 @@ export default function EventPage() {
           <div className="card stack">
             <h3>Inscrire des personnes de votre association</h3>
             <ValidatedForm
-              schema={associationRegistrationSchema}
+              schema={loadAssociationRegistrationSchema}
               method="post"
               actionData={failureFor("association")}
               defaultValues={{ associationId: associations.length === 1 ? associations[0].id : "", participants: participantDefaults(user) }}
@@ -220,7 +218,7 @@ export default function EventPage() {
           <div className="card stack">
             <h3>{associations.length > 0 ? "Ou s'inscrire à titre individuel" : "S'inscrire"}</h3>
             <p className="small">Vous recevrez un courriel avec un lien pour confirmer votre adresse ; votre place n'est réservée qu'une fois l'adresse confirmée.</p>
-            <ValidatedForm schema={publicRegistrationSchema} method="post" actionData={failureFor("public")} defaultValues={{ name: "", email: "", accessibilityNeeds: "" }}>
+            <ValidatedForm schema={loadPublicRegistrationSchema} method="post" actionData={failureFor("public")} defaultValues={{ name: "", email: "", accessibilityNeeds: "" }}>
               <input type="hidden" name="intent" value="public" />
               <TextField name="name" label="Votre nom" required autoComplete="name" />
               <TextField name="email" label="Votre adresse e-mail" type="email" required autoComplete="email" />

@@ -8,8 +8,10 @@ import { AssociationFields } from "~/components/association-fields";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/flash.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
-import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
-import { signUpSchema } from "~/schemas/association";
+import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
+import { signUpSchema } from "~/schemas/association.server";
+
+const loadSignUpSchema = () => import("~/schemas/association").then((m) => m.signUpSchema);
 
 export const meta: MetaFunction = () => [{ title: "Inscrire une association – CCAS de Besançon" }];
 
@@ -48,7 +50,7 @@ export default function SignUp() {
         L'inscription crée votre compte et la fiche de votre association. Elle apparaîtra dans l'annuaire après validation par le CCAS.
       </p>
       <p className="small muted">Les champs marqués d'un astérisque (*) sont obligatoires.</p>
-      <ValidatedForm schema={signUpSchema} method="post" defaultValues={{ city: "Besançon", postcode: "25000", fields: [], publics: [] }}>
+      <ValidatedForm schema={loadSignUpSchema} method="post" defaultValues={{ city: "Besançon", postcode: "25000", fields: [], publics: [] }}>
         <AssociationFields />
         <section className="form-section">
           <h2>Votre compte</h2>

@@ -7,8 +7,10 @@ import { prisma } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
 import { clientIp, notFound } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
-import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
-import { acceptInvitationSchema } from "~/schemas/auth";
+import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
+import { acceptInvitationSchema } from "~/schemas/auth.server";
+
+const loadAcceptInvitationSchema = () => import("~/schemas/auth").then((m) => m.acceptInvitationSchema);
 
 export const meta: MetaFunction = () => [{ title: "Invitation – CCAS de Besançon" }];
 
@@ -64,7 +66,7 @@ export default function Invitation() {
           rouvrez le lien reçu par courriel.
         </p>
       ) : (
-        <ValidatedForm schema={acceptInvitationSchema} method="post">
+        <ValidatedForm schema={loadAcceptInvitationSchema} method="post">
           <TextField name="name" label="Votre nom et prénom" autoComplete="name" required />
           <TextField name="password" label="Choisissez un mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} required />
           <SubmitButton>Créer mon compte et rejoindre l'association</SubmitButton>

@@ -5,7 +5,9 @@ import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { absoluteUrl, sendMail } from "~/mail.server";
-import { forgotPasswordSchema } from "~/schemas/auth";
+import { forgotPasswordSchema } from "~/schemas/auth.server";
+
+const loadForgotPasswordSchema = () => import("~/schemas/auth").then((m) => m.forgotPasswordSchema);
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié – CCAS de Besançon" }];
 
@@ -43,7 +45,7 @@ export default function ForgotPassword() {
           Si un compte existe pour {actionData.email}, un courriel vient d'y être envoyé avec un lien valable une heure.
         </div>
       ) : (
-        <ValidatedForm schema={forgotPasswordSchema} method="post">
+        <ValidatedForm schema={loadForgotPasswordSchema} method="post">
           <TextField name="email" label="Adresse e-mail de votre compte" type="email" autoComplete="email" required />
           <SubmitButton>Recevoir un lien de réinitialisation</SubmitButton>
         </ValidatedForm>

@@ -5,8 +5,10 @@ import { COMMON_PASSWORD_MESSAGE, isCommonPassword, isPasswordResetTokenValid, r
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/flash.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
-import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
-import { resetPasswordSchema } from "~/schemas/auth";
+import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
+import { resetPasswordSchema } from "~/schemas/auth.server";
+
+const loadResetPasswordSchema = () => import("~/schemas/auth").then((m) => m.resetPasswordSchema);
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe – CCAS de Besançon" }];
 
@@ -29,7 +31,7 @@ export default function ResetPassword() {
     <div className="container page narrow">
       <h1>Choisir un nouveau mot de passe</h1>
       {valid ? (
-        <ValidatedForm schema={resetPasswordSchema} method="post">
+        <ValidatedForm schema={loadResetPasswordSchema} method="post">
           <TextField name="password" label="Nouveau mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} required />
           <TextField name="confirmation" label="Confirmation du mot de passe" type="password" autoComplete="new-password" required />
           <SubmitButton>Enregistrer le mot de passe</SubmitButton>

@@ -61,19 +61,7 @@ export const IN_KIND_LINES = [
   { name: "p87", label: "87 – Contributions volontaires en nature (bénévolat, mise à disposition)" },
 ] as const;
 
-export const DOCUMENT_KINDS = [
-  { value: "statuts", label: "Statuts de l'association" },
-  { value: "rib", label: "Relevé d'identité bancaire (RIB)" },
-  { value: "comptes", label: "Derniers comptes approuvés" },
-  { value: "rapport_activite", label: "Dernier rapport d'activité" },
-  { value: "pouvoir", label: "Pouvoir du signataire (s'il n'est pas le représentant légal)" },
-  { value: "autre", label: "Autre pièce" },
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number]["value"];
-export const DOCUMENT_KIND_VALUES = DOCUMENT_KINDS.map((k) => k.value) as [DocumentKind, ...DocumentKind[]];
-export function documentKindLabel(kind: string) {
-  return DOCUMENT_KINDS.find((k) => k.value === kind)?.label ?? kind;
-}
+export { DOCUMENT_KINDS, DOCUMENT_KIND_VALUES, documentKindLabel, type DocumentKind } from "~/lib/document-kinds";
 
 export const DOSSIER_STEP_DEFS: StepDef[] = [
   {

@@ -68,7 +68,8 @@ export const eventSchema = z
 
 export type EventInput = z.output<typeof eventSchema>;
 
-export const MAX_PARTICIPANTS_PER_FORM = 5;
+import { MAX_PARTICIPANTS_PER_FORM } from "~/lib/limits";
+export { MAX_PARTICIPANTS_PER_FORM };
 
 const participantSchema = z.object({
   name: requiredText("Nom du ou de la participant·e", 120),
