@@ -27,7 +27,8 @@ test("the page's scripts run under the CSP (hydration works) and no inline scrip
 });
 
 test("the directory can be searched with the keyboard only", async ({ page }) => {
-  await page.goto("/annuaire");
+  // Once the scripts have loaded: typed keys then go to the hydrated page, as a person's would.
+  await page.goto("/annuaire", { waitUntil: "networkidle" });
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Aller au contenu" });
   await expect(skip).toBeFocused();
@@ -40,6 +41,8 @@ test("the directory can be searched with the keyboard only", async ({ page }) =>
   await page.keyboard.type("numerique");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/q=numerique/);
+  // The results change around the search box; the keyboard user stays in it.
+  await expect(page.getByLabel("Rechercher une association, un besoin, un mot-clé")).toBeFocused();
   // Tab to the first facet checkbox and tick it with the space bar.
   const firstFacet = page.locator(".facets input[type=checkbox]").first();
   for (let i = 0; i < 10 && !(await firstFacet.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
