@@ -61,6 +61,12 @@ const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : "—");
 
 type Load = { requests: number; rps: number; p50: number; p95: number; p99: number; errors: number };
 
+function summarize(latencies: number[], seconds: number, errors: number): Load {
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => percentile(latencies, p);
+  return { requests: latencies.length, rps: latencies.length / seconds, p50: at(50), p95: at(95), p99: at(99), errors };
+}
+
 /**
  * autocannon with every response time kept, for exact percentiles (its own summary has p97.5,
  * not p95). `paths` are sent in turn, each client sending again as soon as answered.
@@ -78,15 +84,7 @@ function cannon(base: string, paths: () => string, options: { connections: numbe
       },
       (error, result) => {
         if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        resolve({
-          requests: latencies.length,
-          rps: latencies.length / options.seconds,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
-          errors: errors + result.errors + result.timeouts,
-        });
+        resolve(summarize(latencies, options.seconds, errors + result.errors + result.timeouts));
       },
     );
     instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
@@ -121,8 +119,7 @@ async function steady(base: string, paths: () => string, rate: number, seconds: 
     );
   }
   await Promise.all(inFlight);
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
+  return summarize(latencies, seconds, errors);
 }
 
 /** autocannon stops sending at its deadline; the server still answers what was queued. */

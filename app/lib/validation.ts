@@ -3,6 +3,7 @@
 import { z } from "zod";
 // Only the French messages: `z.locales` would ship every language to the browser.
 import fr from "zod/v4/locales/fr.js";
+import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
 
 z.config(fr());
 
@@ -99,7 +100,6 @@ export const urlSchema = z
 export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** Passwords: length only, no composition rules (CNIL / NIST); the common-password check is server-side. */
-import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
 export { PASSWORD_MIN_LENGTH };
 export const passwordSchema = z
   .string({ error: "Le mot de passe est obligatoire." })

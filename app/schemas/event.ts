@@ -16,6 +16,7 @@ export {
   type RegistrationStatus,
 } from "~/lib/event-labels";
 import { EVENT_AUDIENCES, EVENT_TYPES } from "~/lib/event-labels";
+import { MAX_PARTICIPANTS_PER_FORM } from "~/lib/limits";
 
 const parisDateTime = (label: string) =>
   z
@@ -68,7 +69,6 @@ export const eventSchema = z
 
 export type EventInput = z.output<typeof eventSchema>;
 
-import { MAX_PARTICIPANTS_PER_FORM } from "~/lib/limits";
 export { MAX_PARTICIPANTS_PER_FORM };
 
 const participantSchema = z.object({
