@@ -6,7 +6,8 @@
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
 
-type CachedPage = { status: number; headers: [string, string | string[]][]; body: Buffer; nonce: string };
+// The body is kept as text: every hit substitutes the nonce in it.
+type CachedPage = { status: number; headers: [string, string | string[]][]; body: string; nonce: string };
 
 export type PageCacheOptions = {
   ttlSeconds: number;
@@ -43,8 +44,7 @@ export function createPageCache(options: PageCacheOptions) {
     const nonce = options.nonceOf(res);
     for (const [name, value] of page.headers) res.setHeader(name, value);
     res.setHeader("X-Page-Cache", "hit");
-    const body = page.nonce ? Buffer.from(page.body.toString("utf8").replaceAll(page.nonce, nonce), "utf8") : page.body;
-    res.status(page.status).end(body);
+    res.status(page.status).end(page.nonce ? page.body.replaceAll(page.nonce, nonce) : page.body);
   }
 
   /** Keeps what the rest of the chain writes, and resolves with it once the answer is complete. */
@@ -70,7 +70,7 @@ export function createPageCache(options: PageCacheOptions) {
         const headers = Object.entries(res.getHeaders())
           .filter(([name]) => !PER_RESPONSE_HEADERS.has(name))
           .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
-        resolve({ status: 200, headers, body: Buffer.concat(chunks), nonce: options.nonceOf(res) });
+        resolve({ status: 200, headers, body: Buffer.concat(chunks).toString("utf8"), nonce: options.nonceOf(res) });
       });
       res.once("close", () => resolve(null));
     });
