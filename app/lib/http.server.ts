@@ -27,9 +27,30 @@ export function clientIp(request: Request): string {
   return request.headers.get("x-client-ip") ?? "inconnue";
 }
 
-/** A same-site path to go back to after login, never an open redirect. */
+// Browsers drop tabs and newlines inside a URL and read a backslash as "/": "/<tab>/evil.example"
+// and "/<backslash>evil.example" both lead off-site. Refused outright, and in the decoded path too.
+const UNSAFE_IN_REDIRECT = /[\u0000-\u001f\u007f-\u009f\\]/;
+
+/**
+ * A path on the portal to go back to (after login, after a post), never an open redirect:
+ * `to` is resolved against PUBLIC_URL as a browser would, must stay on its origin, and only
+ * its path, query and fragment are returned. Anything else gives `fallback`.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/espace"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || typeof to !== "string" || to.length > 2000) return fallback;
+  if (!to.startsWith("/") || UNSAFE_IN_REDIRECT.test(to)) return fallback;
+  const origin = new URL(getEnv().PUBLIC_URL).origin;
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(to, origin);
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin) return fallback;
+  // Dot segments can bring a double slash to the front ("/..//evil" → "//evil": protocol-relative),
+  // and "/%5Cevil" or "/%2F%2Fevil" are one decoding away from leaving.
+  if (path.startsWith("//") || UNSAFE_IN_REDIRECT.test(path)) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
