@@ -1,13 +1,16 @@
 // The HTTP layer in front of Remix: security headers with a per-request CSP nonce,
-// the Origin check on every state-changing request, and the session cookie refresh.
+// the Origin check on every state-changing request, the session cookie refresh, and the
+// portal's own answers when Remix is not reached (French pages, never a stack trace).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express, { type Response } from "express";
 import helmet from "helmet";
+import { finalErrorHandler, notFoundHandler } from "./error-pages";
 import { createPageCache, PUBLIC_PAGES } from "./page-cache";
+import { requireOwnOrigin, seenAtPublicUrl } from "./public-origin";
 
 export type AppOptions = {
   /** A function in development (rebuilt on change); the build itself in production, so that Remix
@@ -24,15 +27,6 @@ export type AppOptions = {
   sessionCookie: (sessionId: string) => string;
   blankSessionCookie: () => string;
 };
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-export function allowedOrigins(req: Request, publicUrl: string): Set<string> {
-  const origins = new Set([new URL(publicUrl).origin]);
-  const host = req.headers.host;
-  if (host) origins.add(`${req.protocol}://${host}`);
-  return origins;
-}
 
 export function createApp(options: AppOptions) {
   const app = express();
@@ -73,16 +67,9 @@ export function createApp(options: AppOptions) {
   );
   app.use(compression());
 
-  // Cross-site form posts are refused: every non-GET request must come from our origin.
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (SAFE_METHODS.has(req.method)) return next();
-    const origin = req.headers.origin;
-    if (!origin || !allowedOrigins(req, options.publicUrl).has(origin)) {
-      res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne provient pas de ce site.");
-      return;
-    }
-    next();
-  });
+  // Cross-site form posts are refused: every non-GET request must carry PUBLIC_URL's origin.
+  app.use(requireOwnOrigin(options.publicUrl));
+  app.use(seenAtPublicUrl(options.publicUrl));
 
   // Sliding sessions: refresh the cookie when Lucia extended the session, clear it when invalid.
   app.use(async (req, res, next) => {
@@ -119,5 +106,7 @@ export function createApp(options: AppOptions) {
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );
+  app.use(notFoundHandler);
+  app.use(finalErrorHandler());
   return app;
 }
