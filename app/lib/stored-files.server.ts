@@ -88,7 +88,7 @@ async function syncFolder(dir: string) {
 /** Removes a stored file; a file already gone is fine. */
 export async function removeStoredFile(dir: string, name: string): Promise<void> {
   await unlink(path.join(dir, path.basename(name))).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") console.error(`Suppression impossible de ${name} :`, error);
+    if (error.code !== "ENOENT" && error.code !== "ENOTDIR") console.error(`Suppression impossible de ${name} :`, error);
   });
 }
 
