@@ -22,7 +22,7 @@ async function folderHealth(dir: string): Promise<DataFolderHealth> {
   const probe = `healthz-probe-${process.pid}`;
   let status: FolderStatus = "ok";
   try {
-    await writeFileAtomically(dir, probe, Uint8Array.of(0x6f, 0x6b), 0o600);
+    await writeFileAtomically(dir, probe, Uint8Array.of(0x6f, 0x6b), 0o600, { quiet: true });
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
     status = error.code === "disk_full" ? "full" : "not_writable";

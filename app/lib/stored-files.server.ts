@@ -55,7 +55,13 @@ export const isTemporaryName = (name: string) => name.startsWith(TEMP_PREFIX);
  * rename is atomic on one filesystem), fsync, rename, fsync of the folder (so the rename
  * survives a power cut). Throws a StorageError when the disk is full or not writable.
  */
-export async function writeFileAtomically(dir: string, name: string, bytes: Uint8Array, mode = 0o600): Promise<void> {
+export async function writeFileAtomically(
+  dir: string,
+  name: string,
+  bytes: Uint8Array,
+  mode = 0o600,
+  options: { /** no log line on a disk error (the health probe reports it itself) */ quiet?: boolean } = {},
+): Promise<void> {
   if (path.basename(name) !== name || isTemporaryName(name)) throw new Error(`Nom de fichier stocké invalide : ${name}`);
   await sweepOnce(dir);
   const temporary = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString("hex")}-${name}`);
@@ -72,7 +78,8 @@ export async function writeFileAtomically(dir: string, name: string, bytes: Uint
     await handle?.close().catch(() => {});
     await unlink(temporary).catch(() => {});
     const translated = asStorageError(error);
-    if (translated instanceof StorageError) console.error(`Fichier non enregistré dans ${dir} (${translated.code}) :`, error);
+    if (translated instanceof StorageError && !options.quiet)
+      console.error(`Fichier non enregistré dans ${dir} (${translated.code}) :`, error);
     throw translated;
   }
   await syncFolder(dir);
