@@ -1,7 +1,8 @@
 // A full disk and the storage quota, on the real portal over HTTP. The uploads folder is a
 // 2 Mo tmpfs (root: CI runs as root): filled up, an upload answers 507 with a clear French
 // message and what was typed, leaves no partial file and changes no stored file or row, and
-// /healthz says the data folder is full; once room is back, uploads work again. Then five
+// /healthz says the data folder is full; once room is back, uploads work again. Remounted
+// read-only, it answers 503 and /healthz says "not_writable". Then five
 // uploads at once where only two fit in the association's quota: exactly two are accepted.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -200,6 +201,32 @@ describe.skipIf(!mounted)("a full disk and the storage quota, over HTTP", () => 
     const rows = await db.document.findMany({ where: { associationId }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.sha256)).toEqual([sha256(first), sha256(bilan)]);
     expect(uploadsListing()).toEqual(rows.map((r) => r.storedName).sort());
+  });
+
+  it("a read-only disk: 503 with a French message, nothing stored, /healthz says not writable", async () => {
+    rmSync(path.join(uploadDir, "remplissage.bin"), { force: true });
+    const { associationId, cookie } = await memberOfNewAssociation();
+    const listing = uploadsListing();
+    expect(spawnSync("mount", ["-o", "remount,ro", uploadDir]).status).toBe(0);
+    try {
+      const refused = await upload(
+        `/espace/associations/${associationId}/documents`,
+        cookie,
+        { intent: "upload", kind: "rib", label: "RIB" },
+        await pdfOfSize(FILE_SIZE, "RIB"),
+        "rib.pdf",
+      );
+      expect(refused.status).toBe(503);
+      expect(refused.html).toContain(
+        "Le serveur ne peut pas écrire de fichier pour le moment : votre fichier n&#x27;a pas été enregistré.",
+      );
+      expect(await db.document.count({ where: { associationId } })).toBe(0);
+      expect(await health()).toMatchObject({ status: 503, body: { status: "degraded", dataFolder: { status: "not_writable" } } });
+    } finally {
+      spawnSync("mount", ["-o", "remount,rw", uploadDir]);
+    }
+    expect(uploadsListing()).toEqual(listing);
+    expect((await health()).status).toBe(200);
   });
 
   it("five uploads at once where two fit the quota: exactly two accepted, the others told why", async () => {
