@@ -1,6 +1,7 @@
 // Upload hardening, for both upload paths (association documents and subsidy files): content
 // sniffing against renamed executables and HTML, the 10 Mo limit, files cut short, the
 // association's total storage quota.
+import { readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAssociation } from "../prisma/factories/association";
 import { addMembership, createUser } from "../prisma/factories/user";
@@ -12,6 +13,22 @@ const { prisma } = await import("./db.server");
 const { resetEnvCache } = await import("./env.server");
 const docs = await import("./document.server");
 const subsidyDocs = await import("./subsidy-documents.server");
+const { withNewFiles } = await import("./lib/stored-files.server");
+const { getEnv } = await import("./env.server");
+
+/** Every name in the uploads folder, temporary files included. */
+const uploadedNames = () => {
+  try {
+    return readdirSync(getEnv().UPLOAD_DIR).sort();
+  } catch {
+    return [];
+  }
+};
+/** A whole PDF of about `size` bytes (padding before its trailer). */
+async function pdfOfSize(size: number) {
+  const pdf = await pdfBytes();
+  return Buffer.concat([pdf.subarray(0, pdf.length - 6), Buffer.alloc(Math.max(0, size - pdf.length), 0x20), Buffer.from("%%EOF\n")]);
+}
 
 
 /** SOI, a JFIF APP0 segment, some filler, EOI. */
@@ -97,7 +114,7 @@ describe("upload content checks (association documents and subsidy files)", () =
     const { associationId, actor } = await member();
     const png = pngBytes();
     const result = await docs.storeDocument({ associationId, kind: "rib", originalName: "rib.png", bytes: png.subarray(0, png.length - 12), actor });
-    expect(result).toEqual({ ok: false, message: docs.TRUNCATED_MESSAGE });
+    expect(result).toEqual({ ok: false, message: docs.TRUNCATED_MESSAGE, status: 400 });
     expect(await prisma.document.count({ where: { associationId } })).toBe(0);
   });
 });
@@ -146,7 +163,9 @@ describe("association storage quota", () => {
 
     // The subsidy path counts the same documents.
     await expect(
-      subsidyDocs.storeDocument(prisma, { associationId, kind: "convention", label: "Convention", upload: { name: "c.pdf", bytes: pdf }, mimeType: "application/pdf", uploadedById: actor.id }),
+      withNewFiles((files) =>
+        subsidyDocs.writeSubsidyFile(files, { associationId, upload: { name: "c.pdf", bytes: pdf }, mimeType: "application/pdf" }),
+      ),
     ).rejects.toThrow("dépasse l'espace de stockage restant");
 
     // Another association's space is its own.
@@ -156,6 +175,61 @@ describe("association storage quota", () => {
     const first = await prisma.document.findFirstOrThrow({ where: { associationId }, select: { id: true } });
     expect(await docs.deleteDocument(associationId, first.id)).toEqual({ ok: true });
     expect(await docs.storeDocument({ associationId, kind: "comptes", originalName: "comptes-4.pdf", bytes: pdf, actor })).toMatchObject({ ok: true });
+  });
+
+  it("five uploads at once where two fit: exactly two accepted, on both paths together", async () => {
+    const { associationId, actor } = await member();
+    const file = await pdfOfSize(100 * 1024);
+    process.env.ASSOCIATION_STORAGE_QUOTA_MB = String((file.length * 2.5) / (1024 * 1024));
+    resetEnvCache();
+    const before = uploadedNames();
+    const results = await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) =>
+        docs.storeDocument({ associationId, kind: "comptes", originalName: `comptes-${i}.pdf`, bytes: file, actor }),
+      ),
+      // The subsidy path shares the quota and the lock.
+      withNewFiles(async (files) => {
+        const written = await subsidyDocs.writeSubsidyFile(files, {
+          associationId,
+          upload: { name: "c.pdf", bytes: file },
+          mimeType: "application/pdf",
+        });
+        return prisma.$transaction((tx) =>
+          subsidyDocs.insertSubsidyDocument(tx, {
+            associationId,
+            kind: "convention",
+            label: "Convention",
+            upload: { name: "c.pdf", bytes: file },
+            file: written,
+            uploadedById: actor.id,
+          }),
+        );
+      }).then(
+        () => ({ ok: true as const }),
+        (error: Error) => ({ ok: false as const, message: error.message, status: 400 }),
+      ),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(3);
+    for (const r of refused)
+      expect(r).toMatchObject({ status: 400, message: expect.stringContaining("dépasse l'espace de stockage restant") });
+    const rows = await prisma.document.findMany({ where: { associationId }, select: { storedName: true, size: true } });
+    expect(rows).toHaveLength(2);
+    expect(rows.reduce((sum, r) => sum + r.size, 0)).toBeLessThanOrEqual(docs.storageQuotaBytes());
+    // The refused files were removed: only the two accepted ones were added to the folder.
+    const added = uploadedNames().filter((n) => !before.includes(n));
+    expect(added.sort()).toEqual(rows.map((r) => r.storedName).sort());
+  });
+
+  it("a database insert that fails after the file is written leaves no file behind", async () => {
+    const { actor } = await member();
+    const before = uploadedNames();
+    // No such association: the insert breaks its foreign key after the file was renamed in place.
+    await expect(
+      docs.storeDocument({ associationId: "no-such-association", kind: "rib", originalName: "rib.png", bytes: pngBytes(), actor }),
+    ).rejects.toThrow();
+    expect(uploadedNames()).toEqual(before);
   });
 
   it("formats sizes in French", () => {

@@ -2,7 +2,7 @@
 // space, attached to any dossier. Files live outside public/ under UPLOAD_DIR with
 // generated names; their type is recognised from their content, never from their name.
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
@@ -14,6 +14,7 @@ import type { SessionUser } from "~/auth.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { notFound } from "~/lib/http.server";
+import { StorageError, withNewFiles, type NewFiles } from "~/lib/stored-files.server";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const ALLOWED_TYPES: Record<string, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
@@ -102,6 +103,83 @@ export async function quotaProblem(associationId: string, size: number, db: Docu
   return `Ce fichier (${formatMegabytes(size)}) dépasse l'espace de stockage restant de l'association : ${formatMegabytes(used)} utilisés sur ${formatMegabytes(quota)}, il reste ${formatMegabytes(left)}. Supprimez des documents devenus inutiles puis réessayez.`;
 }
 
+/** The file would pass the association's storage quota (a refusal of the upload, status 400). */
+export class StorageQuotaError extends Error {
+  readonly status = 400;
+  constructor(message: string) {
+    super(message);
+    this.name = "StorageQuotaError";
+  }
+}
+
+/** The client of an interactive transaction (or the client itself) as far as documents need it. */
+export type DocumentTx = Pick<typeof prisma, "document" | "$executeRaw">;
+
+/**
+ * Takes the association's storage lock for the rest of the transaction, so that the quota
+ * check and the insert that follow cannot interleave with another upload of the same
+ * association (two uploads near the quota must not both pass: check-then-insert is a race).
+ * It is the same mechanism as the dossier step saves: the transaction writes first.
+ * - SQLite: the first write of a transaction takes the database's single write lock, held until
+ *   commit; another process's transaction waits (busy timeout) and then reads the committed sum.
+ *   (In one process the driver adapter already runs interactive transactions one at a time.)
+ * - PostgreSQL: the UPDATE takes a row lock on this association, held until commit; a second
+ *   upload of the same association waits on it, and under READ COMMITTED its SUM, a new
+ *   statement, then sees the first upload's row. Other associations are not held up.
+ */
+export async function lockAssociationStorage(tx: DocumentTx, associationId: string) {
+  await tx.$executeRaw`UPDATE "Association" SET "updatedAt" = "updatedAt" WHERE "id" = ${associationId}`;
+}
+
+export type WrittenFile = { storedName: string; size: number; sha256: string; mimeType: string };
+
+/**
+ * Step 1 of storing a document, before any transaction: a first quota check (so a file that
+ * cannot fit is not written at all), then the file written atomically under a generated name.
+ * Throws StorageQuotaError, or StorageError when the disk is full or not writable.
+ */
+export async function writeDocumentFile(
+  files: NewFiles,
+  input: { associationId: string; bytes: Uint8Array; mimeType: string; extension: string },
+): Promise<WrittenFile> {
+  const overQuota = await quotaProblem(input.associationId, input.bytes.length);
+  if (overQuota) throw new StorageQuotaError(overQuota);
+  const storedName = `${randomUUID()}.${input.extension}`;
+  await files.write(getEnv().UPLOAD_DIR, storedName, input.bytes, 0o600);
+  return { storedName, size: input.bytes.length, sha256: createHash("sha256").update(input.bytes).digest("hex"), mimeType: input.mimeType };
+}
+
+/**
+ * Step 2, inside the write transaction: the association's storage lock, the quota checked
+ * again against committed documents, the row. Throws StorageQuotaError (the transaction rolls
+ * back and `withNewFiles` removes the file).
+ */
+export async function insertDocumentRow(
+  tx: DocumentTx,
+  input: { associationId: string; kind: string; label: string; originalName: string; uploadedById: string | null; file: WrittenFile },
+) {
+  await lockAssociationStorage(tx, input.associationId);
+  const overQuota = await quotaProblem(input.associationId, input.file.size, tx);
+  if (overQuota) throw new StorageQuotaError(overQuota);
+  return tx.document.create({
+    data: {
+      associationId: input.associationId,
+      kind: input.kind,
+      label: input.label.slice(0, 200),
+      originalName: input.originalName.slice(0, 200),
+      storedName: input.file.storedName,
+      mimeType: input.file.mimeType,
+      size: input.file.size,
+      sha256: input.file.sha256,
+      uploadedById: input.uploadedById,
+    },
+    select: { id: true, kind: true, label: true, originalName: true },
+  });
+}
+
+/** Interactive transactions that store files wait their turn rather than fail under load. */
+export const STORAGE_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
 export type UploadForm = { ok: true; formData: FormData } | { ok: false; message: string };
 
 /** A multipart form with files kept in memory, each part at most 10 MB. */
@@ -119,6 +197,11 @@ export function uploadPath(storedName: string) {
   return path.join(getEnv().UPLOAD_DIR, storedName);
 }
 
+export type StoreResult =
+  | { ok: true; document: { id: string; kind: string; label: string } }
+  | { ok: false; message: string; /** 400 for the file itself, 507/503 for the server's disk */ status: number };
+
+/** An association document: checked by content, written atomically, counted against the quota. */
 export async function storeDocument(input: {
   associationId: string;
   kind: string;
@@ -126,30 +209,37 @@ export async function storeDocument(input: {
   originalName: string;
   bytes: Uint8Array;
   actor: SessionUser;
-}) {
+}): Promise<StoreResult> {
   const detected = await detectUploadType(input.bytes);
-  if (!detected.ok) return detected;
-  const overQuota = await quotaProblem(input.associationId, input.bytes.length);
-  if (overQuota) return { ok: false as const, message: overQuota };
-  const storedName = `${randomUUID()}.${detected.extension}`;
-  await mkdir(getEnv().UPLOAD_DIR, { recursive: true });
-  await writeFile(uploadPath(storedName), input.bytes, { mode: 0o640 });
+  if (!detected.ok) return { ...detected, status: 400 };
   const originalName = path.basename(input.originalName || `document.${detected.extension}`).slice(0, 200);
-  const document = await prisma.document.create({
-    data: {
-      associationId: input.associationId,
-      kind: input.kind,
-      label: (input.label?.trim() || originalName).slice(0, 200),
-      originalName,
-      storedName,
-      mimeType: detected.mimeType,
-      size: input.bytes.length,
-      sha256: createHash("sha256").update(input.bytes).digest("hex"),
-      uploadedById: input.actor.id,
-    },
-    select: { id: true, kind: true, label: true },
-  });
-  return { ok: true as const, document };
+  try {
+    const document = await withNewFiles(async (files) => {
+      const file = await writeDocumentFile(files, {
+        associationId: input.associationId,
+        bytes: input.bytes,
+        mimeType: detected.mimeType,
+        extension: detected.extension,
+      });
+      return prisma.$transaction(
+        (tx) =>
+          insertDocumentRow(tx, {
+            associationId: input.associationId,
+            kind: input.kind,
+            label: input.label?.trim() || originalName,
+            originalName,
+            uploadedById: input.actor.id,
+            file,
+          }),
+        STORAGE_TX_OPTIONS,
+      );
+    });
+    return { ok: true, document: { id: document.id, kind: document.kind, label: document.label } };
+  } catch (error) {
+    if (error instanceof StorageQuotaError || error instanceof StorageError)
+      return { ok: false, message: error.message, status: error.status };
+    throw error;
+  }
 }
 
 export async function listAssociationDocuments(associationId: string) {

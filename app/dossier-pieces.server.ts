@@ -48,7 +48,7 @@ export async function handlePiecesAction(request: Request, access: AssociationAc
           bytes: new Uint8Array(await file.arrayBuffer()),
           actor: access.user,
         });
-        if (!stored.ok) return invalid({ errors: { file: stored.message }, values, formError: stored.message });
+        if (!stored.ok) return invalid({ errors: { file: stored.message }, values, formError: stored.message }, stored.status);
         await attachDocument(access.associationId, dossierId, stored.document.id, values.kind);
         return redirect(`${base}/pieces`);
       }

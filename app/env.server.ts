@@ -30,6 +30,12 @@ const EnvSchema = z
       .transform((v) => v === "1" || v === "true"),
     SESSION_SECRET: z.string().min(16, "SESSION_SECRET doit compter au moins 16 caractères").optional(),
     ASSOCIATION_STORAGE_QUOTA_MB: z.coerce.number().positive("ASSOCIATION_STORAGE_QUOTA_MB doit être un nombre de mégaoctets, par exemple 200").default(200),
+    DATA_DIR_MIN_FREE_MB: z.coerce.number().min(0, "DATA_DIR_MIN_FREE_MB doit être un nombre de mégaoctets, par exemple 200").default(200),
+    DATA_DIR_MIN_FREE_PERCENT: z.coerce
+      .number()
+      .min(0)
+      .max(100, "DATA_DIR_MIN_FREE_PERCENT doit être un pourcentage entre 0 et 100, par exemple 5")
+      .default(5),
     PAGE_CACHE_SECONDS: z.coerce
       .number()
       .min(0, "PAGE_CACHE_SECONDS doit être un nombre de secondes, 0 pour désactiver le cache des pages publiques")

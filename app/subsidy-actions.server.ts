@@ -4,6 +4,7 @@ import { formDataToObject, fieldError, invalid, parseWith } from "~/lib/forms.se
 import { redirectWithFlash } from "~/flash.server";
 import { conventionSignedSchema, correctionSchema, paymentSchema, scheduleSchema, voteSchema } from "~/schemas/subsidy";
 import { markConventionSent, markConventionSigned, openConvention } from "~/subsidy-convention.server";
+import { StorageError } from "~/lib/stored-files.server";
 import { readUpload } from "~/subsidy-documents.server";
 import { recordPayment, recordVote, requestReportCorrection, setSchedule, SubsidyError, validateReport } from "~/subsidy.server";
 
@@ -65,6 +66,7 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
     }
   } catch (error) {
     if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, { ...values, intent });
+    if (error instanceof StorageError) return fieldError("file", error.message, { ...values, intent }, error.status);
     throw error;
   }
 }

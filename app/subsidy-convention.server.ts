@@ -4,7 +4,9 @@ import PDFDocument from "pdfkit";
 import { prisma } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/schemas/subsidy";
-import { checkPdf, storeDocument, type Upload } from "~/subsidy-documents.server";
+import { STORAGE_TX_OPTIONS } from "~/document.server";
+import { withNewFiles } from "~/lib/stored-files.server";
+import { checkPdf, insertSubsidyDocument, writeSubsidyFile, type Upload } from "~/subsidy-documents.server";
 import { CCAS_IDENTITY, CONVENTION_STATUS_LABELS, PAYMENT_DELAY_DAYS, parisDay, reportDueDate, SubsidyError } from "~/subsidy.server";
 
 /** pdfkit's standard fonts speak WinAnsi: French typography's narrow spaces become plain ones. */
@@ -166,16 +168,36 @@ export async function markConventionSigned(subsidyId: string, input: { signedAt:
     throw new SubsidyError("La date de signature ne peut pas précéder la décision d'attribution.", "signedAt");
   }
   const mimeType = await checkPdf(input.file, "file");
-  await prisma.$transaction(async (tx) => {
-    const doc = await storeDocument(tx, {
-      associationId: convention.subsidy.associationId,
-      kind: "convention",
-      label: `Convention signée ${convention.subsidy.number}`,
-      upload: input.file!,
-      mimeType,
-      uploadedById: actor.id,
-    });
-    await tx.convention.update({ where: { id: convention.id }, data: { status: "signee", signedAt, signedDocumentId: doc.id } });
-    await tx.auditEvent.create({ data: { entityType: "convention", entityId: convention.id, actorId: actor.id, action: "signed", fromState: "envoyee", toState: "signee" } });
+  const upload = input.file;
+  const associationId = convention.subsidy.associationId;
+  // The file first (atomically, outside the transaction), then its row and the convention's
+  // new state; if the transaction fails, withNewFiles removes the file.
+  await withNewFiles(async (files) => {
+    const file = await writeSubsidyFile(files, { associationId, upload, mimeType }, "file");
+    await prisma.$transaction(async (tx) => {
+      const doc = await insertSubsidyDocument(
+        tx,
+        {
+          associationId,
+          kind: "convention",
+          label: `Convention signée ${convention.subsidy.number}`,
+          upload,
+          file,
+          uploadedById: actor.id,
+        },
+        "file",
+      );
+      await tx.convention.update({ where: { id: convention.id }, data: { status: "signee", signedAt, signedDocumentId: doc.id } });
+      await tx.auditEvent.create({
+        data: {
+          entityType: "convention",
+          entityId: convention.id,
+          actorId: actor.id,
+          action: "signed",
+          fromState: "envoyee",
+          toState: "signee",
+        },
+      });
+    }, STORAGE_TX_OPTIONS);
   });
 }

@@ -1,13 +1,21 @@
 // Files of the subsidy domain (signed conventions, compte rendu attachments): the type is checked
-// by content with file-type, never by name or declared type; stored under UPLOAD_DIR as Documents.
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+// by content with file-type, never by name or declared type; stored under UPLOAD_DIR as Documents,
+// through the same write path as the association's documents (document.server.ts).
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { prisma } from "~/db.server";
-import { quotaProblem, truncationProblem } from "~/document.server";
+import {
+  insertDocumentRow,
+  StorageQuotaError,
+  truncationProblem,
+  writeDocumentFile,
+  type DocumentTx,
+  type WrittenFile,
+} from "~/document.server";
 import { getEnv } from "~/env.server";
-import { SubsidyError, type DbClient } from "~/subsidy.server";
+import type { NewFiles } from "~/lib/stored-files.server";
+import { SubsidyError } from "~/subsidy.server";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const PDF_ONLY = ["application/pdf"] as const;
@@ -44,32 +52,57 @@ export async function checkPdf(upload: Upload, field = "file") {
   return checkUploadType(upload, PDF_ONLY, field);
 }
 
-/** Writes the file and its Document row. The type must have been checked. */
-export async function storeDocument(
-  db: DbClient,
-  input: { associationId: string; kind: string; label: string; upload: Upload; mimeType: string; uploadedById: string | null },
+const EXTENSIONS: Record<string, string> = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg" };
+
+/** A quota refusal as the subsidy forms show it. */
+async function quotaAsSubsidyError<T>(work: () => Promise<T>, field?: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StorageQuotaError) throw new SubsidyError(error.message, field);
+    throw error;
+  }
+}
+
+/**
+ * Writes a checked file (type from `checkUploadType`) before the transaction that records it:
+ * call it inside `withNewFiles`, then `insertSubsidyDocument` inside the transaction.
+ */
+export async function writeSubsidyFile(
+  files: NewFiles,
+  input: { associationId: string; upload: Upload; mimeType: string },
+  field?: string,
+): Promise<WrittenFile> {
+  return quotaAsSubsidyError(
+    () =>
+      writeDocumentFile(files, {
+        associationId: input.associationId,
+        bytes: input.upload.bytes,
+        mimeType: input.mimeType,
+        extension: EXTENSIONS[input.mimeType] ?? "xlsx",
+      }),
+    field,
+  );
+}
+
+/** The Document row of a written file, within the quota (checked again under the storage lock). */
+export async function insertSubsidyDocument(
+  tx: DocumentTx,
+  input: { associationId: string; kind: string; label: string; upload: Upload; file: WrittenFile; uploadedById: string | null },
+  field?: string,
 ) {
-  const overQuota = await quotaProblem(input.associationId, input.upload.bytes.length, db);
-  if (overQuota) throw new SubsidyError(overQuota);
-  const ext = input.mimeType === "application/pdf" ? "pdf" : input.mimeType === "image/png" ? "png" : input.mimeType === "image/jpeg" ? "jpg" : "xlsx";
-  const storedName = `${randomBytes(16).toString("hex")}.${ext}`;
-  const dir = getEnv().UPLOAD_DIR;
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, storedName), input.upload.bytes, { mode: 0o600 });
-  return db.document.create({
-    data: {
-      associationId: input.associationId,
-      kind: input.kind,
-      label: input.label,
-      originalName: input.upload.name.slice(0, 200),
-      storedName,
-      mimeType: input.mimeType,
-      size: input.upload.bytes.length,
-      sha256: createHash("sha256").update(input.upload.bytes).digest("hex"),
-      uploadedById: input.uploadedById,
-    },
-    select: { id: true, originalName: true },
-  });
+  return quotaAsSubsidyError(
+    () =>
+      insertDocumentRow(tx, {
+        associationId: input.associationId,
+        kind: input.kind,
+        label: input.label,
+        originalName: input.upload.name,
+        uploadedById: input.uploadedById,
+        file: input.file,
+      }),
+    field,
+  );
 }
 
 /** A stored document of an association, with its bytes; null when not found for that association. */

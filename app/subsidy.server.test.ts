@@ -231,6 +231,46 @@ describe("flags", () => {
 });
 
 describe("financial reports", () => {
+  it("a compte rendu whose second attachment passes the quota stores neither file nor row", async () => {
+    const { resetEnvCache } = await import("./env.server");
+    const { associationStorage } = await import("./document.server");
+    const { mkdirSync, readdirSync } = await import("node:fs");
+    mkdirSync(getEnv().UPLOAD_DIR, { recursive: true });
+    const s = await votedSubsidy([800_000]);
+    const [report] = s.reports;
+    const listing = () =>
+      readdirSync(getEnv().UPLOAD_DIR, { withFileTypes: true })
+        .map((e) => e.name)
+        .sort();
+    const { used } = await associationStorage(s.associationId);
+    const saved = process.env.ASSOCIATION_STORAGE_QUOTA_MB;
+    // Room for one of the two attachments, not both.
+    process.env.ASSOCIATION_STORAGE_QUOTA_MB = String((used + MINIMAL_PDF.length * 1.5) / (1024 * 1024));
+    resetEnvCache();
+    try {
+      const before = listing();
+      const data = {
+        charges: [{ code: "60", label: "60 – Achats", plannedCents: 500_000, actualCents: 480_000 }],
+        income: [],
+        qualitative: "Bilan",
+      };
+      const files = [
+        { name: "factures.pdf", bytes: MINIMAL_PDF },
+        { name: "releve.pdf", bytes: MINIMAL_PDF },
+      ];
+      await expect(subsidy.submitReport(s.associationId, report.id, data, files, staff)).rejects.toThrow(
+        /dépasse l'espace de stockage restant/,
+      );
+      expect(listing()).toEqual(before);
+      expect(await prisma.document.count({ where: { associationId: s.associationId, kind: "compte_rendu" } })).toBe(0);
+      expect((await prisma.financialReport.findUniqueOrThrow({ where: { id: report.id } })).status).toBe(report.status);
+    } finally {
+      if (saved === undefined) delete process.env.ASSOCIATION_STORAGE_QUOTA_MB;
+      else process.env.ASSOCIATION_STORAGE_QUOTA_MB = saved;
+      resetEnvCache();
+    }
+  });
+
   it("is due six months after the end of the financial year", () => {
     expect(subsidy.reportDueDate(2025).toISOString()).toBe("2026-06-30T21:59:59.000Z");
     expect(subsidy.toDateInput(subsidy.reportDueDate(2026))).toBe("2027-06-30");

@@ -15,7 +15,9 @@ export {
   type InstalmentFlag,
   type SubsidyStage,
 } from "~/lib/subsidy-labels";
-import { checkUploadType, REPORT_ATTACHMENT_TYPES, storeDocument, type Upload } from "~/subsidy-documents.server";
+import { STORAGE_TX_OPTIONS } from "~/document.server";
+import { withNewFiles } from "~/lib/stored-files.server";
+import { checkUploadType, insertSubsidyDocument, REPORT_ATTACHMENT_TYPES, writeSubsidyFile, type Upload } from "~/subsidy-documents.server";
 
 /** A Prisma client or the client of an interactive transaction. */
 export type DbClient = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -422,26 +424,37 @@ export async function submitReport(
   const types: string[] = [];
   for (const file of attachments) types.push(await checkUploadType(file, REPORT_ATTACHMENT_TYPES, "attachments"));
   const previous = JSON.parse(report.data || "{}") as Partial<ReportData>;
-  return prisma.$transaction(async (tx) => {
-    const ids = [...(previous.attachmentIds ?? [])];
-    for (const [i, file] of attachments.entries()) {
-      const doc = await storeDocument(tx, {
-        associationId,
-        kind: "compte_rendu",
-        label: `Compte rendu financier ${report.financialYear} – ${report.subsidy.number}`,
-        upload: file,
-        mimeType: types[i],
-        uploadedById: actor.id,
+  // Files first (atomically, outside the transaction), then their rows and the report in one
+  // transaction; if anything fails, withNewFiles removes the files written.
+  return withNewFiles(async (files) => {
+    const written: Awaited<ReturnType<typeof writeSubsidyFile>>[] = [];
+    for (const [i, upload] of attachments.entries())
+      written.push(await writeSubsidyFile(files, { associationId, upload, mimeType: types[i] }, "attachments"));
+    return prisma.$transaction(async (tx) => {
+      const ids = [...(previous.attachmentIds ?? [])];
+      for (const [i, upload] of attachments.entries()) {
+        const doc = await insertSubsidyDocument(
+          tx,
+          {
+            associationId,
+            kind: "compte_rendu",
+            label: `Compte rendu financier ${report.financialYear} – ${report.subsidy.number}`,
+            upload,
+            file: written[i],
+            uploadedById: actor.id,
+          },
+          "attachments",
+        );
+        ids.push(doc.id);
+      }
+      const full: ReportData = { ...data, attachmentIds: ids };
+      await tx.financialReport.update({
+        where: { id: report.id },
+        data: { status: "soumis", submittedAt: new Date(), data: JSON.stringify(full) },
       });
-      ids.push(doc.id);
-    }
-    const full: ReportData = { ...data, attachmentIds: ids };
-    await tx.financialReport.update({
-      where: { id: report.id },
-      data: { status: "soumis", submittedAt: new Date(), data: JSON.stringify(full) },
-    });
-    await audit(tx, "report", report.id, actor.id, "submitted", { fromState: report.status, toState: "soumis" });
-    return report;
+      await audit(tx, "report", report.id, actor.id, "submitted", { fromState: report.status, toState: "soumis" });
+      return report;
+    }, STORAGE_TX_OPTIONS);
   });
 }
 

@@ -69,7 +69,12 @@ export function DossierPiecesStep({ base, pieces, editable, actionData }: { base
               <label htmlFor="piece-kind" className="field-label">
                 Type de pièce
               </label>
-              <select id="piece-kind" name="kind" required defaultValue={pieces.missing[0] ?? "autre"}>
+              <select
+                id="piece-kind"
+                name="kind"
+                required
+                defaultValue={typeof failure?.values.kind === "string" ? failure.values.kind : (pieces.missing[0] ?? "autre")}
+              >
                 {DOCUMENT_KINDS.map((k) => (
                   <option key={k.value} value={k.value}>
                     {k.label}

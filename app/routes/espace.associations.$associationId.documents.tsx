@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/auth.server";
 import { associationStorage, deleteDocument, formatMegabytes, listAssociationDocuments, parseUploadForm, storeDocument } from "~/document.server";
@@ -40,7 +40,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     bytes: new Uint8Array(await file.arrayBuffer()),
     actor: access.user,
   });
-  if (!stored.ok) return { ok: false as const, message: stored.message };
+  // What was typed comes back with the message (kind and label), with the status that says why.
+  if (!stored.ok)
+    return data(
+      { ok: false as const, message: stored.message, values: { kind, label: String(values.label ?? "") } },
+      { status: stored.status },
+    );
   return redirectWithFlash(here, `Document « ${stored.document.label} » enregistré.`);
 }
 
@@ -48,6 +53,7 @@ export default function AssociationDocuments() {
   const { documents, usage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = actionData && !actionData.ok ? actionData.message : null;
+  const typed = actionData && !actionData.ok && "values" in actionData ? actionData.values : undefined;
   return (
     <div className="container page">
       <p>
@@ -87,7 +93,7 @@ export default function AssociationDocuments() {
           <label htmlFor="doc-kind" className="field-label">
             Type de document
           </label>
-          <select id="doc-kind" name="kind" defaultValue="statuts">
+          <select id="doc-kind" name="kind" defaultValue={typed?.kind ?? "statuts"}>
             {DOCUMENT_KINDS.map((k) => (
               <option key={k.value} value={k.value}>
                 {k.label}
@@ -99,7 +105,7 @@ export default function AssociationDocuments() {
           <label htmlFor="doc-label" className="field-label">
             Intitulé <span className="optional">(facultatif)</span>
           </label>
-          <input id="doc-label" name="label" type="text" />
+          <input id="doc-label" name="label" type="text" defaultValue={typed?.label} />
         </div>
         <div className={`field ${error ? "field-invalid" : ""}`}>
           <label htmlFor="doc-file" className="field-label">

@@ -8,6 +8,7 @@ import { centsToInput, formatDate, formatEuros } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/schemas/subsidy";
+import { StorageError } from "~/lib/stored-files.server";
 import { readUpload, type Upload } from "~/subsidy-documents.server";
 import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
 import { getSubsidyForAssociation, submitReport, SubsidyError } from "~/subsidy.server";
@@ -68,6 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!done) throw notFound();
   } catch (error) {
     if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, values);
+    if (error instanceof StorageError) return fieldError("attachments", error.message, values, error.status);
     throw error;
   }
   return redirectWithFlash(`/espace/associations/${associationId}/subventions/${s.id}`, "Votre compte rendu financier est transmis au CCAS. Merci !");

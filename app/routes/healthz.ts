@@ -1,3 +1,4 @@
+import { dataFolderHealth } from "~/data-folder-health.server";
 import { prisma } from "~/db.server";
 import { isSearchHealthy } from "../../search/engine";
 import { getSearchClient } from "~/search.server";
@@ -10,9 +11,10 @@ export async function loader() {
   const client = getSearchClient();
   const search = client && (await isSearchHealthy(client)) ? ("up" as const) : ("down" as const);
   const pendingReindex = database === "up" ? await prisma.searchSyncJob.count({ where: { doneAt: null } }) : null;
-  const ok = database === "up" && search === "up";
+  const dataFolder = await dataFolderHealth();
+  const ok = database === "up" && search === "up" && dataFolder.status === "ok";
   return Response.json(
-    { status: ok ? "ok" : "degraded", database, search, pendingReindex },
+    { status: ok ? "ok" : "degraded", database, search, pendingReindex, dataFolder },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }
