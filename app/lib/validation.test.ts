@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { isValidRna, isValidSiret, luhnValid, parseEurosToCents, postcodeSchema, siretSchema, rnaSchema, phoneSchema } from "./validation";
+import {
+  isValidRna,
+  isValidSiret,
+  luhnValid,
+  nameText,
+  parseEurosToCents,
+  postcodeSchema,
+  siretSchema,
+  rnaSchema,
+  phoneSchema,
+} from "./validation";
 
 describe("SIRET", () => {
   it("accepts SIRETs whose Luhn key is right", () => {
@@ -65,5 +75,21 @@ describe("amounts in euros", () => {
     expect(parseEurosToCents("-5")).toBeNull();
     expect(parseEurosToCents("abc")).toBeNull();
     expect(parseEurosToCents("")).toBeNull();
+  });
+});
+
+describe("names and titles", () => {
+  const schema = nameText("Nom de l'association", 150);
+  it("refuses a leading formula character, also after blanks (the value is stored trimmed)", () => {
+    for (const value of ['=HYPERLINK("https://x.test")', "+33+1", "-1+2", "@SUM(A1)", "  =1+1", "\t=1+1", "\r@x", "＝1+1"]) {
+      const result = schema.safeParse(value);
+      expect(result.success, JSON.stringify(value)).toBe(false);
+      expect(result.error?.issues[0].message).toBe("Nom de l'association : ne peut pas commencer par =, +, -, @ ni par une tabulation.");
+    }
+  });
+  it("accepts real names, with those characters inside", () => {
+    for (const value of ["Jean-Pierre Martin", "Les Amis du 25 – Besançon", "L'@telier", "Aide + Partage", "Épicerie solidaire"]) {
+      expect(schema.parse(value)).toBe(value);
+    }
   });
 });

@@ -48,6 +48,17 @@ export const requiredText = (label: string, max = 200) =>
     .min(1, `${label} : ce champ est obligatoire.`)
     .max(max, `${label} : ${max} caractères au maximum.`);
 
+/**
+ * A name or a title (an association, a person, a project, an event): a spreadsheet would run
+ * one that starts with =, +, -, @, a tab or a carriage return as a formula (OWASP, "CSV
+ * Injection"), and no real name does. Checked after trimming, as stored. Exports neutralise
+ * such cells anyway, for data typed before this rule.
+ */
+export const FORMULA_LEAD = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+export const nameText = (label: string, max = 200) =>
+  requiredText(label, max).refine((v) => !FORMULA_LEAD.test(v), `${label} : ne peut pas commencer par =, +, -, @ ni par une tabulation.`);
+
 export const optionalText = (label: string, max = 2000) =>
   z.preprocess(
     blankToUndefined,

@@ -61,16 +61,13 @@ export default function StaffSubsidy() {
   const signedData = useFormData("convention_signed");
   const fileError = isActionFailure(signedData) ? signedData.errors.file : undefined;
   const generic = useActionData<typeof action>();
-  // Forms with their own fields show their messages beside them; anything else is said here.
-  const FORMS_WITH_FIELDS = ["vote", "schedule", "convention_signed", "payment"];
-  const genericError = !isActionFailure(generic)
-    ? null
-    : ["open_convention", "convention_sent", "report_validate"].includes(String(generic.values.intent))
-      ? generic.errors._form
-      : !FORMS_WITH_FIELDS.includes(String(generic.values.intent))
-        ? Object.values(generic.errors).join(" ") || "La demande n'a pas pu être traitée."
-        : null;
   const unpaid = s.instalments.filter((i) => !i.paidAt);
+  // A form still on the page shows its messages beside its fields; anything else is said here,
+  // including the refusal of a form that is gone (a payment recorded twice: its instalment is paid).
+  const genericError =
+    isActionFailure(generic) && !formStillShown(s, generic.values)
+      ? Object.values(generic.errors).join(" ") || "La demande n'a pas pu être traitée."
+      : null;
   const voteDefaults: Record<string, unknown> = {
     decisionDate: s.decisionDate ? toDateInput(new Date(s.decisionDate)) : today,
     deliberationRef: s.deliberationRef ?? "",
@@ -252,6 +249,33 @@ export default function StaffSubsidy() {
       ) : null}
     </div>
   );
+}
+
+/** Whether the page, as the loader now sees the subsidy, still renders the form that was sent. */
+function formStillShown(
+  s: {
+    votedCents: number | null;
+    convention: { status: string } | null;
+    instalments: { id: string; paidAt: string | Date | null }[];
+    reports: { id: string; status: string }[];
+  },
+  values: Record<string, unknown>,
+): boolean {
+  switch (values.intent) {
+    case "vote":
+      return true;
+    case "schedule":
+      return s.votedCents !== null;
+    case "convention_signed":
+      return s.votedCents !== null && s.convention?.status === "envoyee";
+    case "payment":
+      return s.votedCents !== null && s.instalments.some((i) => !i.paidAt && i.id === values.instalmentId);
+    case "report_correction":
+      return s.reports.some((r) => r.status === "soumis" && r.id === values.reportId);
+    default:
+      // Buttons without fields (convention, report validation) and unknown intents.
+      return false;
+  }
 }
 
 function PaymentForm({ instalment: i, today }: { instalment: { id: string; kind: string; amountCents: number; plannedDate: string | Date }; today: string }) {

@@ -4,6 +4,7 @@ import { DISTRICT_SLUGS, FIELD_SLUGS, PUBLIC_SLUGS } from "~/lib/taxonomy";
 import {
   emailSchema,
   multiSelect,
+  nameText,
   optional,
   optionalText,
   passwordSchema,
@@ -16,7 +17,7 @@ import {
 } from "~/lib/validation";
 
 export const associationProfileSchema = z.object({
-  name: requiredText("Nom de l'association", 150),
+  name: nameText("Nom de l'association", 150),
   acronym: optionalText("Sigle", 30),
   rna: optional(rnaSchema),
   siret: optional(siretSchema),
@@ -37,7 +38,7 @@ export const associationProfileSchema = z.object({
 export type AssociationProfileInput = z.output<typeof associationProfileSchema>;
 
 export const signUpSchema = associationProfileSchema.extend({
-  personName: requiredText("Votre nom", 120),
+  personName: nameText("Votre nom", 120),
   personTitle: requiredText("Votre fonction dans l'association", 80),
   personEmail: emailSchema,
   password: passwordSchema,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, passwordSchema, requiredText } from "~/lib/validation";
+import { emailSchema, nameText, passwordSchema } from "~/lib/validation";
 
 export const loginSchema = z.object({
   email: emailSchema,
@@ -17,14 +17,14 @@ export const resetPasswordSchema = z
   .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });
 
 export const acceptInvitationSchema = z.object({
-  name: requiredText("Votre nom", 120),
+  name: nameText("Votre nom", 120),
   password: passwordSchema,
 });
 
 export const inviteMemberSchema = z.object({ email: emailSchema });
 
 export const createStaffSchema = z.object({
-  name: requiredText("Nom", 120),
+  name: nameText("Nom", 120),
   email: emailSchema,
   role: z.enum(["staff", "admin"], { error: "Rôle : choisissez instructeur·rice ou administrateur·rice." }),
 });

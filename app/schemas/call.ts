@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { fromParisInputValue } from "~/lib/format";
 import { FIELD_SLUGS } from "~/lib/taxonomy";
-import { euroAmountSchema, multiSelect, requiredText } from "~/lib/validation";
+import { euroAmountSchema, multiSelect, nameText, requiredText } from "~/lib/validation";
 import { DOCUMENT_KIND_VALUES } from "~/schemas/dossier";
 
 export const CRITERIA_ROWS = 6;
@@ -21,7 +21,7 @@ const criterionRows = Object.fromEntries(
 
 export const callSchema = z
   .object({
-    title: requiredText("Titre", 200),
+    title: nameText("Titre", 200),
     summary: requiredText("Résumé", 600),
     body: requiredText("Texte de l'appel", 20_000),
     fields: multiSelect(FIELD_SLUGS, "Champs d'intervention éligibles", 1),

@@ -1,6 +1,6 @@
 // Forms of the charter: the administrator's draft, the publication, the signature.
 import { z } from "zod";
-import { optionalText, requiredText } from "~/lib/validation";
+import { nameText, optionalText, requiredText } from "~/lib/validation";
 
 export const CHARTER_BODY_MAX = 100_000;
 
@@ -18,7 +18,7 @@ export const charterPublishSchema = z.object({
 
 export const charterSignSchema = z.object({
   versionId: z.string({ error: "Version de la charte manquante." }).min(1, "Version de la charte manquante."),
-  signerName: requiredText("Vos nom et prénom", 120),
+  signerName: nameText("Vos nom et prénom", 120),
   signerRole: requiredText("Votre fonction dans l'association", 120),
   commitment: z.literal("on", { error: "Cochez la case d'engagement pour signer la charte." }),
 });

@@ -3,7 +3,7 @@
 // the action. Values are stored as typed (strings), so a half-filled step comes back as is.
 import { z } from "zod";
 import { FIELDS_OF_INTERVENTION, PUBLICS, DISTRICTS } from "~/lib/taxonomy";
-import { emailSchema, euroAmountSchema, multiSelect, optionalText, parseEurosToCents, phoneSchema, requiredText } from "~/lib/validation";
+import { emailSchema, euroAmountSchema, multiSelect, nameText, optional, optionalText, parseEurosToCents, phoneSchema, requiredText } from "~/lib/validation";
 
 export type FieldKind = "text" | "textarea" | "integer" | "decimal" | "money" | "date" | "select" | "multi" | "checkbox" | "email" | "tel";
 export type StepField = {
@@ -15,6 +15,8 @@ export type StepField = {
   options?: readonly { value: string; label: string }[];
   /** A heading the field starts (budget groups). */
   group?: string;
+  /** A name or a title: it may not start like a spreadsheet formula (see `nameText`). */
+  isName?: true;
 };
 export type StepKey =
   | "identification"
@@ -69,7 +71,7 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
     label: "Identification de l'association",
     intro: "Repris de la fiche de l'association : vérifiez et complétez.",
     fields: [
-      { name: "name", label: "Nom de l'association", kind: "text", required: true },
+      { name: "name", label: "Nom de l'association", kind: "text", required: true, isName: true },
       { name: "acronym", label: "Sigle", kind: "text" },
       { name: "rna", label: "Numéro RNA", kind: "text", required: true, hint: "W suivi de 9 caractères." },
       { name: "siret", label: "SIRET", kind: "text", required: true, hint: "14 chiffres." },
@@ -78,9 +80,9 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
       { name: "city", label: "Commune", kind: "text", required: true },
       { name: "email", label: "Courriel de l'association", kind: "email", required: true },
       { name: "phone", label: "Téléphone de l'association", kind: "tel" },
-      { name: "representativeName", label: "Représentant·e légal·e : nom et prénom", kind: "text", required: true, group: "Représentant·e légal·e" },
+      { name: "representativeName", label: "Représentant·e légal·e : nom et prénom", kind: "text", required: true, isName: true, group: "Représentant·e légal·e" },
       { name: "representativeRole", label: "Représentant·e légal·e : fonction", kind: "text", required: true },
-      { name: "contactName", label: "Personne chargée du dossier : nom et prénom", kind: "text", required: true, group: "Personne chargée du dossier" },
+      { name: "contactName", label: "Personne chargée du dossier : nom et prénom", kind: "text", required: true, isName: true, group: "Personne chargée du dossier" },
       { name: "contactEmail", label: "Personne chargée du dossier : courriel", kind: "email", required: true },
       { name: "contactPhone", label: "Personne chargée du dossier : téléphone", kind: "tel" },
     ],
@@ -149,7 +151,7 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
     key: "projet",
     label: "Le projet",
     fields: [
-      { name: "title", label: "Intitulé du projet", kind: "text", required: true },
+      { name: "title", label: "Intitulé du projet", kind: "text", required: true, isName: true },
       { name: "objectives", label: "Objectifs", kind: "textarea", required: true },
       { name: "description", label: "Description", kind: "textarea", required: true, hint: "Contenu des actions, calendrier, partenariats." },
       { name: "fields", label: "Champs d'intervention du projet", kind: "multi", required: true, options: opts(FIELDS_OF_INTERVENTION) },
@@ -237,6 +239,7 @@ function fieldSchema(field: StepField): z.ZodType {
   const required = Boolean(field.required);
   switch (field.kind) {
     case "text":
+      if (field.isName) return required ? nameText(field.label, 300) : optional(nameText(field.label, 300));
       return required ? requiredText(field.label, 300) : optionalText(field.label, 300);
     case "textarea":
       return required ? requiredText(field.label, 5000) : optionalText(field.label, 5000);

@@ -2,7 +2,7 @@
 // association, the public). The same schemas run in the browser and in the actions.
 import { z } from "zod";
 import { fromParisInputValue } from "~/lib/format";
-import { emailSchema, optional, optionalText, requiredText, urlSchema } from "~/lib/validation";
+import { emailSchema, nameText, optional, optionalText, requiredText, urlSchema } from "~/lib/validation";
 
 export {
   EVENT_AUDIENCE_LABELS,
@@ -45,7 +45,7 @@ const positiveInt = (label: string, max: number) =>
 
 export const eventSchema = z
   .object({
-    title: requiredText("Titre", 150),
+    title: nameText("Titre", 150),
     description: requiredText("Description", 5000),
     type: z.enum(EVENT_TYPES, { error: "Type : choisissez un type dans la liste." }),
     startsAt: parisDateTime("Début"),
@@ -72,7 +72,7 @@ export type EventInput = z.output<typeof eventSchema>;
 export { MAX_PARTICIPANTS_PER_FORM };
 
 const participantSchema = z.object({
-  name: requiredText("Nom du ou de la participant·e", 120),
+  name: nameText("Nom du ou de la participant·e", 120),
   email: emailSchema,
   role: optionalText("Fonction", 100),
   accessibilityNeeds: optionalText("Besoins d'accessibilité", 500),
@@ -93,7 +93,7 @@ export type AssociationRegistrationInput = z.output<typeof associationRegistrati
 
 /** Anyone registers for a public event with an e-mail address, confirmed by a link. */
 export const publicRegistrationSchema = z.object({
-  name: requiredText("Votre nom", 120),
+  name: nameText("Votre nom", 120),
   email: emailSchema,
   accessibilityNeeds: optionalText("Besoins d'accessibilité", 500),
 });

@@ -1,7 +1,7 @@
 // The subsidy forms: vote, grant outside a call, payment schedule, payment, convention,
 // compte rendu financier. Shared by the browser (react-hook-form) and the actions.
 import { z } from "zod";
-import { euroAmountSchema, optionalText, requiredText } from "~/lib/validation";
+import { euroAmountSchema, nameText, optionalText, requiredText } from "~/lib/validation";
 
 /** "2026-03-15" (a date input) → the same string, checked. */
 export const dateInputSchema = (label: string) =>
@@ -56,7 +56,7 @@ export const voteSchema = z
 /** A subsidy granted outside a call for projects. */
 export const grantSchema = z.object({
   associationId: z.string({ error: "Association : choisissez une association." }).min(1, "Association : choisissez une association."),
-  purpose: requiredText("Objet de la subvention", 256),
+  purpose: nameText("Objet de la subvention", 256),
   amount: euroAmountSchema("Montant").refine((c) => c > 0, "Montant : indiquez un montant supérieur à 0 €."),
   financialYear: z.coerce
     .number({ error: "Exercice : indiquez une année." })
