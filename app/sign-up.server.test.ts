@@ -11,6 +11,7 @@ resetEnvCache();
 
 const { prisma } = await import("./db.server");
 const { confirmSignUp, findSignUpRequest, requestSignUp } = await import("./sign-up.server");
+const { retentionCleanup } = await import("./personal-data.server");
 
 afterAll(async () => {
   await smtp.close();
@@ -88,5 +89,13 @@ describe("sign-up without account enumeration", () => {
     await prisma.signUpRequest.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await confirmSignUp(tokenIn(mail.text))).toEqual({ ok: false, reason: "invalid" });
     expect(await prisma.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("forgets an unconfirmed sign-up (its values and password hash) a week after it expired", async () => {
+    const email = "oubliee@asso.test";
+    await requestSignUp(form(email, "Association Oubliée"));
+    await prisma.signUpRequest.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 8 * 24 * 3600_000) } });
+    expect((await retentionCleanup()).signUpRequests).toBeGreaterThanOrEqual(1);
+    expect(await prisma.signUpRequest.count({ where: { email } })).toBe(0);
   });
 });
