@@ -1,5 +1,18 @@
-// Logging in, throttling that cannot lock out legitimate users, the session cookie, password reset by e-mail, logout.
-import { expect, expectAccessible, getDb, linkIn, signIn, test, TEST_PASSWORD, uniqueEmail, waitForMail } from "./support/fixtures";
+// Logging in, throttling that cannot lock out legitimate users, the session cookie, password reset by e-mail,
+// logout, and invitations that are never sent twice.
+import {
+  expect,
+  expectAccessible,
+  getDb,
+  linkIn,
+  loginAs,
+  readMailbox,
+  signIn,
+  test,
+  TEST_PASSWORD,
+  uniqueEmail,
+  waitForMail,
+} from "./support/fixtures";
 import { createUser } from "../prisma/factories/user";
 
 test("login, logout, and the session ends on the server", async ({ page }) => {
@@ -202,4 +215,46 @@ test("changing the password ends the other sessions; an administrator can end an
   await expect(admin.getByRole("status")).toContainText("désactivé");
   await laptop.goto("/instruction");
   await expect(laptop).toHaveURL(/\/connexion/);
+});
+
+test("an address is invited once: a second invitation, or five at once, leave one pending invitation and one e-mail", async ({
+  page,
+  baseURL,
+}) => {
+  const rep = await loginAs(page, "member", { representative: true });
+  const membersUrl = `/espace/associations/${rep.associationId}/membres`;
+  const db = getDb();
+  const invitee = uniqueEmail("invitee");
+  const mailsTo = (email: string) => readMailbox().filter((m) => m.to.includes(email) && /Invitation/.test(m.subject)).length;
+
+  await page.goto(membersUrl);
+  await page.getByLabel("Adresse e-mail de la personne").fill(invitee);
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invitation envoyée à ${invitee}`);
+  await page.getByLabel("Adresse e-mail de la personne").fill(invitee.toUpperCase());
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByRole("alert")).toContainText("Une invitation est déjà en attente pour cette adresse");
+  await expectAccessible(page);
+  await page.getByLabel("Adresse e-mail de la personne").fill(rep.email);
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByRole("alert")).toContainText("déjà membre de l'association");
+  expect(await db.invitation.count({ where: { associationId: rep.associationId!, email: invitee } })).toBe(1);
+  expect(mailsTo(invitee)).toBe(1);
+
+  for (const times of [2, 5]) {
+    const email = uniqueEmail(`invitee-${times}`);
+    const responses = await Promise.all(
+      Array.from({ length: times }, () =>
+        page.request.post(membersUrl, {
+          headers: { Origin: new URL(baseURL!).origin },
+          form: { intent: "invite", email },
+          maxRedirects: 0,
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status()).sort();
+    expect(statuses).toEqual([302, ...Array(times - 1).fill(409)]);
+    expect(await db.invitation.count({ where: { associationId: rep.associationId!, email } })).toBe(1);
+    expect(mailsTo(email)).toBe(1);
+  }
 });
