@@ -83,8 +83,8 @@ const prismaAdapter: Adapter = {
 export const lucia = new Lucia(prismaAdapter, {
   sessionExpiresIn: SESSION_IDLE_TIMEOUT,
   sessionCookie: {
+    // The cookie itself is made by sessionCookie() below, expiring with the session.
     name: SESSION_COOKIE_NAME,
-    expires: false,
     attributes: { secure: getEnv().PUBLIC_URL.startsWith("https://"), sameSite: "lax" },
   },
   getUserAttributes: (attributes) => ({
