@@ -301,6 +301,16 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** Reset links one account receives in an hour at most: the form cannot be used to flood a mailbox. */
+export const PASSWORD_RESETS_PER_HOUR = 3;
+
+/** "Mot de passe oublié": a new reset link, or null when this hour's allowance is spent (the page answers the same). */
+export async function requestPasswordReset(userId: string): Promise<string | null> {
+  const lastHour = await prisma.passwordReset.count({ where: { userId, createdAt: { gte: new Date(Date.now() - 60 * 60 * 1000) } } });
+  if (lastHour >= PASSWORD_RESETS_PER_HOUR) return null;
+  return createPasswordReset(userId);
+}
+
 export async function createPasswordReset(userId: string) {
   const { token, tokenHash } = newToken();
   await prisma.passwordReset.create({ data: { userId, tokenHash, expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS) } });

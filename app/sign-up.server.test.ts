@@ -98,4 +98,12 @@ describe("sign-up without account enumeration", () => {
     expect((await retentionCleanup()).signUpRequests).toBeGreaterThanOrEqual(1);
     expect(await prisma.signUpRequest.count({ where: { email } })).toBe(0);
   });
+
+  it("sends one address at most three sign-up messages an hour, known or not", async () => {
+    const owner = await createUser(prisma, { email: "inondee@asso.test" });
+    for (const email of [owner.email, "jamais-inscrite@asso.test"]) {
+      for (let i = 0; i < 5; i++) await requestSignUp(form(email, `Association Répétée ${i}`));
+      expect(await prisma.emailMessage.count({ where: { to: email } })).toBe(3);
+    }
+  });
 });

@@ -9,6 +9,21 @@ import { absoluteUrl, sendMail } from "~/mail.server";
 import type { SignUpInput } from "~/schemas/association";
 
 export const SIGN_UP_TTL_MS = 24 * 60 * 60 * 1000;
+/** Sign-up messages one address receives in an hour at most: the form cannot be used to flood a mailbox. */
+export const SIGN_UP_MAILS_PER_HOUR = 3;
+
+const NOTICE_SUBJECT = "Tentative d'inscription avec votre adresse";
+const CONFIRMATION_SUBJECT_START = "Confirmez l'inscription de ";
+
+async function signUpMailsLastHour(email: string) {
+  return prisma.emailMessage.count({
+    where: {
+      to: email,
+      createdAt: { gte: new Date(Date.now() - 60 * 60 * 1000) },
+      OR: [{ subject: NOTICE_SUBJECT }, { subject: { startsWith: CONFIRMATION_SUBJECT_START } }],
+    },
+  });
+}
 
 type StoredSignUp = Omit<SignUpInput, "password">;
 
@@ -25,10 +40,12 @@ export async function requestSignUp(input: SignUpInput): Promise<void> {
   const { password, ...stored } = input;
   const passwordHash = await hashPassword(password);
   const existing = await prisma.user.findUnique({ where: { email: input.personEmail }, select: { name: true } });
+  // Past the hourly allowance, the same answer and no message, whether or not the address has an account.
+  if ((await signUpMailsLastHour(input.personEmail)) >= SIGN_UP_MAILS_PER_HOUR) return;
   if (existing) {
     await sendMail({
       to: input.personEmail,
-      subject: "Tentative d'inscription avec votre adresse",
+      subject: NOTICE_SUBJECT,
       text: [
         `Bonjour ${existing.name},`,
         "",
@@ -56,7 +73,7 @@ export async function requestSignUp(input: SignUpInput): Promise<void> {
   });
   await sendMail({
     to: input.personEmail,
-    subject: `Confirmez l'inscription de ${input.name}`,
+    subject: `${CONFIRMATION_SUBJECT_START}${input.name}`,
     text: [
       `Bonjour ${input.personName},`,
       "",
