@@ -6,6 +6,8 @@ import { expect, expectAccessible, getDb, linkIn, signIn, test, uniqueEmail, wai
 const SENT = /^Si cette adresse n'est pas déjà inscrite, un courriel vient d'être envoyé à (\S+) avec un lien pour confirmer/;
 
 test("sign-up, validation by an administrator, publication in the directory", async ({ page, browser }) => {
+  // A long journey (two mistakes, confirmation by e-mail, validation, search): more time under a loaded machine.
+  test.slow();
   const email = uniqueEmail("presidente");
   const name = `Les Ateliers Partagés ${Date.now().toString(36)}`;
   await page.goto("/inscription");
