@@ -18,7 +18,14 @@ export type Actor = (typeof ACTORS)[number];
 export type Outcome = "ok" | "login" | "redirect" | 403 | 404 | 405;
 export type Expectation = Record<Actor, Outcome>;
 
-const all = (outcome: Outcome): Expectation => ({ public: outcome, memberA: outcome, memberB: outcome, repA: outcome, staff: outcome, admin: outcome });
+const all = (outcome: Outcome): Expectation => ({
+  public: outcome,
+  memberA: outcome,
+  memberB: outcome,
+  repA: outcome,
+  staff: outcome,
+  admin: outcome,
+});
 
 export const RULES = {
   /** Anyone. */
@@ -105,6 +112,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
 
   "routes/connexion": form(RULES.guestOnly, RULES.public),
   "routes/inscription": form(RULES.guestOnly, RULES.public),
+  "routes/inscription_.confirmer.$token": form(RULES.public, RULES.public, { token: "invalidToken" }),
   "routes/deconnexion": form(all("redirect"), all("ok")),
   "routes/mot-de-passe-oublie": form(RULES.public, RULES.public),
   "routes/mot-de-passe.$token": form(RULES.public, RULES.public, { token: "invalidToken" }),
@@ -121,13 +129,19 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/espace.associations.$associationId.charte.attestation.$signatureId": page(RULES.documentOfB, { ...B, signatureId: "signatureB" }),
   "routes/espace.associations.$associationId.dossiers._index": page(RULES.memberOfB, B),
   // Without a call chosen, the page sends members back to their dossiers list.
-  "routes/espace.associations.$associationId.dossiers.nouveau": { ...form({ ...RULES.memberOfB, memberB: "redirect" }, RULES.memberOfB, B), probe: { callId: "call" } },
+  "routes/espace.associations.$associationId.dossiers.nouveau": {
+    ...form({ ...RULES.memberOfB, memberB: "redirect" }, RULES.memberOfB, B),
+    probe: { callId: "call" },
+  },
   "routes/espace.associations.$associationId.dossiers.$dossierId._index": form(RULES.memberOfB, RULES.memberOfB, BD),
   "routes/espace.associations.$associationId.dossiers.$dossierId.$step": form(RULES.memberOfB, RULES.memberOfB, { ...BD, step: "step" }),
   "routes/espace.associations.$associationId.dossiers.$dossierId.messages": form(RULES.memberOfB, RULES.memberOfB, BD),
   "routes/espace.associations.$associationId.inscriptions": form(RULES.memberOfB, RULES.memberOfB, B),
   "routes/espace.associations.$associationId.subventions._index": page(RULES.memberOfB, B),
-  "routes/espace.associations.$associationId.subventions.$subsidyId": { ...form(RULES.memberOfB, RULES.memberOfB, BS), probe: { reportId: "reportB" } },
+  "routes/espace.associations.$associationId.subventions.$subsidyId": {
+    ...form(RULES.memberOfB, RULES.memberOfB, BS),
+    probe: { reportId: "reportB" },
+  },
   "routes/espace.associations.$associationId.subventions.$subsidyId.convention[.]pdf": page(RULES.memberOfB, BS),
   "routes/documents.$documentId": page(RULES.documentOfB, { documentId: "documentB" }),
 
@@ -149,7 +163,10 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction.subventions.nouvelle": form(RULES.staff, RULES.staff),
   "routes/instruction.subventions.$subsidyId": form(RULES.staff, RULES.staff, { subsidyId: "subsidyB" }),
   "routes/instruction.subventions.$subsidyId.convention[.]pdf": page(RULES.staff, { subsidyId: "subsidyB" }),
-  "routes/instruction.subventions.$subsidyId.documents.$documentId": page(RULES.staff, { subsidyId: "subsidyB", documentId: "subsidyDocumentB" }),
+  "routes/instruction.subventions.$subsidyId.documents.$documentId": page(RULES.staff, {
+    subsidyId: "subsidyB",
+    documentId: "subsidyDocumentB",
+  }),
   "routes/instruction.subventions.export[.]csv": page(RULES.staff),
   "routes/instruction.subventions.export[.]xlsx": page(RULES.staff),
 

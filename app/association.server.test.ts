@@ -12,7 +12,9 @@ process.env.SMTP_URL = smtp.url;
 resetEnvCache();
 
 const { prisma } = await import("./db.server");
-const { signUpAssociation, validateAssociation, refuseAssociation, updateAssociationProfile, EmailTakenError } = await import("./association.server");
+const { validateAssociation, refuseAssociation, updateAssociationProfile, inviteMember, acceptInvitation } =
+  await import("./association.server");
+const { requestSignUp, confirmSignUp } = await import("./sign-up.server");
 const { searchAssociations } = await import("./directory.server");
 const { getSearchClient } = await import("./search.server");
 const { createSearchClient, applyIndexSettings } = await import("../search/engine");
@@ -48,17 +50,27 @@ afterAll(async () => {
 
 describe("sign-up and validation", () => {
   it("creates a pending association that is not public until an administrator validates it", async () => {
-    const { association, userId } = await signUpAssociation({
+    const signUp = {
       ...baseProfile,
       name: "Les Jardins de Coquelicot",
       socialObject: "Maraîchage solidaire et paniers à petit prix.",
-      fields: ["aide-alimentaire", "insertion-emploi"],
+      fields: ["aide-alimentaire" as const, "insertion-emploi" as const],
       personName: "Zoé Présidente",
       personTitle: "Présidente",
       personEmail: "zoe@jardins.test",
       password: "une phrase de passe solide",
-      representativeConfirm: "on",
-    });
+      representativeConfirm: "on" as const,
+    };
+    await requestSignUp(signUp);
+    // Nothing exists until the address is confirmed.
+    expect(await prisma.user.count({ where: { email: "zoe@jardins.test" } })).toBe(0);
+    expect(await prisma.association.count({ where: { name: signUp.name } })).toBe(0);
+    const confirmation = await smtp.waitFor((m) => m.to.includes("zoe@jardins.test") && /Confirmez l'inscription/.test(m.subject));
+    const token = confirmation.text.match(/\/inscription\/confirmer\/([\w-]+)/)![1];
+    const confirmed = await confirmSignUp(token);
+    if (!confirmed.ok) throw new Error(`confirmation refusée : ${confirmed.reason}`);
+    const { association, userId } = confirmed;
+    expect(await confirmSignUp(token)).toEqual({ ok: false, reason: "invalid" });
     const membership = await prisma.membership.findFirst({ where: { userId, associationId: association.id } });
     expect(membership?.isRepresentative).toBe(true);
     expect((await prisma.association.findUnique({ where: { id: association.id } }))?.status).toBe("pending");
@@ -75,22 +87,6 @@ describe("sign-up and validation", () => {
     await smtp.waitFor((m) => m.to.includes("zoe@jardins.test") && /validée/.test(m.subject));
     const audit = await prisma.auditEvent.findMany({ where: { entityId: association.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["inscription", "validation"]);
-  });
-
-  it("refuses a second account with the same e-mail", async () => {
-    await expect(
-      signUpAssociation({
-        ...baseProfile,
-        name: "Doublon",
-        socialObject: "Objet",
-        fields: ["sante"],
-        personName: "Zoé",
-        personTitle: "Présidente",
-        personEmail: "zoe@jardins.test",
-        password: "une autre phrase de passe",
-        representativeConfirm: "on",
-      }),
-    ).rejects.toBeInstanceOf(EmailTakenError);
   });
 
   it("removes a refused association from the index and tells its representative why", async () => {
@@ -112,7 +108,12 @@ describe("profile edits and the search index", () => {
     await reindexAll(prisma, client);
     const outcome = await updateAssociationProfile(
       association.id,
-      { ...baseProfile, name: "Amicale des Tilleuls", socialObject: "Ateliers de réparation de bicyclettes pour tous.", fields: ["mobilite"] },
+      {
+        ...baseProfile,
+        name: "Amicale des Tilleuls",
+        socialObject: "Ateliers de réparation de bicyclettes pour tous.",
+        fields: ["mobilite"],
+      },
       admin,
     );
     expect(outcome).toBe("synced");
@@ -156,10 +157,19 @@ describe("profile edits and the search index", () => {
 
 describe("directory search", () => {
   it("tolerates typos, folds accents and ligatures, and knows French social vocabulary", async () => {
-    await createAssociation(prisma, { name: "Les Restos du Cœur bisontins", socialObject: "Aide alimentaire et repas chauds.", fields: ["aide-alimentaire"] });
-    await createAssociation(prisma, { name: "Abri de Nuit", socialObject: "Hébergement d'urgence des personnes sans domicile.", fields: ["hebergement-logement"] });
+    await createAssociation(prisma, {
+      name: "Les Restos du Cœur bisontins",
+      socialObject: "Aide alimentaire et repas chauds.",
+      fields: ["aide-alimentaire"],
+    });
+    await createAssociation(prisma, {
+      name: "Abri de Nuit",
+      socialObject: "Hébergement d'urgence des personnes sans domicile.",
+      fields: ["hebergement-logement"],
+    });
     await reindexAll(prisma, client);
-    const search = (q: string) => searchAssociations({ q, fields: [], publics: [], districts: [], page: 1, perPage: 50 }).then((r) => r.hits.map((h) => h.name));
+    const search = (q: string) =>
+      searchAssociations({ q, fields: [], publics: [], districts: [], page: 1, perPage: 50 }).then((r) => r.hits.map((h) => h.name));
     expect(await search("alimantaire")).toContain("Les Restos du Cœur bisontins");
     expect(await search("coeur")).toContain("Les Restos du Cœur bisontins");
     expect(await search("hebergement")).toContain("Abri de Nuit");
@@ -181,4 +191,55 @@ describe("directory search", () => {
     expect(hit?.highlighted.name).toContain("\uE000");
     expect(hit?.highlighted.name).not.toContain("<mark>");
   });
+});
+
+describe("invitations", () => {
+  async function representativeOf(name: string) {
+    const association = await createAssociation(prisma, { name, status: "validated" });
+    const rep = await createUser(prisma, { email: `rep-${association.id}@asso.test` });
+    await prisma.membership.create({ data: { userId: rep.id, associationId: association.id, isRepresentative: true } });
+    return { associationId: association.id, actor: { id: rep.id, email: rep.email, name: rep.name, role: "member" as const } };
+  }
+  const pendingRows = (associationId: string, email: string) =>
+    prisma.invitation.count({ where: { associationId, email, acceptedAt: null } });
+  const mailsTo = (email: string) => prisma.emailMessage.count({ where: { to: email, subject: { startsWith: "Invitation" } } });
+
+  it("refuses a second invitation of a pending address, and inviting a member", async () => {
+    const { associationId, actor } = await representativeOf("Invitations en série");
+    const email = "benevole-serie@asso.test";
+    expect(await inviteMember(associationId, email, actor)).toEqual({ ok: true });
+    const again = await inviteMember(associationId, email, actor);
+    expect(again).toMatchObject({ ok: false, reason: "already_invited" });
+    expect(await pendingRows(associationId, email)).toBe(1);
+    expect(await mailsTo(email)).toBe(1);
+
+    // Accepted: the person is a member, and inviting them again is refused as such.
+    const mail = await smtp.waitFor((m) => m.to.includes(email) && /Invitation/.test(m.subject));
+    const token = mail.text.match(/\/invitation\/([\w-]+)/)![1];
+    expect(await acceptInvitation(token, { name: "Bénévole", password: "une phrase de passe solide" })).not.toBeNull();
+    expect(await inviteMember(associationId, email, actor)).toEqual({ ok: false, reason: "already_member" });
+    expect(await mailsTo(email)).toBe(1);
+  });
+
+  it("invites again once the previous invitation has expired, keeping one pending row", async () => {
+    const { associationId, actor } = await representativeOf("Invitations expirées");
+    const email = "benevole-expire@asso.test";
+    await inviteMember(associationId, email, actor);
+    await prisma.invitation.updateMany({ where: { associationId, email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await inviteMember(associationId, email, actor)).toEqual({ ok: true });
+    expect(await pendingRows(associationId, email)).toBe(1);
+    expect(await mailsTo(email)).toBe(2);
+  });
+
+  for (const concurrency of [2, 5]) {
+    it(`keeps one pending invitation and sends one e-mail when ${concurrency} invitations of one address arrive at once`, async () => {
+      const { associationId, actor } = await representativeOf(`Invitations simultanées ${concurrency}`);
+      const email = `benevole-${concurrency}-fois@asso.test`;
+      const results = await Promise.all(Array.from({ length: concurrency }, () => inviteMember(associationId, email, actor)));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.reason === "already_invited")).toHaveLength(concurrency - 1);
+      expect(await pendingRows(associationId, email)).toBe(1);
+      expect(await mailsTo(email)).toBe(1);
+    });
+  }
 });

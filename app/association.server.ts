@@ -1,4 +1,4 @@
-// Associations: sign-up, validation by an administrator, profile edits, members.
+// Associations: validation by an administrator, profile edits, members (sign-up: sign-up.server.ts).
 // Every change that touches what the directory shows goes through the search outbox.
 import { enqueueSearchSync, flushSearchSync } from "../search/sync";
 import { hashPassword, hashToken, newToken } from "~/auth.server";
@@ -6,13 +6,13 @@ import { prisma, type Db } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import { notFound } from "~/lib/http.server";
 import { slugify } from "~/lib/slug";
-import type { AssociationProfileInput, SignUpInput } from "~/schemas/association";
+import type { AssociationProfileInput } from "~/schemas/association";
 import { getSearchClient } from "~/search.server";
 import type { SessionUser } from "~/auth.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** What the public directory page shows: no status, no internal dates. */
 export const associationPublicSelect = {
@@ -53,7 +53,7 @@ export async function uniqueAssociationSlug(name: string, tx: Pick<Db, "associat
   throw new Error("Impossible de trouver une adresse libre pour cette association.");
 }
 
-function profileColumns(input: AssociationProfileInput) {
+export function profileColumns(input: AssociationProfileInput) {
   return {
     name: input.name,
     acronym: input.acronym ?? null,
@@ -72,7 +72,7 @@ function profileColumns(input: AssociationProfileInput) {
   };
 }
 
-async function writeTaxonomy(tx: Tx, associationId: string, input: Pick<AssociationProfileInput, "fields" | "publics">) {
+export async function writeTaxonomy(tx: Tx, associationId: string, input: Pick<AssociationProfileInput, "fields" | "publics">) {
   await tx.associationField.deleteMany({ where: { associationId } });
   await tx.associationPublic.deleteMany({ where: { associationId } });
   await tx.associationField.createMany({ data: [...new Set(input.fields)].map((slug) => ({ associationId, slug })) });
@@ -100,7 +100,7 @@ export async function syncSearchNow(associationIds: string[]): Promise<"synced" 
   }
 }
 
-async function staffEmails(role: "admin" | "staff" = "admin") {
+export async function staffEmails(role: "admin" | "staff" = "admin") {
   const users = await prisma.user.findMany({ where: { role, disabledAt: null }, select: { email: true } });
   return users.map((u) => u.email);
 }
@@ -113,55 +113,6 @@ async function representativeEmails(associationId: string) {
   return reps.map((r) => r.user.email);
 }
 
-export class EmailTakenError extends Error {}
-
-/** Sign-up: the person's account, their association (pending) and their representative membership. */
-export async function signUpAssociation(input: SignUpInput) {
-  const existing = await prisma.user.findUnique({ where: { email: input.personEmail }, select: { id: true } });
-  if (existing) throw new EmailTakenError();
-  const passwordHash = await hashPassword(input.password);
-  const result = await prisma.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: { email: input.personEmail, name: input.personName, passwordHash, role: "member" },
-      select: { id: true },
-    });
-    const association = await tx.association.create({
-      data: { ...profileColumns(input), slug: await uniqueAssociationSlug(input.name, tx), status: "pending" },
-      select: { id: true, name: true },
-    });
-    await writeTaxonomy(tx, association.id, input);
-    await tx.membership.create({
-      data: { userId: user.id, associationId: association.id, isRepresentative: true, title: input.personTitle },
-    });
-    await tx.auditEvent.create({
-      data: { entityType: "association", entityId: association.id, actorId: user.id, action: "inscription", toState: "pending" },
-    });
-    return { userId: user.id, association };
-  });
-
-  await sendMail({
-    to: input.personEmail,
-    subject: `Inscription de ${result.association.name} reçue`,
-    text: [
-      `Bonjour ${input.personName},`,
-      "",
-      `Nous avons bien reçu l'inscription de « ${result.association.name} » au réseau des associations du CCAS.`,
-      "Un·e administrateur·rice du CCAS va la vérifier. Vous recevrez un courriel dès qu'elle sera validée ;",
-      "l'association apparaîtra alors dans l'annuaire public.",
-      "",
-      `Votre espace : ${absoluteUrl("/espace")}`,
-    ].join("\n"),
-  });
-  for (const to of await staffEmails("admin")) {
-    await sendMail({
-      to,
-      subject: `Nouvelle association à valider : ${result.association.name}`,
-      text: `L'association « ${result.association.name} » vient de s'inscrire.\n\nÀ valider : ${absoluteUrl("/admin/associations")}`,
-    });
-  }
-  return result;
-}
-
 export async function validateAssociation(associationId: string, actor: SessionUser) {
   const association = await prisma.$transaction(async (tx) => {
     const current = await tx.association.findUnique({ where: { id: associationId }, select: { status: true, name: true } });
@@ -172,7 +123,14 @@ export async function validateAssociation(associationId: string, actor: SessionU
       select: { id: true, name: true, slug: true },
     });
     await tx.auditEvent.create({
-      data: { entityType: "association", entityId: associationId, actorId: actor.id, action: "validation", fromState: current.status, toState: "validated" },
+      data: {
+        entityType: "association",
+        entityId: associationId,
+        actorId: actor.id,
+        action: "validation",
+        fromState: current.status,
+        toState: "validated",
+      },
     });
     await enqueueSearchSync(tx, [associationId]);
     return updated;
@@ -303,27 +261,49 @@ export async function listMembers(associationId: string) {
   return { members, invitations };
 }
 
-export async function inviteMember(associationId: string, email: string, actor: SessionUser) {
-  const association = await prisma.association.findUnique({ where: { id: associationId }, select: { name: true } });
-  if (!association) throw notFound();
-  const alreadyMember = await prisma.membership.findFirst({ where: { associationId, user: { email } }, select: { id: true } });
-  if (alreadyMember) return { ok: false as const, reason: "already_member" as const };
+export type InviteResult = { ok: true } | { ok: false; reason: "already_member" | "already_invited"; expiresAt?: Date };
+
+/**
+ * One pending invitation per address and association, however many times (or how many at once)
+ * the form is sent: the check and the insert run in one transaction that takes the write lock
+ * first (as saveStep does), so a concurrent invitation waits and then finds this one.
+ */
+export async function inviteMember(associationId: string, email: string, actor: SessionUser): Promise<InviteResult> {
   const { token, tokenHash } = newToken();
-  await prisma.invitation.create({
-    data: { associationId, email, tokenHash, invitedById: actor.id, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) },
-  });
+  const outcome = await prisma.$transaction(
+    async (tx) => {
+      const now = new Date();
+      // The write first: an invitation that expired unanswered goes, and the lock is ours.
+      await tx.invitation.deleteMany({ where: { associationId, email, acceptedAt: null, expiresAt: { lte: now } } });
+      const association = await tx.association.findUnique({ where: { id: associationId }, select: { name: true } });
+      if (!association) throw notFound();
+      const member = await tx.membership.findFirst({ where: { associationId, user: { email } }, select: { id: true } });
+      if (member) return { ok: false as const, reason: "already_member" as const };
+      const pending = await tx.invitation.findFirst({
+        where: { associationId, email, acceptedAt: null, expiresAt: { gt: now } },
+        select: { expiresAt: true },
+      });
+      if (pending) return { ok: false as const, reason: "already_invited" as const, expiresAt: pending.expiresAt };
+      await tx.invitation.create({
+        data: { associationId, email, tokenHash, invitedById: actor.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
+      });
+      return { ok: true as const, associationName: association.name };
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
+  if (!outcome.ok) return outcome;
   await sendMail({
     to: email,
-    subject: `Invitation à rejoindre ${association.name} sur le portail du CCAS`,
+    subject: `Invitation à rejoindre ${outcome.associationName} sur le portail du CCAS`,
     text: [
       "Bonjour,",
       "",
-      `${actor.name} vous invite à rejoindre l'espace de « ${association.name} » sur le portail du réseau des associations du CCAS.`,
+      `${actor.name} vous invite à rejoindre l'espace de « ${outcome.associationName} » sur le portail du réseau des associations du CCAS.`,
       "",
       `Pour accepter l'invitation (valable 7 jours) : ${absoluteUrl(`/invitation/${token}`)}`,
     ].join("\n"),
   });
-  return { ok: true as const };
+  return { ok: true };
 }
 
 export async function findInvitation(token: string) {
@@ -348,7 +328,12 @@ export async function acceptInvitation(token: string, account: { name: string; p
       const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
       userId =
         existing?.id ??
-        (await tx.user.create({ data: { email: invitation.email, name: account.name, passwordHash: passwordHash!, role: "member" }, select: { id: true } })).id;
+        (
+          await tx.user.create({
+            data: { email: invitation.email, name: account.name, passwordHash: passwordHash!, role: "member" },
+            select: { id: true },
+          })
+        ).id;
     }
     await tx.membership.upsert({
       where: { userId_associationId: { userId, associationId: invitation.associationId } },
@@ -360,7 +345,10 @@ export async function acceptInvitation(token: string, account: { name: string; p
 }
 
 export async function removeMember(associationId: string, membershipId: string) {
-  const membership = await prisma.membership.findFirst({ where: { id: membershipId, associationId }, select: { id: true, isRepresentative: true } });
+  const membership = await prisma.membership.findFirst({
+    where: { id: membershipId, associationId },
+    select: { id: true, isRepresentative: true },
+  });
   if (!membership) throw notFound();
   if (membership.isRepresentative) return { ok: false as const };
   await prisma.membership.delete({ where: { id: membership.id } });

@@ -4,16 +4,16 @@ import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { redirect } from "@remix-run/node";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { forbidden, notFound, tooManyRequests } from "~/lib/http.server";
+import { forbidden, notFound } from "~/lib/http.server";
+import { loginThrottle, recordLoginAttempt, type LoginRefusal } from "~/login-throttle.server";
 import type { Role } from "~/lib/roles";
 
 export const SESSION_IDLE_TIMEOUT = new TimeSpan(2, "h");
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_MAX_FAILURES = 10;
+export const SESSION_COOKIE_NAME = "ccas_session";
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
@@ -64,7 +64,10 @@ const prismaAdapter: Adapter = {
     });
   },
   async updateSessionExpiration(sessionId, expiresAt) {
-    await prisma.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+    // A sliding session never outlives its absolute lifetime.
+    const row = await prisma.session.findUnique({ where: { id: sessionId }, select: { createdAt: true } });
+    if (!row) return;
+    await prisma.session.updateMany({ where: { id: sessionId }, data: { expiresAt: sessionEnd({ expiresAt, createdAt: row.createdAt }) } });
   },
   async deleteSession(sessionId) {
     await prisma.session.deleteMany({ where: { id: sessionId } });
@@ -80,8 +83,8 @@ const prismaAdapter: Adapter = {
 export const lucia = new Lucia(prismaAdapter, {
   sessionExpiresIn: SESSION_IDLE_TIMEOUT,
   sessionCookie: {
-    name: "ccas_session",
-    expires: false,
+    // The cookie itself is made by sessionCookie() below, expiring with the session.
+    name: SESSION_COOKIE_NAME,
     attributes: { secure: getEnv().PUBLIC_URL.startsWith("https://"), sameSite: "lax" },
   },
   getUserAttributes: (attributes) => ({
@@ -103,6 +106,29 @@ declare module "lucia" {
 
 // ── Sessions ───────────────────────────────────────────────────────
 
+/** When a session ends: its idle expiry, but never later than its absolute lifetime. */
+export function sessionEnd(session: { expiresAt: Date; createdAt?: Date | null }): Date {
+  if (!session.createdAt) return session.expiresAt;
+  const absolute = new Date(new Date(session.createdAt).getTime() + SESSION_ABSOLUTE_LIFETIME_MS);
+  return session.expiresAt < absolute ? session.expiresAt : absolute;
+}
+
+/**
+ * The session cookie: it lives exactly as long as the session on the server (Max-Age and
+ * Expires), and is sent again each time the server extends the session.
+ */
+export function sessionCookie(session: { id: string; expiresAt: Date }): string {
+  const maxAge = Math.max(0, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
+  return new Cookie(SESSION_COOKIE_NAME, session.id, {
+    httpOnly: true,
+    secure: getEnv().PUBLIC_URL.startsWith("https://"),
+    sameSite: "lax",
+    path: "/",
+    maxAge,
+    expires: session.expiresAt,
+  }).serialize();
+}
+
 /** Validates the request's session. Refreshing the cookie is the server's job (server/app.ts). */
 export async function validateSessionId(sessionId: string | null) {
   if (!sessionId) return { user: null, session: null, fresh: false };
@@ -115,7 +141,11 @@ export async function validateSessionId(sessionId: string | null) {
     return { user: null, session: null, fresh: false };
   }
   const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role };
-  return { user: sessionUser, session, fresh: session.fresh };
+  return {
+    user: sessionUser,
+    session: { ...session, expiresAt: sessionEnd({ expiresAt: session.expiresAt, createdAt }) },
+    fresh: session.fresh,
+  };
 }
 
 export function readSessionId(request: Request): string | null {
@@ -129,7 +159,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 
 export async function createSessionCookie(userId: string, meta: { ip?: string; userAgent?: string | null }) {
   const session = await lucia.createSession(userId, { ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null });
-  return lucia.createSessionCookie(session.id).serialize();
+  return sessionCookie(session);
 }
 
 export async function logout(request: Request): Promise<string> {
@@ -211,7 +241,8 @@ export function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-export const COMMON_PASSWORD_MESSAGE = "Ce mot de passe fait partie des plus courants : choisissez-en un autre, par exemple une phrase de plusieurs mots.";
+export const COMMON_PASSWORD_MESSAGE =
+  "Ce mot de passe fait partie des plus courants : choisissez-en un autre, par exemple une phrase de plusieurs mots.";
 
 export function hashPassword(password: string) {
   return hash(password, ARGON2_OPTIONS);
@@ -230,18 +261,10 @@ let dummyHash: Promise<string> | undefined;
 
 // ── Login with throttling ──────────────────────────────────────────
 
-export async function isLoginThrottled(email: string, ip: string): Promise<boolean> {
-  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-  const [byEmail, byIp] = await Promise.all([
-    prisma.loginAttempt.count({ where: { email, success: false, createdAt: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }),
-  ]);
-  return byEmail >= LOGIN_MAX_FAILURES || byIp >= LOGIN_MAX_FAILURES;
-}
-
 export type LoginResult =
-  | { ok: true; user: { id: string; role: string }; cookie: string }
-  | { ok: false; reason: "invalid" | "throttled" | "disabled" };
+  | { ok: true; user: { id: string; role: string }; cookie: string; delayMs: number }
+  | { ok: false; reason: "invalid" | "disabled"; delayMs: number }
+  | { ok: false; reason: "throttled"; refusal: LoginRefusal; delayMs: 0 };
 
 export async function login(input: {
   email: string;
@@ -252,20 +275,19 @@ export async function login(input: {
   previousSessionId?: string | null;
 }): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  if (await isLoginThrottled(email, input.ip)) return { ok: false, reason: "throttled" };
+  const throttle = await loginThrottle(email, input.ip);
+  if (throttle.refusal) return { ok: false, reason: "throttled", refusal: throttle.refusal, delayMs: 0 };
+  // Before the password is checked, so that giving up on a slow answer tells nothing.
+  if (throttle.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, throttle.delayMs));
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true, disabledAt: true } });
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
-  await prisma.loginAttempt.create({ data: { email, ip: input.ip, success: Boolean(user && valid) } });
-  if (!user || !valid) return { ok: false, reason: "invalid" };
-  if (user.disabledAt) return { ok: false, reason: "disabled" };
+  await recordLoginAttempt(email, input.ip, Boolean(user && valid));
+  if (!user || !valid) return { ok: false, reason: "invalid", delayMs: throttle.delayMs };
+  if (user.disabledAt) return { ok: false, reason: "disabled", delayMs: throttle.delayMs };
   if (input.previousSessionId) await lucia.invalidateSession(input.previousSessionId);
   const cookie = await createSessionCookie(user.id, { ip: input.ip, userAgent: input.userAgent });
-  return { ok: true, user: { id: user.id, role: user.role }, cookie };
-}
-
-export function throttledResponse() {
-  return tooManyRequests("Trop de tentatives de connexion échouées. Réessayez dans 15 minutes ou réinitialisez votre mot de passe.");
+  return { ok: true, user: { id: user.id, role: user.role }, cookie, delayMs: throttle.delayMs };
 }
 
 // ── Single-use tokens (password reset, invitations) ────────────────
@@ -277,6 +299,16 @@ export function newToken(): { token: string; tokenHash: string } {
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/** Reset links one account receives in an hour at most: the form cannot be used to flood a mailbox. */
+export const PASSWORD_RESETS_PER_HOUR = 3;
+
+/** "Mot de passe oublié": a new reset link, or null when this hour's allowance is spent (the page answers the same). */
+export async function requestPasswordReset(userId: string): Promise<string | null> {
+  const lastHour = await prisma.passwordReset.count({ where: { userId, createdAt: { gte: new Date(Date.now() - 60 * 60 * 1000) } } });
+  if (lastHour >= PASSWORD_RESETS_PER_HOUR) return null;
+  return createPasswordReset(userId);
 }
 
 export async function createPasswordReset(userId: string) {
@@ -310,6 +342,9 @@ export async function changePassword(userId: string, currentSessionId: string, c
 }
 
 export async function isPasswordResetTokenValid(token: string): Promise<boolean> {
-  const reset = await prisma.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true } });
+  const reset = await prisma.passwordReset.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, expiresAt: true },
+  });
   return Boolean(reset && !reset.usedAt && reset.expiresAt > new Date());
 }

@@ -15,12 +15,18 @@ const EnvSchema = z
       .optional(),
     MEILI_HOST: z.url("MEILI_HOST doit être une URL, par exemple http://127.0.0.1:7700").optional(),
     MEILI_MASTER_KEY: z.string().min(16, "MEILI_MASTER_KEY doit compter au moins 16 caractères").optional(),
-    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default(""),
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]*$/)
+      .default(""),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),
     SMTP_URL: z
       .string()
-      .regex(/^smtps?:\/\//, "SMTP_URL doit commencer par smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587")
+      .regex(
+        /^smtps?:\/\//,
+        "SMTP_URL doit commencer par smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587",
+      )
       .optional(),
     MAIL_FROM: z.string().default("CCAS – Réseau des associations <ne-pas-repondre@ccas.localhost>"),
     PUBLIC_URL: z.url("PUBLIC_URL doit être une URL, par exemple https://reseau.ccas-besancon.fr").optional(),
@@ -41,6 +47,12 @@ const EnvSchema = z
       .min(0, "PAGE_CACHE_SECONDS doit être un nombre de secondes, 0 pour désactiver le cache des pages publiques")
       .max(60, "PAGE_CACHE_SECONDS ne peut dépasser 60 secondes : les pages publiques resteraient périmées trop longtemps")
       .default(1),
+    LOGIN_DELAY_BASE_MS: z.coerce
+      .number()
+      .int()
+      .min(0, "LOGIN_DELAY_BASE_MS doit être un nombre de millisecondes, par exemple 500")
+      .max(5000, "LOGIN_DELAY_BASE_MS ne peut dépasser 5000 : une connexion attendrait plus d'une minute")
+      .default(500),
     SEED_DEMO: z
       .enum(["0", "1", "true", "false"])
       .default("1")

@@ -13,6 +13,7 @@ export const RETENTION = {
   loginAttemptsDays: 30,
   expiredSessionsDays: 0,
   usedOrExpiredPasswordResetsDays: 7,
+  usedOrExpiredSignUpRequestsDays: 7,
   expiredInvitationsDays: 30,
   emailLogDays: 365,
   unconfirmedRegistrationsDays: 7,
@@ -21,11 +22,16 @@ export const RETENTION = {
 
 export async function retentionCleanup(now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const [loginAttempts, sessions, passwordResets, invitations, emails, registrations, searchJobs] = await Promise.all([
+  const [loginAttempts, sessions, passwordResets, invitations, emails, registrations, searchJobs, signUpRequests] = await Promise.all([
     prisma.loginAttempt.deleteMany({ where: { createdAt: { lt: before(RETENTION.loginAttemptsDays) } } }),
     prisma.session.deleteMany({ where: { expiresAt: { lt: before(RETENTION.expiredSessionsDays) } } }),
     prisma.passwordReset.deleteMany({
-      where: { OR: [{ usedAt: { lt: before(RETENTION.usedOrExpiredPasswordResetsDays) } }, { expiresAt: { lt: before(RETENTION.usedOrExpiredPasswordResetsDays) } }] },
+      where: {
+        OR: [
+          { usedAt: { lt: before(RETENTION.usedOrExpiredPasswordResetsDays) } },
+          { expiresAt: { lt: before(RETENTION.usedOrExpiredPasswordResetsDays) } },
+        ],
+      },
     }),
     prisma.invitation.deleteMany({ where: { expiresAt: { lt: before(RETENTION.expiredInvitationsDays) } } }),
     prisma.emailMessage.deleteMany({ where: { createdAt: { lt: before(RETENTION.emailLogDays) } } }),
@@ -33,6 +39,14 @@ export async function retentionCleanup(now = new Date()) {
       where: { status: "en_attente_confirmation", createdAt: { lt: before(RETENTION.unconfirmedRegistrationsDays) } },
     }),
     prisma.searchSyncJob.deleteMany({ where: { doneAt: { lt: before(RETENTION.completedSearchJobsDays) } } }),
+    prisma.signUpRequest.deleteMany({
+      where: {
+        OR: [
+          { confirmedAt: { lt: before(RETENTION.usedOrExpiredSignUpRequestsDays) } },
+          { expiresAt: { lt: before(RETENTION.usedOrExpiredSignUpRequestsDays) } },
+        ],
+      },
+    }),
   ]);
   return {
     loginAttempts: loginAttempts.count,
@@ -42,6 +56,7 @@ export async function retentionCleanup(now = new Date()) {
     emails: emails.count,
     registrations: registrations.count,
     searchJobs: searchJobs.count,
+    signUpRequests: signUpRequests.count,
   };
 }
 
@@ -140,7 +155,9 @@ export async function deleteOwnAccount(userId: string): Promise<{ ok: true } | D
   });
   for (const m of memberships) {
     const others = await prisma.membership.count({ where: { associationId: m.associationId, userId: { not: userId } } });
-    const otherReps = await prisma.membership.count({ where: { associationId: m.associationId, userId: { not: userId }, isRepresentative: true } });
+    const otherReps = await prisma.membership.count({
+      where: { associationId: m.associationId, userId: { not: userId }, isRepresentative: true },
+    });
     if (others > 0 && otherReps === 0) {
       return {
         ok: false,

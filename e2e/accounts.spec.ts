@@ -1,5 +1,18 @@
-// Logging in, throttling after repeated failures, password reset by e-mail, logout.
-import { expect, expectAccessible, getDb, linkIn, signIn, test, TEST_PASSWORD, uniqueEmail, waitForMail } from "./support/fixtures";
+// Logging in, throttling that cannot lock out legitimate users, the session cookie, password reset by e-mail,
+// logout, and invitations that are never sent twice.
+import {
+  expect,
+  expectAccessible,
+  getDb,
+  linkIn,
+  loginAs,
+  readMailbox,
+  signIn,
+  test,
+  TEST_PASSWORD,
+  uniqueEmail,
+  waitForMail,
+} from "./support/fixtures";
 import { createUser } from "../prisma/factories/user";
 
 test("login, logout, and the session ends on the server", async ({ page }) => {
@@ -22,18 +35,29 @@ test("login, logout, and the session ends on the server", async ({ page }) => {
   expect(await getDb().session.count({ where: { id: cookie!.value } })).toBe(0);
 });
 
-test("ten failures in a row lock the account out for 15 minutes with a French message", async ({ page, baseURL }) => {
-  const user = await createUser(getDb(), { email: uniqueEmail("bruteforce") });
-  // A distinct client address, so the per-IP limit of this test touches no other test.
-  const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
-  await page.setExtraHTTPHeaders({ "X-Forwarded-For": ip });
-  for (let i = 0; i < 10; i++) {
-    const response = await page.request.post("/connexion", {
+/** A client address of its own (TRUST_PROXY is on), so no test touches another's counters. */
+const newAddress = () => `203.0.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
+
+test("ten failures stop that account from that address only: a colleague behind it and the owner elsewhere still log in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const db = getDb();
+  const [user, colleague] = [
+    await createUser(db, { email: uniqueEmail("bruteforce") }),
+    await createUser(db, { email: uniqueEmail("collegue") }),
+  ];
+  const cityHall = newAddress();
+  const post = (email: string, password: string, ip: string) =>
+    page.request.post("/connexion", {
       headers: { Origin: new URL(baseURL!).origin, "X-Forwarded-For": ip },
-      form: { email: user.email, password: `essai ${i}` },
+      form: { email, password },
+      maxRedirects: 0,
     });
-    expect(response.status()).toBe(401);
-  }
+  for (let i = 0; i < 10; i++) expect((await post(user.email, `essai ${i}`, cityHall)).status()).toBe(401);
+
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": cityHall });
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(user.email);
   await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
@@ -42,8 +66,78 @@ test("ten failures in a row lock the account out for 15 minutes with a French me
     page.getByRole("button", { name: "Se connecter" }).click(),
   ]);
   expect(response.status()).toBe(429);
-  await expect(page.getByRole("alert")).toContainText("Trop de tentatives de connexion échouées");
+  expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+  await expect(page.getByRole("alert")).toContainText("Trop de tentatives de connexion échouées pour ce compte");
   await expectAccessible(page);
+
+  // The same address, another account: in.
+  const colleagueAttempt = await post(colleague.email, TEST_PASSWORD, cityHall);
+  expect(colleagueAttempt.status()).toBe(302);
+  // The guessed account from another address: in too.
+  const home = await (await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": newAddress() } })).newPage();
+  await home.goto("/connexion");
+  await home.getByLabel("Adresse e-mail").fill(user.email);
+  await home.getByLabel("Mot de passe").fill(TEST_PASSWORD);
+  await home.getByRole("button", { name: "Se connecter" }).click();
+  await expect(home.getByRole("heading", { name: "Mon espace" })).toBeVisible();
+});
+
+test("an address spraying one password across many accounts is stopped, with a French message", async ({ page, baseURL }) => {
+  const sprayer = newAddress();
+  const origin = new URL(baseURL!).origin;
+  for (let i = 0; i < 100; i++) {
+    const response = await page.request.post("/connexion", {
+      headers: { Origin: origin, "X-Forwarded-For": sprayer },
+      form: { email: uniqueEmail(`cible-${i}`), password: "azerty123456789" },
+    });
+    expect(response.status()).toBe(401);
+  }
+  const user = await createUser(getDb(), { email: uniqueEmail("pulverise") });
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": sprayer });
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/connexion") && r.request().method() === "POST"),
+    page.getByRole("button", { name: "Se connecter" }).click(),
+  ]);
+  expect(response.status()).toBe(429);
+  await expect(page.getByRole("alert")).toContainText("Trop de tentatives de connexion échouées depuis votre réseau");
+});
+
+test("the session cookie expires with the session, at login and each time the server extends it", async ({ page, baseURL }) => {
+  const user = await createUser(getDb(), { email: uniqueEmail("cookie") });
+  const expiresOf = (setCookie: string | undefined) => {
+    const cookie = (setCookie ?? "").split("\n").find((c) => c.startsWith("ccas_session="));
+    expect(cookie, "un cookie de session").toBeTruthy();
+    return {
+      maxAge: Number(cookie!.match(/Max-Age=(\d+)/)?.[1]),
+      expires: new Date(cookie!.match(/Expires=([^;]+)/)?.[1] ?? NaN),
+      id: cookie!.split(";")[0].split("=")[1],
+    };
+  };
+  const loginResponse = await page.request.post("/connexion", {
+    headers: { Origin: new URL(baseURL!).origin, "X-Forwarded-For": newAddress() },
+    form: { email: user.email, password: TEST_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(loginResponse.status()).toBe(302);
+  const atLogin = expiresOf(loginResponse.headers()["set-cookie"]);
+  const session = await getDb().session.findUniqueOrThrow({ where: { id: atLogin.id } });
+  expect(atLogin.maxAge).toBeLessThanOrEqual(2 * 3600);
+  expect(Math.abs(atLogin.expires.getTime() - session.expiresAt.getTime())).toBeLessThan(2000);
+
+  // Eleven hours and a half after login, idle for ninety minutes: the server extends the
+  // session up to its twelfth hour, and the cookie it sends says so.
+  const createdAt = new Date(Date.now() - 11.5 * 3600_000);
+  await getDb().session.update({ where: { id: atLogin.id }, data: { createdAt, expiresAt: new Date(Date.now() + 30 * 60_000) } });
+  const refreshed = await page.request.get("/espace", { headers: { Cookie: `ccas_session=${atLogin.id}` }, maxRedirects: 0 });
+  expect(refreshed.status()).toBe(200);
+  const afterRefresh = expiresOf(refreshed.headers()["set-cookie"]);
+  const end = createdAt.getTime() + 12 * 3600_000;
+  expect(Math.abs(afterRefresh.expires.getTime() - end)).toBeLessThan(2000);
+  expect(afterRefresh.maxAge).toBeLessThanOrEqual(30 * 60);
+  expect((await getDb().session.findUniqueOrThrow({ where: { id: atLogin.id } })).expiresAt.getTime()).toBeLessThanOrEqual(end + 1000);
 });
 
 test("password reset by a single-use link", async ({ page }) => {
@@ -70,7 +164,9 @@ test("password reset by a single-use link", async ({ page }) => {
   await expect(page.getByText("Ce lien n'est plus valable")).toBeVisible();
 });
 
-test("changing the password ends the other sessions; an administrator can end anyone's; a disabled account is out at once", async ({ browser }) => {
+test("changing the password ends the other sessions; an administrator can end anyone's; a disabled account is out at once", async ({
+  browser,
+}) => {
   const db = getDb();
   const user = await createUser(db, { email: uniqueEmail("sessions"), role: "staff" });
   const laptop = await (await browser.newContext()).newPage();
@@ -119,4 +215,46 @@ test("changing the password ends the other sessions; an administrator can end an
   await expect(admin.getByRole("status")).toContainText("désactivé");
   await laptop.goto("/instruction");
   await expect(laptop).toHaveURL(/\/connexion/);
+});
+
+test("an address is invited once: a second invitation, or five at once, leave one pending invitation and one e-mail", async ({
+  page,
+  baseURL,
+}) => {
+  const rep = await loginAs(page, "member", { representative: true });
+  const membersUrl = `/espace/associations/${rep.associationId}/membres`;
+  const db = getDb();
+  const invitee = uniqueEmail("invitee");
+  const mailsTo = (email: string) => readMailbox().filter((m) => m.to.includes(email) && /Invitation/.test(m.subject)).length;
+
+  await page.goto(membersUrl);
+  await page.getByLabel("Adresse e-mail de la personne").fill(invitee);
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invitation envoyée à ${invitee}`);
+  await page.getByLabel("Adresse e-mail de la personne").fill(invitee.toUpperCase());
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByRole("alert")).toContainText("Une invitation est déjà en attente pour cette adresse");
+  await expectAccessible(page);
+  await page.getByLabel("Adresse e-mail de la personne").fill(rep.email);
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByRole("alert")).toContainText("déjà membre de l'association");
+  expect(await db.invitation.count({ where: { associationId: rep.associationId!, email: invitee } })).toBe(1);
+  expect(mailsTo(invitee)).toBe(1);
+
+  for (const times of [2, 5]) {
+    const email = uniqueEmail(`invitee-${times}`);
+    const responses = await Promise.all(
+      Array.from({ length: times }, () =>
+        page.request.post(membersUrl, {
+          headers: { Origin: new URL(baseURL!).origin },
+          form: { intent: "invite", email },
+          maxRedirects: 0,
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status()).sort();
+    expect(statuses).toEqual([302, ...Array(times - 1).fill(409)]);
+    expect(await db.invitation.count({ where: { associationId: rep.associationId!, email } })).toBe(1);
+    expect(mailsTo(email)).toBe(1);
+  }
 });

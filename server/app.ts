@@ -22,9 +22,10 @@ export type AppOptions = {
   mode: "production" | "development";
   /** How long anonymous visitors share a rendered public page; 0 turns the cache off. */
   pageCacheSeconds: number;
-  validateSession: (sessionId: string | null) => Promise<{ fresh: boolean; session: { id: string } | null }>;
+  validateSession: (sessionId: string | null) => Promise<{ fresh: boolean; session: { id: string; expiresAt: Date } | null }>;
   readSessionCookie: (cookieHeader: string) => string | null;
-  sessionCookie: (sessionId: string) => string;
+  /** The cookie for a session, expiring when the session does. */
+  sessionCookie: (session: { id: string; expiresAt: Date }) => string;
   blankSessionCookie: () => string;
 };
 
@@ -78,7 +79,7 @@ export function createApp(options: AppOptions) {
       if (!sessionId) return next();
       const { session, fresh } = await options.validateSession(sessionId);
       if (!session) res.append("Set-Cookie", options.blankSessionCookie());
-      else if (fresh) res.append("Set-Cookie", options.sessionCookie(session.id));
+      else if (fresh) res.append("Set-Cookie", options.sessionCookie(session));
       next();
     } catch (error) {
       next(error);

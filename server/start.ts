@@ -134,7 +134,7 @@ async function main() {
       pageCacheSeconds: env.PAGE_CACHE_SECONDS,
       validateSession: auth.validateSessionId,
       readSessionCookie: (header) => auth.lucia.readSessionCookie(header),
-      sessionCookie: (id) => auth.lucia.createSessionCookie(id).serialize(),
+      sessionCookie: auth.sessionCookie,
       blankSessionCookie: () => auth.lucia.createBlankSessionCookie().serialize(),
     });
     server = app.listen(env.PORT, env.HOST, () => {

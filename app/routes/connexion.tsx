@@ -1,15 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
-import { getUser, login, readSessionId, throttledResponse } from "~/auth.server";
+import { getUser, login, readSessionId } from "~/auth.server";
 import { TextField, ValidatedForm, SubmitButton } from "~/components/form";
 import { clientIp, safeRedirect } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
+import { loginRefusalMessage } from "~/login-throttle.server";
 import { loginSchema } from "~/schemas/auth.server";
 
 const loadLoginSchema = () => import("~/schemas/auth").then((m) => m.loginSchema);
 
 export const meta: MetaFunction = () => [{ title: "Connexion – CCAS de Besançon" }];
+
+/** A refused attempt says when to try again, also to the browser's own fetch (single fetch). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/espace");
@@ -29,8 +36,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { email: parsed.data.email, redirectTo: parsed.data.redirectTo };
   if (!result.ok) {
     if (result.reason === "throttled") {
-      const response = throttledResponse();
-      return invalid({ errors: { _form: (response.data as { message: string }).message }, values }, 429);
+      const answer = invalid({ errors: { _form: loginRefusalMessage(result.refusal) }, values }, 429);
+      answer.init = { ...answer.init, headers: { "Retry-After": String(result.refusal.retryAfterSeconds) } };
+      return answer;
     }
     if (result.reason === "disabled") return fieldError("email", "Ce compte est désactivé. Contactez le CCAS.", values, 403);
     return invalid({ errors: { password: "Adresse e-mail ou mot de passe incorrect." }, values }, 401);

@@ -31,7 +31,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(inviteMemberSchema, formDataToObject(formData));
   if (!parsed.ok) return invalid(parsed);
   const result = await inviteMember(associationId, parsed.data.email, user);
-  if (!result.ok) return fieldError("email", "Cette personne est déjà membre de l'association.", parsed.data);
+  if (!result.ok) {
+    const message =
+      result.reason === "already_member"
+        ? "Cette personne est déjà membre de l'association."
+        : `Une invitation est déjà en attente pour cette adresse (valable jusqu'au ${formatDate(result.expiresAt!)}).`;
+    return fieldError("email", message, parsed.data, 409);
+  }
   return redirectWithFlash(`/espace/associations/${associationId}/membres`, `Invitation envoyée à ${parsed.data.email}.`);
 }
 

@@ -1,15 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link } from "@remix-run/react";
-import { clientIp } from "~/lib/http.server";
-import { COMMON_PASSWORD_MESSAGE, createSessionCookie, getUser, isCommonPassword } from "~/auth.server";
-import { EmailTakenError, signUpAssociation } from "~/association.server";
+import { Link, useActionData } from "@remix-run/react";
+import { COMMON_PASSWORD_MESSAGE, getUser, isCommonPassword } from "~/auth.server";
 import { AssociationFields } from "~/components/association-fields";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
 import { signUpSchema } from "~/schemas/association.server";
+import { requestSignUp, signUpSentMessage } from "~/sign-up.server";
 
 const loadSignUpSchema = () => import("~/schemas/association").then((m) => m.signUpSchema);
 
@@ -25,32 +23,40 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const { password, ...values } = parsed.data;
   if (isCommonPassword(password)) return fieldError("password", COMMON_PASSWORD_MESSAGE, values);
-  try {
-    const { userId } = await signUpAssociation(parsed.data);
-    const cookie = await createSessionCookie(userId, { ip: clientIp(request), userAgent: request.headers.get("user-agent") });
-    return redirectWithFlash(
-      "/espace",
-      "Inscription enregistrée. Le CCAS va vérifier votre association : vous recevrez un courriel dès qu'elle sera validée.",
-      "success",
-      { "Set-Cookie": cookie },
-    );
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return fieldError("personEmail", "Un compte existe déjà avec cette adresse. Connectez-vous, ou demandez une invitation au représentant de votre association.", values);
-    }
-    throw error;
-  }
+  // The same answer whether or not the address has an account: what follows comes by e-mail.
+  await requestSignUp(parsed.data);
+  return { sent: true as const, message: signUpSentMessage(parsed.data.personEmail) };
 }
 
 export default function SignUp() {
+  const actionData = useActionData<typeof action>();
+  if (actionData && "sent" in actionData) {
+    return (
+      <div className="container page narrow">
+        <h1>Vérifiez votre messagerie</h1>
+        <div className="alert alert-success" role="status">
+          {actionData.message}
+        </div>
+        <p>
+          Rien reçu après quelques minutes ? Regardez dans les courriers indésirables, puis{" "}
+          <Link to="/inscription">recommencez l'inscription</Link>.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="container page">
       <h1>Inscrire une association au réseau</h1>
       <p className="lead">
-        L'inscription crée votre compte et la fiche de votre association. Elle apparaîtra dans l'annuaire après validation par le CCAS.
+        L'inscription crée votre compte et la fiche de votre association, une fois votre adresse e-mail confirmée. Elle apparaîtra dans
+        l'annuaire après validation par le CCAS.
       </p>
       <p className="small muted">Les champs marqués d'un astérisque (*) sont obligatoires.</p>
-      <ValidatedForm schema={loadSignUpSchema} method="post" defaultValues={{ city: "Besançon", postcode: "25000", fields: [], publics: [] }}>
+      <ValidatedForm
+        schema={loadSignUpSchema}
+        method="post"
+        defaultValues={{ city: "Besançon", postcode: "25000", fields: [], publics: [] }}
+      >
         <AssociationFields />
         <section className="form-section">
           <h2>Votre compte</h2>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { createPasswordReset } from "~/auth.server";
+import { requestPasswordReset } from "~/auth.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { invalid, parseForm } from "~/lib/forms.server";
@@ -16,8 +16,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   const user = await prisma.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, name: true, disabledAt: true } });
   // The same answer whether or not the account exists: the form must not reveal who has one.
-  if (user && !user.disabledAt) {
-    const token = await createPasswordReset(user.id);
+  const token = user && !user.disabledAt ? await requestPasswordReset(user.id) : null;
+  if (user && token) {
     await sendMail({
       to: parsed.data.email,
       subject: "Réinitialisation de votre mot de passe",

@@ -48,6 +48,8 @@ smtp.listen(0, "127.0.0.1", () => {
       PUBLIC_URL: E2E_URL,
       SMTP_URL: `smtp://127.0.0.1:${port}`,
       TRUST_PROXY: "1",
+      // The account-wide login delay stays real but short: journeys fail logins on purpose.
+      LOGIN_DELAY_BASE_MS: "5",
       SEED_DEMO: "1",
       MEILI_HOST: "",
       MEILI_MASTER_KEY: "",
