@@ -114,7 +114,7 @@ beforeAll(async () => {
     pageCacheSeconds: 0,
     validateSession: auth.validateSessionId,
     readSessionCookie: (header) => auth.lucia.readSessionCookie(header),
-    sessionCookie: (id) => auth.lucia.createSessionCookie(id).serialize(),
+    sessionCookie: auth.sessionCookie,
     blankSessionCookie: () => auth.lucia.createBlankSessionCookie().serialize(),
   });
   app = http.createServer(handler);
