@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+const TRUST_PROXY_MESSAGE = "TRUST_PROXY doit être le nombre de mandataires inverses devant le portail, par exemple 1 (0 : aucun)";
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -30,10 +32,16 @@ const EnvSchema = z
       .optional(),
     MAIL_FROM: z.string().default("CCAS – Réseau des associations <ne-pas-repondre@ccas.localhost>"),
     PUBLIC_URL: z.url("PUBLIC_URL doit être une URL, par exemple https://reseau.ccas-besancon.fr").optional(),
-    TRUST_PROXY: z
-      .enum(["0", "1", "true", "false"])
-      .default("0")
-      .transform((v) => v === "1" || v === "true"),
+    // How many reverse proxies stand in front of the portal; each appends the address it saw to X-Forwarded-For.
+    // The client's address is the one the outermost trusted proxy saw: entries a client wrote itself are ignored.
+    TRUST_PROXY: z.preprocess(
+      (v) => (v === "true" ? "1" : v === "false" || v === undefined || v === "" ? "0" : v),
+      z.coerce
+        .number()
+        .int(TRUST_PROXY_MESSAGE)
+        .min(0, TRUST_PROXY_MESSAGE)
+        .max(10, TRUST_PROXY_MESSAGE),
+    ),
     SESSION_SECRET: z.string().min(16, "SESSION_SECRET doit compter au moins 16 caractères").optional(),
     ASSOCIATION_STORAGE_QUOTA_MB: z.coerce.number().positive("ASSOCIATION_STORAGE_QUOTA_MB doit être un nombre de mégaoctets, par exemple 200").default(200),
     DATA_DIR_MIN_FREE_MB: z.coerce.number().min(0, "DATA_DIR_MIN_FREE_MB doit être un nombre de mégaoctets, par exemple 200").default(200),

@@ -27,12 +27,15 @@ export type AppOptions = {
   /** The cookie for a session, expiring when the session does. */
   sessionCookie: (session: { id: string; expiresAt: Date }) => string;
   blankSessionCookie: () => string;
+  /** TRUST_PROXY: how many reverse proxies in front append to X-Forwarded-For (0: the socket's address). */
+  trustProxyHops?: number;
 };
 
 export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true");
+  // A hop count, never `true`: Express would then take the left-most X-Forwarded-For entry, which the client writes.
+  app.set("trust proxy", options.trustProxyHops ?? 0);
   const https = options.publicUrl.startsWith("https://");
 
   app.use((req, res, next) => {

@@ -130,6 +130,7 @@ async function main() {
       build: dev ? async () => build : build,
       assetsDir: ASSETS_DIR,
       publicUrl: env.PUBLIC_URL,
+      trustProxyHops: env.TRUST_PROXY,
       mode: dev ? "development" : "production",
       pageCacheSeconds: env.PAGE_CACHE_SECONDS,
       validateSession: auth.validateSessionId,

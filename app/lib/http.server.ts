@@ -18,12 +18,9 @@ export function badRequest(message = "Requête invalide.") {
   return data({ message }, { status: 400 });
 }
 
-/** The client's address; X-Forwarded-For only when TRUST_PROXY says a proxy sets it. */
+/** The client's address, as the HTTP layer derived it (server/app.ts: X-Forwarded-For counted from the right,
+ * only over the TRUST_PROXY hops the configuration declares, so a client cannot choose it). */
 export function clientIp(request: Request): string {
-  if (getEnv().TRUST_PROXY) {
-    const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
   return request.headers.get("x-client-ip") ?? "inconnue";
 }
 
