@@ -160,15 +160,6 @@ export class DossierError extends Error {}
 export async function startDossier(associationId: string, callId: string, actor: SessionUser, now = new Date()) {
   const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, status: true, opensAt: true, closesAt: true } });
   if (!call) throw notFound();
-  const existing = await prisma.dossier.findFirst({
-    where: { associationId, callId, state: { in: ["brouillon", "en_construction", "en_instruction"] } },
-    select: { id: true },
-  });
-  if (existing) return { id: existing.id, created: false };
-  if (!isCallOpen(call, now))
-    throw new DossierError(
-      "Cet appel à projets n'est pas ouvert aux candidatures : la date de clôture est passée ou il n'est pas encore ouvert.",
-    );
   const previous = await prisma.dossier.findFirst({ where: { associationId }, orderBy: { updatedAt: "desc" }, select: { data: true } });
   const reused = previous ? parseDossierData(previous.data) : {};
   const data: DossierData = {
@@ -178,26 +169,39 @@ export async function startDossier(associationId: string, callId: string, actor:
     ...(reused.ressources_humaines ? { ressources_humaines: reused.ressources_humaines } : {}),
     ...(reused.budget_association ? { budget_association: reused.budget_association } : {}),
   };
-  const dossier = await prisma.$transaction(async (tx) => {
-    const created = await tx.dossier.create({
-      data: {
-        number: draftNumber(),
-        callId,
-        associationId,
-        state: "brouillon",
-        data: JSON.stringify(data),
-        currentStep: "identification",
-        createdById: actor.id,
-        updatedById: actor.id,
-      },
-      select: { id: true },
-    });
-    await tx.auditEvent.create({
-      data: { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" },
-    });
-    return created;
-  });
-  return { id: dossier.id, created: true };
+  // The look-up of a dossier in progress and the creation in one write transaction: the same
+  // form sent twice at once makes one dossier, and the second request is sent to it.
+  return prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.dossier.findFirst({
+        where: { associationId, callId, state: { in: ["brouillon", "en_construction", "en_instruction"] } },
+        select: { id: true },
+      });
+      if (existing) return { id: existing.id, created: false };
+      if (!isCallOpen(call, now))
+        throw new DossierError(
+          "Cet appel à projets n'est pas ouvert aux candidatures : la date de clôture est passée ou il n'est pas encore ouvert.",
+        );
+      const created = await tx.dossier.create({
+        data: {
+          number: draftNumber(),
+          callId,
+          associationId,
+          state: "brouillon",
+          data: JSON.stringify(data),
+          currentStep: "identification",
+          createdById: actor.id,
+          updatedById: actor.id,
+        },
+        select: { id: true },
+      });
+      await tx.auditEvent.create({
+        data: { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" },
+      });
+      return { id: created.id, created: true };
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
 }
 
 function denormalised(data: DossierData) {

@@ -164,20 +164,37 @@ export async function signUpAssociation(input: SignUpInput) {
 
 export async function validateAssociation(associationId: string, actor: SessionUser) {
   const association = await prisma.$transaction(async (tx) => {
-    const current = await tx.association.findUnique({ where: { id: associationId }, select: { status: true, name: true } });
+    const current = await tx.association.findUnique({
+      where: { id: associationId },
+      select: { id: true, status: true, name: true, slug: true },
+    });
     if (!current) throw notFound();
+    if (current.status === "validated") {
+      // Validated already (the same decision sent twice): no second audit entry or e-mail; the
+      // directory entry is refreshed all the same (idempotent).
+      await enqueueSearchSync(tx, [associationId]);
+      return { id: current.id, name: current.name, slug: current.slug, already: true };
+    }
     const updated = await tx.association.update({
       where: { id: associationId },
       data: { status: "validated", validatedAt: new Date(), refusalReason: null },
       select: { id: true, name: true, slug: true },
     });
     await tx.auditEvent.create({
-      data: { entityType: "association", entityId: associationId, actorId: actor.id, action: "validation", fromState: current.status, toState: "validated" },
+      data: {
+        entityType: "association",
+        entityId: associationId,
+        actorId: actor.id,
+        action: "validation",
+        fromState: current.status,
+        toState: "validated",
+      },
     });
     await enqueueSearchSync(tx, [associationId]);
-    return updated;
+    return { ...updated, already: false };
   });
   await syncSearchNow([associationId]);
+  if (association.already) return association;
   for (const to of await representativeEmails(associationId)) {
     await sendMail({
       to,
@@ -348,7 +365,12 @@ export async function acceptInvitation(token: string, account: { name: string; p
       const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
       userId =
         existing?.id ??
-        (await tx.user.create({ data: { email: invitation.email, name: account.name, passwordHash: passwordHash!, role: "member" }, select: { id: true } })).id;
+        (
+          await tx.user.create({
+            data: { email: invitation.email, name: account.name, passwordHash: passwordHash!, role: "member" },
+            select: { id: true },
+          })
+        ).id;
     }
     await tx.membership.upsert({
       where: { userId_associationId: { userId, associationId: invitation.associationId } },
@@ -360,7 +382,10 @@ export async function acceptInvitation(token: string, account: { name: string; p
 }
 
 export async function removeMember(associationId: string, membershipId: string) {
-  const membership = await prisma.membership.findFirst({ where: { id: membershipId, associationId }, select: { id: true, isRepresentative: true } });
+  const membership = await prisma.membership.findFirst({
+    where: { id: membershipId, associationId },
+    select: { id: true, isRepresentative: true },
+  });
   if (!membership) throw notFound();
   if (membership.isRepresentative) return { ok: false as const };
   await prisma.membership.delete({ where: { id: membership.id } });

@@ -521,7 +521,14 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
 
 export async function addAnnotation(dossierId: string, actor: Actor, body: string) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.annotation.create({ data: { dossierId, authorId: actor.id, body } });
+  await prisma.$transaction(async (tx) => {
+    // The same note sent twice (a double click, a form sent again) is kept once.
+    const same = await tx.annotation.findFirst({
+      where: { dossierId, authorId: actor.id, body, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
+      select: { id: true },
+    });
+    if (!same) await tx.annotation.create({ data: { dossierId, authorId: actor.id, body } });
+  });
 }
 
 // ── Scoring ────────────────────────────────────────────────────────
@@ -576,6 +583,22 @@ export async function declareConflict(dossierId: string, actor: Actor, reason: s
 
 // ── Messages between the association and staff ─────────────────────
 
+/** A message or note identical to one its author wrote this recently is the same form sent again. */
+const RESENT_WITHIN_MS = 10 * 60_000;
+
+/** Writes the message unless its author just wrote the very same one; true when written (then it is sent on). */
+async function appendMessageOnce(message: { dossierId: string; authorId: string; fromStaff: boolean; body: string }) {
+  return prisma.$transaction(async (tx) => {
+    const same = await tx.message.findFirst({
+      where: { ...message, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
+      select: { id: true },
+    });
+    if (same) return false;
+    await tx.message.create({ data: message });
+    return true;
+  });
+}
+
 export const messageSelect = { id: true, body: true, createdAt: true, fromStaff: true, authorId: true } satisfies Prisma.MessageSelect;
 
 /** The thread as a member sees it: scoped by association, 404 for anything else. */
@@ -612,7 +635,7 @@ export async function postMemberMessage(associationId: string, dossierId: string
   const dossier = await prisma.dossier.findFirst({ where: { id: dossierId, associationId }, select: { id: true, state: true } });
   if (!dossier) throw notFound();
   if (dossier.state === "brouillon") throw new ReviewError("Déposez d'abord le dossier pour écrire au CCAS.", "body");
-  await prisma.message.create({ data: { dossierId, authorId: actor.id, fromStaff: false, body } });
+  if (!(await appendMessageOnce({ dossierId, authorId: actor.id, fromStaff: false, body }))) return;
   const d = await dossierHeader(dossierId);
   const reviewers = await prisma.callReviewer.findMany({ where: { callId: d.callId }, select: { userId: true } });
   let recipients = await prisma.user.findMany({
@@ -638,7 +661,7 @@ export async function postMemberMessage(associationId: string, dossierId: string
 
 export async function postStaffMessage(dossierId: string, actor: Actor, body: string) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.message.create({ data: { dossierId, authorId: actor.id, fromStaff: true, body } });
+  if (!(await appendMessageOnce({ dossierId, authorId: actor.id, fromStaff: true, body }))) return;
   const d = await dossierHeader(dossierId);
   for (const to of await memberEmails(d.associationId)) {
     await sendMail({

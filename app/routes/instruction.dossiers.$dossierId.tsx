@@ -147,7 +147,14 @@ export default function ReviewDossier() {
   const myScore = Object.fromEntries(myScores.map((s) => [scoreFieldName(s.criterionId), String(s.value)]));
   const canDecide = dossier.state === "en_instruction";
   const canSendBack = dossier.state === "en_instruction" || dossier.state === "en_construction";
-  const formError = failure && ["start_instruction"].includes(String(failure.values.intent)) ? failure.errors._form : null;
+  // A refusal whose form is no longer on the page (the dossier moved on: a decision sent twice,
+  // a second « Passer en instruction ») is shown at the top, never lost.
+  const intent = String(failure?.values.intent ?? "");
+  const formShown =
+    (["accept", "refuse", "close"].includes(intent) && canDecide) ||
+    (intent === "correction" && canSendBack) ||
+    !["start_instruction", "accept", "refuse", "close", "correction"].includes(intent);
+  const formError = failure && !formShown ? (failure.errors._form ?? Object.values(failure.errors)[0] ?? null) : null;
 
   return (
     <div className="container page">
