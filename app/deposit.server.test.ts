@@ -125,3 +125,17 @@ describe("the same deposit sent several times at once", () => {
     });
   }
 });
+
+describe("starting a dossier several times at once", () => {
+  it("makes one dossier per association and call when « Commencer » is sent 5 times at once", async () => {
+    const call = await createCall(prisma, {});
+    const association = await createAssociation(prisma, { status: "validated" });
+    const u = await createUser(prisma, { passwordHash: "!" });
+    await addMembership(prisma, u.id, association.id, true, "Présidente");
+    const user: SessionUser = { id: u.id, email: u.email, name: u.name, role: "member" };
+    const started = await Promise.all(Array.from({ length: 5 }, () => app.startDossier(association.id, call.id, user)));
+    expect(started.filter((s) => s.created)).toHaveLength(1);
+    expect(new Set(started.map((s) => s.id)).size).toBe(1);
+    expect(await prisma.dossier.count({ where: { associationId: association.id, callId: call.id } })).toBe(1);
+  });
+});
