@@ -4,7 +4,7 @@
 import type { SessionUser } from "~/auth.server";
 import { isCallOpen, parseRequiredAttachments } from "~/call.server";
 import { DOSSIER_STATE_LABELS } from "~/lib/call-status";
-import { prisma } from "~/db.server";
+import { prisma, takeWriteLock } from "~/db.server";
 import { draftNumber, isDraftNumber, nextDossierNumber } from "~/lib/dossier-number";
 import { formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
@@ -173,6 +173,7 @@ export async function startDossier(associationId: string, callId: string, actor:
   // form sent twice at once makes one dossier, and the second request is sent to it.
   return prisma.$transaction(
     async (tx) => {
+      await takeWriteLock(tx);
       const existing = await tx.dossier.findFirst({
         where: { associationId, callId, state: { in: ["brouillon", "en_construction", "en_instruction"] } },
         select: { id: true },
@@ -329,6 +330,7 @@ export async function submitDossier(
   const deposit = () =>
     prisma.$transaction(
       async (tx) => {
+        await takeWriteLock(tx);
         const at = now ?? new Date();
         const dossier = await getDossierForMember(access.associationId, dossierId, tx);
         const resubmission = dossier.state === "en_construction" && dossier.correctionRequestedAt !== null;

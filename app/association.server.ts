@@ -2,7 +2,7 @@
 // Every change that touches what the directory shows goes through the search outbox.
 import { enqueueSearchSync, flushSearchSync } from "../search/sync";
 import { hashPassword, hashToken, newToken } from "~/auth.server";
-import { prisma, type Db } from "~/db.server";
+import { prisma, takeWriteLock, type Db } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import { notFound } from "~/lib/http.server";
 import { slugify } from "~/lib/slug";
@@ -164,6 +164,7 @@ export async function signUpAssociation(input: SignUpInput) {
 
 export async function validateAssociation(associationId: string, actor: SessionUser) {
   const association = await prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const current = await tx.association.findUnique({
       where: { id: associationId },
       select: { id: true, status: true, name: true, slug: true },

@@ -11,7 +11,7 @@ import { enqueueSearchSync } from "../search/sync";
 import { syncSearchNow } from "~/association.server";
 import type { SessionUser } from "~/auth.server";
 import { currentCharterVersion } from "~/charter-status.server";
-import { prisma } from "~/db.server";
+import { prisma, takeWriteLock } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { CharterDraftInput } from "~/schemas/charter";
@@ -144,6 +144,7 @@ export async function saveDraft(input: CharterDraftInput, actor: SessionUser) {
  */
 export async function publishDraft(draftId: string, actor: SessionUser) {
   const published = await prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const draft = await tx.charterVersion.findFirst({
       where: { id: draftId },
       select: { id: true, title: true, body: true, version: true, publishedAt: true },
@@ -198,6 +199,7 @@ export type SignArgs = {
  */
 export async function signCharter(args: SignArgs) {
   const result = await prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const membership = await tx.membership.findUnique({
       where: { userId_associationId: { userId: args.userId, associationId: args.associationId } },
       select: { isRepresentative: true, association: { select: { status: true } } },

@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { getDossierForStaff } from "~/application.server";
 import type { SessionUser } from "~/auth.server";
-import { prisma, type Prisma } from "~/db.server";
+import { prisma, takeWriteLock, type Prisma } from "~/db.server";
 import { DOSSIER_STATES, memberDossierPath, REVIEWABLE_STATES, STATE_LABELS, stateLabel, type DossierState } from "~/lib/dossier-states";
 import { formatDateTime } from "~/lib/format";
 import { forbidden, notFound } from "~/lib/http.server";
@@ -341,6 +341,7 @@ async function transition(
   data: Prisma.DossierUpdateManyMutationInput = {},
   comment?: string | null,
 ) {
+  await takeWriteLock(tx);
   const current = await tx.dossier.findUnique({ where: { id: dossierId }, select: { state: true, correctionRequestedAt: true } });
   if (!current) throw notFound();
   if (!from.includes(current.state)) {
@@ -522,6 +523,7 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
 export async function addAnnotation(dossierId: string, actor: Actor, body: string) {
   await requireDossierAccess(actor, dossierId);
   await prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     // The same note sent twice (a double click, a form sent again) is kept once.
     const same = await tx.annotation.findFirst({
       where: { dossierId, authorId: actor.id, body, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
@@ -589,6 +591,7 @@ const RESENT_WITHIN_MS = 10 * 60_000;
 /** Writes the message unless its author just wrote the very same one; true when written (then it is sent on). */
 async function appendMessageOnce(message: { dossierId: string; authorId: string; fromStaff: boolean; body: string }) {
   return prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const same = await tx.message.findFirst({
       where: { ...message, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
       select: { id: true },
