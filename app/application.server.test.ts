@@ -12,15 +12,19 @@ const pdfBytes = () => samplePdf("Statuts de l'association");
 
 const { prisma } = await import("./db.server");
 const app = await import("./application.server");
+const review = await import("./review.server");
 const { detectUploadType, getDocumentForDownload, storeDocument, UPLOAD_TYPE_MESSAGE } = await import("./document.server");
 const { closeDueCalls, effectiveCallStatus } = await import("./call.server");
 
 const DAY = 24 * 3600_000;
 
-
-
 async function setup(options: { closesAt?: Date; representative?: boolean } = {}) {
-  const call = await createCall(prisma, { minAmountCents: 2_000_00, maxAmountCents: 10_000_00, closesAt: options.closesAt, requiredAttachments: ["statuts"] });
+  const call = await createCall(prisma, {
+    minAmountCents: 2_000_00,
+    maxAmountCents: 10_000_00,
+    closesAt: options.closesAt,
+    requiredAttachments: ["statuts"],
+  });
   const association = await createAssociation(prisma, { status: "validated" });
   const u = await createUser(prisma, { passwordHash: "!" });
   await addMembership(prisma, u.id, association.id, options.representative ?? true, "Présidente");
@@ -37,7 +41,13 @@ async function fillAll(access: Awaited<ReturnType<typeof setup>>["access"], doss
     expect(result, step).toEqual({ ok: true });
   }
   const bytes = await pdfBytes();
-  const stored = await storeDocument({ associationId: access.associationId, kind: "statuts", originalName: "statuts.pdf", bytes, actor: access.user });
+  const stored = await storeDocument({
+    associationId: access.associationId,
+    kind: "statuts",
+    originalName: "statuts.pdf",
+    bytes,
+    actor: access.user,
+  });
   if (!stored.ok) throw new Error(stored.message);
   await app.attachDocument(access.associationId, dossierId, stored.document.id, "statuts");
 }
@@ -135,7 +145,13 @@ describe("dossier life", () => {
     const { call, access } = await setup({ representative: false });
     const { id } = await app.startDossier(access.associationId, call.id, access.user);
     await expect(
-      app.saveStep(access, id, "declaration", { engagementRepublicain: "on", regularite: "on", exactitude: "on", montant: "on" }, { validate: true }),
+      app.saveStep(
+        access,
+        id,
+        "declaration",
+        { engagementRepublicain: "on", regularite: "on", exactitude: "on", montant: "on" },
+        { validate: true },
+      ),
     ).rejects.toThrow(/représentant·e légal·e/);
   });
 
@@ -156,10 +172,14 @@ describe("dossier life", () => {
     const audit = await prisma.auditEvent.findFirst({ where: { entityType: "dossier", entityId: id, action: "depot" } });
     expect(audit).toMatchObject({ fromState: "brouillon", toState: "en_construction" });
     const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: access.user.email, subject: { contains: result.number } } });
-    expect(JSON.parse(mail.attachments!)).toEqual([expect.objectContaining({ filename: `accuse-reception-${result.number}.pdf`, contentType: "application/pdf" })]);
+    expect(JSON.parse(mail.attachments!)).toEqual([
+      expect.objectContaining({ filename: `accuse-reception-${result.number}.pdf`, contentType: "application/pdf" }),
+    ]);
     const staff = await app.getDossierForStaff(id);
     expect(staff!.sections.map((s) => s.key)).toEqual(app.DOSSIER_STEPS.filter((s) => s.key !== "pieces").map((s) => s.key));
-    expect(staff!.sections.find((s) => s.key === "budget_projet")!.fields.find((f) => f.name === "p74_ccas")!.value).toMatch(/8\s000,00\s€/);
+    expect(staff!.sections.find((s) => s.key === "budget_projet")!.fields.find((f) => f.name === "p74_ccas")!.value).toMatch(
+      /8\s000,00\s€/,
+    );
     expect(staff!.attachments).toHaveLength(1);
   });
 
@@ -174,11 +194,10 @@ describe("dossier life", () => {
 
     const ok = await app.submitDossier(access, id);
     expect(ok.ok).toBe(true);
-    await prisma.dossier.update({ where: { id }, data: { state: "en_instruction" } });
-    await prisma.dossier.update({ where: { id }, data: { state: "en_construction" } });
-    await prisma.auditEvent.create({
-      data: { entityType: "dossier", entityId: id, action: "demande_correction", fromState: "en_instruction", toState: "en_construction", comment: "Joindre le RIB à jour." },
-    });
+    const staff = await createUser(prisma, { role: "staff", passwordHash: "!" });
+    await prisma.callReviewer.create({ data: { callId: call.id, userId: staff.id } });
+    await review.startInstruction(id, { ...staff, role: "staff" });
+    await review.requestCorrection(id, { ...staff, role: "staff" }, "Joindre le RIB à jour.");
     expect(await app.getLatestCorrectionRequest(id)).toMatchObject({ message: "Joindre le RIB à jour." });
     const again = await app.submitDossier(access, id, late);
     expect(again).toMatchObject({ ok: true, resubmission: true, number: ok.ok ? ok.number : "" });
@@ -194,13 +213,21 @@ describe("dossier life", () => {
 describe("document downloads", () => {
   it("serves a document to the association's members and to staff, and answers 404 to anyone else", async () => {
     const { access } = await setup({ representative: false });
-    const stored = await storeDocument({ associationId: access.associationId, kind: "rib", originalName: "rib.png", bytes: pngBytes(), actor: access.user });
+    const stored = await storeDocument({
+      associationId: access.associationId,
+      kind: "rib",
+      originalName: "rib.png",
+      bytes: pngBytes(),
+      actor: access.user,
+    });
     if (!stored.ok) throw new Error(stored.message);
     const mine = await getDocumentForDownload(stored.document.id, access.user);
     expect(mine.mimeType).toBe("image/png");
     expect(Buffer.from(mine.bytes).equals(pngBytes())).toBe(true);
     const staff = await createUser(prisma, { role: "staff", passwordHash: "!" });
-    await expect(getDocumentForDownload(stored.document.id, { ...staff, role: "staff" })).resolves.toMatchObject({ id: stored.document.id });
+    await expect(getDocumentForDownload(stored.document.id, { ...staff, role: "staff" })).resolves.toMatchObject({
+      id: stored.document.id,
+    });
     const { user: outsider } = await setup();
     const thrown = await getDocumentForDownload(stored.document.id, outsider).catch((e) => e);
     expect(thrown).toMatchObject({ init: { status: 404 } });

@@ -4,7 +4,7 @@
 import type { SessionUser } from "~/auth.server";
 import { isCallOpen, parseRequiredAttachments } from "~/call.server";
 import { DOSSIER_STATE_LABELS } from "~/lib/call-status";
-import { prisma } from "~/db.server";
+import { prisma, takeWriteLock } from "~/db.server";
 import { draftNumber, isDraftNumber, nextDossierNumber } from "~/lib/dossier-number";
 import { formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
@@ -53,10 +53,29 @@ const dossierMemberSelect = {
   declarationSignedAt: true,
   declarationSignerId: true,
   submittedAt: true,
+  correctionRequestedAt: true,
   updatedAt: true,
   associationId: true,
-  call: { select: { id: true, slug: true, title: true, status: true, opensAt: true, closesAt: true, minAmountCents: true, maxAmountCents: true, requiredAttachments: true } },
-  attachments: { select: { id: true, kind: true, document: { select: { id: true, kind: true, label: true, originalName: true, size: true, mimeType: true } } } },
+  call: {
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      minAmountCents: true,
+      maxAmountCents: true,
+      requiredAttachments: true,
+    },
+  },
+  attachments: {
+    select: {
+      id: true,
+      kind: true,
+      document: { select: { id: true, kind: true, label: true, originalName: true, size: true, mimeType: true } },
+    },
+  },
 } as const;
 
 /** One dossier of this association, or 404 (another association's dossier does not exist for you). */
@@ -80,7 +99,17 @@ export async function listAssociationDossiers(associationId: string) {
   const rows = await prisma.dossier.findMany({
     where: { associationId },
     orderBy: { updatedAt: "desc" },
-    select: { id: true, number: true, state: true, projectTitle: true, requestedCents: true, submittedAt: true, updatedAt: true, currentStep: true, call: { select: { title: true, slug: true } } },
+    select: {
+      id: true,
+      number: true,
+      state: true,
+      projectTitle: true,
+      requestedCents: true,
+      submittedAt: true,
+      updatedAt: true,
+      currentStep: true,
+      call: { select: { title: true, slug: true } },
+    },
   });
   return rows.map((r) => ({ ...r, displayNumber: isDraftNumber(r.number) ? null : r.number }));
 }
@@ -131,12 +160,6 @@ export class DossierError extends Error {}
 export async function startDossier(associationId: string, callId: string, actor: SessionUser, now = new Date()) {
   const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, status: true, opensAt: true, closesAt: true } });
   if (!call) throw notFound();
-  const existing = await prisma.dossier.findFirst({
-    where: { associationId, callId, state: { in: ["brouillon", "en_construction", "en_instruction"] } },
-    select: { id: true },
-  });
-  if (existing) return { id: existing.id, created: false };
-  if (!isCallOpen(call, now)) throw new DossierError("Cet appel à projets n'est pas ouvert aux candidatures : la date de clôture est passée ou il n'est pas encore ouvert.");
   const previous = await prisma.dossier.findFirst({ where: { associationId }, orderBy: { updatedAt: "desc" }, select: { data: true } });
   const reused = previous ? parseDossierData(previous.data) : {};
   const data: DossierData = {
@@ -146,15 +169,40 @@ export async function startDossier(associationId: string, callId: string, actor:
     ...(reused.ressources_humaines ? { ressources_humaines: reused.ressources_humaines } : {}),
     ...(reused.budget_association ? { budget_association: reused.budget_association } : {}),
   };
-  const dossier = await prisma.$transaction(async (tx) => {
-    const created = await tx.dossier.create({
-      data: { number: draftNumber(), callId, associationId, state: "brouillon", data: JSON.stringify(data), currentStep: "identification", createdById: actor.id, updatedById: actor.id },
-      select: { id: true },
-    });
-    await tx.auditEvent.create({ data: { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" } });
-    return created;
-  });
-  return { id: dossier.id, created: true };
+  // The look-up of a dossier in progress and the creation in one write transaction: the same
+  // form sent twice at once makes one dossier, and the second request is sent to it.
+  return prisma.$transaction(
+    async (tx) => {
+      await takeWriteLock(tx);
+      const existing = await tx.dossier.findFirst({
+        where: { associationId, callId, state: { in: ["brouillon", "en_construction", "en_instruction"] } },
+        select: { id: true },
+      });
+      if (existing) return { id: existing.id, created: false };
+      if (!isCallOpen(call, now))
+        throw new DossierError(
+          "Cet appel à projets n'est pas ouvert aux candidatures : la date de clôture est passée ou il n'est pas encore ouvert.",
+        );
+      const created = await tx.dossier.create({
+        data: {
+          number: draftNumber(),
+          callId,
+          associationId,
+          state: "brouillon",
+          data: JSON.stringify(data),
+          currentStep: "identification",
+          createdById: actor.id,
+          updatedById: actor.id,
+        },
+        select: { id: true },
+      });
+      await tx.auditEvent.create({
+        data: { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" },
+      });
+      return { id: created.id, created: true };
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
 }
 
 function denormalised(data: DossierData) {
@@ -244,48 +292,89 @@ export function dossierCompleteness(dossier: Pick<MemberDossier, "parsed" | "cal
     const result = stepSchema(def.key, boundsOf(dossier.call)).safeParse(values ?? {});
     const errors = result.success ? [] : [...new Set(result.error.issues.map((i) => i.message))];
     if (def.key === "declaration" && result.success && !dossier.declarationSignedAt) errors.push("La déclaration n'est pas signée.");
-    return { key: def.key, label: def.label, started: Boolean(values && Object.keys(values).length), complete: errors.length === 0, errors };
+    return {
+      key: def.key,
+      label: def.label,
+      started: Boolean(values && Object.keys(values).length),
+      complete: errors.length === 0,
+      errors,
+    };
   });
 }
 
 // ── Submission ─────────────────────────────────────────────────────
 
-export type SubmitResult = { ok: true; number: string; resubmission: boolean } | { ok: false; message: string; steps?: StepStatus[] };
+export type SubmitResult =
+  | { ok: true; number: string; resubmission: boolean; submittedAt: Date }
+  | { ok: true; already: true; number: string; submittedAt: Date | null }
+  | { ok: false; message: string; steps?: StepStatus[] };
+
+function closedMessage(closesAt: Date) {
+  return `L'appel à projets est clos depuis le ${closesAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" })} : le dossier ne peut plus être déposé.`;
+}
 
 /**
- * Submits (or resubmits after a correction request). The first submission is refused
- * after the call's closing time, by the server's clock; a dossier sent back by the CCAS
- * for correction can be resubmitted after it.
+ * Deposits a draft, or re-deposits a dossier the CCAS sent back for correction. One write
+ * transaction reads the dossier and its call, checks the closing instant by the server's clock
+ * at that moment, and moves the state conditionally (`update … where state = expected`): of
+ * several requests at once exactly one deposits (one history row, one receipt); the others see
+ * the dossier deposited and get `already`. The closing time binds every deposit except the
+ * re-deposit the CCAS asked for; the first deposit time (`submittedAt`) is never overwritten.
+ * `now` is for tests: by default the time is taken inside the transaction.
  */
 export async function submitDossier(
   access: { associationId: string; user: SessionUser; isRepresentative: boolean },
   dossierId: string,
-  now = new Date(),
+  now?: Date,
 ): Promise<SubmitResult> {
-  const dossier = await getDossierForMember(access.associationId, dossierId);
-  if (!isEditable(dossier)) return { ok: false, message: "Ce dossier est déjà en instruction : il ne peut plus être déposé." };
-  const resubmission = dossier.submittedAt !== null;
-  if (!resubmission && !isCallOpen(dossier.call, now)) {
-    return {
-      ok: false,
-      message: `L'appel à projets est clos depuis le ${dossier.call.closesAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" })} : le dossier ne peut plus être déposé.`,
-    };
-  }
-  if (!access.isRepresentative) return { ok: false, message: "Seul·e le ou la représentant·e légal·e de l'association peut déposer le dossier." };
-  const steps = dossierCompleteness(dossier);
-  const incomplete = steps.filter((s) => !s.complete);
-  if (incomplete.length) return { ok: false, message: `Le dossier est incomplet : ${incomplete.map((s) => s.label).join(", ")}.`, steps };
+  const deposit = () =>
+    prisma.$transaction(
+      async (tx) => {
+        await takeWriteLock(tx);
+        const at = now ?? new Date();
+        const dossier = await getDossierForMember(access.associationId, dossierId, tx);
+        const resubmission = dossier.state === "en_construction" && dossier.correctionRequestedAt !== null;
+        if (dossier.state !== "brouillon" && !resubmission) {
+          if (dossier.state === "en_construction")
+            return { ok: true as const, already: true as const, number: dossier.number, submittedAt: dossier.submittedAt };
+          return { ok: false as const, message: "Ce dossier est déjà en instruction : il ne peut plus être déposé." };
+        }
+        if (!resubmission && !isCallOpen(dossier.call, at)) return { ok: false as const, message: closedMessage(dossier.call.closesAt) };
+        if (!access.isRepresentative)
+          return { ok: false as const, message: "Seul·e le ou la représentant·e légal·e de l'association peut déposer le dossier." };
+        const steps = dossierCompleteness(dossier);
+        const incomplete = steps.filter((s) => !s.complete);
+        if (incomplete.length)
+          return { ok: false as const, message: `Le dossier est incomplet : ${incomplete.map((s) => s.label).join(", ")}.`, steps };
 
-  let number = dossier.number;
-  for (let attempt = 0; ; attempt++) {
-    if (isDraftNumber(dossier.number)) number = await nextDossierNumber(prisma, now.getFullYear());
-    try {
-      await prisma.$transaction(async (tx) => {
+        const number = isDraftNumber(dossier.number) ? await nextDossierNumber(tx, at.getFullYear()) : dossier.number;
         const updated = await tx.dossier.updateMany({
-          where: { id: dossier.id, associationId: access.associationId, state: dossier.state },
-          data: { number, state: "en_construction", submittedAt: now, updatedById: access.user.id },
+          where: resubmission
+            ? {
+                id: dossier.id,
+                associationId: access.associationId,
+                state: "en_construction",
+                correctionRequestedAt: dossier.correctionRequestedAt,
+              }
+            : // The closing instant again in the statement itself, so no other writer can slip between.
+              {
+                id: dossier.id,
+                associationId: access.associationId,
+                state: "brouillon",
+                call: { is: { status: "publie", opensAt: { lte: at }, closesAt: { gt: at } } },
+              },
+          data: {
+            number,
+            state: "en_construction",
+            submittedAt: dossier.submittedAt ?? at,
+            correctionRequestedAt: null,
+            updatedById: access.user.id,
+          },
         });
-        if (updated.count !== 1) throw new DossierError("Le dossier a changé entre-temps : rechargez la page.");
+        if (updated.count !== 1) throw new DossierRaceError();
+        await tx.dossierSubmission.create({
+          data: { dossierId: dossier.id, kind: resubmission ? "redepot" : "depot", submittedAt: at, submittedById: access.user.id },
+        });
         await tx.auditEvent.create({
           data: {
             entityType: "dossier",
@@ -296,18 +385,50 @@ export async function submitDossier(
             toState: "en_construction",
           },
         });
-      });
-      break;
+        return { ok: true as const, number, resubmission, submittedAt: at };
+      },
+      { maxWait: 30_000, timeout: 30_000 },
+    );
+  const outcome = await retryOnNumberClash(deposit).catch(async (error) => {
+    // Another process changed the dossier between the read and the write: answer as it is now.
+    if (!(error instanceof DossierRaceError)) throw error;
+    const current = await getDossierForMember(access.associationId, dossierId);
+    if (current.state === "en_construction" && current.correctionRequestedAt === null && current.submittedAt) {
+      return { ok: true as const, already: true as const, number: current.number, submittedAt: current.submittedAt };
+    }
+    return {
+      ok: false as const,
+      message: isCallOpen(current.call) ? "Le dossier a changé entre-temps : rechargez la page." : closedMessage(current.call.closesAt),
+    };
+  });
+  if (outcome.ok && !("already" in outcome)) await sendAcknowledgement(dossierId, access.user, outcome.resubmission, outcome.submittedAt);
+  return outcome;
+}
+
+class DossierRaceError extends Error {}
+
+/** Dossier numbers are unique: a number taken by another process in the meantime means another try. */
+async function retryOnNumberClash<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
     } catch (error) {
       if (attempt < 5 && String(error).includes("Unique constraint")) continue;
       throw error;
     }
   }
-  await sendAcknowledgement(dossier.id, access.user, resubmission);
-  return { ok: true, number, resubmission };
 }
 
-async function sendAcknowledgement(dossierId: string, submitter: SessionUser, resubmission: boolean) {
+/** Every deposit of a dossier, oldest first: « Déposé le … ; redéposé le … ». */
+export async function listSubmissions(dossierId: string) {
+  return prisma.dossierSubmission.findMany({
+    where: { dossierId },
+    orderBy: { submittedAt: "asc" },
+    select: { kind: true, submittedAt: true },
+  });
+}
+
+async function sendAcknowledgement(dossierId: string, submitter: SessionUser, resubmission: boolean, depositedAt: Date) {
   const d = await prisma.dossier.findUniqueOrThrow({
     where: { id: dossierId },
     select: {
@@ -328,7 +449,7 @@ async function sendAcknowledgement(dossierId: string, submitter: SessionUser, re
     callTitle: d.call.title,
     projectTitle: d.projectTitle ?? "",
     requestedCents: d.requestedCents ?? 0,
-    submittedAt: d.submittedAt ?? new Date(),
+    submittedAt: depositedAt,
     submitterName: submitter.name,
     attachments: d.attachments.map((a) => `${documentKindLabel(a.kind)} : ${a.document.originalName}`),
     resubmission,
@@ -357,7 +478,13 @@ async function sendAcknowledgement(dossierId: string, submitter: SessionUser, re
 /** The latest correction request from the CCAS, when the dossier is back with the association. */
 export async function getLatestCorrectionRequest(dossierId: string) {
   const event = await prisma.auditEvent.findFirst({
-    where: { entityType: "dossier", entityId: dossierId, toState: "en_construction", fromState: { in: ["en_instruction", "en_construction"] }, action: { notIn: ["depot", "redepot"] } },
+    where: {
+      entityType: "dossier",
+      entityId: dossierId,
+      toState: "en_construction",
+      fromState: { in: ["en_instruction", "en_construction"] },
+      action: { notIn: ["depot", "redepot"] },
+    },
     orderBy: { createdAt: "desc" },
     select: { comment: true, createdAt: true },
   });
@@ -429,7 +556,11 @@ export async function getDossierForStaff(dossierId: string) {
       association: { select: { id: true, name: true, slug: true, rna: true, siret: true, district: true } },
       call: { select: { id: true, title: true, slug: true, minAmountCents: true, maxAmountCents: true, requiredAttachments: true } },
       attachments: {
-        select: { id: true, kind: true, document: { select: { id: true, label: true, originalName: true, mimeType: true, size: true, createdAt: true } } },
+        select: {
+          id: true,
+          kind: true,
+          document: { select: { id: true, label: true, originalName: true, mimeType: true, size: true, createdAt: true } },
+        },
         orderBy: { createdAt: "asc" },
       },
     },
@@ -442,7 +573,9 @@ export async function getDossierForStaff(dossierId: string) {
     fields: def.fields.map((f) => ({ name: f.name, label: f.label, value: displayValue(f, data[def.key]?.[f.name]) })),
   }));
   const totals = budgetTotals(data.budget_projet ?? {});
-  const signer = d.declarationSignerId ? await prisma.user.findUnique({ where: { id: d.declarationSignerId }, select: { name: true } }) : null;
+  const signer = d.declarationSignerId
+    ? await prisma.user.findUnique({ where: { id: d.declarationSignerId }, select: { name: true } })
+    : null;
   return {
     id: d.id,
     number: d.number,
@@ -482,7 +615,11 @@ export async function dossierSpaceLinks(associationId: string) {
     select: { id: true, number: true, state: true, projectTitle: true, call: { select: { title: true } } },
   });
   return [
-    { href: `/espace/associations/${associationId}/dossiers`, label: "Dossiers de candidature aux appels à projets", note: dossiers.length ? `${dossiers.length} dossier(s)` : "aucun dossier" },
+    {
+      href: `/espace/associations/${associationId}/dossiers`,
+      label: "Dossiers de candidature aux appels à projets",
+      note: dossiers.length ? `${dossiers.length} dossier(s)` : "aucun dossier",
+    },
     ...dossiers.map((d) => ({
       href: `/espace/associations/${associationId}/dossiers/${d.id}`,
       label: `${isDraftNumber(d.number) ? "Dossier" : d.number} – ${d.projectTitle ?? d.call.title}`,

@@ -2,7 +2,7 @@
 // Every change that touches what the directory shows goes through the search outbox.
 import { enqueueSearchSync, flushSearchSync } from "../search/sync";
 import { hashPassword, hashToken, newToken } from "~/auth.server";
-import { prisma, type Db } from "~/db.server";
+import { prisma, takeWriteLock, type Db } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import { notFound } from "~/lib/http.server";
 import { slugify } from "~/lib/slug";
@@ -115,8 +115,18 @@ async function representativeEmails(associationId: string) {
 
 export async function validateAssociation(associationId: string, actor: SessionUser) {
   const association = await prisma.$transaction(async (tx) => {
-    const current = await tx.association.findUnique({ where: { id: associationId }, select: { status: true, name: true } });
+    await takeWriteLock(tx);
+    const current = await tx.association.findUnique({
+      where: { id: associationId },
+      select: { id: true, status: true, name: true, slug: true },
+    });
     if (!current) throw notFound();
+    if (current.status === "validated") {
+      // Validated already (the same decision sent twice): no second audit entry or e-mail; the
+      // directory entry is refreshed all the same (idempotent).
+      await enqueueSearchSync(tx, [associationId]);
+      return { id: current.id, name: current.name, slug: current.slug, already: true };
+    }
     const updated = await tx.association.update({
       where: { id: associationId },
       data: { status: "validated", validatedAt: new Date(), refusalReason: null },
@@ -133,9 +143,10 @@ export async function validateAssociation(associationId: string, actor: SessionU
       },
     });
     await enqueueSearchSync(tx, [associationId]);
-    return updated;
+    return { ...updated, already: false };
   });
   await syncSearchNow([associationId]);
+  if (association.already) return association;
   for (const to of await representativeEmails(associationId)) {
     await sendMail({
       to,

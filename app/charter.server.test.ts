@@ -69,7 +69,9 @@ describe("publication", () => {
     v1 = await publish("Charte municipale de l'action sociale", "## Valeurs\r\n\r\nLa dignité de chaque personne.", "Première version");
     expect(v1.version).toBe(1);
     const stored = await prisma.charterVersion.findUniqueOrThrow({ where: { id: v1.id } });
-    const expected = createHash("sha256").update("Charte municipale de l'action sociale\n\n## Valeurs\n\nLa dignité de chaque personne.\n").digest("hex");
+    const expected = createHash("sha256")
+      .update("Charte municipale de l'action sociale\n\n## Valeurs\n\nLa dignité de chaque personne.\n")
+      .digest("hex");
     expect(stored.sha256).toBe(expected);
     expect(stored.publishedAt).toBeInstanceOf(Date);
     expect(stored.publishedById).toBe(admin.id);
@@ -87,13 +89,16 @@ describe("publication", () => {
     expect(stored.body).toBe("## Valeurs\r\n\r\nLa dignité de chaque personne.");
     await expect(prisma.charterVersion.update({ where: { id: v1.id }, data: { body: "Falsifié" } })).rejects.toThrow();
     await expect(prisma.charterVersion.delete({ where: { id: v1.id } })).rejects.toThrow();
-    await expect(charter.publishDraft(v1.id, admin)).rejects.toMatchObject({ code: "not_draft" });
+    // Publishing it again (the same form sent twice) is that one publication: same number, nothing rewritten.
+    await expect(charter.publishDraft(v1.id, admin)).resolves.toMatchObject({ already: true, version: 1, notified: null });
     expect((await prisma.charterVersion.findUniqueOrThrow({ where: { id: v1.id } })).body).toBe(stored.body);
     await prisma.charterVersion.delete({ where: { id: draft!.id } }); // drafts can be dropped
   });
 
   it("renders Markdown without any script or event handler", () => {
-    const html = charter.renderCharterHtml("# Titre\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [lien](javascript:alert(1)) **gras**");
+    const html = charter.renderCharterHtml(
+      "# Titre\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [lien](javascript:alert(1)) **gras**",
+    );
     expect(html).toContain("<h2>Titre</h2>");
     expect(html).toContain("<strong>gras</strong>");
     expect(html).not.toMatch(/<script|onerror|javascript:|<img/i);
@@ -126,7 +131,15 @@ describe("signature", () => {
     expect(Math.abs(signature.signedAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(await isCharterSigner(alpha.association.id)).toBe(true);
     expect((await getDocument(client, alpha.association.id))?.charterSigner).toBe(true);
-    const found = await searchAssociations({ q: "Colibris", fields: [], publics: [], districts: [], charterSigner: true, page: 1, perPage: 20 });
+    const found = await searchAssociations({
+      q: "Colibris",
+      fields: [],
+      publics: [],
+      districts: [],
+      charterSigner: true,
+      page: 1,
+      perPage: 20,
+    });
     expect(found.engine).toBe("meilisearch");
     expect(found.hits.map((h) => h.id)).toContain(alpha.association.id);
     expect((await charter.listCurrentSignatories()).signatories.map((s) => s.name)).toContain("Les Colibris de Palente");
@@ -139,15 +152,21 @@ describe("signature", () => {
   it("refuses a member who is not the legal representative, and anyone signing for another association", async () => {
     const member = await createUser(prisma, { email: "benevole-beta@asso.test" });
     await addMembership(prisma, member.id, beta.association.id, false, "Bénévole");
-    await expect(charter.signCharter(signArgs(beta.association.id, member.id, v1.id))).rejects.toMatchObject({ code: "not_representative" });
+    await expect(charter.signCharter(signArgs(beta.association.id, member.id, v1.id))).rejects.toMatchObject({
+      code: "not_representative",
+    });
     // Alpha's representative naming Beta's id.
-    await expect(charter.signCharter(signArgs(beta.association.id, alpha.rep.id, v1.id))).rejects.toMatchObject({ code: "not_representative" });
+    await expect(charter.signCharter(signArgs(beta.association.id, alpha.rep.id, v1.id))).rejects.toMatchObject({
+      code: "not_representative",
+    });
     expect(await prisma.charterSignature.count({ where: { associationId: beta.association.id } })).toBe(0);
     expect(await isCharterSigner(beta.association.id)).toBe(false);
   });
 
   it("refuses a version id that is not the current one", async () => {
-    await expect(charter.signCharter(signArgs(beta.association.id, beta.rep.id, "une-version-inventee"))).rejects.toMatchObject({ code: "not_current" });
+    await expect(charter.signCharter(signArgs(beta.association.id, beta.rep.id, "une-version-inventee"))).rejects.toMatchObject({
+      code: "not_current",
+    });
     expect(await prisma.charterSignature.count({ where: { associationId: beta.association.id } })).toBe(0);
   });
 
@@ -168,14 +187,20 @@ describe("signature", () => {
 describe("a new version", () => {
   it("keeps earlier signatures, removes the badge until the association signs again, and asks for a new signature", async () => {
     const before = smtp.messages.length;
-    const v2 = await publish("Charte municipale de l'action sociale", "## Valeurs\n\nLa dignité et l'égalité de chaque personne.", "Égalité");
+    const v2 = await publish(
+      "Charte municipale de l'action sociale",
+      "## Valeurs\n\nLa dignité et l'égalité de chaque personne.",
+      "Égalité",
+    );
     expect(v2.version).toBe(2);
     expect(v2.formerSigners).toEqual([alpha.association.id]);
     expect(await prisma.charterSignature.count({ where: { associationId: alpha.association.id, versionId: v1.id } })).toBe(1);
     expect(await isCharterSigner(alpha.association.id)).toBe(false);
     expect((await getDocument(client, alpha.association.id))?.charterSigner).toBe(false);
     expect((await charter.listCurrentSignatories()).signatories).toEqual([]);
-    const mail = await smtp.waitFor((m, i = smtp.messages.indexOf(m)) => i >= before && m.to.includes("rep-alpha@asso.test") && /version 2/.test(m.subject));
+    const mail = await smtp.waitFor(
+      (m, i = smtp.messages.indexOf(m)) => i >= before && m.to.includes("rep-alpha@asso.test") && /version 2/.test(m.subject),
+    );
     expect(mail.text).toContain("signer");
 
     const links = await memberSpaceSections([alpha.association.id]);
@@ -188,7 +213,9 @@ describe("a new version", () => {
     const signed = await charter.signCharter(signArgs(alpha.association.id, alpha.rep.id, v2.id));
     expect(signed).toMatchObject({ created: true, version: 2 });
     expect((await getDocument(client, alpha.association.id))?.charterSigner).toBe(true);
-    expect((await memberSpaceSections([alpha.association.id]))[alpha.association.id]).toContainEqual(expect.objectContaining({ note: "signée (version 2)" }));
+    expect((await memberSpaceSections([alpha.association.id]))[alpha.association.id]).toContainEqual(
+      expect.objectContaining({ note: "signée (version 2)" }),
+    );
     const v2Row = await prisma.charterVersion.findUniqueOrThrow({ where: { id: v2.id } });
     const v1Row = await prisma.charterVersion.findUniqueOrThrow({ where: { id: v1.id } });
     expect(v2Row.sha256).not.toBe(v1Row.sha256);

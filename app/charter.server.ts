@@ -11,7 +11,7 @@ import { enqueueSearchSync } from "../search/sync";
 import { syncSearchNow } from "~/association.server";
 import type { SessionUser } from "~/auth.server";
 import { currentCharterVersion } from "~/charter-status.server";
-import { prisma } from "~/db.server";
+import { prisma, takeWriteLock } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { CharterDraftInput } from "~/schemas/charter";
@@ -39,7 +39,28 @@ export function charterTextHash(version: { title: string; body: string }): strin
 }
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "blockquote", "a", "br", "hr", "code", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedTags: [
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "blockquote",
+    "a",
+    "br",
+    "hr",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+  ],
   allowedAttributes: { a: ["href", "title"], th: ["scope"] },
   allowedSchemes: ["http", "https", "mailto"],
   // The page's own <h1> is the title: a "# " heading in the text becomes a section heading.
@@ -123,8 +144,15 @@ export async function saveDraft(input: CharterDraftInput, actor: SessionUser) {
  */
 export async function publishDraft(draftId: string, actor: SessionUser) {
   const published = await prisma.$transaction(async (tx) => {
-    const draft = await tx.charterVersion.findFirst({ where: { id: draftId, publishedAt: null }, select: { id: true, title: true, body: true } });
+    await takeWriteLock(tx);
+    const draft = await tx.charterVersion.findFirst({
+      where: { id: draftId },
+      select: { id: true, title: true, body: true, version: true, publishedAt: true },
+    });
     if (!draft) throw new CharterError("not_draft", "Ce brouillon n'existe plus ou a déjà été publié.");
+    // Published already (the same form sent twice): that one publication, no second notice.
+    if (draft.publishedAt && draft.version !== null)
+      return { id: draft.id, version: draft.version, title: draft.title, formerSigners: [], already: true };
     const previous = await tx.charterVersion.findFirst({
       where: { publishedAt: { not: null } },
       orderBy: { version: "desc" },
@@ -137,14 +165,17 @@ export async function publishDraft(draftId: string, actor: SessionUser) {
     });
     if (claimed.count !== 1) throw new CharterError("not_draft", "Ce brouillon vient d'être publié.");
     const formerSigners = previous
-      ? (await tx.charterSignature.findMany({ where: { versionId: previous.id }, select: { associationId: true } })).map((s) => s.associationId)
+      ? (await tx.charterSignature.findMany({ where: { versionId: previous.id }, select: { associationId: true } })).map(
+          (s) => s.associationId,
+        )
       : [];
     await enqueueSearchSync(tx, formerSigners);
     await tx.auditEvent.create({
       data: { entityType: "charter", entityId: draft.id, actorId: actor.id, action: "publication", toState: `version ${version}` },
     });
-    return { id: draft.id, version, title: draft.title, formerSigners };
+    return { id: draft.id, version, title: draft.title, formerSigners, already: false };
   });
+  if (published.already) return { ...published, notified: null };
   if (published.formerSigners.length) await syncSearchNow(published.formerSigners);
   const notified = await notifyRepresentatives("new_version", published.version);
   return { ...published, notified };
@@ -168,6 +199,7 @@ export type SignArgs = {
  */
 export async function signCharter(args: SignArgs) {
   const result = await prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const membership = await tx.membership.findUnique({
       where: { userId_associationId: { userId: args.userId, associationId: args.associationId } },
       select: { isRepresentative: true, association: { select: { status: true } } },
@@ -191,7 +223,8 @@ export async function signCharter(args: SignArgs) {
       );
     }
     const textSha256 = charterTextHash(current);
-    if (textSha256 !== current.sha256) throw new CharterError("tampered", "Le texte de la charte ne correspond plus à son empreinte : signature impossible.");
+    if (textSha256 !== current.sha256)
+      throw new CharterError("tampered", "Le texte de la charte ne correspond plus à son empreinte : signature impossible.");
     const existing = await tx.charterSignature.findUnique({
       where: { versionId_associationId: { versionId: current.id, associationId: args.associationId } },
       select: { id: true },
@@ -235,15 +268,28 @@ export async function getAssociationCharter(associationId: string) {
     prisma.charterSignature.findMany({
       where: { associationId },
       orderBy: { signedAt: "desc" },
-      select: { id: true, signerName: true, signerRole: true, signedAt: true, textSha256: true, version: { select: { id: true, version: true } } },
+      select: {
+        id: true,
+        signerName: true,
+        signerRole: true,
+        signedAt: true,
+        textSha256: true,
+        version: { select: { id: true, version: true } },
+      },
     }),
     prisma.membership.findMany({
       where: { associationId, isRepresentative: true, user: { disabledAt: null } },
       select: { title: true, user: { select: { name: true } } },
     }),
   ]);
-  const currentSignature = current ? signatures.find((s) => s.version.id === current.id) ?? null : null;
-  return { current, association, signatures, currentSignature, representatives: representatives.map((r) => ({ name: r.user.name, title: r.title })) };
+  const currentSignature = current ? (signatures.find((s) => s.version.id === current.id) ?? null) : null;
+  return {
+    current,
+    association,
+    signatures,
+    currentSignature,
+    representatives: representatives.map((r) => ({ name: r.user.name, title: r.title })),
+  };
 }
 
 /** Public list: the associations that signed the current version. */
@@ -276,7 +322,7 @@ export async function charterOverview() {
     },
   });
   const rows = associations.map((a) => {
-    const currentSignature = current ? a.signatures.find((s) => s.version.id === current.id) ?? null : null;
+    const currentSignature = current ? (a.signatures.find((s) => s.version.id === current.id) ?? null) : null;
     return {
       id: a.id,
       name: a.name,
@@ -373,7 +419,13 @@ export async function sendSignatureReminders(actor: SessionUser) {
   if (!current) throw new CharterError("no_version", "Aucune charte n'est publiée : il n'y a rien à signer.");
   const sent = await notifyRepresentatives("reminder", current.version!, current.id);
   await prisma.auditEvent.create({
-    data: { entityType: "charter", entityId: current.id, actorId: actor.id, action: "relance", comment: `${sent.emails} courriel(s), ${sent.associations} association(s)` },
+    data: {
+      entityType: "charter",
+      entityId: current.id,
+      actorId: actor.id,
+      action: "relance",
+      comment: `${sent.emails} courriel(s), ${sent.associations} association(s)`,
+    },
   });
   return sent;
 }
@@ -425,7 +477,10 @@ export function certificatePdf(signature: CertificateSignature): Promise<Buffer>
     if (signature.association.siret) line("SIRET", signature.association.siret);
     line("Signataire", signature.signerName);
     line("Qualité", signature.signerRole);
-    line("Version signée", `version ${signature.version.version}${signature.version.publishedAt ? `, publiée le ${formatDateTime(signature.version.publishedAt)}` : ""}`);
+    line(
+      "Version signée",
+      `version ${signature.version.version}${signature.version.publishedAt ? `, publiée le ${formatDateTime(signature.version.publishedAt)}` : ""}`,
+    );
     line("Signée le", `${formatDateTime(signature.signedAt)} (heure de Paris) – ${signature.signedAt.toISOString()} UTC`);
     line("Référence", signature.id);
     doc.moveDown(0.5);

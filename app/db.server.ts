@@ -22,6 +22,16 @@ const globalForDb = globalThis as unknown as { __prisma?: Db; __prismaReady?: Pr
 
 export const prisma: Db = (globalForDb.__prisma ??= createPrismaClient(getEnv().DATABASE_URL));
 
+/**
+ * The first statement of a transaction that reads, then writes: takes SQLite's write lock at
+ * once (waiting its turn under the busy timeout), so what it reads is the latest commit and its
+ * writes cannot fail with SQLITE_BUSY_SNAPSHOT when another connection wrote in between.
+ * A statement that changes no row still takes the lock.
+ */
+export async function takeWriteLock(tx: { $executeRawUnsafe(query: string): Promise<number> }) {
+  await tx.$executeRawUnsafe(`UPDATE "AuditEvent" SET "id" = "id" WHERE 0`);
+}
+
 /** WAL for concurrent readers, FULL sync so a committed write survives a power cut. */
 export async function configureSqlite(db: Db = prisma) {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

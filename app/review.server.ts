@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { addXlsxRow, toCsv } from "~/lib/spreadsheet.server";
 import { getDossierForStaff } from "~/application.server";
 import type { SessionUser } from "~/auth.server";
-import { prisma, type Prisma } from "~/db.server";
+import { prisma, takeWriteLock, type Prisma } from "~/db.server";
 import { DOSSIER_STATES, memberDossierPath, REVIEWABLE_STATES, STATE_LABELS, stateLabel, type DossierState } from "~/lib/dossier-states";
 import { formatDateTime } from "~/lib/format";
 import { forbidden, notFound } from "~/lib/http.server";
@@ -72,7 +72,12 @@ export function scoreSummary(
   const reviewers = ids.map((reviewerId) => ({
     reviewerId,
     conflicted: conflicted.has(reviewerId),
-    score: conflicted.has(reviewerId) ? null : weightedScore(criteria, scores.filter((s) => s.reviewerId === reviewerId)),
+    score: conflicted.has(reviewerId)
+      ? null
+      : weightedScore(
+          criteria,
+          scores.filter((s) => s.reviewerId === reviewerId),
+        ),
   }));
   const counted = reviewers.filter((r) => r.score !== null).map((r) => r.score as number);
   const average = counted.length ? counted.reduce((a, b) => a + b, 0) / counted.length : null;
@@ -91,7 +96,10 @@ export type RankedRow<T extends RankInput> = T & {
  * Dossiers by average score (best first, unscored last); refused and closed dossiers come
  * after and count for nothing. The amount counted is the proposed one, else the requested one.
  */
-export function rankAgainstEnvelope<T extends RankInput>(rows: T[], envelopeCents: number): { rows: RankedRow<T>[]; totalCents: number; exceeded: boolean } {
+export function rankAgainstEnvelope<T extends RankInput>(
+  rows: T[],
+  envelopeCents: number,
+): { rows: RankedRow<T>[]; totalCents: number; exceeded: boolean } {
   const out = (r: T) => r.state === "refuse" || r.state === "sans_suite";
   const sorted = [...rows].sort((a, b) => {
     if (out(a) !== out(b)) return out(a) ? 1 : -1;
@@ -230,6 +238,7 @@ const reviewDossierSelect = {
   proposedCents: true,
   decisionReason: true,
   submittedAt: true,
+  submissions: { select: { kind: true, submittedAt: true }, orderBy: { submittedAt: "asc" } },
   instructionStartedAt: true,
   decidedAt: true,
   declarationSignedAt: true,
@@ -332,16 +341,34 @@ async function transition(
   data: Prisma.DossierUpdateManyMutationInput = {},
   comment?: string | null,
 ) {
-  const current = await tx.dossier.findUnique({ where: { id: dossierId }, select: { state: true } });
+  await takeWriteLock(tx);
+  const current = await tx.dossier.findUnique({ where: { id: dossierId }, select: { state: true, correctionRequestedAt: true } });
   if (!current) throw notFound();
   if (!from.includes(current.state)) {
     throw new ReviewError(`Impossible : le dossier est « ${stateLabel(current.state)} ».`);
   }
+  if (action === "demande_correction" && current.state === "en_construction" && current.correctionRequestedAt) {
+    // Sent twice (a double click, two reviewers): one request, one e-mail to the association.
+    throw new ReviewError(
+      "Une demande de correction attend déjà la réponse de l'association : écrivez-lui plutôt dans la messagerie du dossier.",
+    );
+  }
   // Conditional update: two reviewers acting at once cannot both move the dossier.
-  const updated = await tx.dossier.updateMany({ where: { id: dossierId, state: current.state }, data: { ...data, state: to } });
+  const updated = await tx.dossier.updateMany({
+    where: { id: dossierId, state: current.state, correctionRequestedAt: current.correctionRequestedAt },
+    data: { ...data, state: to },
+  });
   if (updated.count !== 1) throw new ReviewError("Le dossier vient d'être modifié par quelqu'un d'autre. Rechargez la page.");
   await tx.auditEvent.create({
-    data: { entityType: "dossier", entityId: dossierId, actorId: actor.id, action, fromState: current.state, toState: to, comment: comment ?? null },
+    data: {
+      entityType: "dossier",
+      entityId: dossierId,
+      actorId: actor.id,
+      action,
+      fromState: current.state,
+      toState: to,
+      comment: comment ?? null,
+    },
   });
 }
 
@@ -349,7 +376,10 @@ async function transition(
 export async function startInstruction(dossierId: string, actor: Actor) {
   await requireDossierAccess(actor, dossierId);
   await prisma.$transaction((tx) =>
-    transition(tx, dossierId, ["en_construction"], "en_instruction", actor, "passage_en_instruction", { instructionStartedAt: new Date() }),
+    transition(tx, dossierId, ["en_construction"], "en_instruction", actor, "passage_en_instruction", {
+      instructionStartedAt: new Date(),
+      correctionRequestedAt: null,
+    }),
   );
 }
 
@@ -364,14 +394,34 @@ async function memberEmails(associationId: string) {
 async function dossierHeader(dossierId: string) {
   return prisma.dossier.findUniqueOrThrow({
     where: { id: dossierId },
-    select: { id: true, number: true, projectTitle: true, requestedCents: true, associationId: true, callId: true, association: { select: { name: true } }, call: { select: { title: true } } },
+    select: {
+      id: true,
+      number: true,
+      projectTitle: true,
+      requestedCents: true,
+      associationId: true,
+      callId: true,
+      association: { select: { name: true } },
+      call: { select: { title: true } },
+    },
   });
 }
 
 /** Back to "en construction" with what to correct; the association's members are told by e-mail. */
 export async function requestCorrection(dossierId: string, actor: Actor, message: string) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.$transaction((tx) => transition(tx, dossierId, ["en_construction", "en_instruction"], "en_construction", actor, "demande_correction", {}, message));
+  await prisma.$transaction((tx) =>
+    transition(
+      tx,
+      dossierId,
+      ["en_construction", "en_instruction"],
+      "en_construction",
+      actor,
+      "demande_correction",
+      { correctionRequestedAt: new Date() },
+      message,
+    ),
+  );
   const d = await dossierHeader(dossierId);
   for (const to of await memberEmails(d.associationId)) {
     await sendMail({
@@ -433,14 +483,22 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
         decisionReason: reason,
         ...(input.decision === "accepte" ? { proposedCents: input.amountCents } : {}),
       },
-      input.decision === "accepte" ? [`Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}`, reason].filter(Boolean).join(" — ") : reason,
+      input.decision === "accepte"
+        ? [`Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}`, reason]
+            .filter(Boolean)
+            .join(" — ")
+        : reason,
     );
     if (input.decision === "accepte") await createSubsidyFromDossier(dossierId, actor, tx);
   });
   const d = await dossierHeader(dossierId);
   const lines =
     input.decision === "accepte"
-      ? [`Votre dossier ${d.number} est accepté.`, `Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}.`, ...(reason ? ["", reason] : [])]
+      ? [
+          `Votre dossier ${d.number} est accepté.`,
+          `Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}.`,
+          ...(reason ? ["", reason] : []),
+        ]
       : input.decision === "refuse"
         ? [`Votre dossier ${d.number} est refusé.`, "", `Motif : ${reason}`]
         : [`Votre dossier ${d.number} est classé sans suite.`, ...(reason ? ["", `Motif : ${reason}`] : [])];
@@ -448,7 +506,14 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
     await sendMail({
       to,
       subject: `Dossier ${d.number} : décision du CCAS`,
-      text: ["Bonjour,", "", `Appel à projets : ${d.call.title}`, ...lines, "", `Votre dossier : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`].join("\n"),
+      text: [
+        "Bonjour,",
+        "",
+        `Appel à projets : ${d.call.title}`,
+        ...lines,
+        "",
+        `Votre dossier : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`,
+      ].join("\n"),
     });
   }
 }
@@ -457,7 +522,15 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
 
 export async function addAnnotation(dossierId: string, actor: Actor, body: string) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.annotation.create({ data: { dossierId, authorId: actor.id, body } });
+  await prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
+    // The same note sent twice (a double click, a form sent again) is kept once.
+    const same = await tx.annotation.findFirst({
+      where: { dossierId, authorId: actor.id, body, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
+      select: { id: true },
+    });
+    if (!same) await tx.annotation.create({ data: { dossierId, authorId: actor.id, body } });
+  });
 }
 
 // ── Scoring ────────────────────────────────────────────────────────
@@ -468,7 +541,8 @@ export async function addAnnotation(dossierId: string, actor: Actor, body: strin
  */
 export async function saveScores(dossierId: string, actor: Actor, values: Record<string, number>, comment?: string | null) {
   const dossier = await requireDossierAccess(actor, dossierId);
-  if (!(await isCallReviewer(dossier.callId, actor.id))) throw new ReviewError("Seul·e un·e instructeur·rice affecté·e à cet appel peut noter ce dossier.");
+  if (!(await isCallReviewer(dossier.callId, actor.id)))
+    throw new ReviewError("Seul·e un·e instructeur·rice affecté·e à cet appel peut noter ce dossier.");
   const conflict = await prisma.conflictOfInterest.findUnique({ where: { dossierId_reviewerId: { dossierId, reviewerId: actor.id } } });
   if (conflict) throw new ReviewError("Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.");
   if (dossier.state !== "en_instruction") throw new ReviewError("Le dossier se note quand il est en instruction.");
@@ -494,7 +568,8 @@ export async function saveScores(dossierId: string, actor: Actor, values: Record
 /** A reviewer steps aside: the declaration is kept and any score of theirs on the dossier is removed. */
 export async function declareConflict(dossierId: string, actor: Actor, reason: string | null) {
   const dossier = await requireDossierAccess(actor, dossierId);
-  if (!(await isCallReviewer(dossier.callId, actor.id))) throw new ReviewError("Seul·e un·e instructeur·rice affecté·e à cet appel déclare un conflit d'intérêts.");
+  if (!(await isCallReviewer(dossier.callId, actor.id)))
+    throw new ReviewError("Seul·e un·e instructeur·rice affecté·e à cet appel déclare un conflit d'intérêts.");
   await prisma.$transaction(async (tx) => {
     await tx.conflictOfInterest.upsert({
       where: { dossierId_reviewerId: { dossierId, reviewerId: actor.id } },
@@ -502,11 +577,30 @@ export async function declareConflict(dossierId: string, actor: Actor, reason: s
       update: { reason },
     });
     await tx.score.deleteMany({ where: { dossierId, reviewerId: actor.id } });
-    await tx.auditEvent.create({ data: { entityType: "dossier", entityId: dossierId, actorId: actor.id, action: "conflit_interets", comment: reason } });
+    await tx.auditEvent.create({
+      data: { entityType: "dossier", entityId: dossierId, actorId: actor.id, action: "conflit_interets", comment: reason },
+    });
   });
 }
 
 // ── Messages between the association and staff ─────────────────────
+
+/** A message or note identical to one its author wrote this recently is the same form sent again. */
+const RESENT_WITHIN_MS = 10 * 60_000;
+
+/** Writes the message unless its author just wrote the very same one; true when written (then it is sent on). */
+async function appendMessageOnce(message: { dossierId: string; authorId: string; fromStaff: boolean; body: string }) {
+  return prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
+    const same = await tx.message.findFirst({
+      where: { ...message, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
+      select: { id: true },
+    });
+    if (same) return false;
+    await tx.message.create({ data: message });
+    return true;
+  });
+}
 
 export const messageSelect = { id: true, body: true, createdAt: true, fromStaff: true, authorId: true } satisfies Prisma.MessageSelect;
 
@@ -514,14 +608,29 @@ export const messageSelect = { id: true, body: true, createdAt: true, fromStaff:
 export async function listMessagesForMember(associationId: string, dossierId: string) {
   const dossier = await prisma.dossier.findFirst({
     where: { id: dossierId, associationId },
-    select: { id: true, state: true, number: true, projectTitle: true, requestedCents: true, proposedCents: true, decisionReason: true, decidedAt: true },
+    select: {
+      id: true,
+      state: true,
+      number: true,
+      projectTitle: true,
+      requestedCents: true,
+      proposedCents: true,
+      decisionReason: true,
+      decidedAt: true,
+    },
   });
   if (!dossier) throw notFound();
   const messages = await prisma.message.findMany({ where: { dossierId }, orderBy: { createdAt: "asc" }, select: messageSelect });
   const names = await userNames(messages.map((m) => m.authorId));
   return {
     dossier,
-    messages: messages.map((m) => ({ id: m.id, body: m.body, createdAt: m.createdAt, fromStaff: m.fromStaff, authorName: m.fromStaff ? `${names.get(m.authorId) ?? "—"} (CCAS)` : (names.get(m.authorId) ?? "—") })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      createdAt: m.createdAt,
+      fromStaff: m.fromStaff,
+      authorName: m.fromStaff ? `${names.get(m.authorId) ?? "—"} (CCAS)` : (names.get(m.authorId) ?? "—"),
+    })),
   };
 }
 
@@ -529,29 +638,47 @@ export async function postMemberMessage(associationId: string, dossierId: string
   const dossier = await prisma.dossier.findFirst({ where: { id: dossierId, associationId }, select: { id: true, state: true } });
   if (!dossier) throw notFound();
   if (dossier.state === "brouillon") throw new ReviewError("Déposez d'abord le dossier pour écrire au CCAS.", "body");
-  await prisma.message.create({ data: { dossierId, authorId: actor.id, fromStaff: false, body } });
+  if (!(await appendMessageOnce({ dossierId, authorId: actor.id, fromStaff: false, body }))) return;
   const d = await dossierHeader(dossierId);
   const reviewers = await prisma.callReviewer.findMany({ where: { callId: d.callId }, select: { userId: true } });
-  let recipients = await prisma.user.findMany({ where: { id: { in: reviewers.map((r) => r.userId) }, disabledAt: null }, select: { email: true } });
-  if (recipients.length === 0) recipients = await prisma.user.findMany({ where: { role: "admin", disabledAt: null }, select: { email: true } });
+  let recipients = await prisma.user.findMany({
+    where: { id: { in: reviewers.map((r) => r.userId) }, disabledAt: null },
+    select: { email: true },
+  });
+  if (recipients.length === 0)
+    recipients = await prisma.user.findMany({ where: { role: "admin", disabledAt: null }, select: { email: true } });
   for (const { email } of recipients) {
     await sendMail({
       to: email,
       subject: `Dossier ${d.number} : nouveau message de ${d.association.name}`,
-      text: [`${actor.name} (${d.association.name}) a écrit sur le dossier ${d.number} :`, "", body, "", `Répondre : ${absoluteUrl(`/instruction/dossiers/${d.id}#messagerie`)}`].join("\n"),
+      text: [
+        `${actor.name} (${d.association.name}) a écrit sur le dossier ${d.number} :`,
+        "",
+        body,
+        "",
+        `Répondre : ${absoluteUrl(`/instruction/dossiers/${d.id}#messagerie`)}`,
+      ].join("\n"),
     });
   }
 }
 
 export async function postStaffMessage(dossierId: string, actor: Actor, body: string) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.message.create({ data: { dossierId, authorId: actor.id, fromStaff: true, body } });
+  if (!(await appendMessageOnce({ dossierId, authorId: actor.id, fromStaff: true, body }))) return;
   const d = await dossierHeader(dossierId);
   for (const to of await memberEmails(d.associationId)) {
     await sendMail({
       to,
       subject: `Dossier ${d.number} : nouveau message du CCAS`,
-      text: ["Bonjour,", "", `Le CCAS vous a écrit au sujet du dossier ${d.number} :`, "", body, "", `Répondre : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`].join("\n"),
+      text: [
+        "Bonjour,",
+        "",
+        `Le CCAS vous a écrit au sujet du dossier ${d.number} :`,
+        "",
+        body,
+        "",
+        `Répondre : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`,
+      ].join("\n"),
     });
   }
 }
@@ -591,7 +718,12 @@ async function callDossiersWithScores(callId: string) {
   return {
     call,
     dossiers: dossiers.map(({ scores, conflicts, ...d }) => {
-      const summary = scoreSummary(call.criteria, scores, reviewerIds, conflicts.map((c) => c.reviewerId));
+      const summary = scoreSummary(
+        call.criteria,
+        scores,
+        reviewerIds,
+        conflicts.map((c) => c.reviewerId),
+      );
       return { ...d, average: summary.average, scoredBy: summary.complete };
     }),
   };
@@ -616,7 +748,11 @@ export const EXPORT_COLUMNS = [
   { key: "rna", label: "RNA", value: (d: ExportRow) => d.association.rna ?? "" },
   { key: "projet", label: "Projet", value: (d: ExportRow) => d.projectTitle ?? "" },
   { key: "etat", label: "État", value: (d: ExportRow) => stateLabel(d.state) },
-  { key: "champs", label: "Champs d'intervention", value: (d: ExportRow) => d.association.fields.map((f) => labelOf("field", f.slug)).join(", ") },
+  {
+    key: "champs",
+    label: "Champs d'intervention",
+    value: (d: ExportRow) => d.association.fields.map((f) => labelOf("field", f.slug)).join(", "),
+  },
   { key: "demande", label: "Montant demandé (€)", value: (d: ExportRow) => euros(d.requestedCents) },
   { key: "accorde", label: "Montant accordé (€)", value: (d: ExportRow) => euros(d.proposedCents) },
   { key: "note", label: "Note moyenne /10", value: (d: ExportRow) => (d.average === null ? "" : d.average.toFixed(2).replace(".", ",")) },

@@ -58,12 +58,27 @@ test("no action answers random or hostile form data with a server error", async 
   const staff = await createUser(db, { email: uniqueEmail("hostile-staff"), role: "staff" });
   const admin = await createUser(db, { email: uniqueEmail("hostile-admin"), role: "admin" });
   const call = await createCall(db, { status: "publie", reviewerIds: [staff.id] });
-  const dossier = await createDossier(db, { callId: call.id, associationId: association.id, state: "en_construction", signerId: member.id });
+  const dossier = await createDossier(db, {
+    callId: call.id,
+    associationId: association.id,
+    state: "en_construction",
+    signerId: member.id,
+  });
   const event = await createEvent(db, { audience: "associations" });
   const subsidy = await db.subsidy.create({
-    data: { number: `SUB-HOSTILE-${randomBytes(3).toString("hex")}`, associationId: association.id, purpose: "Essai", requestedCents: 100_000, proposedCents: 100_000, votedCents: 100_000, financialYear: 2026 },
+    data: {
+      number: `SUB-HOSTILE-${randomBytes(3).toString("hex")}`,
+      associationId: association.id,
+      purpose: "Essai",
+      requestedCents: 100_000,
+      proposedCents: 100_000,
+      votedCents: 100_000,
+      financialYear: 2026,
+    },
   });
-  const report = await db.financialReport.create({ data: { subsidyId: subsidy.id, financialYear: 2026, dueDate: new Date(Date.now() + 90 * 86400_000) } });
+  const report = await db.financialReport.create({
+    data: { subsidyId: subsidy.id, financialYear: 2026, dueDate: new Date(Date.now() + 90 * 86400_000) },
+  });
   const params: Partial<Record<RouteParams, string>> = {
     associationB: association.id,
     associationSlugB: association.slug,
@@ -78,7 +93,13 @@ test("no action answers random or hostile form data with a server error", async 
     invalidToken: "jeton-invalide",
   };
   // The association here plays the policy's "B": its representative may do what B's member may.
-  const users: Record<Exclude<Actor, "public">, string> = { memberA: member.id, memberB: member.id, repA: member.id, staff: staff.id, admin: admin.id };
+  const users: Record<Exclude<Actor, "public">, string> = {
+    memberA: member.id,
+    memberB: member.id,
+    repA: member.id,
+    staff: staff.id,
+    admin: admin.id,
+  };
 
   const session = async (actor: Actor): Promise<Record<string, string>> => {
     if (actor === "public") return {};
@@ -88,57 +109,72 @@ test("no action answers random or hostile form data with a server error", async 
   };
 
   const failures: string[] = [];
+  const runs = Number(process.env.HOSTILE_RUNS ?? 12);
   let requests = 0;
+  let tested = 0;
   for (const route of routes) {
     const policy = ACCESS_POLICY[route.id];
     if (!policy) continue; // the access matrix fails on undeclared routes
+    tested++;
     const actor = (["memberB", "staff", "admin", "public"] as const).find((a) => policy.action[a] === "ok") ?? ACTORS[0];
     let url = `/${route.path ?? ""}`;
-    for (const [name, source] of Object.entries(policy.params ?? {})) url = url.replace(`:${name}`, encodeURIComponent(params[source] ?? "x"));
+    for (const [name, source] of Object.entries(policy.params ?? {}))
+      url = url.replace(`:${name}`, encodeURIComponent(params[source] ?? "x"));
 
     // The field names and intents the page's own forms use.
     const html = await (await fetch(`${E2E_URL}${url}`, { headers: await session(actor) })).text();
     const names = [...new Set([...html.matchAll(/<(?:input|select|textarea)[^>]*\bname="([^"]+)"/g)].map((m) => m[1]))];
     const intents = [...new Set([...html.matchAll(/<button[^>]*\bname="intent"[^>]*\bvalue="([^"]+)"/g)].map((m) => m[1]))];
     const fieldNames = names.length ? names : ["champ"];
+    const before = failures.length;
 
-    await fc.assert(
-      fc.asyncProperty(
-        fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(value, fc.array(value, { maxLength: 3 })), { maxKeys: fieldNames.length }),
-        fc.option(fc.constantFrom(...(intents.length ? intents : ["x"])), { nil: undefined }),
-        async (fields, intent) => {
-          const body = new URLSearchParams();
-          for (const [key, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(key, item);
-          if (intent) body.set("intent", intent);
-          for (const [key, source] of Object.entries(policy.probe ?? {})) if (!body.has(key)) body.set(key, params[source] ?? "");
-          const response = await fetch(`${E2E_URL}${url}`, {
-            method: "POST",
-            redirect: "manual",
-            headers: { ...(await session(actor)), Origin: E2E_URL, "Content-Type": "application/x-www-form-urlencoded" },
-            body,
-          });
-          const text = await response.text();
-          requests++;
-          if (response.status >= 500) {
-            failures.push(`POST ${url} (${route.id}) en tant que ${actor} → ${response.status} avec ${body.toString().slice(0, 300)}`);
-            return false;
-          }
-          if (response.status === 400 && (response.headers.get("content-type") ?? "").includes("text/html")) {
-            // A refusal shows what is wrong: an error summary, a field message or the error page.
-            const explains = /role="alert"|class="field-error"|<h1>Requête invalide<\/h1>|class="alert alert-error"/.test(text);
-            if (!explains) {
-              failures.push(`POST ${url} (${route.id}) : 400 sans message visible`);
+    await fc
+      .assert(
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(value, fc.array(value, { maxLength: 3 })), { maxKeys: fieldNames.length }),
+          fc.option(fc.constantFrom(...(intents.length ? intents : ["x"])), { nil: undefined }),
+          async (fields, intent) => {
+            const body = new URLSearchParams();
+            for (const [key, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(key, item);
+            if (intent) body.set("intent", intent);
+            for (const [key, source] of Object.entries(policy.probe ?? {})) if (!body.has(key)) body.set(key, params[source] ?? "");
+            const response = await fetch(`${E2E_URL}${url}`, {
+              method: "POST",
+              redirect: "manual",
+              headers: { ...(await session(actor)), Origin: E2E_URL, "Content-Type": "application/x-www-form-urlencoded" },
+              body,
+            });
+            const text = await response.text();
+            requests++;
+            if (response.status >= 500) {
+              failures.push(`POST ${url} (${route.id}) en tant que ${actor} → ${response.status} avec ${body.toString().slice(0, 300)}`);
               return false;
             }
-          }
-          return true;
-        },
-      ),
-      { numRuns: Number(process.env.HOSTILE_RUNS ?? 12), seed: Number(process.env.HOSTILE_SEED ?? 20261123), endOnFailure: true },
-    ).catch(() => {
-      // Recorded in failures; keep going so one run reports every failing route.
-    });
+            if (response.status === 400 && (response.headers.get("content-type") ?? "").includes("text/html")) {
+              // A refusal shows what is wrong: an error summary, a field message or the error page.
+              const explains = /role="alert"|class="field-error"|<h1>Requête invalide<\/h1>|class="alert alert-error"/.test(text);
+              if (!explains) {
+                failures.push(`POST ${url} (${route.id}) : 400 sans message visible`);
+                return false;
+              }
+            }
+            return true;
+          },
+        ),
+        { numRuns: runs, seed: Number(process.env.HOSTILE_SEED ?? 20261123), endOnFailure: true },
+      )
+      .catch((error: unknown) => {
+        // A property that answered false is already in failures; anything thrown (a refused, reset
+        // or dropped connection, a body that would not read) is a failure too, never a pass.
+        if (failures.length === before)
+          failures.push(
+            `POST ${url} (${route.id}) : ${error instanceof Error ? error.message.split("\n").slice(0, 6).join(" ") : String(error)}`,
+          );
+      });
   }
-  console.log(`Entrées hostiles : ${requests} requêtes sur ${routes.length} actions.`);
+  console.log(`Entrées hostiles : ${requests} requêtes sur ${tested} actions.`);
   expect(failures).toEqual([]);
+  // Every action declared in the policy was tried, each with every run: no route skipped unseen.
+  expect(tested).toBe(routes.length);
+  expect(requests).toBeGreaterThanOrEqual(tested * runs);
 });

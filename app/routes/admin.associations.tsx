@@ -28,7 +28,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   if (parsed.data.intent === "validate") {
     const association = await validateAssociation(parsed.data.associationId, admin);
-    return redirectWithFlash("/admin/associations", `${association.name} est validée et publiée dans l'annuaire.`);
+    return redirectWithFlash(
+      "/admin/associations",
+      association.already ? `${association.name} était déjà validée.` : `${association.name} est validée et publiée dans l'annuaire.`,
+      association.already ? "info" : "success",
+    );
   }
   const association = await refuseAssociation(parsed.data.associationId, parsed.data.reason, admin);
   return redirectWithFlash("/admin/associations", `L'inscription de ${association.name} est refusée ; l'association est prévenue.`, "info");
@@ -70,9 +74,7 @@ export default function PendingAssociations() {
                 <dt>Quartier</dt>
                 <dd>{labelOf("district", a.district)}</dd>
                 <dt>Représentant·e</dt>
-                <dd>
-                  {a.memberships.map((m) => `${m.user.name} (${m.title ?? "membre"}, ${m.user.email})`).join(", ") || "—"}
-                </dd>
+                <dd>{a.memberships.map((m) => `${m.user.name} (${m.title ?? "membre"}, ${m.user.email})`).join(", ") || "—"}</dd>
               </dl>
               <div className="actions">
                 <Form method="post">

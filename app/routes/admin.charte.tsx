@@ -1,7 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth.server";
-import { CharterError, diffTexts, getCurrentVersion, getDraft, listPublishedVersions, publishDraft, renderCharterHtml, saveDraft } from "~/charter.server";
+import {
+  CharterError,
+  diffTexts,
+  getCurrentVersion,
+  getDraft,
+  listPublishedVersions,
+  publishDraft,
+  renderCharterHtml,
+  saveDraft,
+} from "~/charter.server";
 import { CharterDiff } from "~/components/charter-diff";
 import { Checkbox, isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/flash.server";
@@ -19,14 +28,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const source = draft ?? current;
   return {
     draft: draft ? { id: draft.id, createdAt: draft.createdAt, html: renderCharterHtml(draft.body) } : null,
-    diff: draft && current ? { from: current.version, parts: diffTexts(current.body, draft.body), titleParts: diffTexts(current.title, draft.title) } : null,
+    diff:
+      draft && current
+        ? { from: current.version, parts: diffTexts(current.body, draft.body), titleParts: diffTexts(current.title, draft.title) }
+        : null,
     defaults: {
       title: source?.title ?? "Charte municipale de l'action sociale",
       body: source?.body ?? "",
       changeNote: draft?.changeNote ?? "",
     },
     nextVersion: (current?.version ?? 0) + 1,
-    versions: versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt, changeNote: v.changeNote, signatures: v._count.signatures })),
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      publishedAt: v.publishedAt,
+      changeNote: v.changeNote,
+      signatures: v._count.signatures,
+    })),
   };
 }
 
@@ -38,6 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed);
     try {
       const published = await publishDraft(parsed.data.draftId, admin);
+      if (!published.notified) return redirectWithFlash("/admin/charte", `La version ${published.version} était déjà publiée.`, "info");
       return redirectWithFlash(
         "/admin/charte",
         `Version ${published.version} publiée. ${published.notified.emails} représentant·e(s) de ${published.notified.associations} association(s) sont invité·es à la signer.`,
@@ -73,7 +92,13 @@ export default function AdminCharter() {
 
       <h2>{draft ? `Brouillon de la version ${nextVersion}` : `Préparer la version ${nextVersion}`}</h2>
       {draft ? <p className="muted">Brouillon commencé le {formatDateTime(draft.createdAt)}.</p> : null}
-      <ValidatedForm schema={charterDraftSchema} method="post" defaultValues={defaults} actionData={draftActionData} key={draft?.id ?? "new"}>
+      <ValidatedForm
+        schema={charterDraftSchema}
+        method="post"
+        defaultValues={defaults}
+        actionData={draftActionData}
+        key={draft?.id ?? "new"}
+      >
         <TextField name="title" label="Titre" required />
         <TextArea
           name="body"
@@ -82,7 +107,11 @@ export default function AdminCharter() {
           required
           hint="En Markdown : « ## » pour un titre de partie, « - » pour une liste, **gras**, *italique*. Le code HTML n'est pas interprété."
         />
-        <TextField name="changeNote" label="Ce qui change dans cette version" hint="Une phrase, affichée dans l'historique public des versions." />
+        <TextField
+          name="changeNote"
+          label="Ce qui change dans cette version"
+          hint="Une phrase, affichée dans l'historique public des versions."
+        />
         <SubmitButton name="intent" value="save">
           Enregistrer le brouillon
         </SubmitButton>
@@ -95,7 +124,9 @@ export default function AdminCharter() {
           {diff ? (
             <>
               <h2>Modifications par rapport à la version {diff.from}</h2>
-              {diff.titleParts.some((p) => p.kind !== "same") ? <CharterDiff parts={diff.titleParts} label="Modifications du titre" /> : null}
+              {diff.titleParts.some((p) => p.kind !== "same") ? (
+                <CharterDiff parts={diff.titleParts} label="Modifications du titre" />
+              ) : null}
               <CharterDiff parts={diff.parts} label={`Modifications par rapport à la version ${diff.from}`} />
             </>
           ) : null}
@@ -118,8 +149,8 @@ export default function AdminCharter() {
         <ul>
           {versions.map((v) => (
             <li key={v.id}>
-              <Link to={`/charte/versions/${v.version}`}>Version {v.version}</Link> – publiée le {formatDate(v.publishedAt!)} – {v.signatures}{" "}
-              signature(s){v.changeNote ? ` – ${v.changeNote}` : ""}
+              <Link to={`/charte/versions/${v.version}`}>Version {v.version}</Link> – publiée le {formatDate(v.publishedAt!)} –{" "}
+              {v.signatures} signature(s){v.changeNote ? ` – ${v.changeNote}` : ""}
             </li>
           ))}
         </ul>

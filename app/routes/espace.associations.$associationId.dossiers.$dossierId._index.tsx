@@ -6,6 +6,7 @@ import {
   getDossierForMember,
   getLatestCorrectionRequest,
   isEditable,
+  listSubmissions,
   submitDossier,
 } from "~/application.server";
 import { requireAssociationMember } from "~/auth.server";
@@ -14,15 +15,21 @@ import { DossierNav } from "~/components/dossier-pieces";
 import { MessageThread } from "~/components/message-thread";
 import { redirectWithFlash } from "~/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
+import { submissionHistory } from "~/lib/submission-history";
 import { stepDef } from "~/schemas/dossier";
 import { listMessagesForMember } from "~/review.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const dossier = await getDossierForMember(access.associationId, params.dossierId ?? "");
-  const correction = dossier.state === "en_construction" && dossier.submittedAt ? await getLatestCorrectionRequest(dossier.id) : null;
+  // A correction request the association has not answered by a re-deposit yet.
+  const correction =
+    dossier.state === "en_construction" && dossier.correctionRequestedAt ? await getLatestCorrectionRequest(dossier.id) : null;
+  const submissions = await listSubmissions(dossier.id);
   const thread = await listMessagesForMember(access.associationId, dossier.id);
   return {
     associationId: access.associationId,
@@ -42,7 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     editable: isEditable(dossier),
     steps: dossierCompleteness(dossier),
-    correction: correction && dossier.submittedAt && correction.requestedAt >= dossier.submittedAt ? correction : null,
+    correction,
+    submissions,
     messages: thread.messages,
     decision: thread.dossier.decidedAt ? { proposedCents: thread.dossier.proposedCents, reason: thread.dossier.decisionReason } : null,
   };
@@ -54,18 +62,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "submit") return { ok: false as const, message: "Action inconnue." };
   const result = await submitDossier(access, params.dossierId ?? "");
   if (!result.ok) return { ok: false as const, message: result.message };
+  const to = `/espace/associations/${access.associationId}/dossiers/${params.dossierId}`;
+  if ("already" in result) {
+    // A second click, or the same form sent again: the deposit already happened once.
+    return redirectWithFlash(
+      to,
+      `Le dossier ${result.number} est déjà déposé${result.submittedAt ? ` (le ${formatDateTime(result.submittedAt)})` : ""} : rien de plus à faire.`,
+      "info",
+    );
+  }
   return redirectWithFlash(
-    `/espace/associations/${access.associationId}/dossiers/${params.dossierId}`,
+    to,
     `${result.resubmission ? "Dossier corrigé déposé de nouveau" : "Dossier déposé"} sous le numéro ${result.number}. Un accusé de réception vous est envoyé par courriel.`,
   );
 }
 
 export default function DossierOverview() {
-  const { dossier, steps, editable, isRepresentative, correction, associationId, messages, decision } = useLoaderData<typeof loader>();
+  const { dossier, steps, editable, isRepresentative, correction, submissions, associationId, messages, decision } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/espace/associations/${associationId}/dossiers/${dossier.id}`;
   const complete = steps.every((s) => s.complete);
-  const canSubmit = editable && (dossier.call.open || dossier.submittedAt !== null);
+  // A draft is deposited once, before the closing time; after that only the re-deposit the CCAS asks for.
+  const awaitingDeposit = dossier.state === "brouillon" || correction !== null;
+  const canSubmit = editable && (correction !== null || dossier.call.open);
   return (
     <div className="container page">
       <p>
@@ -89,8 +109,8 @@ export default function DossierOverview() {
         ) : null}
         {dossier.submittedAt ? (
           <>
-            <dt>Déposé le</dt>
-            <dd>{formatDateTime(dossier.submittedAt)}</dd>
+            <dt>Dépôts</dt>
+            <dd>{submissionHistory(dossier.submittedAt, submissions)}</dd>
           </>
         ) : null}
         <dt>Dernière modification</dt>
@@ -111,7 +131,9 @@ export default function DossierOverview() {
           <h2 id="decision" className="alert-title">
             Décision du CCAS : {dossier.stateLabel}
           </h2>
-          {dossier.state === "accepte" && decision.proposedCents !== null ? <p>Montant accordé : {formatEuros(decision.proposedCents)}</p> : null}
+          {dossier.state === "accepte" && decision.proposedCents !== null ? (
+            <p>Montant accordé : {formatEuros(decision.proposedCents)}</p>
+          ) : null}
           {decision.reason ? <p style={{ whiteSpace: "pre-line" }}>{decision.reason}</p> : null}
         </section>
       ) : null}
@@ -148,7 +170,12 @@ export default function DossierOverview() {
           </li>
         ))}
       </ul>
-      {editable ? (
+      {editable && !awaitingDeposit ? (
+        <div className="alert alert-info">
+          Dossier déposé : il reste modifiable jusqu'au début de son instruction par le CCAS, sans nouveau dépôt.
+        </div>
+      ) : null}
+      {editable && awaitingDeposit ? (
         <section className="card stack" aria-labelledby="depot">
           <h2 id="depot">{dossier.submittedAt ? "Déposer de nouveau" : "Déposer le dossier"}</h2>
           {!canSubmit ? <p>L'appel à projets est clos : le dossier ne peut plus être déposé.</p> : null}

@@ -8,6 +8,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { centsToInput, formatDateTime, formatEuros } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { badRequest } from "~/lib/http.server";
+import { submissionHistory } from "~/lib/submission-history";
 import { labelOf } from "~/lib/taxonomy";
 import {
   addAnnotation,
@@ -21,9 +22,21 @@ import {
   startInstruction,
 } from "~/review.server";
 import { STATE_BADGES, stateLabel } from "~/lib/dossier-states";
-import { acceptSchema, annotationSchema, closeSchema, conflictSchema, correctionSchema, messageSchema, refuseSchema, scoreFieldName, scoreSchema } from "~/schemas/review";
+import {
+  acceptSchema,
+  annotationSchema,
+  closeSchema,
+  conflictSchema,
+  correctionSchema,
+  messageSchema,
+  refuseSchema,
+  scoreFieldName,
+  scoreSchema,
+} from "~/schemas/review";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dossier ${data?.dossier.number ?? ""} – Instruction – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Dossier ${data?.dossier.number ?? ""} – Instruction – CCAS de Besançon` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -110,8 +123,20 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 export default function ReviewDossier() {
-  const { dossier, sections, budget, declarationSignerName, attachments, annotations, messages, conflicts, myScores, scoreSummary, history, me } =
-    useLoaderData<typeof loader>();
+  const {
+    dossier,
+    sections,
+    budget,
+    declarationSignerName,
+    attachments,
+    annotations,
+    messages,
+    conflicts,
+    myScores,
+    scoreSummary,
+    history,
+    me,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isActionFailure(actionData) ? actionData : null;
   // Each form shows only its own server errors.
@@ -122,7 +147,14 @@ export default function ReviewDossier() {
   const myScore = Object.fromEntries(myScores.map((s) => [scoreFieldName(s.criterionId), String(s.value)]));
   const canDecide = dossier.state === "en_instruction";
   const canSendBack = dossier.state === "en_instruction" || dossier.state === "en_construction";
-  const formError = failure && ["start_instruction"].includes(String(failure.values.intent)) ? failure.errors._form : null;
+  // A refusal whose form is no longer on the page (the dossier moved on: a decision sent twice,
+  // a second « Passer en instruction ») is shown at the top, never lost.
+  const intent = String(failure?.values.intent ?? "");
+  const formShown =
+    (["accept", "refuse", "close"].includes(intent) && canDecide) ||
+    (intent === "correction" && canSendBack) ||
+    !["start_instruction", "accept", "refuse", "close", "correction"].includes(intent);
+  const formError = failure && !formShown ? (failure.errors._form ?? Object.values(failure.errors)[0] ?? null) : null;
 
   return (
     <div className="container page">
@@ -135,7 +167,8 @@ export default function ReviewDossier() {
       <p>
         <span className={STATE_BADGES[dossier.state] ?? "badge"}>{stateLabel(dossier.state)}</span>{" "}
         <span className="muted">
-          {a.name} – appel « {dossier.call.title} » – <Link to={`/instruction/appels/${dossier.call.id}/classement`}>classement de l'appel</Link>
+          {a.name} – appel « {dossier.call.title} » –{" "}
+          <Link to={`/instruction/appels/${dossier.call.id}/classement`}>classement de l'appel</Link>
         </span>
       </p>
       {formError ? (
@@ -146,8 +179,8 @@ export default function ReviewDossier() {
       <dl className="definition-list">
         <dt>Montant demandé</dt>
         <dd>{dossier.requestedCents !== null ? formatEuros(dossier.requestedCents) : "—"}</dd>
-        <dt>Déposé le</dt>
-        <dd>{dossier.submittedAt ? formatDateTime(dossier.submittedAt) : "—"}</dd>
+        <dt>Dépôts</dt>
+        <dd>{dossier.submittedAt ? submissionHistory(dossier.submittedAt, dossier.submissions) : "—"}</dd>
         {dossier.instructionStartedAt ? (
           <>
             <dt>En instruction depuis le</dt>
@@ -165,7 +198,9 @@ export default function ReviewDossier() {
           </>
         ) : null}
         <dt>Note moyenne</dt>
-        <dd>{scoreSummary.average !== null ? `${scoreSummary.average.toFixed(2).replace(".", ",")} / 10` : "pas encore de notation complète"}</dd>
+        <dd>
+          {scoreSummary.average !== null ? `${scoreSummary.average.toFixed(2).replace(".", ",")} / 10` : "pas encore de notation complète"}
+        </dd>
       </dl>
 
       <section aria-labelledby="actions-titre" className="card stack">
@@ -181,7 +216,13 @@ export default function ReviewDossier() {
         {canSendBack ? (
           <ValidatedForm schema={correctionSchema} method="post" actionData={dataFor("correction")} defaultValues={{ message: "" }}>
             <h3>Renvoyer pour correction</h3>
-            <TextArea name="message" label="Corrections demandées à l'association" hint="Le dossier repasse « en construction » ; l'association reçoit ce message par courriel." required rows={3} />
+            <TextArea
+              name="message"
+              label="Corrections demandées à l'association"
+              hint="Le dossier repasse « en construction » ; l'association reçoit ce message par courriel."
+              required
+              rows={3}
+            />
             <SubmitButton name="intent" value="correction" className="button button-secondary">
               Renvoyer pour correction
             </SubmitButton>
@@ -190,7 +231,12 @@ export default function ReviewDossier() {
         {canDecide ? (
           <div className="stack">
             <h3>Décision</h3>
-            <ValidatedForm schema={acceptSchema} method="post" actionData={dataFor("accept")} defaultValues={{ amount: centsToInput(dossier.requestedCents), comment: "" }}>
+            <ValidatedForm
+              schema={acceptSchema}
+              method="post"
+              actionData={dataFor("accept")}
+              defaultValues={{ amount: centsToInput(dossier.requestedCents), comment: "" }}
+            >
               <TextField
                 name="amount"
                 label="Montant accordé (€)"
@@ -237,7 +283,9 @@ export default function ReviewDossier() {
               {scoreSummary.reviewers.map((r) => (
                 <tr key={r.reviewerId}>
                   <td>{r.name}</td>
-                  <td className="num">{r.conflicted ? "conflit d'intérêts" : r.score !== null ? r.score.toFixed(2).replace(".", ",") : "non noté"}</td>
+                  <td className="num">
+                    {r.conflicted ? "conflit d'intérêts" : r.score !== null ? r.score.toFixed(2).replace(".", ",") : "non noté"}
+                  </td>
                 </tr>
               ))}
               <tr>
@@ -250,7 +298,12 @@ export default function ReviewDossier() {
         {me.conflicted ? (
           <p className="alert alert-warning">Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.</p>
         ) : me.canScore ? (
-          <ValidatedForm schema={scoreSchema(criteria)} method="post" actionData={dataFor("score")} defaultValues={{ ...myScore, comment: myScores[0]?.comment ?? "" }}>
+          <ValidatedForm
+            schema={scoreSchema(criteria)}
+            method="post"
+            actionData={dataFor("score")}
+            defaultValues={{ ...myScore, comment: myScores[0]?.comment ?? "" }}
+          >
             <h3>Ma notation</h3>
             <div className="form-grid">
               {criteria.map((c) => (
@@ -336,8 +389,8 @@ export default function ReviewDossier() {
         </div>
         {budget ? (
           <p>
-            Budget du projet : charges {formatEuros(budget.chargesCents)}, produits {formatEuros(budget.incomeCents)} ; part demandée au CCAS{" "}
-            {formatEuros(budget.ccasCents)} ({String(budget.ccasSharePercent).replace(".", ",")} % des produits).
+            Budget du projet : charges {formatEuros(budget.chargesCents)}, produits {formatEuros(budget.incomeCents)} ; part demandée au
+            CCAS {formatEuros(budget.ccasCents)} ({String(budget.ccasSharePercent).replace(".", ",")} % des produits).
           </p>
         ) : null}
         {dossier.declarationSignedAt ? (
@@ -415,7 +468,11 @@ export default function ReviewDossier() {
                     <td>{formatDateTime(h.createdAt)}</td>
                     <td>{h.actorName}</td>
                     <td>{ACTION_LABELS[h.action] ?? h.action}</td>
-                    <td>{h.fromState || h.toState ? `${h.fromState ? stateLabel(h.fromState) : "—"} → ${h.toState ? stateLabel(h.toState) : "—"}` : ""}</td>
+                    <td>
+                      {h.fromState || h.toState
+                        ? `${h.fromState ? stateLabel(h.fromState) : "—"} → ${h.toState ? stateLabel(h.toState) : "—"}`
+                        : ""}
+                    </td>
                     <td style={{ whiteSpace: "pre-wrap" }}>{h.comment ?? ""}</td>
                   </tr>
                 ))}

@@ -48,10 +48,31 @@ export function buildDossierData(association: AssociationRow, options: { request
       contactEmail: "karim.benali@association.test",
       contactPhone: "06 12 34 56 78",
     },
-    administration: { agrements: "Agrément Jeunesse et éducation populaire (SDJES du Doubs, 2019)", utilitePublique: "non", utilitePubliqueDate: "", commissaireComptes: "non" },
-    reseaux: { federations: "Fédération des acteurs de la solidarité Bourgogne-Franche-Comté", partenaires: "Antenne sociale de quartier, Maison de quartier" },
-    ressources_humaines: { adherents: String(80 + (seed % 40)), benevoles: String(20 + (seed % 15)), volontaires: "2", salaries: "3", etpt: "2,4", misADisposition: "0" },
-    budget_association: { exercice: String(new Date().getFullYear()), totalCharges: "185000", totalProduits: "185000", subventionsPubliques: "92000", contributionsNature: "30000" },
+    administration: {
+      agrements: "Agrément Jeunesse et éducation populaire (SDJES du Doubs, 2019)",
+      utilitePublique: "non",
+      utilitePubliqueDate: "",
+      commissaireComptes: "non",
+    },
+    reseaux: {
+      federations: "Fédération des acteurs de la solidarité Bourgogne-Franche-Comté",
+      partenaires: "Antenne sociale de quartier, Maison de quartier",
+    },
+    ressources_humaines: {
+      adherents: String(80 + (seed % 40)),
+      benevoles: String(20 + (seed % 15)),
+      volontaires: "2",
+      salaries: "3",
+      etpt: "2,4",
+      misADisposition: "0",
+    },
+    budget_association: {
+      exercice: String(new Date().getFullYear()),
+      totalCharges: "185000",
+      totalProduits: "185000",
+      subventionsPubliques: "92000",
+      contributionsNature: "30000",
+    },
     projet: {
       title: options.title ?? `Rompre l'isolement à ${association.city} : visites et ateliers partagés`,
       objectives: "Réduire l'isolement des personnes seules ; faciliter l'accès aux droits ; créer du lien entre voisins.",
@@ -64,7 +85,8 @@ export function buildDossierData(association: AssociationRow, options: { request
       means: "Une coordinatrice à mi-temps, 15 bénévoles, une salle prêtée par la Ville, un véhicule.",
       startDate: `${new Date().getFullYear() + 1}-01-15`,
       durationMonths: "12",
-      indicators: "Nombre de personnes visitées ; fréquence des visites ; satisfaction mesurée par questionnaire ; orientations vers les services.",
+      indicators:
+        "Nombre de personnes visitées ; fréquence des visites ; satisfaction mesurée par questionnaire ; orientations vers les services.",
     },
     budget_projet: {
       c60: euros(purchases),
@@ -111,7 +133,8 @@ export async function createDossier(
   const data = { ...built, ...(options.data ?? {}) };
   const projet = data.projet as Record<string, unknown>;
   const budget = data.budget_projet as Record<string, unknown>;
-  const requestedCents = typeof budget?.p74_ccas === "string" ? Math.round(Number(budget.p74_ccas.replace(/\s/g, "").replace(",", ".")) * 100) : null;
+  const requestedCents =
+    typeof budget?.p74_ccas === "string" ? Math.round(Number(budget.p74_ccas.replace(/\s/g, "").replace(",", ".")) * 100) : null;
   const submitted = state !== "brouillon";
   const now = new Date();
   const submittedAt = submitted ? (options.submittedAt ?? new Date(now.getTime() - 3 * 24 * 3600_000)) : null;
@@ -131,6 +154,7 @@ export async function createDossier(
           declarationSignedAt: submitted ? submittedAt : null,
           declarationSignerId: submitted ? (options.signerId ?? null) : null,
           submittedAt,
+          ...(submittedAt ? { submissions: { create: { kind: "depot", submittedAt, submittedById: options.signerId ?? null } } } : {}),
           instructionStartedAt: ["en_instruction", "accepte", "refuse", "sans_suite"].includes(state) ? now : null,
           decidedAt: ["accepte", "refuse", "sans_suite"].includes(state) ? now : null,
         },
