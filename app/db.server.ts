@@ -28,6 +28,11 @@ export const prisma: Db = (globalForDb.__prisma ??= createPrismaClient(getEnv().
  * writes cannot fail with SQLITE_BUSY_SNAPSHOT when another connection wrote in between.
  * A statement that changes no row still takes the lock.
  */
+/** A unique constraint refused the write (Prisma P2002): two requests raced to create the same thing. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
 export async function takeWriteLock(tx: { $executeRawUnsafe(query: string): Promise<number> }) {
   await tx.$executeRawUnsafe(`UPDATE "AuditEvent" SET "id" = "id" WHERE 0`);
 }

@@ -1,7 +1,7 @@
 // Subsidies: from an accepted dossier (or granted outside a call) to the vote, the convention,
 // the payments and the compte rendu financier. Money in integer cents, dates in UTC.
 import { TZDate } from "@date-fns/tz";
-import { prisma, type Db, type Prisma } from "~/db.server";
+import { isUniqueViolation, prisma, type Db, type Prisma } from "~/db.server";
 import { PARIS, formatDate } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { ReportData } from "~/schemas/subsidy";
@@ -35,10 +35,6 @@ export class SubsidyError extends Error {
 /** The calendar year of a date in Paris (a decision on 31 December 23:30 UTC belongs to the next year). */
 export function parisYear(date: Date): number {
   return new TZDate(date.getTime(), PARIS).getFullYear();
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 /** "SUB-2026-0007": the next number of the year. */

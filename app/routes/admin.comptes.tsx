@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createPasswordReset, endAllSessions, hashPassword, requireAdmin } from "~/auth.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
-import { prisma } from "~/db.server";
+import { isUniqueViolation, prisma } from "~/db.server";
 import { redirectWithFlash } from "~/flash.server";
 import { formatDate } from "~/lib/format";
 import { badRequest } from "~/lib/http.server";
@@ -49,10 +49,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const exists = await prisma.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } });
   if (exists) return fieldError("email", "Un compte existe déjà avec cette adresse.", parsed.data);
   // The new colleague chooses their own password through a single-use link.
-  const user = await prisma.user.create({
-    data: { ...parsed.data, passwordHash: await hashPassword(randomBytes(32).toString("hex")) },
-    select: { id: true },
-  });
+  const passwordHash = await hashPassword(randomBytes(32).toString("hex"));
+  const user = await prisma.user
+    .create({ data: { ...parsed.data, passwordHash }, select: { id: true } })
+    .catch((error: unknown) => (isUniqueViolation(error) ? null : Promise.reject(error)));
+  // The same form sent twice at once: the second finds the account the first just created.
+  if (!user) return fieldError("email", "Un compte existe déjà avec cette adresse.", parsed.data);
   const token = await createPasswordReset(user.id);
   await sendMail({
     to: parsed.data.email,
