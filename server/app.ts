@@ -31,17 +31,24 @@ export type AppOptions = {
   trustProxyHops?: number;
 };
 
+/** The client's address, put where Remix loaders read it (`clientIp`); a client-sent value is overwritten.
+ * A hop count, never `true`: Express would then take the left-most X-Forwarded-For entry, which the client writes. */
+export function useClientAddress(app: express.Express, trustProxyHops: number) {
+  app.set("trust proxy", trustProxyHops);
+  app.use((req, _res, next) => {
+    req.headers["x-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "inconnue";
+    next();
+  });
+}
+
 export function createApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
-  // A hop count, never `true`: Express would then take the left-most X-Forwarded-For entry, which the client writes.
-  app.set("trust proxy", options.trustProxyHops ?? 0);
+  useClientAddress(app, options.trustProxyHops ?? 0);
   const https = options.publicUrl.startsWith("https://");
 
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    // Remix loaders read the client's address from here; a client-sent value is overwritten.
-    req.headers["x-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "inconnue";
     next();
   });
 

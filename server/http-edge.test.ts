@@ -25,7 +25,7 @@ resetEnvCache();
 const buildDir = path.resolve(`.tmp/build-vitest-${process.pid}`);
 const { prisma } = await import("../app/db.server");
 const auth = await import("../app/auth.server");
-const { createApp } = await import("./app");
+const { createApp, useClientAddress } = await import("./app");
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -244,6 +244,33 @@ describe("behind a reverse proxy that rewrites Host", () => {
     const answer = await send(proxyPort, "/connexion", { headers: { Host: PUBLIC_HOST } });
     expect(answer.status).toBe(200);
     expect(answer.body).toContain("Se connecter");
+  });
+});
+
+describe("client address behind TRUST_PROXY hops", () => {
+  async function seenAddress(hops: number, forwardedFor?: string) {
+    const probe = express();
+    useClientAddress(probe, hops);
+    probe.get("*", (req, res) => res.send(String(req.headers["x-client-ip"])));
+    const server = http.createServer(probe);
+    const port = await listen(server);
+    try {
+      const headers: Record<string, string> = { "x-client-ip": "1.1.1.1" };
+      if (forwardedFor) headers["x-forwarded-for"] = forwardedFor;
+      return (await send(port, "/", { headers })).body;
+    } finally {
+      await closeServer(server);
+    }
+  }
+
+  it("takes the address the one trusted proxy saw, not an entry the client wrote before it", async () => {
+    expect(await seenAddress(1, "6.6.6.6, 203.0.113.9")).toBe("203.0.113.9");
+    expect(await seenAddress(2, "6.6.6.6, 198.51.100.7, 203.0.113.9")).toBe("198.51.100.7");
+  });
+
+  it("ignores X-Forwarded-For without a proxy, and a client-sent X-Client-IP always", async () => {
+    expect(await seenAddress(0, "6.6.6.6")).toMatch(/127\.0\.0\.1$/);
+    expect(await seenAddress(0)).toMatch(/127\.0\.0\.1$/);
   });
 });
 
