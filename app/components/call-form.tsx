@@ -40,8 +40,7 @@ export function CallFields({ staff }: { staff: { id: string; name: string; email
         <h2>Critères d'évaluation</h2>
         <p className="field-hint">Les pondérations doivent totaliser 100 %. Laissez vides les lignes inutiles.</p>
         {Array.from({ length: CRITERIA_ROWS }, (_, i) => (
-          <fieldset className="fieldset" key={i}>
-            <legend>Critère {i + 1}</legend>
+          <div key={i}>
             <div className="form-grid">
               <TextField name={`criterionLabel_${i}`} label={`Critère ${i + 1}`} />
               <TextField name={`criterionWeight_${i}`} label={`Pondération du critère ${i + 1} (%)`} inputMode="numeric" />
@@ -51,7 +50,7 @@ export function CallFields({ staff }: { staff: { id: string; name: string; email
               label={`Description du critère ${i + 1}`}
               hint="Montrée aux instructeur·rices quand ils notent."
             />
-          </fieldset>
+          </div>
         ))}
       </section>
       <section className="form-section">
