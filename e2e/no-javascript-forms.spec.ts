@@ -485,6 +485,14 @@ test("create forms show their defaults without JavaScript", async ({ page }) => 
     financialYear: String(new Date().getFullYear()),
     fundsAction: "on",
   });
+  // A member registering people for an event: the first participant is filled in with their own name and address.
+  const member = await loginAs(page, "member", { name: "Nadia Bénévole" });
+  const event = await createEvent(db());
+  await page.goto(`/evenements/${event.slug}`);
+  await expectShown(page.locator("form", { has: page.getByRole("button", { name: "Inscrire", exact: true }) }), {
+    "participants.0.name": "Nadia Bénévole",
+    "participants.0.email": member.email,
+  });
 });
 
 test.describe("with JavaScript", () => {
