@@ -1,6 +1,10 @@
 // Forms: react-hook-form with the same zod schema the action uses. Without JavaScript
 // the form posts natively and the server's messages come back; with it, errors show
 // before the round trip. Either way what was typed stays in the fields.
+// react-hook-form's fields are uncontrolled and only receive their values from `ref` once
+// scripts run, so every field also renders its value itself (`defaultValue`,
+// `defaultChecked`): the server's HTML carries the current values, and a form posted
+// before hydration, or without JavaScript, sends back what it showed.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
 import { createContext, useContext, useEffect, useId, useMemo, useRef, type ReactNode } from "react";
@@ -40,7 +44,13 @@ type ValidatedFormProps<S extends z.ZodType> = Omit<FormProps, "onSubmit" | "chi
   actionData?: unknown;
 };
 
-export function ValidatedForm<S extends z.ZodType>({ schema, defaultValues, children, actionData: actionDataProp, ...formProps }: ValidatedFormProps<S>) {
+export function ValidatedForm<S extends z.ZodType>({
+  schema,
+  defaultValues,
+  children,
+  actionData: actionDataProp,
+  ...formProps
+}: ValidatedFormProps<S>) {
   const routeActionData = useActionData();
   const actionData = actionDataProp ?? routeActionData;
   const failure = isActionFailure(actionData) ? actionData : null;
@@ -144,12 +154,34 @@ export function fieldId(prefix: string, name: string) {
 function useField(name: string) {
   const { form, serverErrors, idPrefix } = useFormContext();
   const id = fieldId(idPrefix, name);
-  const clientError = name.split(".").reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
-    | { message?: string }
-    | undefined;
+  const clientError = name
+    .split(".")
+    .reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
+    { message?: string } | undefined;
   const error = clientError?.message ?? (form.formState.dirtyFields[name] ? undefined : serverErrors[name]);
   const describedBy = [error ? `${id}-error` : null, `${id}-hint`].filter(Boolean).join(" ");
-  return { form, id, error, describedBy };
+  // What the form holds for this field: its default (or, after a refusal, what was typed) on
+  // the server and at hydration, the same on both sides.
+  const value: unknown = form.getValues(name);
+  return { form, id, error, describedBy, value };
+}
+
+/** A field's value as an input's text: nothing for null, a list's first item. */
+export function textValue(value: unknown): string {
+  if (Array.isArray(value)) return textValue(value[0]);
+  if (value === null || value === undefined || typeof value === "object") return "";
+  return String(value);
+}
+
+/** Whether a checkbox of a group is ticked: the value is in the list (or is the one value). */
+export function groupIncludes(value: unknown, option: string): boolean {
+  return Array.isArray(value) ? value.map(String).includes(option) : value !== null && value !== undefined && String(value) === option;
+}
+
+/** A lone checkbox: ticked for any truthy value, as react-hook-form sets it, except a posted "false". */
+export function isTicked(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(isTicked);
+  return Boolean(value) && value !== "false";
 }
 
 type BaseFieldProps = { name: string; label: string; hint?: ReactNode; required?: boolean };
@@ -158,7 +190,14 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   return (
     <label htmlFor={id} className="field-label">
       {label}
-      {required ? <span aria-hidden="true" className="required"> *</span> : <span className="optional"> (facultatif)</span>}
+      {required ? (
+        <span aria-hidden="true" className="required">
+          {" "}
+          *
+        </span>
+      ) : (
+        <span className="optional"> (facultatif)</span>
+      )}
     </label>
   );
 }
@@ -194,7 +233,7 @@ export function TextField({
   inputMode?: "text" | "numeric" | "decimal" | "tel" | "email" | "url";
   className?: string;
 }) {
-  const { form, id, error, describedBy } = useField(name);
+  const { form, id, error, describedBy, value } = useField(name);
   return (
     <div className={`field ${error ? "field-invalid" : ""} ${className ?? ""}`}>
       <Label id={id} label={label} required={required} />
@@ -202,6 +241,8 @@ export function TextField({
       <input
         id={id}
         type={type}
+        // A password is never written back into the page.
+        defaultValue={type === "password" ? undefined : textValue(value)}
         autoComplete={autoComplete}
         inputMode={inputMode}
         aria-invalid={error ? true : undefined}
@@ -215,7 +256,7 @@ export function TextField({
 }
 
 export function TextArea({ name, label, hint, required, rows = 5 }: BaseFieldProps & { rows?: number }) {
-  const { form, id, error, describedBy } = useField(name);
+  const { form, id, error, describedBy, value } = useField(name);
   return (
     <div className={`field ${error ? "field-invalid" : ""}`}>
       <Label id={id} label={label} required={required} />
@@ -223,6 +264,7 @@ export function TextArea({ name, label, hint, required, rows = 5 }: BaseFieldPro
       <textarea
         id={id}
         rows={rows}
+        defaultValue={textValue(value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={hint || error ? describedBy : undefined}
         aria-required={required || undefined}
@@ -241,13 +283,14 @@ export function SelectField({
   options,
   placeholder = "Choisir…",
 }: BaseFieldProps & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
-  const { form, id, error, describedBy } = useField(name);
+  const { form, id, error, describedBy, value } = useField(name);
   return (
     <div className={`field ${error ? "field-invalid" : ""}`}>
       <Label id={id} label={label} required={required} />
       <Hint id={id} hint={hint} />
       <select
         id={id}
+        defaultValue={textValue(value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={hint || error ? describedBy : undefined}
         aria-required={required || undefined}
@@ -273,7 +316,7 @@ export function CheckboxGroup({
   options,
   columns = 2,
 }: BaseFieldProps & { options: readonly { value: string; label: string }[]; columns?: number }) {
-  const { form, id, error, describedBy } = useField(name);
+  const { form, id, error, describedBy, value } = useField(name);
   // FormData sends back a single checked value as a string; the group needs a list.
   useEffect(() => {
     const value = form.getValues(name);
@@ -288,13 +331,18 @@ export function CheckboxGroup({
     >
       <legend className="field-label">
         {label}
-        {required ? <span aria-hidden="true" className="required"> *</span> : null}
+        {required ? (
+          <span aria-hidden="true" className="required">
+            {" "}
+            *
+          </span>
+        ) : null}
       </legend>
       <Hint id={id} hint={hint} />
       <div className="checkbox-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
         {options.map((o) => (
           <label key={o.value} className="checkbox">
-            <input type="checkbox" value={o.value} {...form.register(name)} />
+            <input type="checkbox" value={o.value} defaultChecked={groupIncludes(value, o.value)} {...form.register(name)} />
             <span>{o.label}</span>
           </label>
         ))}
@@ -305,7 +353,7 @@ export function CheckboxGroup({
 }
 
 export function Checkbox({ name, label, hint }: { name: string; label: ReactNode; hint?: ReactNode }) {
-  const { form, id, error, describedBy } = useField(name);
+  const { form, id, error, describedBy, value } = useField(name);
   return (
     <div className={`field ${error ? "field-invalid" : ""}`}>
       <label className="checkbox" htmlFor={id}>
@@ -313,6 +361,7 @@ export function Checkbox({ name, label, hint }: { name: string; label: ReactNode
           id={id}
           type="checkbox"
           value="on"
+          defaultChecked={isTicked(value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={hint || error ? describedBy : undefined}
           {...form.register(name)}
@@ -325,7 +374,17 @@ export function Checkbox({ name, label, hint }: { name: string; label: ReactNode
   );
 }
 
-export function SubmitButton({ children, name, value, className = "button" }: { children: ReactNode; name?: string; value?: string; className?: string }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  className = "button",
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  className?: string;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (

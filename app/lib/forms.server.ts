@@ -6,11 +6,16 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, unknown>; formError?: string };
 
-/** FormData → plain object; repeated keys become arrays. Files are left out. */
+/**
+ * FormData → plain object; repeated keys become arrays. Files are left out. Line breaks
+ * become "\n": a browser posting a form natively sends a textarea's as "\r\n", and a text
+ * saved back unchanged must stay the same text.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
+  for (const [key, raw] of formData.entries()) {
+    if (typeof raw !== "string") continue;
+    const value = raw.replace(/\r\n?/g, "\n");
     if (key in out) {
       const prev = out[key];
       out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];

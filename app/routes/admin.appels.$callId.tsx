@@ -76,6 +76,7 @@ export default function EditCall() {
   };
   call.criteria.forEach((c, i) => {
     defaults[`criterionLabel_${i}`] = c.label;
+    defaults[`criterionDescription_${i}`] = c.description;
     defaults[`criterionWeight_${i}`] = String(c.weight);
   });
   const next = CALL_TRANSITIONS[call.status as CallStatus] ?? [];

@@ -15,6 +15,7 @@ const dateTime = (label: string) =>
 const criterionRows = Object.fromEntries(
   Array.from({ length: CRITERIA_ROWS }, (_, i) => [
     [`criterionLabel_${i}`, z.string().trim().max(200, "Critère : 200 caractères au maximum.").optional()],
+    [`criterionDescription_${i}`, z.string().trim().max(500, "Description du critère : 500 caractères au maximum.").optional()],
     [`criterionWeight_${i}`, z.string().trim().optional()],
   ]).flat(),
 ) as Record<string, z.ZodOptional<z.ZodString>>;
@@ -63,11 +64,11 @@ export type CallInput = z.output<typeof callSchema>;
 
 export function criteriaFromInput(input: CallInput) {
   const rec = input as unknown as Record<string, string | undefined>;
-  const out: { label: string; weight: number }[] = [];
+  const out: { label: string; description: string; weight: number }[] = [];
   for (let i = 0; i < CRITERIA_ROWS; i++) {
     const label = rec[`criterionLabel_${i}`]?.trim();
     const weight = rec[`criterionWeight_${i}`]?.trim();
-    if (label && weight) out.push({ label, weight: Number(weight) });
+    if (label && weight) out.push({ label, description: rec[`criterionDescription_${i}`]?.trim() ?? "", weight: Number(weight) });
   }
   return out;
 }
