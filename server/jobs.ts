@@ -33,13 +33,19 @@ export function startBackgroundJobs(log: (message: string) => void) {
   const ticks = new Map<string, () => Promise<void>>();
   for (const job of JOBS) {
     let running = false;
+    // The same failure tick after tick is logged once, and its end once.
+    let lastFailure = "";
     const tick = async () => {
       if (running) return;
       running = true;
       try {
         await job.run(log);
+        if (lastFailure) log(`Tâche « ${job.name} » de nouveau en état de marche.`);
+        lastFailure = "";
       } catch (error) {
-        log(`Tâche « ${job.name} » en échec : ${error instanceof Error ? error.message : String(error)}`);
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== lastFailure) log(`Tâche « ${job.name} » en échec : ${message}`);
+        lastFailure = message;
       } finally {
         running = false;
       }
