@@ -4,7 +4,21 @@
 import type { Db } from "../app/db.server";
 import { isSearchHealthy, type SearchClient } from "./engine";
 import { engineChanged, searchEngineStatus, updateSearchEngineStatus } from "./engine-status";
+import { indexName } from "./settings";
 import { ensureSearchIndex } from "./sync";
+
+let countMismatches = 0;
+
+async function indexCountDiffers(db: Db, client: SearchClient) {
+  if ((await db.searchSyncJob.count({ where: { doneAt: null } })) > 0) return false;
+  const expected = await db.association.count({ where: { status: "validated" } });
+  const indexed = await client
+    .index(indexName())
+    .getStats()
+    .then((stats) => stats.numberOfDocuments)
+    .catch(() => -1);
+  return indexed !== expected;
+}
 
 export async function checkSearchEngine(db: Db, client: SearchClient | null, log: (message: string) => void) {
   const status = searchEngineStatus();
@@ -22,8 +36,16 @@ export async function checkSearchEngine(db: Db, client: SearchClient | null, log
     if (status.state === "unreachable") log(`Meilisearch de nouveau joignable (${status.host}).`);
     updateSearchEngineStatus({ state: "running" });
   }
-  if (status.indexReady) return;
-  const generation = status.generation;
+  if (status.indexReady) {
+    // An engine restarted between two checks, and empty (a container without its volume): its
+    // count no longer matches the database while nothing is pending. Twice in a row, not a save in flight.
+    countMismatches = (await indexCountDiffers(db, client)) ? countMismatches + 1 : 0;
+    if (countMismatches < 2) return;
+    countMismatches = 0;
+    log("L'index de l'annuaire ne correspond plus à la base de données : vérification.");
+    engineChanged({});
+  }
+  const generation = searchEngineStatus()!.generation;
   const { rebuilt } = await ensureSearchIndex(db, client, log);
   if (searchEngineStatus()?.generation !== generation) return;
   updateSearchEngineStatus({ indexReady: true });

@@ -16,11 +16,12 @@ import {
   startPortal,
   waitUntil,
   type Portal,
+  FAULTS_MASTER_KEY,
 } from "./portal";
 
 const root = path.resolve(`.tmp/faults-external-down-${process.pid}`);
 const dataDir = path.join(root, "data");
-const masterKey = "faults-external-master-key-0123";
+const masterKey = FAULTS_MASTER_KEY;
 let portal: Portal | undefined;
 let meili: RunningMeilisearch | undefined;
 
@@ -62,6 +63,20 @@ describe("external Meilisearch down at start-up", () => {
     const { expected, indexed } = await indexAndDatabase(db, host, masterKey);
     expect(indexed.size).toBe(expected.length);
     for (const doc of expected) expect(indexed.get(doc.id)).toEqual(doc);
+    expect(await (await fetch(`${portal.base}/api/associations?q=${word}`)).json()).toMatchObject({ engine: "meilisearch", total: 1 });
+
+    // Replaced at once by an empty engine (a container restarted without its volume), faster than
+    // the portal's checks may notice it is gone: the index is rebuilt all the same.
+    await meili.stop();
+    meili = await startBundledMeilisearch({ dataDir: path.join(root, "meili-empty"), port: meiliPort, masterKey });
+    await waitUntil(
+      async () => {
+        const { expected, indexed } = await indexAndDatabase(db, host, masterKey);
+        return indexed.size === expected.length && (await health(portal!)).status === "ok";
+      },
+      60_000,
+      "index reconstruit dans le moteur vide",
+    );
     expect(await (await fetch(`${portal.base}/api/associations?q=${word}`)).json()).toMatchObject({ engine: "meilisearch", total: 1 });
     await db.$disconnect();
   });

@@ -16,12 +16,13 @@ import {
   startPortal,
   waitUntil,
   type Portal,
+  FAULTS_MASTER_KEY,
 } from "./portal";
 
 const root = path.resolve(`.tmp/faults-${process.pid}`);
 const dataDir = path.join(root, "data");
 const databaseUrl = `file:${path.join(dataDir, "portail.db")}`;
-const masterKey = "faults-master-key-0123456789";
+const masterKey = FAULTS_MASTER_KEY;
 let meili: RunningMeilisearch;
 let meiliPort: number;
 let portal: Portal;
@@ -72,8 +73,11 @@ describe("Meilisearch killed during profile edits", () => {
 
     // Back on the same port and data: the background jobs notice it and replay what is pending.
     meili = await startBundledMeilisearch({ dataDir: path.join(root, "meili"), port: meiliPort, masterKey });
-    await waitUntil(async () => (await health(portal)).status === "ok", 60_000, "rejeu des réindexations");
-    expect(await db.searchSyncJob.count({ where: { doneAt: null } })).toBe(0);
+    await waitUntil(
+      async () => (await health(portal)).status === "ok" && (await db.searchSyncJob.count({ where: { doneAt: null } })) === 0,
+      60_000,
+      "rejeu des réindexations",
+    );
 
     const { expected, indexed } = await indexAndDatabase(db, meili.host, masterKey);
     expect(indexed.size).toBe(expected.length);

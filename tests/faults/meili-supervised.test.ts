@@ -16,12 +16,13 @@ import {
   startPortal,
   waitUntil,
   type Portal,
+  FAULTS_MASTER_KEY,
 } from "./portal";
 
 const root = path.resolve(`.tmp/faults-supervised-${process.pid}`);
 const dataDir = path.join(root, "data");
 const dbPath = path.join(dataDir, "meilisearch");
-const masterKey = "faults-supervised-master-key-0123";
+const masterKey = FAULTS_MASTER_KEY;
 let portal: Portal | undefined;
 
 afterAll(async () => {

@@ -8,12 +8,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../app/db.server";
 import { enginePidFile, enginesOnFolder, isAlive } from "../../search/engine-processes";
 import { bundledBinaryPath, freePort, waitForHealthy } from "../../search/server-process";
-import { health, indexAndDatabase, startPortal, waitUntil, type Portal } from "./portal";
+import { FAULTS_MASTER_KEY, health, indexAndDatabase, startPortal, waitUntil, type Portal } from "./portal";
 
 const root = path.resolve(`.tmp/faults-portal-killed-${process.pid}`);
 const dataDir = path.join(root, "data");
 const dbPath = path.join(dataDir, "meilisearch");
-const masterKey = "faults-portal-killed-master-key-0123";
+const masterKey = FAULTS_MASTER_KEY;
 let portal: Portal | undefined;
 let leftover: ChildProcess | undefined;
 

@@ -2,10 +2,13 @@
 // package's "start" script), on its own data folder, port and build folder.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "../../app/db.server";
 import { freePort } from "../../search/server-process";
+
+/** The key of every engine in these tests (the template folder's index was built with it). */
+export const FAULTS_MASTER_KEY = "faults-master-key-0123456789";
 
 export type Portal = {
   child: ChildProcess;
@@ -24,7 +27,10 @@ export function startCommand(): string[] {
   return [process.execPath, ...args];
 }
 
+/** Starts a portal on `dataDir`; a folder that does not exist yet starts as a copy of the seeded template (global-setup.ts). */
 export async function startPortal(options: { dataDir: string; env?: Record<string, string> }): Promise<Portal> {
+  const template = process.env.FAULTS_TEMPLATE_DIR;
+  if (template && !existsSync(options.dataDir)) cpSync(template, options.dataDir, { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const [program, ...args] = startCommand();
