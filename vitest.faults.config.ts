@@ -6,6 +6,7 @@ export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
   test: {
     include: ["tests/faults/**/*.test.ts"],
+    globalSetup: ["tests/faults/global-setup.ts"],
     pool: "forks",
     maxWorkers: 1,
     testTimeout: 240_000,

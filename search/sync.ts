@@ -24,7 +24,10 @@ export async function currentCharterVersionId(db: Db): Promise<string | null> {
 }
 
 /** Documents for these validated associations (all of them when ids is undefined), in id order. */
-export async function loadDocuments(db: Db, options: { ids?: string[]; skip?: number; take?: number } = {}): Promise<AssociationDocument[]> {
+export async function loadDocuments(
+  db: Db,
+  options: { ids?: string[]; skip?: number; take?: number } = {},
+): Promise<AssociationDocument[]> {
   const rows = await db.association.findMany({
     where: { status: "validated", ...(options.ids ? { id: { in: options.ids } } : {}) },
     select: associationDocumentSelect,
@@ -37,7 +40,10 @@ export async function loadDocuments(db: Db, options: { ids?: string[]; skip?: nu
   // SQLite caps the number of bound parameters: ask in slices.
   for (let i = 0; versionId && i < rows.length; i += SQL_IN_LIMIT) {
     const slice = rows.slice(i, i + SQL_IN_LIMIT).map((r) => r.id);
-    const signatures = await db.charterSignature.findMany({ where: { versionId, associationId: { in: slice } }, select: { associationId: true } });
+    const signatures = await db.charterSignature.findMany({
+      where: { versionId, associationId: { in: slice } },
+      select: { associationId: true },
+    });
     for (const s of signatures) signers.add(s.associationId);
   }
   return rows.map((row) => toAssociationDocument(row, signers.has(row.id)));
@@ -49,7 +55,10 @@ export async function syncAssociations(db: Db, client: SearchClient, association
   const documents = await loadDocuments(db, { ids: unique });
   const publicIds = new Set(documents.map((d) => d.id));
   await upsertDocuments(client, documents);
-  await deleteDocuments(client, unique.filter((id) => !publicIds.has(id)));
+  await deleteDocuments(
+    client,
+    unique.filter((id) => !publicIds.has(id)),
+  );
 }
 
 /**
@@ -123,4 +132,23 @@ export async function reindexAll(
   // Jobs enqueued before the rebuild started are covered by it.
   await db.searchSyncJob.updateMany({ where: { doneAt: null, createdAt: { lt: startedAt } }, data: { doneAt: new Date() } });
   return { indexed: done };
+}
+
+/**
+ * Brings a (re)started or newly reachable engine in line with the database: settings applied,
+ * the index rebuilt when its count differs from the database, else every pending job replayed.
+ */
+export async function ensureSearchIndex(db: Db, client: SearchClient, log: (message: string) => void = () => {}) {
+  await applyIndexSettings(client);
+  const indexed = (await client.index(indexName()).getStats()).numberOfDocuments;
+  const expected = await db.association.count({ where: { status: "validated" } });
+  if (indexed !== expected) {
+    log(`Indexation de l'annuaire (${expected} associations, ${indexed} dans l'index)…`);
+    await reindexAll(db, client);
+  }
+  for (;;) {
+    const run = await processSearchOutbox(db, client);
+    if (run.failed) throw new Error(run.error);
+    if (run.synced === 0) return { rebuilt: indexed !== expected };
+  }
 }

@@ -1,14 +1,17 @@
 // `npm start` / `npm run dev`: everything the portal needs on a fresh clone, in order.
-// 1. configuration  2. database migrations  3. the bundled Meilisearch (unless MEILI_HOST)
-// 4. the production build when missing or stale  5. demo data on first start
-// 6. index settings and the directory index  7. the HTTP server  8. background jobs.
+// 1. configuration  2. database migrations  3. the bundled Meilisearch (unless MEILI_HOST),
+// supervised: restarted when it exits  4. the production build when missing or stale
+// 5. demo data on first start  6. index settings and the directory index (or degraded mode
+// while the engine cannot answer)  7. the HTTP server  8. background jobs.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "../app/env.server";
-import { startBundledMeilisearch, type RunningMeilisearch } from "../search/server-process";
+import { initSearchEngineStatus } from "../search/engine-status";
+import { masterKeyFor } from "../search/server-process";
+import { superviseBundledMeilisearch, type MeilisearchSupervisor } from "../search/supervisor";
 
 export const RUNNING_MEILI_FILE = (dataDir: string) => path.join(dataDir, "meili-running.json");
 
@@ -51,17 +54,30 @@ async function main() {
   log(`Base de données : ${env.DATABASE_URL}`);
   runPrisma(["migrate", "deploy"], { ...process.env, DATABASE_URL: env.DATABASE_URL });
 
-  let meili: RunningMeilisearch | null = null;
+  let supervisor: MeilisearchSupervisor | null = null;
+  // Once the background jobs run: checks a (re)started engine's index at once.
+  let checkEngineNow = () => {};
   if (env.MEILI_HOST) {
     log(`Meilisearch externe : ${env.MEILI_HOST}`);
+    initSearchEngineStatus("external", env.MEILI_HOST);
   } else {
     log("Démarrage du Meilisearch embarqué…");
-    meili = await startBundledMeilisearch({ dataDir: env.DATA_DIR, masterKey: env.MEILI_MASTER_KEY });
-    process.env.MEILI_HOST = meili.host;
-    process.env.MEILI_MASTER_KEY = meili.masterKey;
-    // Lets `npm run backup` reach the running server for its dump.
-    writeFileSync(RUNNING_MEILI_FILE(env.DATA_DIR), JSON.stringify({ host: meili.host, pid: process.pid }));
-    log(`Meilisearch embarqué prêt sur ${meili.host}`);
+    const masterKey = env.MEILI_MASTER_KEY ?? masterKeyFor(env.DATA_DIR);
+    process.env.MEILI_MASTER_KEY = masterKey;
+    initSearchEngineStatus("bundled", "");
+    supervisor = superviseBundledMeilisearch({
+      dataDir: env.DATA_DIR,
+      masterKey,
+      log,
+      onRunning: (meili) => {
+        process.env.MEILI_HOST = meili.host;
+        // Lets `npm run backup` reach the running server for its dump.
+        writeFileSync(RUNNING_MEILI_FILE(env.DATA_DIR), JSON.stringify({ host: meili.host, pid: process.pid }));
+        log(`Meilisearch embarqué prêt sur ${meili.host}`);
+        checkEngineNow();
+      },
+    });
+    await supervisor.start();
   }
   const { resetEnvCache } = await import("../app/env.server");
   resetEnvCache();
@@ -72,13 +88,13 @@ async function main() {
     stopping = true;
     log("Arrêt…");
     server?.close();
-    await meili?.stop();
+    await supervisor?.stop();
     rmSync(RUNNING_MEILI_FILE(env.DATA_DIR), { force: true });
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  process.on("exit", () => meili?.child.kill("SIGKILL"));
+  process.on("exit", () => supervisor?.current()?.child.kill("SIGKILL"));
 
   let server: import("node:http").Server | undefined;
   try {
@@ -97,20 +113,13 @@ async function main() {
       log(seeded ? "Données de démonstration créées." : "Base déjà initialisée : aucune donnée de démonstration ajoutée.");
     }
 
-    const { getSearchClient } = await import("../app/search.server");
-    const { applyIndexSettings } = await import("../search/engine");
-    const { processSearchOutbox, reindexAll } = await import("../search/sync");
-    const { indexName } = await import("../search/settings");
-    const client = getSearchClient()!;
-    await applyIndexSettings(client);
-    const indexed = (await client.index(indexName()).getStats()).numberOfDocuments;
-    const expected = await prisma.association.count({ where: { status: "validated" } });
-    if (indexed !== expected) {
-      log(`Indexation de l'annuaire (${expected} associations)…`);
-      await reindexAll(prisma, client);
-    } else {
-      await processSearchOutbox(prisma, client);
-    }
+    // An engine that cannot answer yet leaves the portal degraded (the directory searches the
+    // database); the background job applies the settings and checks the index once it can.
+    const { getSearchEngineClient } = await import("../app/search.server");
+    const { checkSearchEngine } = await import("../search/readiness");
+    await checkSearchEngine(prisma, getSearchEngineClient(), log).catch((error) =>
+      log(`Index de l'annuaire non vérifié (${error instanceof Error ? error.message : String(error)}) : nouvel essai en arrière-plan.`),
+    );
 
     const auth = await import("../app/auth.server");
     const { createApp } = await import("./app");
@@ -142,8 +151,9 @@ async function main() {
       log(`Portail prêt : ${env.PUBLIC_URL}`);
     });
 
-    const { startBackgroundJobs } = await import("./jobs");
-    startBackgroundJobs(log);
+    const { startBackgroundJobs, SEARCH_ENGINE_JOB } = await import("./jobs");
+    const jobs = startBackgroundJobs(log);
+    checkEngineNow = () => void jobs.runNow(SEARCH_ENGINE_JOB);
   } catch (error) {
     console.error(error);
     await shutdown(1);
