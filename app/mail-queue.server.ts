@@ -27,17 +27,22 @@ export const MAIL_QUEUE = {
 
 type QueueDb = Pick<Db, "emailMessage" | "emailAttachment" | "$transaction">;
 
-let transporter: Transporter | null = null;
-let transporterUrl: string | undefined;
-
-function getTransporter(): Transporter | null {
+/**
+ * One pooled connection set per delivery run (a connection carries many messages), closed
+ * when the run ends. Bounded timeouts: an exchange never outlasts the lease, or a second
+ * sender could take the row while this one still sends it.
+ */
+function openTransport(concurrency: number): Transporter | null {
   const { SMTP_URL } = getEnv();
   if (!SMTP_URL) return null;
-  if (transporter && transporterUrl === SMTP_URL) return transporter;
-  transporterUrl = SMTP_URL;
-  // Bounded timeouts: an exchange never outlasts the lease, or a second sender could take the row.
-  transporter = nodemailer.createTransport({ url: SMTP_URL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
-  return transporter;
+  return nodemailer.createTransport({
+    url: SMTP_URL,
+    pool: true,
+    maxConnections: concurrency,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
 }
 
 /** The delay before attempt n + 1, after n failed attempts. */
@@ -116,13 +121,12 @@ async function deliver(db: QueueDb, transport: Transporter, row: Claimed, token:
     return "retry" as const;
   }
   // SMTP has accepted: whoever holds the row now, it is sent. The bytes are no longer needed.
-  await db.$transaction([
-    db.emailMessage.updateMany({
-      where: { id: row.id },
-      data: { status: "sent", sentAt: now(), error: null, claimedAt: null, claimToken: null, nextAttemptAt: null },
-    }),
-    db.emailAttachment.deleteMany({ where: { emailId: row.id } }),
-  ]);
+  const sent = db.emailMessage.updateMany({
+    where: { id: row.id },
+    data: { status: "sent", sentAt: now(), error: null, claimedAt: null, claimToken: null, nextAttemptAt: null },
+  });
+  if (row.files.length === 0) await sent;
+  else await db.$transaction([sent, db.emailAttachment.deleteMany({ where: { emailId: row.id } })]);
   return "sent" as const;
 }
 
@@ -144,9 +148,21 @@ export async function deliverPendingMail({
   limit = Infinity,
   concurrency = MAIL_QUEUE.concurrency,
 }: DeliveryOptions = {}) {
-  const transport = getTransporter();
   const result = { sent: 0, retry: 0 };
+  const transport = openTransport(concurrency);
   if (!transport) return result;
+  try {
+    return await deliverWith(transport, { db, now, limit, concurrency }, result);
+  } finally {
+    transport.close();
+  }
+}
+
+async function deliverWith(
+  transport: Transporter,
+  { db, now, limit, concurrency }: Required<DeliveryOptions>,
+  result: { sent: number; retry: number },
+) {
   const token = randomUUID();
   let claims = 0;
   const seen = new Set<string>();

@@ -13,6 +13,7 @@ export async function startSmtpListener(options: { port?: number; refuse?: (addr
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    disableReverseLookup: true,
     onRcptTo(address, _session, callback) {
       if (options.refuse?.(address.address)) {
         callback(Object.assign(new Error("Boîte aux lettres inconnue"), { responseCode: 550 }));
