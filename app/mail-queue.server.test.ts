@@ -1,6 +1,9 @@
 // The durable mail queue against a real SQLite database and a real SMTP listener:
-// each message delivered once, retried while SMTP is down, never twice with two senders,
-// and what a stopped sender left is delivered by the next one.
+// each message delivered once, retried while SMTP is down, never twice with two senders
+// (two processes on one database), and what a stopped sender left is delivered by the next one.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { startSmtpListener, type ReceivedMail } from "../tests/smtp";
 import { resetEnvCache } from "./env.server";
@@ -9,8 +12,7 @@ let smtp = await startSmtpListener({ refuse: (address) => address.startsWith("in
 process.env.SMTP_URL = smtp.url;
 resetEnvCache();
 
-const { prisma, createPrismaClient } = await import("./db.server");
-const { getEnv } = await import("./env.server");
+const { prisma } = await import("./db.server");
 const { enqueueMail, sendMail, listEmails } = await import("./mail.server");
 const { deliverPendingMail, mailQueueStatus, retryDelayMs, settleMail, MAIL_QUEUE } = await import("./mail-queue.server");
 
@@ -44,6 +46,45 @@ function deliveries(messages: ReceivedMail[], n: number) {
 }
 
 const later = (ms: number) => () => new Date(Date.now() + ms);
+
+/** Another portal process with its own database connection, started and ready, sending when told. */
+async function startSenderProcess() {
+  const script = path.join(process.env.DATA_DIR!, "expediteur.ts");
+  mkdirSync(path.dirname(script), { recursive: true });
+  writeFileSync(
+    script,
+    [
+      `const { deliverPendingMail } = await import(${JSON.stringify(path.resolve("app/mail-queue.server.ts"))});`,
+      `console.log("prêt");`,
+      `process.stdin.once("data", async () => {`,
+      `  console.log(JSON.stringify(await deliverPendingMail()));`,
+      `  process.exit(0);`,
+      `});`,
+    ].join("\n"),
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, SMTP_URL: smtp.url } });
+  let output = "";
+  let errors = "";
+  child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("prêt")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`L'autre expéditeur s'est arrêté (${code}) :\n${errors}`)));
+  });
+  return {
+    run: () =>
+      new Promise<{ sent: number; retry: number }>((resolve, reject) => {
+        child.removeAllListeners("exit");
+        child.once("exit", (code) => {
+          if (code !== 0) return reject(new Error(`L'autre expéditeur a échoué (${code}) :\n${errors}`));
+          resolve(JSON.parse(output.trim().split("\n").at(-1)!));
+        });
+        child.stdin.write("go\n");
+      }),
+  };
+}
 
 describe("the mail queue", () => {
   it("delivers twenty queued messages, each exactly once, with the Message-ID fixed at enqueue", async () => {
@@ -163,17 +204,14 @@ describe("the mail queue", () => {
     });
   });
 
-  it("never sends a message twice when two senders (two database connections) run at once", async () => {
-    await enqueue(30);
-    const other = createPrismaClient(getEnv().DATABASE_URL);
-    try {
-      const [a, b] = await Promise.all([deliverPendingMail(), deliverPendingMail({ db: other })]);
-      expect(a.sent + b.sent).toBe(30);
-      expect(deliveries(smtp.messages, 30)).toEqual(Array(30).fill(1));
-      expect(smtp.messages).toHaveLength(30);
-    } finally {
-      await other.$disconnect();
-    }
+  it("never sends a message twice when two senders (two processes) run at once", async () => {
+    await enqueue(60);
+    const other = await startSenderProcess();
+    const [here, there] = await Promise.all([deliverPendingMail(), other.run()]);
+    console.log(`deux expéditeurs : ${here.sent} envoyés ici, ${there.sent} par l'autre processus`);
+    expect(here.sent + there.sent).toBe(60);
+    expect(deliveries(smtp.messages, 60)).toEqual(Array(60).fill(1));
+    expect(smtp.messages).toHaveLength(60);
   });
 
   it("after a sender stopped mid-batch, the next run delivers the rest, none twice", async () => {
