@@ -19,6 +19,7 @@ const { isCharterSigner } = await import("./charter-status.server");
 const { searchAssociations } = await import("./directory.server");
 const { memberSpaceSections } = await import("./member-space.server");
 const { getSearchClient } = await import("./search.server");
+const { deliverPendingMail, settleMail } = await import("./mail-queue.server");
 
 const client = getSearchClient()!;
 let admin: { id: string; email: string; name: string; role: "admin" };
@@ -59,7 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await charter.settleCharterMail();
+  await settleMail();
   await smtp.close();
 });
 
@@ -229,10 +230,56 @@ describe("a new version", () => {
     expect(betaRow?.currentSignature).toBeNull();
     expect(overview.rows.find((r) => r.id === alpha.association.id)?.currentSignature?.version.version).toBe(2);
     const sent = await charter.sendSignatureReminders(admin);
-    await charter.settleCharterMail();
+    await settleMail();
     const unsignedWithRep = overview.rows.filter((r) => !r.currentSignature && r.hasRepresentative).length;
     expect(sent.associations).toBe(unsignedWithRep);
     await smtp.waitFor((m) => smtp.messages.indexOf(m) >= before && m.to.includes("rep-beta@asso.test") && /Rappel/.test(m.subject));
     expect(smtp.messages.slice(before).some((m) => m.to.includes("rep-alpha@asso.test"))).toBe(false);
+  });
+});
+
+describe("notices that outlive a stop", () => {
+  it("queues every notice with the publication, keeps them while SMTP is down, and delivers each once when it is back", async () => {
+    await settleMail();
+    const down = await startSmtpListener();
+    await down.close();
+    process.env.SMTP_URL = down.url;
+    resetEnvCache();
+    try {
+      for (let i = 1; i <= 5; i++) await associationWithRepresentative(`Association relais ${i}`, `rep-relais-${i}@asso.test`);
+      const representatives = await prisma.membership.findMany({
+        where: { isRepresentative: true, user: { disabledAt: null }, association: { status: "validated" } },
+        select: { user: { select: { email: true } } },
+      });
+      const v3 = await publish(
+        "Charte municipale de l'action sociale",
+        "## Valeurs\n\nLa dignité, l'égalité et la solidarité.",
+        "Solidarité",
+      );
+      expect(v3.notified.emails).toBe(representatives.length);
+      // Committed with the version: every notice is in the queue when the publication answers.
+      const notices = () =>
+        prisma.emailMessage.findMany({
+          where: { subject: { contains: "version 3" } },
+          select: { to: true, status: true, attempts: true, error: true },
+        });
+      expect((await notices()).map((n) => n.to).sort()).toEqual(representatives.map((r) => r.user.email).sort());
+      await settleMail();
+      for (const notice of await notices()) expect(notice).toMatchObject({ status: "pending", attempts: 1, error: expect.any(String) });
+
+      const back = await startSmtpListener({ port: down.port });
+      try {
+        await deliverPendingMail({ now: () => new Date(Date.now() + 2 * 60_000) });
+        for (const { user } of representatives) {
+          expect(back.messages.filter((m) => m.to.includes(user.email) && /version 3/.test(m.subject))).toHaveLength(1);
+        }
+        expect((await notices()).every((n) => n.status === "sent")).toBe(true);
+      } finally {
+        await back.close();
+      }
+    } finally {
+      process.env.SMTP_URL = smtp.url;
+      resetEnvCache();
+    }
   });
 });

@@ -11,10 +11,14 @@ import { enqueueSearchSync } from "../search/sync";
 import { syncSearchNow } from "~/association.server";
 import type { SessionUser } from "~/auth.server";
 import { currentCharterVersion } from "~/charter-status.server";
-import { prisma, takeWriteLock } from "~/db.server";
+import { prisma, takeWriteLock, type Db } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
-import { absoluteUrl, sendMail } from "~/mail.server";
+import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail.server";
 import type { CharterDraftInput } from "~/schemas/charter";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** Over a hundred notices are queued inside the publication's transaction. */
+const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 
 export type CharterErrorCode = "no_version" | "not_current" | "not_representative" | "not_validated" | "not_draft" | "tampered";
 
@@ -152,7 +156,7 @@ export async function publishDraft(draftId: string, actor: SessionUser) {
     if (!draft) throw new CharterError("not_draft", "Ce brouillon n'existe plus ou a déjà été publié.");
     // Published already (the same form sent twice): that one publication, no second notice.
     if (draft.publishedAt && draft.version !== null)
-      return { id: draft.id, version: draft.version, title: draft.title, formerSigners: [], already: true };
+      return { id: draft.id, version: draft.version, title: draft.title, formerSigners: [] as string[], already: true, notified: null };
     const previous = await tx.charterVersion.findFirst({
       where: { publishedAt: { not: null } },
       orderBy: { version: "desc" },
@@ -173,12 +177,13 @@ export async function publishDraft(draftId: string, actor: SessionUser) {
     await tx.auditEvent.create({
       data: { entityType: "charter", entityId: draft.id, actorId: actor.id, action: "publication", toState: `version ${version}` },
     });
-    return { id: draft.id, version, title: draft.title, formerSigners, already: false };
-  });
-  if (published.already) return { ...published, notified: null };
+    const notified = await queueRepresentativeNotices(tx, "new_version", version);
+    return { id: draft.id, version, title: draft.title, formerSigners, already: false, notified };
+  }, TX_OPTIONS);
+  if (published.already) return published;
+  void kickMailQueue();
   if (published.formerSigners.length) await syncSearchNow(published.formerSigners);
-  const notified = await notifyRepresentatives("new_version", published.version);
-  return { ...published, notified };
+  return published;
 }
 
 // ── Signatures ─────────────────────────────────────────────────────
@@ -337,8 +342,8 @@ export async function charterOverview() {
   return { current, rows, signed, unsigned: rows.length - signed };
 }
 
-async function unsignedRepresentatives(versionId: string) {
-  return prisma.membership.findMany({
+async function unsignedRepresentatives(tx: Tx, versionId: string) {
+  return tx.membership.findMany({
     where: {
       isRepresentative: true,
       user: { disabledAt: null },
@@ -348,37 +353,20 @@ async function unsignedRepresentatives(versionId: string) {
   });
 }
 
-async function allRepresentatives() {
-  return prisma.membership.findMany({
+async function allRepresentatives(tx: Tx) {
+  return tx.membership.findMany({
     where: { isRepresentative: true, user: { disabledAt: null }, association: { status: "validated" } },
     select: { associationId: true, association: { select: { name: true } }, user: { select: { email: true, name: true } } },
   });
 }
 
-// Deliveries still running: a publication or a reminder answers at once and the
-// e-mails (one per representative, over a hundred) go out behind it.
-const inFlight = new Set<Promise<void>>();
-const MAIL_CONCURRENCY = 4;
-
-/** Resolves when every charter e-mail queued so far has been recorded and handed to SMTP. */
-export async function settleCharterMail() {
-  while (inFlight.size) await Promise.all([...inFlight]);
-}
-
-function deliverInBackground(mails: Parameters<typeof sendMail>[0][]) {
-  const queue = [...mails];
-  const worker = async () => {
-    for (let mail = queue.shift(); mail; mail = queue.shift()) await sendMail(mail);
-  };
-  const delivery = Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, queue.length) }, worker))
-    .then(() => undefined)
-    .catch((error: unknown) => console.error("Courriels de la charte : envoi interrompu :", error))
-    .finally(() => inFlight.delete(delivery));
-  inFlight.add(delivery);
-}
-
-async function notifyRepresentatives(kind: "new_version" | "reminder", version: number, versionId?: string) {
-  const recipients = kind === "reminder" && versionId ? await unsignedRepresentatives(versionId) : await allRepresentatives();
+/**
+ * One e-mail per representative, queued in the transaction of what causes them (the
+ * publication, the reminder's audit line): they commit together, and the mail queue
+ * delivers them after the answer, surviving a stop.
+ */
+async function queueRepresentativeNotices(tx: Tx, kind: "new_version" | "reminder", version: number, versionId?: string) {
+  const recipients = kind === "reminder" && versionId ? await unsignedRepresentatives(tx, versionId) : await allRepresentatives(tx);
   const isFirst = version === 1;
   const mails = recipients.map((r) => {
     const link = absoluteUrl(`/espace/associations/${r.associationId}/charte`);
@@ -409,7 +397,7 @@ async function notifyRepresentatives(kind: "new_version" | "reminder", version: 
       ].join("\n"),
     };
   });
-  deliverInBackground(mails);
+  for (const mail of mails) await enqueueMail(tx, mail);
   return { emails: recipients.length, associations: new Set(recipients.map((r) => r.associationId)).size };
 }
 
@@ -417,16 +405,14 @@ async function notifyRepresentatives(kind: "new_version" | "reminder", version: 
 export async function sendSignatureReminders(actor: SessionUser) {
   const current = await currentCharterVersion();
   if (!current) throw new CharterError("no_version", "Aucune charte n'est publiée : il n'y a rien à signer.");
-  const sent = await notifyRepresentatives("reminder", current.version!, current.id);
-  await prisma.auditEvent.create({
-    data: {
-      entityType: "charter",
-      entityId: current.id,
-      actorId: actor.id,
-      action: "relance",
-      comment: `${sent.emails} courriel(s), ${sent.associations} association(s)`,
-    },
-  });
+  const sent = await prisma.$transaction(async (tx) => {
+    const queued = await queueRepresentativeNotices(tx, "reminder", current.version!, current.id);
+    await tx.auditEvent.create({
+      data: { entityType: "charter", entityId: current.id, actorId: actor.id, action: "relance", comment: `${queued.emails} courriel(s), ${queued.associations} association(s)` },
+    });
+    return queued;
+  }, TX_OPTIONS);
+  void kickMailQueue();
   return sent;
 }
 

@@ -21,7 +21,7 @@ import { getEnv } from "~/env.server";
 import { formatDateTime, formatLongDate } from "~/lib/format";
 import { addXlsxRow, toCsv } from "~/lib/spreadsheet.server";
 import { slugify } from "~/lib/slug";
-import { absoluteUrl, sendMail } from "~/mail.server";
+import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail.server";
 import type { SpaceLink } from "~/member-space.server";
 import {
   EVENT_TYPE_LABELS,
@@ -187,9 +187,11 @@ export async function updateEvent(id: string, input: EventInput, actor: { id: st
     if (input.capacity < confirmed) throw new CapacityBelowConfirmedError(confirmed);
     await tx.event.update({ where: { id }, data: eventColumns(input) });
     await tx.auditEvent.create({ data: { entityType: "event", entityId: id, actorId: actor.id, action: "modification" } });
-    return promoteFromWaitingList(tx, id, input.capacity - confirmed);
+    const promoted = await promoteFromWaitingList(tx, id, input.capacity - confirmed);
+    for (const registrationId of promoted) await queuePromotionMail(tx, registrationId);
+    return promoted;
   }, TX_OPTIONS);
-  for (const registrationId of promoted) await sendPromotionMail(registrationId);
+  void kickMailQueue();
   return { promoted: promoted.length };
 }
 
@@ -312,9 +314,10 @@ export async function registerForAssociation(
       else position++;
       out.push({ ...row, status: row.status as RegistrationStatus });
     }
+    for (const r of out) await queueAllocationMail(tx, r.id);
     return out;
   }, TX_OPTIONS);
-  for (const r of created) await sendAllocationMail(r.id);
+  void kickMailQueue();
   return created;
 }
 
@@ -322,32 +325,36 @@ export async function registerForAssociation(
 export async function registerPublic(eventId: string, input: PublicRegistrationInput, { now = new Date() }: { now?: Date } = {}) {
   const registration = await prisma.$transaction(async (tx) => {
     await lockEvent(tx, eventId);
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { audience: true, registrationOpensAt: true, registrationClosesAt: true } });
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      select: { title: true, startsAt: true, audience: true, registrationOpensAt: true, registrationClosesAt: true },
+    });
     if (!event) throw new RegistrationError("introuvable", "Cet événement n'existe pas.");
     if (event.audience !== "public") throw new RegistrationError("reserve_associations", "Cet événement est réservé aux associations du réseau.");
     assertOpen(event, now);
     await assertNotRegistered(tx, eventId, [input.email]);
-    return tx.registration.create({
+    const created = await tx.registration.create({
       data: { eventId, name: input.name, email: input.email, accessibilityNeeds: input.accessibilityNeeds ?? null, status: "en_attente_confirmation" },
       select: { id: true, email: true, name: true, createdAt: true },
     });
+    const token = signConfirmation(created.id, now.getTime() + CONFIRMATION_TTL_MS);
+    await enqueueMail(tx, {
+      to: created.email,
+      subject: `Confirmez votre inscription : ${event.title}`,
+      text: [
+        `Bonjour ${created.name},`,
+        "",
+        `Vous avez demandé à vous inscrire à « ${event.title} » (${formatLongDate(event.startsAt)}).`,
+        "Pour confirmer votre adresse e-mail et votre inscription, ouvrez ce lien dans les 48 heures :",
+        absoluteUrl(`/evenements/confirmation/${token}`),
+        "",
+        "Tant que l'adresse n'est pas confirmée, aucune place ne vous est réservée.",
+        "Si vous n'avez rien demandé, ignorez ce message.",
+      ].join("\n"),
+    });
+    return created;
   }, TX_OPTIONS);
-  const event = (await prisma.event.findUniqueOrThrow({ where: { id: eventId }, select: { title: true, startsAt: true } }))!;
-  const token = signConfirmation(registration.id, now.getTime() + CONFIRMATION_TTL_MS);
-  await sendMail({
-    to: registration.email,
-    subject: `Confirmez votre inscription : ${event.title}`,
-    text: [
-      `Bonjour ${registration.name},`,
-      "",
-      `Vous avez demandé à vous inscrire à « ${event.title} » (${formatLongDate(event.startsAt)}).`,
-      "Pour confirmer votre adresse e-mail et votre inscription, ouvrez ce lien dans les 48 heures :",
-      absoluteUrl(`/evenements/confirmation/${token}`),
-      "",
-      "Tant que l'adresse n'est pas confirmée, aucune place ne vous est réservée.",
-      "Si vous n'avez rien demandé, ignorez ce message.",
-    ].join("\n"),
-  });
+  void kickMailQueue();
   return registration;
 }
 
@@ -374,10 +381,11 @@ export async function confirmPublicRegistration(token: string, { now = new Date(
         : { status: "liste_attente", waitlistPosition: await nextWaitlistPosition(tx, current.eventId) },
       select: { id: true, name: true, email: true, status: true, waitlistPosition: true },
     });
+    await queueAllocationMail(tx, updated.id);
     return { ...updated, status: updated.status as RegistrationStatus, fresh: true };
   }, TX_OPTIONS);
   if (!result) return null;
-  if (result.fresh) await sendAllocationMail(result.id);
+  if (result.fresh) void kickMailQueue();
   const { fresh: _fresh, ...allocated } = result;
   return allocated;
 }
@@ -396,7 +404,7 @@ async function cancelRegistration(where: { id: string; associationId?: string })
       where: { id: reg.id },
       select: { status: true, event: { select: { slug: true, capacity: true, endsAt: true } } },
     });
-    if (current.status === "annulee") return { cancelled: false, eventSlug: current.event.slug, promotedId: null, wasHolding: false };
+    if (current.status === "annulee") return { cancelled: false, eventSlug: current.event.slug, promotedId: null };
     await tx.registration.update({ where: { id: reg.id }, data: { status: "annulee", cancelledAt: new Date(), waitlistPosition: null } });
     let promoted: string[] = [];
     if (current.status === "confirmee" && current.event.endsAt > new Date()) {
@@ -405,11 +413,12 @@ async function cancelRegistration(where: { id: string; associationId?: string })
     } else if (current.status === "liste_attente") {
       await renumberWaitingList(tx, reg.eventId);
     }
-    return { cancelled: true, eventSlug: current.event.slug, promotedId: promoted[0] ?? null, wasHolding: current.status !== "en_attente_confirmation" };
+    if (current.status !== "en_attente_confirmation") await queueCancellationMail(tx, reg.id);
+    for (const id of promoted) await queuePromotionMail(tx, id);
+    return { cancelled: true, eventSlug: current.event.slug, promotedId: promoted[0] ?? null };
   }, TX_OPTIONS);
   if (!result) return null;
-  if (result.cancelled && result.wasHolding) await sendCancellationMail(where.id);
-  if (result.promotedId) await sendPromotionMail(result.promotedId);
+  if (result.cancelled) void kickMailQueue();
   return { cancelled: result.cancelled, eventSlug: result.eventSlug, promotedId: result.promotedId };
 }
 
@@ -537,12 +546,15 @@ function whenLine(e: { startsAt: Date; endsAt: Date }) {
   return `Date : du ${formatDateTime(e.startsAt)} au ${formatDateTime(e.endsAt)} (heure de Paris)`;
 }
 
-async function sendAllocationMail(registrationId: string) {
-  const r = await prisma.registration.findUnique({ where: { id: registrationId }, select: mailSelect });
+// Each e-mail is queued in the transaction that changes the registration (app/mail.server.ts):
+// committed with it, delivered by the mail queue after the answer.
+
+async function queueAllocationMail(tx: Tx, registrationId: string) {
+  const r = await tx.registration.findUnique({ where: { id: registrationId }, select: mailSelect });
   if (!r) return;
   const cancelUrl = absoluteUrl(`/evenements/annulation/${signCancellation(r.id)}`);
   if (r.status === "confirmee") {
-    await sendMail({
+    await enqueueMail(tx, {
       to: r.email,
       subject: `Inscription confirmée : ${r.event.title}`,
       text: [
@@ -559,7 +571,7 @@ async function sendAllocationMail(registrationId: string) {
       icalEvent: { method: "REQUEST", filename: "invitation.ics", content: buildIcs(r.event, { method: "REQUEST", attendee: r }) },
     });
   } else if (r.status === "liste_attente") {
-    await sendMail({
+    await enqueueMail(tx, {
       to: r.email,
       subject: `Liste d'attente : ${r.event.title}`,
       text: [
@@ -576,10 +588,10 @@ async function sendAllocationMail(registrationId: string) {
   }
 }
 
-async function sendPromotionMail(registrationId: string) {
-  const r = await prisma.registration.findUnique({ where: { id: registrationId }, select: mailSelect });
+async function queuePromotionMail(tx: Tx, registrationId: string) {
+  const r = await tx.registration.findUnique({ where: { id: registrationId }, select: mailSelect });
   if (!r || r.status !== "confirmee") return;
-  await sendMail({
+  await enqueueMail(tx, {
     to: r.email,
     subject: `Une place s'est libérée : ${r.event.title}`,
     text: [
@@ -597,10 +609,10 @@ async function sendPromotionMail(registrationId: string) {
   });
 }
 
-async function sendCancellationMail(registrationId: string) {
-  const r = await prisma.registration.findUnique({ where: { id: registrationId }, select: mailSelect });
+async function queueCancellationMail(tx: Tx, registrationId: string) {
+  const r = await tx.registration.findUnique({ where: { id: registrationId }, select: mailSelect });
   if (!r) return;
-  await sendMail({
+  await enqueueMail(tx, {
     to: r.email,
     subject: `Inscription annulée : ${r.event.title}`,
     text: [`Bonjour ${r.name},`, "", `Votre inscription à « ${r.event.title} » (${formatLongDate(r.event.startsAt)}) est annulée.`].join("\n"),

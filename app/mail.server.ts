@@ -1,8 +1,12 @@
-// Every message is recorded in the database first, then delivered over SMTP when
-// SMTP_URL is set. Delivery errors are recorded, never thrown at the user's request.
-import nodemailer, { type Transporter } from "nodemailer";
-import { prisma } from "~/db.server";
+// Outgoing mail: every message is a row of the durable queue (EmailMessage) before anything
+// is sent; app/mail-queue.server.ts delivers it over SMTP when SMTP_URL is set, with retries.
+// Delivery errors are recorded, never thrown at the user's request.
+import { randomUUID } from "node:crypto";
+import { prisma, type Db } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { kickMailQueue } from "~/mail-queue.server";
+
+export { kickMailQueue, mailQueueStatus, settleMail } from "~/mail-queue.server";
 
 export type MailAttachment = { filename: string; content: Buffer | string; contentType: string };
 export type OutgoingMail = {
@@ -15,19 +19,22 @@ export type OutgoingMail = {
   icalEvent?: { method: "REQUEST" | "PUBLISH" | "CANCEL"; content: string; filename?: string };
 };
 
-let transporter: Transporter | null | undefined;
-let transporterUrl: string | undefined;
+/** Prisma or a transaction client: a message is queued in the same transaction as its cause. */
+export type MailDb = Pick<Db, "emailMessage">;
 
-function getTransporter(): Transporter | null {
-  const { SMTP_URL } = getEnv();
-  if (!SMTP_URL) return null;
-  if (transporter && transporterUrl === SMTP_URL) return transporter;
-  transporterUrl = SMTP_URL;
-  transporter = nodemailer.createTransport(SMTP_URL);
-  return transporter;
+function messageIdFor(from: string) {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "ccas.localhost";
+  return `<${randomUUID()}@${domain}>`;
 }
 
-export async function sendMail(mail: OutgoingMail) {
+/**
+ * Queues a message: one EmailMessage row (with its attachments' bytes), written with `db`,
+ * so inside a transaction it commits or rolls back with the change that causes it.
+ * Nothing is sent here: call kickMailQueue() once the transaction has committed (sendMail
+ * does both). Without SMTP_URL the message is only recorded, as not delivered.
+ */
+export async function enqueueMail(db: MailDb, mail: OutgoingMail) {
+  const { SMTP_URL, MAIL_FROM } = getEnv();
   const attachmentsMeta = [
     ...(mail.attachments ?? []).map((a) => ({
       filename: a.filename,
@@ -35,38 +42,47 @@ export async function sendMail(mail: OutgoingMail) {
       size: typeof a.content === "string" ? Buffer.byteLength(a.content) : a.content.length,
     })),
     ...(mail.icalEvent
-      ? [{ filename: mail.icalEvent.filename ?? "invitation.ics", contentType: "text/calendar", size: Buffer.byteLength(mail.icalEvent.content) }]
+      ? [
+          {
+            filename: mail.icalEvent.filename ?? "invitation.ics",
+            contentType: "text/calendar",
+            size: Buffer.byteLength(mail.icalEvent.content),
+          },
+        ]
       : []),
   ];
-  const record = await prisma.emailMessage.create({
+  const queued = Boolean(SMTP_URL);
+  return db.emailMessage.create({
     data: {
+      messageId: messageIdFor(MAIL_FROM),
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
       attachments: attachmentsMeta.length ? JSON.stringify(attachmentsMeta) : null,
+      icalEvent: mail.icalEvent ? JSON.stringify(mail.icalEvent) : null,
+      status: queued ? "pending" : "recorded",
+      nextAttemptAt: queued ? new Date() : null,
+      files:
+        queued && mail.attachments?.length
+          ? {
+              create: mail.attachments.map((a, position) => ({
+                position,
+                filename: a.filename,
+                contentType: a.contentType,
+                content: new Uint8Array(typeof a.content === "string" ? Buffer.from(a.content) : a.content),
+              })),
+            }
+          : undefined,
     },
-    select: { id: true },
+    select: { id: true, messageId: true },
   });
+}
 
-  const transport = getTransporter();
-  if (!transport) return record;
-  try {
-    await transport.sendMail({
-      from: getEnv().MAIL_FROM,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      attachments: mail.attachments,
-      icalEvent: mail.icalEvent,
-    });
-    await prisma.emailMessage.update({ where: { id: record.id }, data: { status: "sent", sentAt: new Date() } });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`Envoi du courriel ${record.id} impossible :`, message);
-    await prisma.emailMessage.update({ where: { id: record.id }, data: { status: "failed", error: message.slice(0, 500) } });
-  }
+/** Queues a message and starts its delivery at once; it is safe in the queue when this returns. */
+export async function sendMail(mail: OutgoingMail) {
+  const record = await enqueueMail(prisma, mail);
+  void kickMailQueue();
   return record;
 }
 
@@ -81,6 +97,8 @@ export const emailSelect = {
   text: true,
   attachments: true,
   status: true,
+  attempts: true,
+  nextAttemptAt: true,
   error: true,
   createdAt: true,
   sentAt: true,

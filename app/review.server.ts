@@ -11,7 +11,7 @@ import { DOSSIER_STATES, memberDossierPath, REVIEWABLE_STATES, STATE_LABELS, sta
 import { formatDateTime } from "~/lib/format";
 import { forbidden, notFound } from "~/lib/http.server";
 import { labelOf } from "~/lib/taxonomy";
-import { absoluteUrl, sendMail } from "~/mail.server";
+import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail.server";
 import { createSubsidyFromDossier } from "~/subsidy.server";
 
 // ── States ─────────────────────────────────────────────────────────
@@ -383,16 +383,19 @@ export async function startInstruction(dossierId: string, actor: Actor) {
   );
 }
 
-async function memberEmails(associationId: string) {
-  const rows = await prisma.membership.findMany({
+// The e-mails below are queued in the transaction of the change they announce
+// (app/mail.server.ts): committed with it, delivered by the mail queue.
+
+async function memberEmails(tx: Tx, associationId: string) {
+  const rows = await tx.membership.findMany({
     where: { associationId, user: { disabledAt: null } },
     select: { user: { select: { email: true } } },
   });
   return [...new Set(rows.map((r) => r.user.email))];
 }
 
-async function dossierHeader(dossierId: string) {
-  return prisma.dossier.findUniqueOrThrow({
+async function dossierHeader(tx: Tx, dossierId: string) {
+  return tx.dossier.findUniqueOrThrow({
     where: { id: dossierId },
     select: {
       id: true,
@@ -410,35 +413,27 @@ async function dossierHeader(dossierId: string) {
 /** Back to "en construction" with what to correct; the association's members are told by e-mail. */
 export async function requestCorrection(dossierId: string, actor: Actor, message: string) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.$transaction((tx) =>
-    transition(
-      tx,
-      dossierId,
-      ["en_construction", "en_instruction"],
-      "en_construction",
-      actor,
-      "demande_correction",
-      { correctionRequestedAt: new Date() },
-      message,
-    ),
-  );
-  const d = await dossierHeader(dossierId);
-  for (const to of await memberEmails(d.associationId)) {
-    await sendMail({
-      to,
-      subject: `Dossier ${d.number} : corrections demandées`,
-      text: [
-        "Bonjour,",
-        "",
-        `Le CCAS demande des corrections sur le dossier ${d.number} (« ${d.projectTitle ?? d.call.title} ») de ${d.association.name} :`,
-        "",
-        message,
-        "",
-        "Le dossier est de nouveau modifiable. Corrigez-le puis déposez-le à nouveau :",
-        absoluteUrl(memberDossierPath(d.associationId, d.id)),
-      ].join("\n"),
-    });
-  }
+  await prisma.$transaction(async (tx) => {
+    await transition(tx, dossierId, ["en_construction", "en_instruction"], "en_construction", actor, "demande_correction", { correctionRequestedAt: new Date() }, message);
+    const d = await dossierHeader(tx, dossierId);
+    for (const to of await memberEmails(tx, d.associationId)) {
+      await enqueueMail(tx, {
+        to,
+        subject: `Dossier ${d.number} : corrections demandées`,
+        text: [
+          "Bonjour,",
+          "",
+          `Le CCAS demande des corrections sur le dossier ${d.number} (« ${d.projectTitle ?? d.call.title} ») de ${d.association.name} :`,
+          "",
+          message,
+          "",
+          "Le dossier est de nouveau modifiable. Corrigez-le puis déposez-le à nouveau :",
+          absoluteUrl(memberDossierPath(d.associationId, d.id)),
+        ].join("\n"),
+      });
+    }
+  });
+  void kickMailQueue();
 }
 
 /** The latest correction request on a dossier, for the association's dossier page. */
@@ -490,32 +485,22 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
         : reason,
     );
     if (input.decision === "accepte") await createSubsidyFromDossier(dossierId, actor, tx);
+    const d = await dossierHeader(tx, dossierId);
+    const lines =
+      input.decision === "accepte"
+        ? [`Votre dossier ${d.number} est accepté.`, `Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}.`, ...(reason ? ["", reason] : [])]
+        : input.decision === "refuse"
+          ? [`Votre dossier ${d.number} est refusé.`, "", `Motif : ${reason}`]
+          : [`Votre dossier ${d.number} est classé sans suite.`, ...(reason ? ["", `Motif : ${reason}`] : [])];
+    for (const to of await memberEmails(tx, d.associationId)) {
+      await enqueueMail(tx, {
+        to,
+        subject: `Dossier ${d.number} : décision du CCAS`,
+        text: ["Bonjour,", "", `Appel à projets : ${d.call.title}`, ...lines, "", `Votre dossier : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`].join("\n"),
+      });
+    }
   });
-  const d = await dossierHeader(dossierId);
-  const lines =
-    input.decision === "accepte"
-      ? [
-          `Votre dossier ${d.number} est accepté.`,
-          `Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}.`,
-          ...(reason ? ["", reason] : []),
-        ]
-      : input.decision === "refuse"
-        ? [`Votre dossier ${d.number} est refusé.`, "", `Motif : ${reason}`]
-        : [`Votre dossier ${d.number} est classé sans suite.`, ...(reason ? ["", `Motif : ${reason}`] : [])];
-  for (const to of await memberEmails(d.associationId)) {
-    await sendMail({
-      to,
-      subject: `Dossier ${d.number} : décision du CCAS`,
-      text: [
-        "Bonjour,",
-        "",
-        `Appel à projets : ${d.call.title}`,
-        ...lines,
-        "",
-        `Votre dossier : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`,
-      ].join("\n"),
-    });
-  }
+  void kickMailQueue();
 }
 
 // ── Annotations (staff only) ───────────────────────────────────────
@@ -589,17 +574,15 @@ export async function declareConflict(dossierId: string, actor: Actor, reason: s
 const RESENT_WITHIN_MS = 10 * 60_000;
 
 /** Writes the message unless its author just wrote the very same one; true when written (then it is sent on). */
-async function appendMessageOnce(message: { dossierId: string; authorId: string; fromStaff: boolean; body: string }) {
-  return prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
-    const same = await tx.message.findFirst({
-      where: { ...message, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
-      select: { id: true },
-    });
-    if (same) return false;
-    await tx.message.create({ data: message });
-    return true;
+async function appendMessageOnce(tx: Tx, message: { dossierId: string; authorId: string; fromStaff: boolean; body: string }) {
+  await takeWriteLock(tx);
+  const same = await tx.message.findFirst({
+    where: { ...message, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
+    select: { id: true },
   });
+  if (same) return false;
+  await tx.message.create({ data: message });
+  return true;
 }
 
 export const messageSelect = { id: true, body: true, createdAt: true, fromStaff: true, authorId: true } satisfies Prisma.MessageSelect;
@@ -638,49 +621,39 @@ export async function postMemberMessage(associationId: string, dossierId: string
   const dossier = await prisma.dossier.findFirst({ where: { id: dossierId, associationId }, select: { id: true, state: true } });
   if (!dossier) throw notFound();
   if (dossier.state === "brouillon") throw new ReviewError("Déposez d'abord le dossier pour écrire au CCAS.", "body");
-  if (!(await appendMessageOnce({ dossierId, authorId: actor.id, fromStaff: false, body }))) return;
-  const d = await dossierHeader(dossierId);
-  const reviewers = await prisma.callReviewer.findMany({ where: { callId: d.callId }, select: { userId: true } });
-  let recipients = await prisma.user.findMany({
-    where: { id: { in: reviewers.map((r) => r.userId) }, disabledAt: null },
-    select: { email: true },
+  const appended = await prisma.$transaction(async (tx) => {
+    if (!(await appendMessageOnce(tx, { dossierId, authorId: actor.id, fromStaff: false, body }))) return false;
+    const d = await dossierHeader(tx, dossierId);
+    const reviewers = await tx.callReviewer.findMany({ where: { callId: d.callId }, select: { userId: true } });
+    let recipients = await tx.user.findMany({ where: { id: { in: reviewers.map((r) => r.userId) }, disabledAt: null }, select: { email: true } });
+    if (recipients.length === 0) recipients = await tx.user.findMany({ where: { role: "admin", disabledAt: null }, select: { email: true } });
+    for (const { email } of recipients) {
+      await enqueueMail(tx, {
+        to: email,
+        subject: `Dossier ${d.number} : nouveau message de ${d.association.name}`,
+        text: [`${actor.name} (${d.association.name}) a écrit sur le dossier ${d.number} :`, "", body, "", `Répondre : ${absoluteUrl(`/instruction/dossiers/${d.id}#messagerie`)}`].join("\n"),
+      });
+    }
+    return true;
   });
-  if (recipients.length === 0)
-    recipients = await prisma.user.findMany({ where: { role: "admin", disabledAt: null }, select: { email: true } });
-  for (const { email } of recipients) {
-    await sendMail({
-      to: email,
-      subject: `Dossier ${d.number} : nouveau message de ${d.association.name}`,
-      text: [
-        `${actor.name} (${d.association.name}) a écrit sur le dossier ${d.number} :`,
-        "",
-        body,
-        "",
-        `Répondre : ${absoluteUrl(`/instruction/dossiers/${d.id}#messagerie`)}`,
-      ].join("\n"),
-    });
-  }
+  if (appended) void kickMailQueue();
 }
 
 export async function postStaffMessage(dossierId: string, actor: Actor, body: string) {
   await requireDossierAccess(actor, dossierId);
-  if (!(await appendMessageOnce({ dossierId, authorId: actor.id, fromStaff: true, body }))) return;
-  const d = await dossierHeader(dossierId);
-  for (const to of await memberEmails(d.associationId)) {
-    await sendMail({
-      to,
-      subject: `Dossier ${d.number} : nouveau message du CCAS`,
-      text: [
-        "Bonjour,",
-        "",
-        `Le CCAS vous a écrit au sujet du dossier ${d.number} :`,
-        "",
-        body,
-        "",
-        `Répondre : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`,
-      ].join("\n"),
-    });
-  }
+  const appended = await prisma.$transaction(async (tx) => {
+    if (!(await appendMessageOnce(tx, { dossierId, authorId: actor.id, fromStaff: true, body }))) return false;
+    const d = await dossierHeader(tx, dossierId);
+    for (const to of await memberEmails(tx, d.associationId)) {
+      await enqueueMail(tx, {
+        to,
+        subject: `Dossier ${d.number} : nouveau message du CCAS`,
+        text: ["Bonjour,", "", `Le CCAS vous a écrit au sujet du dossier ${d.number} :`, "", body, "", `Répondre : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`].join("\n"),
+      });
+    }
+    return true;
+  });
+  if (appended) void kickMailQueue();
 }
 
 // ── Ranking per call ───────────────────────────────────────────────

@@ -4,7 +4,7 @@ import path from "node:path";
 import { getEnv } from "../app/env.server";
 import { sqlitePath } from "../app/db.server";
 import { startBundledMeilisearch } from "../search/server-process";
-import { createBackup, stamp, type MeiliTarget } from "./backup";
+import { collectSecrets, createBackup, stamp, type MeiliTarget } from "./backup";
 
 const env = getEnv();
 const target = path.resolve(process.argv[2] ?? path.join(env.DATA_DIR, "sauvegardes", stamp()));
@@ -25,8 +25,10 @@ if (env.MEILI_HOST) {
 }
 
 try {
-  const manifest = await createBackup({ databaseFile: sqlitePath(env.DATABASE_URL), uploadDir: env.UPLOAD_DIR, target, meili });
+  const secrets = collectSecrets(env.DATA_DIR, { "session-secret": env.SESSION_SECRET, "meili-master-key": env.MEILI_MASTER_KEY });
+  const manifest = await createBackup({ databaseFile: sqlitePath(env.DATABASE_URL), uploadDir: env.UPLOAD_DIR, target, meili, secrets });
   console.log(`Sauvegarde écrite dans ${target}`);
+  console.log(manifest.notice);
   console.log(JSON.stringify(manifest, null, 2));
 } finally {
   await stop?.();

@@ -1,15 +1,19 @@
-// Backup and restore round trip: real SQLite database, real files, real Meilisearch dump.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// Backup and restore round trip: real SQLite database, real files, real Meilisearch dump,
+// and the secrets: a link signed before the backup still verifies in the restored portal.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAssociation } from "../prisma/factories/association";
+import { createEvent, createRegistration } from "../prisma/factories/event";
 import { startBundledMeilisearch } from "../search/server-process";
-import { createBackup, restoreBackup } from "./backup";
+import { collectSecrets, createBackup, restoreBackup } from "./backup";
 
 const { prisma, sqlitePath } = await import("../app/db.server");
 const { getEnv } = await import("../app/env.server");
 const { createSearchClient, applyIndexSettings, upsertDocuments } = await import("../search/engine");
 const { loadDocuments } = await import("../search/sync");
+const events = await import("../app/event.server");
 
 const env = getEnv();
 const root = path.join(env.DATA_DIR, "backup-test");
@@ -20,11 +24,61 @@ afterAll(async () => {
   await meili.stop();
 });
 
+const mode = (file: string) => statSync(file).mode & 0o777;
+
+function everyEntry(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? [full, ...everyEntry(full)] : [full];
+  });
+}
+
+/**
+ * Another process, as the restored portal would start: its data folder and database are the
+ * restored ones and nothing else (no SESSION_SECRET in the environment). It checks the links
+ * with the real event module.
+ */
+function verifyLinksIn(dataDir: string, links: { cancellation: string; confirmation: string }) {
+  const script = path.join(root, "verifier-liens.ts");
+  writeFileSync(
+    script,
+    [
+      `const events = await import(${JSON.stringify(path.resolve("app/event.server.ts"))});`,
+      `const [cancellation, confirmation] = process.argv.slice(2);`,
+      `const registration = await events.getRegistrationForToken(cancellation);`,
+      `console.log(JSON.stringify({ cancellation: events.verifyCancellation(cancellation), confirmation: events.verifyConfirmation(confirmation), name: registration?.name ?? null }));`,
+    ].join("\n"),
+  );
+  const { SESSION_SECRET: _ignored, ...environment } = process.env;
+  const run = spawnSync(process.execPath, ["--import", "tsx", script, links.cancellation, links.confirmation], {
+    env: { ...environment, DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "portail.db")}` },
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`Vérification impossible :\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {
+    cancellation: string | null;
+    confirmation: string | null;
+    name: string | null;
+  };
+}
+
 describe("backup and restore", () => {
-  it("brings back the database, the uploaded files and the search index as they were", async () => {
+  it("brings back the database, the uploaded files, the search index and the secrets: a link signed before still works", async () => {
     const kept = await createAssociation(prisma, { name: "Association sauvegardée" });
     mkdirSync(env.UPLOAD_DIR, { recursive: true });
     writeFileSync(path.join(env.UPLOAD_DIR, "statuts-123.pdf"), "%PDF-1.4 contenu des statuts");
+    // Links sent before the backup: a cancellation link and a confirmation link (48 h).
+    const event = await createEvent(prisma, { audience: "public", title: "Forum des solidarités" });
+    const registration = await createRegistration(prisma, {
+      eventId: event.id,
+      name: "Camille Durand",
+      email: "camille@exemple.test",
+      status: "en_attente_confirmation",
+    });
+    const links = {
+      cancellation: events.signCancellation(registration.id),
+      confirmation: events.signConfirmation(registration.id, Date.now() + 48 * 3600_000),
+    };
     const client = createSearchClient({ host: meili.host, apiKey: meili.masterKey });
     await applyIndexSettings(client, "associations");
     await upsertDocuments(client, await loadDocuments(prisma), "associations");
@@ -35,8 +89,16 @@ describe("backup and restore", () => {
       uploadDir: env.UPLOAD_DIR,
       target,
       meili: { host: meili.host, apiKey: meili.masterKey, dumpDir: path.join(meiliDir, "meili-dumps") },
+      secrets: collectSecrets(env.DATA_DIR, { "session-secret": env.SESSION_SECRET, "meili-master-key": meili.masterKey }),
     });
     expect(manifest.counts.Association).toBeGreaterThan(0);
+    // It holds the secrets, and says so: owner only, a notice in the manifest and beside it.
+    expect(manifest.secrets).toEqual(["session-secret", "meili-master-key"]);
+    expect(manifest.notice).toMatch(/contient des secrets/);
+    expect(readFileSync(path.join(target, "LISEZMOI.txt"), "utf8")).toMatch(/contient des secrets/);
+    expect(readFileSync(path.join(target, "secrets", "session-secret"), "utf8").trim()).toBe(env.SESSION_SECRET);
+    expect(mode(target)).toBe(0o700);
+    for (const entry of everyEntry(target)) expect([entry, mode(entry)]).toEqual([entry, statSync(entry).isDirectory() ? 0o700 : 0o600]);
     expect(manifest.uploads).toBe(1);
     expect(manifest.meilisearchDump).toBe("meilisearch.dump");
 
@@ -47,10 +109,31 @@ describe("backup and restore", () => {
     writeFileSync(path.join(env.UPLOAD_DIR, "intrus.pdf"), "intrus");
     await prisma.$disconnect();
 
-    const restoredDb = path.join(root, "restauree", "portail.db");
-    const restoredUploads = path.join(root, "restauree", "uploads");
-    const restoredMeili = path.join(root, "restauree", "meili", "meilisearch");
-    restoreBackup({ folder: target, databaseFile: restoredDb, uploadDir: restoredUploads, meiliDbPath: restoredMeili });
+    const restoredDir = path.join(root, "restauree");
+    const restoredDb = path.join(restoredDir, "portail.db");
+    const restoredUploads = path.join(restoredDir, "uploads");
+    const restoredMeili = path.join(restoredDir, "meili", "meilisearch");
+    restoreBackup({
+      folder: target,
+      dataDir: restoredDir,
+      databaseFile: restoredDb,
+      uploadDir: restoredUploads,
+      meiliDbPath: restoredMeili,
+    });
+    expect(mode(path.join(restoredDir, "session-secret"))).toBe(0o600);
+    expect(mode(path.join(restoredDir, "meili-master-key"))).toBe(0o600);
+
+    // The links sent before still work on the restored data folder; a forged one does not.
+    expect(verifyLinksIn(restoredDir, links)).toEqual({
+      cancellation: registration.id,
+      confirmation: registration.id,
+      name: "Camille Durand",
+    });
+    const forged = {
+      cancellation: `${registration.id}.${"A".repeat(43)}`,
+      confirmation: links.confirmation.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+    };
+    expect(verifyLinksIn(restoredDir, forged)).toEqual({ cancellation: null, confirmation: null, name: null });
 
     const { createPrismaClient } = await import("../app/db.server");
     const restored = createPrismaClient(`file:${restoredDb}`);
@@ -61,7 +144,10 @@ describe("backup and restore", () => {
     expect(existsSync(path.join(restoredUploads, "intrus.pdf"))).toBe(false);
 
     // The bundled server imports the dump on its next start: the index equals the one saved.
-    const second = await startBundledMeilisearch({ dataDir: path.join(root, "restauree", "meili"), masterKey: "backup-test-master-key-0123" });
+    const second = await startBundledMeilisearch({
+      dataDir: path.join(root, "restauree", "meili"),
+      masterKey: "backup-test-master-key-0123",
+    });
     try {
       const restoredClient = createSearchClient({ host: second.host, apiKey: second.masterKey });
       const { results } = await restoredClient.index("associations").getDocuments({ limit: 1000 });

@@ -1,7 +1,21 @@
 // Backups: a consistent copy of the database (SQLite's online backup API, safe while the
-// portal writes), the uploaded files and a Meilisearch dump, in one dated folder; and the
-// way back. `npm run backup [folder]`, `npm run restore <folder>` (portal stopped).
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+// portal writes), the uploaded files, a Meilisearch dump and the secrets a restore needs
+// (the session secret that signs the links already sent, the Meilisearch master key), in
+// one dated folder readable by its owner only; and the way back.
+// `npm run backup [folder]`, `npm run restore <folder>` (portal stopped).
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Meilisearch } from "meilisearch";
@@ -9,11 +23,56 @@ import { Meilisearch } from "meilisearch";
 export type MeiliTarget = { host: string; apiKey: string; dumpDir: string };
 export type BackupManifest = {
   createdAt: string;
+  /** Says, for whoever finds the folder, that it holds secrets. */
+  notice: string;
   database: string;
   uploads: number;
   meilisearchDump: string | null;
+  /** Files under secrets/, put back in the data folder by a restore. */
+  secrets: string[];
   counts: Record<string, number>;
 };
+
+/**
+ * Every secret the portal generates and keeps in its data folder (written with mode 0600):
+ * app/env.server.ts (SESSION_SECRET: signs the event confirmation and cancellation links
+ * and the message cookie) and search/server-process.ts (the bundled Meilisearch master key).
+ * A new generated secret under the data folder is added here, or a restore loses it.
+ */
+export const SECRET_FILES = ["session-secret", "meili-master-key"] as const;
+export type SecretName = (typeof SECRET_FILES)[number];
+
+export const SECRETS_NOTICE =
+  "Cette sauvegarde contient des secrets (dossier secrets/ : clé de session qui signe les liens envoyés, clé maîtresse Meilisearch) " +
+  "et des données personnelles : conservez-la chiffrée, lisible par le seul compte du portail (dossier 0700, fichiers 0600).";
+
+/**
+ * The secrets as the running portal uses them: the files of the data folder, and the values
+ * given through the environment (SESSION_SECRET, MEILI_MASTER_KEY), which take precedence.
+ */
+export function collectSecrets(dataDir: string, fromEnvironment: Partial<Record<SecretName, string | undefined>> = {}) {
+  const secrets: Partial<Record<SecretName, string>> = {};
+  for (const name of SECRET_FILES) {
+    const file = path.join(dataDir, name);
+    if (existsSync(file)) secrets[name] = readFileSync(file, "utf8").trim();
+    const given = fromEnvironment[name];
+    if (given) secrets[name] = given;
+  }
+  return secrets;
+}
+
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/** Owner only, files and folders, however the umask created them. */
+function restrictTree(dir: string) {
+  chmodSync(dir, PRIVATE_DIR);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) restrictTree(full);
+    else chmodSync(full, PRIVATE_FILE);
+  }
+}
 
 const COUNTED_TABLES = ["User", "Association", "Dossier", "Document", "Subsidy", "CharterSignature", "Registration", "EmailMessage"];
 
@@ -41,8 +100,21 @@ export function stamp(date = new Date()) {
   return date.toISOString().replace(/[:]/g, "-").replace(/\..+$/, "").replace("T", "_");
 }
 
-export async function createBackup(options: { databaseFile: string; uploadDir: string; target: string; meili?: MeiliTarget | null }): Promise<BackupManifest> {
-  mkdirSync(options.target, { recursive: true });
+export async function createBackup(options: {
+  databaseFile: string;
+  uploadDir: string;
+  target: string;
+  meili?: MeiliTarget | null;
+  secrets: Partial<Record<SecretName, string>>;
+}): Promise<BackupManifest> {
+  mkdirSync(options.target, { recursive: true, mode: PRIVATE_DIR });
+  chmodSync(options.target, PRIVATE_DIR);
+  // The secrets first, owner only from their first byte.
+  const secretsDir = path.join(options.target, "secrets");
+  mkdirSync(secretsDir, { recursive: true, mode: PRIVATE_DIR });
+  const secretNames = SECRET_FILES.filter((name) => options.secrets[name]);
+  for (const name of secretNames) writeFileSync(path.join(secretsDir, name), `${options.secrets[name]}\n`, { mode: PRIVATE_FILE });
+
   const databaseCopy = path.join(options.target, "portail.db");
   const source = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
   try {
@@ -74,12 +146,19 @@ export async function createBackup(options: { databaseFile: string; uploadDir: s
 
   const manifest: BackupManifest = {
     createdAt: new Date().toISOString(),
+    notice: SECRETS_NOTICE,
     database: "portail.db",
     uploads: countFiles(uploadsCopy),
     meilisearchDump: dumpName,
+    secrets: secretNames,
     counts,
   };
   writeFileSync(path.join(options.target, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(
+    path.join(options.target, "LISEZMOI.txt"),
+    `${SECRETS_NOTICE}\nRestauration : npm run restore -- <ce dossier> (portail arrêté).\n`,
+  );
+  restrictTree(options.target);
   return manifest;
 }
 
@@ -87,7 +166,13 @@ export async function createBackup(options: { databaseFile: string; uploadDir: s
  * Puts a backup back in place. The portal must be stopped. The current files are kept
  * beside (suffix .avant-restauration) until the next restore.
  */
-export function restoreBackup(options: { folder: string; databaseFile: string; uploadDir: string; meiliDbPath?: string | null }) {
+export function restoreBackup(options: {
+  folder: string;
+  dataDir: string;
+  databaseFile: string;
+  uploadDir: string;
+  meiliDbPath?: string | null;
+}) {
   const manifestFile = path.join(options.folder, "manifest.json");
   if (!existsSync(manifestFile)) throw new Error(`${options.folder} n'est pas une sauvegarde (manifest.json absent).`);
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as BackupManifest;
@@ -105,6 +190,16 @@ export function restoreBackup(options: { folder: string; databaseFile: string; u
   const uploads = path.join(options.folder, "uploads");
   if (existsSync(uploads)) cpSync(uploads, options.uploadDir, { recursive: true });
   else mkdirSync(options.uploadDir, { recursive: true });
+
+  // The secrets, so that links signed before the backup still verify and the index keeps its key.
+  mkdirSync(options.dataDir, { recursive: true });
+  for (const name of manifest.secrets ?? []) {
+    if (!(SECRET_FILES as readonly string[]).includes(name)) continue;
+    const file = path.join(options.dataDir, name);
+    keep(file);
+    copyFileSync(path.join(options.folder, "secrets", name), file);
+    chmodSync(file, PRIVATE_FILE);
+  }
 
   // The index is rebuilt from its dump when the bundled server starts next (see server/start.ts).
   if (options.meiliDbPath && manifest.meilisearchDump) {

@@ -1,5 +1,5 @@
 // `npm run restore <folder>` — stop the portal first. See scripts/backup.ts.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "../app/env.server";
 import { sqlitePath } from "../app/db.server";
@@ -17,9 +17,33 @@ if (existsSync(path.join(env.DATA_DIR, "meili-running.json"))) {
 }
 const manifest = restoreBackup({
   folder: path.resolve(folder),
+  dataDir: env.DATA_DIR,
   databaseFile: sqlitePath(env.DATABASE_URL),
   uploadDir: env.UPLOAD_DIR,
   meiliDbPath: env.MEILI_HOST ? null : path.join(env.DATA_DIR, "meilisearch"),
 });
 console.log(`Sauvegarde du ${manifest.createdAt} restaurée.`);
-console.log(env.MEILI_HOST ? "Lancez npm run search:reindex pour reconstruire l'index de l'annuaire." : "L'index de recherche sera importé du dump au prochain démarrage.");
+if (!manifest.secrets?.length) {
+  console.warn(
+    "Cette sauvegarde ne contient pas la clé de session : les liens envoyés avant elle (annulation, confirmation) ne seront plus valides.",
+  );
+}
+// A value given through the environment wins over the restored file: say so.
+for (const [variable, name] of [
+  ["SESSION_SECRET", "session-secret"],
+  ["MEILI_MASTER_KEY", "meili-master-key"],
+] as const) {
+  if (process.env[variable] && manifest.secrets?.includes(name)) {
+    const saved = readFileSync(path.join(path.resolve(folder), "secrets", name), "utf8").trim();
+    if (saved !== process.env[variable]) {
+      console.warn(
+        `${variable} est fixé par l'environnement et diffère de celui de la sauvegarde : reportez la valeur de secrets/${name}.`,
+      );
+    }
+  }
+}
+console.log(
+  env.MEILI_HOST
+    ? "Lancez npm run search:reindex pour reconstruire l'index de l'annuaire."
+    : "L'index de recherche sera importé du dump au prochain démarrage.",
+);

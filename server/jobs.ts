@@ -3,6 +3,7 @@
 import { lucia } from "../app/auth.server";
 import { closeDueCalls } from "../app/call.server";
 import { prisma } from "../app/db.server";
+import { MAIL_QUEUE, kickMailQueue } from "../app/mail-queue.server";
 import { retentionCleanup } from "../app/personal-data.server";
 import { getSearchClient, getSearchEngineClient } from "../app/search.server";
 import { checkSearchEngine } from "../search/readiness";
@@ -23,6 +24,7 @@ export const JOBS: Job[] = [
       if (client) await processSearchOutbox(prisma, client);
     },
   },
+  { name: "courriels en attente", everyMs: MAIL_QUEUE.pollMs, run: () => kickMailQueue() },
   { name: "sessions expirées", everyMs: 60 * 60_000, run: () => lucia.deleteExpiredSessions() },
   { name: "durées de conservation", everyMs: 6 * 60 * 60_000, run: () => retentionCleanup() },
   { name: "clôture des appels à projets", everyMs: 60_000, run: () => closeDueCalls() },

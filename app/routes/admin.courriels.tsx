@@ -2,22 +2,29 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth.server";
 import { formatDateTime } from "~/lib/format";
-import { listEmails } from "~/mail.server";
+import { listEmails, mailQueueStatus } from "~/mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Courriels envoyés – CCAS de Besançon" }];
 
-const STATUS: Record<string, string> = { recorded: "Enregistré (SMTP non configuré)", sent: "Envoyé", failed: "Échec d'envoi" };
+const STATUS: Record<string, string> = {
+  recorded: "Enregistré (SMTP non configuré)",
+  pending: "En attente d'envoi",
+  sending: "En cours d'envoi",
+  sent: "Envoyé",
+  failed: "Échec d'envoi (abandonné)",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const url = new URL(request.url);
   const page = Math.max(1, Math.min(1000, Number(url.searchParams.get("page")) || 1));
   const to = url.searchParams.get("a")?.slice(0, 200) || undefined;
-  return { ...(await listEmails({ page, to })), to: to ?? "" };
+  const [emails, queue] = await Promise.all([listEmails({ page, to }), mailQueueStatus()]);
+  return { ...emails, queue, to: to ?? "" };
 }
 
 export default function SentEmails() {
-  const { items, total, page, perPage, to } = useLoaderData<typeof loader>();
+  const { items, total, page, perPage, queue, to } = useLoaderData<typeof loader>();
   const pages = Math.ceil(total / perPage);
   return (
     <div className="container page">
@@ -25,6 +32,18 @@ export default function SentEmails() {
         <Link to="/admin">‹ Administration</Link>
       </p>
       <h1>Courriels envoyés</h1>
+      <section aria-labelledby="file-envoi" className="card">
+        <h2 id="file-envoi">File d'envoi</h2>
+        <ul>
+          <li>{queue.pending} en attente d'envoi</li>
+          <li>{queue.sending} en cours d'envoi</li>
+          <li>{queue.failed} en échec (abandonnés après plusieurs tentatives ou refusés par le serveur)</li>
+        </ul>
+        {queue.oldestWaiting ? <p className="small">Le plus ancien attend depuis le {formatDateTime(queue.oldestWaiting)}.</p> : null}
+        <p className="small">
+          Un courriel qui n'a pas pu partir est retenté (1 minute après, puis 2, 4… minutes) ; il garde le même identifiant de message.
+        </p>
+      </section>
       <Form method="get" className="search-bar">
         <div className="field">
           <label htmlFor="a" className="field-label">
@@ -49,7 +68,13 @@ export default function SentEmails() {
                 Pièces jointes : {(JSON.parse(m.attachments) as { filename: string }[]).map((a) => a.filename).join(", ")}
               </p>
             ) : null}
-            {m.error ? <p className="field-error">{m.error}</p> : null}
+            {m.attempts > 0 && m.status !== "sent" ? (
+              <p className="small">
+                {m.attempts} tentative(s)
+                {m.status === "pending" && m.nextAttemptAt ? ` ; prochaine le ${formatDateTime(m.nextAttemptAt)}` : ""}.
+              </p>
+            ) : null}
+            {m.error ? <p className="field-error">Dernière erreur : {m.error}</p> : null}
           </details>
         ))}
       </div>
