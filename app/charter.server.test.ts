@@ -256,7 +256,7 @@ describe("notices that outlive a stop", () => {
         "## Valeurs\n\nLa dignité, l'égalité et la solidarité.",
         "Solidarité",
       );
-      expect(v3.notified.emails).toBe(representatives.length);
+      expect(v3.notified?.emails).toBe(representatives.length);
       // Committed with the version: every notice is in the queue when the publication answers.
       const notices = () =>
         prisma.emailMessage.findMany({

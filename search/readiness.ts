@@ -5,19 +5,21 @@ import type { Db } from "../app/db.server";
 import { isSearchHealthy, type SearchClient } from "./engine";
 import { engineChanged, searchEngineStatus, updateSearchEngineStatus } from "./engine-status";
 import { indexName } from "./settings";
-import { ensureSearchIndex } from "./sync";
+import { ensureSearchIndex, reindexAll } from "./sync";
 
 let countMismatches = 0;
 
-async function indexCountDiffers(db: Db, client: SearchClient) {
-  if ((await db.searchSyncJob.count({ where: { doneAt: null } })) > 0) return false;
+/** "lost": the index is gone or empty (an engine replaced without its data); "drift": some documents differ. */
+async function indexDrift(db: Db, client: SearchClient): Promise<"none" | "drift" | "lost"> {
+  if ((await db.searchSyncJob.count({ where: { doneAt: null } })) > 0) return "none";
   const expected = await db.association.count({ where: { status: "validated" } });
   const indexed = await client
     .index(indexName())
     .getStats()
     .then((stats) => stats.numberOfDocuments)
     .catch(() => -1);
-  return indexed !== expected;
+  if (indexed === expected) return "none";
+  return indexed <= 0 ? "lost" : "drift";
 }
 
 export async function checkSearchEngine(db: Db, client: SearchClient | null, log: (message: string) => void) {
@@ -39,10 +41,18 @@ export async function checkSearchEngine(db: Db, client: SearchClient | null, log
   if (status.indexReady) {
     // An engine restarted between two checks, and empty (a container without its volume): its
     // count no longer matches the database while nothing is pending. Twice in a row, not a save in flight.
-    countMismatches = (await indexCountDiffers(db, client)) ? countMismatches + 1 : 0;
+    const drift = await indexDrift(db, client);
+    countMismatches = drift === "none" ? 0 : countMismatches + 1;
     if (countMismatches < 2) return;
     countMismatches = 0;
-    log("L'index de l'annuaire ne correspond plus à la base de données : vérification.");
+    if (drift === "drift") {
+      // Same engine, a few documents off: rebuilt beside the live index, which keeps answering searches
+      // (the database fallback is plainer: no typo tolerance, no ligature folding).
+      log("L'index de l'annuaire ne correspond plus à la base de données : reconstruction, la recherche continue sur l'index actuel.");
+      await reindexAll(db, client);
+      return;
+    }
+    log("L'index de l'annuaire est vide ou absent : l'annuaire répond depuis la base de données le temps de le reconstruire.");
     engineChanged({});
   }
   const generation = searchEngineStatus()!.generation;
