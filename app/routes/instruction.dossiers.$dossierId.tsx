@@ -33,10 +33,13 @@ import {
   scoreFieldName,
   scoreSchema,
 } from "~/schemas/review";
+import { reloadAfterRefusedPost } from "~/lib/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Dossier ${data?.dossier.number ?? ""} – Instruction – CCAS de Besançon` },
 ];
+
+export const shouldRevalidate = reloadAfterRefusedPost;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

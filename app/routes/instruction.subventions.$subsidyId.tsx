@@ -21,8 +21,11 @@ import {
 import { handleStaffSubsidyAction } from "~/subsidy-actions.server";
 import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, toDateInput } from "~/lib/subsidy-labels";
 import { getSubsidyForStaff } from "~/subsidy.server";
+import { reloadAfterRefusedPost } from "~/lib/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Subvention ${data?.subsidy.number ?? ""} – Instruction – CCAS de Besançon` }];
+
+export const shouldRevalidate = reloadAfterRefusedPost;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
