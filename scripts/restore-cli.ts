@@ -1,8 +1,9 @@
 // `npm run restore <folder>` — stop the portal first. See scripts/backup.ts.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "../app/env.server";
 import { sqlitePath } from "../app/db.server";
+import { runningPortal } from "../search/running-portal";
 import { restoreBackup } from "./backup";
 
 const folder = process.argv[2];
@@ -11,8 +12,9 @@ if (!folder) {
   process.exit(1);
 }
 const env = getEnv();
-if (existsSync(path.join(env.DATA_DIR, "meili-running.json"))) {
-  console.error("Le portail semble démarré (data/meili-running.json) : arrêtez-le avant de restaurer.");
+const portal = runningPortal(env.DATA_DIR);
+if (portal) {
+  console.error(`Le portail est démarré sur ce dossier de données (processus ${portal.pid}) : arrêtez-le avant de restaurer.`);
   process.exit(1);
 }
 const manifest = restoreBackup({

@@ -8,12 +8,12 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, watch, writeFileS
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { runningPortalFile } from "../search/running-portal";
 import { getEnv } from "../app/env.server";
 import { initSearchEngineStatus } from "../search/engine-status";
 import { masterKeyFor } from "../search/server-process";
 import { superviseBundledMeilisearch, type MeilisearchSupervisor } from "../search/supervisor";
 
-export const RUNNING_MEILI_FILE = (dataDir: string) => path.join(dataDir, "meili-running.json");
 
 const log = (message: string) => console.log(`[portail] ${message}`);
 
@@ -72,7 +72,7 @@ async function main() {
       onRunning: (meili) => {
         process.env.MEILI_HOST = meili.host;
         // Lets `npm run backup` reach the running server for its dump.
-        writeFileSync(RUNNING_MEILI_FILE(env.DATA_DIR), JSON.stringify({ host: meili.host, pid: process.pid }));
+        writeFileSync(runningPortalFile(env.DATA_DIR), JSON.stringify({ host: meili.host, pid: process.pid }));
         log(`Meilisearch embarqué prêt sur ${meili.host}`);
         checkEngineNow();
       },
@@ -89,7 +89,7 @@ async function main() {
     log("Arrêt…");
     server?.close();
     await supervisor?.stop();
-    rmSync(RUNNING_MEILI_FILE(env.DATA_DIR), { force: true });
+    rmSync(runningPortalFile(env.DATA_DIR), { force: true });
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
