@@ -49,6 +49,8 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (error instanceof Error && /No route matches URL/.test(error.message)) return;
-  if (typeof error === "object" && error !== null && (error as { status?: number }).status === 404) return;
+  // A refusal the router answers itself (404, 405 for a post to a route without an action) is the client's error, not ours.
+  const status = typeof error === "object" && error !== null ? (error as { status?: number }).status : undefined;
+  if (status !== undefined && status >= 400 && status < 500) return;
   console.error(error);
 }
