@@ -397,7 +397,7 @@ async function queueRepresentativeNotices(tx: Tx, kind: "new_version" | "reminde
       ].join("\n"),
     };
   });
-  for (const mail of mails) await enqueueMail(tx, mail);
+  for (const mail of mails) await enqueueMail(tx, { ...mail, bulk: true });
   return { emails: recipients.length, associations: new Set(recipients.map((r) => r.associationId)).size };
 }
 

@@ -87,6 +87,15 @@ async function startSenderProcess() {
 }
 
 describe("the mail queue", () => {
+  it("sends the message somebody waits for before a mailing to many queued earlier", async () => {
+    for (let i = 1; i <= 6; i++) await enqueueMail(prisma, mail(i, { bulk: true }));
+    await enqueueMail(prisma, mail(7));
+    await deliverPendingMail({ limit: 1, concurrency: 1 });
+    expect(deliveries(smtp.messages, 7)).toEqual([0, 0, 0, 0, 0, 0, 1]);
+    await deliverPendingMail();
+    expect(deliveries(smtp.messages, 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
   it("delivers twenty queued messages, each exactly once, with the Message-ID fixed at enqueue", async () => {
     const rows = await enqueue(20);
     expect(await prisma.emailMessage.count({ where: { status: "pending" } })).toBe(20);

@@ -170,7 +170,7 @@ async function deliverWith(
     const batch = (
       await db.emailMessage.findMany({
         where: claimable(now()),
-        orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+        orderBy: [{ bulk: "asc" }, { nextAttemptAt: "asc" }, { createdAt: "asc" }],
         take: 50,
         select: { id: true, status: true, claimedAt: true },
       })

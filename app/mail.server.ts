@@ -17,6 +17,8 @@ export type OutgoingMail = {
   attachments?: MailAttachment[];
   /** Extra parts nodemailer understands, e.g. an iCalendar invitation. */
   icalEvent?: { method: "REQUEST" | "PUBLISH" | "CANCEL"; content: string; filename?: string };
+  /** One of a mailing to many: sent after the messages somebody is waiting for. */
+  bulk?: boolean;
 };
 
 /** Prisma or a transaction client: a message is queued in the same transaction as its cause. */
@@ -62,6 +64,7 @@ export async function enqueueMail(db: MailDb, mail: OutgoingMail) {
       attachments: attachmentsMeta.length ? JSON.stringify(attachmentsMeta) : null,
       icalEvent: mail.icalEvent ? JSON.stringify(mail.icalEvent) : null,
       status: queued ? "pending" : "recorded",
+      bulk: mail.bulk ?? false,
       nextAttemptAt: queued ? new Date() : null,
       files:
         queued && mail.attachments?.length
