@@ -1,11 +1,13 @@
 // The charter: an administrator publishes a version, a legal representative signs it and the
 // association shows as a signatory; a new version removes the badge until it signs again.
 // Other journeys share this database: assertions stay on the associations created here.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createAssociation } from "../prisma/factories/association";
 import { addMembership, createUser } from "../prisma/factories/user";
+import { burst, expectHandled, sessionFor } from "./support/bursts";
 import { expect, expectAccessible, getDb, loginAs, signIn, test, uniqueEmail, waitForMail } from "./support/fixtures";
 
 function uniqueWord(prefix: string) {
@@ -228,3 +230,22 @@ test("staff see who signed which version and remind those who have not", async (
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 });
+
+// Here rather than in double-submission.spec.ts: a publication removes every badge, so it must not run while the
+// journeys above (which this file runs in order, in one worker) check theirs.
+for (const times of [2, 5]) {
+  test(`the same publication sent ${times} times at once publishes one version`, async () => {
+    const db = getDb();
+    const admin = await createUser(db, { email: uniqueEmail("double-admin"), role: "admin" });
+    const cookie = await sessionFor(admin.id);
+    const title = `Charte du réseau ${times}-${randomBytes(3).toString("hex")}`;
+    expectHandled(
+      await burst(1, "/admin/charte", cookie, { title, body: "## Engagements\n\nRespecter les personnes accueillies.", changeNote: "Essai" }),
+      "brouillon de charte",
+    );
+    const draft = await db.charterVersion.findFirstOrThrow({ where: { title, publishedAt: null } });
+    expectHandled(await burst(times, "/admin/charte", cookie, { intent: "publish", draftId: draft.id, confirm: "on" }), "publication de la charte");
+    expect(await db.charterVersion.count({ where: { title, publishedAt: { not: null } } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityType: "charter", entityId: draft.id, action: "publication" } })).toBe(1);
+  });
+}

@@ -8,50 +8,9 @@ import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
 import { addMembership, createUser } from "../prisma/factories/user";
-import { E2E_URL } from "./support/paths";
+import { burst, expectHandled, sessionFor, type Answer } from "./support/bursts";
 import { expect, getDb, test, uniqueEmail } from "./support/fixtures";
 
-
-type Answer = { status: number; location: string | null; text: string };
-
-async function sessionFor(userId: string) {
-  const id = randomBytes(20).toString("hex");
-  await getDb().session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 3600_000) } });
-  return `ccas_session=${id}`;
-}
-
-/** The same form body posted `times` times at the same moment. */
-async function burst(times: number, path: string, cookie: string, fields: Record<string, string>): Promise<Answer[]> {
-  const body = new URLSearchParams(fields).toString();
-  return Promise.all(
-    Array.from({ length: times }, async () => {
-      const response = await fetch(`${E2E_URL}${path}`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { Cookie: cookie, Origin: E2E_URL, "Content-Type": "application/x-www-form-urlencoded" },
-        body,
-      });
-      return { status: response.status, location: response.headers.get("location"), text: await response.text() };
-    }),
-  );
-}
-
-/** A refusal shows its reason: an alert, a field message, or the error page's French text. */
-const EXPLAINED = /role="alert"|class="field-error"|class="alert alert-error"|<h1>Requête invalide<\/h1>/;
-
-function expectHandled(answers: Answer[], label: string) {
-  for (const a of answers) {
-    expect(a.status, `${label} : pas d'erreur serveur`).toBeLessThan(500);
-    if (a.status >= 300 && a.status < 400) continue; // success, or "déjà fait" with a flash message
-    if (a.status === 200 || a.status === 204) continue;
-    const excerpt = a.text
-      .replace(/<script[\s\S]*?<\/script>/g, "")
-      .replace(/<[^>]+>/g, " ")
-      .replace(/\s+/g, " ")
-      .slice(0, 400);
-    expect(EXPLAINED.test(a.text), `${label} : le refus (${a.status}) s'explique en français — ${excerpt}`).toBe(true);
-  }
-}
 
 const mails = (to: string, subject: string) => getDb().emailMessage.count({ where: { to, subject: { contains: subject } } });
 
@@ -235,26 +194,6 @@ for (const times of [2, 5]) {
       );
       expect(await w.db.auditEvent.count({ where: { entityId: pending.id, action: "validation" } })).toBe(1);
       expect(await w.db.emailMessage.count({ where: { to: founder.email } })).toBe(1);
-    });
-
-    test("publication d'une version de la charte : une version", async () => {
-      const w = await world();
-      const title = `Charte du réseau ${times}-${randomBytes(3).toString("hex")}`;
-      expectHandled(
-        await burst(1, "/admin/charte", w.adminCookie, {
-          title,
-          body: "## Engagements\n\nRespecter les personnes accueillies.",
-          changeNote: "Essai",
-        }),
-        "brouillon de charte",
-      );
-      const draft = await w.db.charterVersion.findFirstOrThrow({ where: { title, publishedAt: null } });
-      expectHandled(
-        await burst(times, "/admin/charte", w.adminCookie, { intent: "publish", draftId: draft.id, confirm: "on" }),
-        "publication de la charte",
-      );
-      expect(await w.db.charterVersion.count({ where: { title, publishedAt: { not: null } } })).toBe(1);
-      expect(await w.db.auditEvent.count({ where: { entityType: "charter", entityId: draft.id, action: "publication" } })).toBe(1);
     });
 
     test("création d'un compte du CCAS : un compte, un courriel", async () => {
