@@ -5,7 +5,7 @@ import { isUniqueViolation, prisma, type Db, type Prisma } from "~/db.server";
 import { PARIS, formatDate } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { ReportData } from "~/schemas/subsidy";
-import { toDateInput, type InstalmentFlag, type SubsidyStage } from "~/lib/subsidy-labels";
+import { type InstalmentFlag, type SubsidyStage } from "~/lib/subsidy-labels";
 export {
   CONVENTION_STATUS_LABELS,
   INSTALMENT_FLAG_LABELS,

@@ -71,9 +71,12 @@ export function Autosave({ delayMs = 800 }: { delayMs?: number }) {
       form.removeEventListener("input", schedule);
       form.removeEventListener("change", schedule);
     };
+    // Listeners are attached once per form; `fetcher` changes identity on every render and is read when the timer fires.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [delayMs]);
   useEffect(() => {
+    // Keeps the time of the last successful save even once a later answer carries none (fetcher.data alone would lose it).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (fetcher.state === "idle" && fetcher.data?.saved && fetcher.data.at) setSavedAt(fetcher.data.at);
   }, [fetcher.state, fetcher.data]);
   return (

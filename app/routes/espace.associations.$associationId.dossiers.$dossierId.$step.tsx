@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { DossierError, getDossierForMember, isEditable, saveStep } from "~/application.server";
 import { requireAssociationMember } from "~/auth.server";
 import { DossierNav, DossierPiecesStep } from "~/components/dossier-pieces";
