@@ -11,7 +11,6 @@ import { addMembership, createUser } from "../prisma/factories/user";
 import { E2E_URL } from "./support/paths";
 import { expect, getDb, test, uniqueEmail } from "./support/fixtures";
 
-
 type Answer = { status: number; location: string | null; text: string };
 
 async function sessionFor(userId: string) {

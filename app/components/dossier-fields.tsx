@@ -80,14 +80,28 @@ export function Autosave({ delayMs = 800 }: { delayMs?: number }) {
     if (fetcher.state === "idle" && fetcher.data?.saved && fetcher.data.at) setSavedAt(fetcher.data.at);
   }, [fetcher.state, fetcher.data]);
   return (
-    <span ref={anchor} className="muted small" role="status" aria-live="polite" data-autosave={fetcher.state === "idle" && savedAt ? "saved" : fetcher.state}>
+    <span
+      ref={anchor}
+      className="muted small"
+      role="status"
+      aria-live="polite"
+      data-autosave={fetcher.state === "idle" && savedAt ? "saved" : fetcher.state}
+    >
       {fetcher.state !== "idle" ? "Enregistrement du brouillon…" : savedAt ? `Brouillon enregistré à ${savedAt}` : ""}
     </span>
   );
 }
 
 /** The project budget's totals as the user types. */
-export function BudgetSummary({ initial, minAmountCents, maxAmountCents }: { initial: Record<string, unknown>; minAmountCents: number; maxAmountCents: number }) {
+export function BudgetSummary({
+  initial,
+  minAmountCents,
+  maxAmountCents,
+}: {
+  initial: Record<string, unknown>;
+  minAmountCents: number;
+  maxAmountCents: number;
+}) {
   const anchor = useRef<HTMLElement>(null);
   const [values, setValues] = useState<Record<string, unknown>>(initial);
   useEffect(() => {
