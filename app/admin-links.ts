@@ -2,8 +2,28 @@
 export type AdminLink = { href: string; title: string; description: string; action: string };
 
 export const ADMIN_LINKS: AdminLink[] = [
-  { href: "/admin/comptes", title: "Comptes du CCAS", description: "Instructeur·rices et administrateur·rices.", action: "Gérer les comptes" },
-  { href: "/admin/courriels", title: "Courriels envoyés", description: "Tous les messages envoyés par le portail.", action: "Voir le journal des courriels" },
-  { href: "/admin/appels", title: "Appels à projets", description: "Rédiger, publier et clore les appels à projets.", action: "Gérer les appels à projets" },
-  { href: "/admin/charte", title: "Charte de l'action sociale", description: "Écrire, relire et publier les versions de la charte.", action: "Rédiger la charte" },
+  {
+    href: "/admin/comptes",
+    title: "Comptes du CCAS",
+    description: "Instructeur·rices et administrateur·rices.",
+    action: "Gérer les comptes",
+  },
+  {
+    href: "/admin/courriels",
+    title: "Courriels envoyés",
+    description: "Tous les messages envoyés par le portail.",
+    action: "Voir le journal des courriels",
+  },
+  {
+    href: "/admin/appels",
+    title: "Appels à projets",
+    description: "Rédiger, publier et clore les appels à projets.",
+    action: "Gérer les appels à projets",
+  },
+  {
+    href: "/admin/charte",
+    title: "Charte de l'action sociale",
+    description: "Écrire, relire et publier les versions de la charte.",
+    action: "Rédiger la charte",
+  },
 ];

@@ -29,7 +29,27 @@ export function isCallOpen(call: CallTiming, now = new Date()): boolean {
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true }) as string;
   return sanitizeHtml(html, {
-    allowedTags: ["h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br", "table", "thead", "tbody", "tr", "th", "td", "code"],
+    allowedTags: [
+      "h2",
+      "h3",
+      "h4",
+      "p",
+      "ul",
+      "ol",
+      "li",
+      "strong",
+      "em",
+      "a",
+      "blockquote",
+      "br",
+      "table",
+      "thead",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+      "code",
+    ],
     allowedAttributes: { a: ["href", "title"] },
     allowedSchemes: ["http", "https", "mailto"],
     transformTags: { h1: "h2" },
@@ -99,7 +119,16 @@ export async function listOpenCalls(now = new Date()) {
 export async function listCallsForAdmin(now = new Date()) {
   const calls = await prisma.call.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, slug: true, title: true, status: true, opensAt: true, closesAt: true, envelopeCents: true, _count: { select: { dossiers: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      envelopeCents: true,
+      _count: { select: { dossiers: true } },
+    },
   });
   return calls.map((c) => ({ ...c, effectiveStatus: effectiveCallStatus(c, now) }));
 }
@@ -141,8 +170,12 @@ export class CallValidationError extends Error {
 }
 
 async function callColumns(input: CallInput) {
-  const staff = await prisma.user.findMany({ where: { id: { in: input.reviewerIds }, role: { in: ["staff", "admin"] } }, select: { id: true } });
-  if (staff.length !== new Set(input.reviewerIds).size) throw new CallValidationError("reviewerIds", "Les instructeur·rices doivent être des comptes du CCAS.");
+  const staff = await prisma.user.findMany({
+    where: { id: { in: input.reviewerIds }, role: { in: ["staff", "admin"] } },
+    select: { id: true },
+  });
+  if (staff.length !== new Set(input.reviewerIds).size)
+    throw new CallValidationError("reviewerIds", "Les instructeur·rices doivent être des comptes du CCAS.");
   return {
     columns: {
       title: input.title,
@@ -174,7 +207,9 @@ export async function createCallFromInput(input: CallInput, actor: SessionUser) 
     const call = await tx.call.create({ data: { ...columns, slug, status: "brouillon" }, select: { id: true, title: true } });
     await writeCallChildren(tx, call.id, input, reviewerIds);
     await tx.criterion.createMany({ data: criteriaFromInput(input).map((c, position) => ({ ...c, callId: call.id, position })) });
-    await tx.auditEvent.create({ data: { entityType: "call", entityId: call.id, actorId: actor.id, action: "création", toState: "brouillon" } });
+    await tx.auditEvent.create({
+      data: { entityType: "call", entityId: call.id, actorId: actor.id, action: "création", toState: "brouillon" },
+    });
     return call;
   });
 }
@@ -204,13 +239,16 @@ export async function changeCallStatus(callId: string, to: CallStatus, actor: Se
   const call = await prisma.call.findUnique({ where: { id: callId }, select: { status: true, opensAt: true, closesAt: true } });
   if (!call) throw notFound();
   const from = call.status as CallStatus;
-  if (!CALL_TRANSITIONS[from]?.includes(to)) return { ok: false as const, message: `Un appel « ${CALL_STATUS_LABELS[from]} » ne peut pas passer à « ${CALL_STATUS_LABELS[to]} ».` };
+  if (!CALL_TRANSITIONS[from]?.includes(to))
+    return { ok: false as const, message: `Un appel « ${CALL_STATUS_LABELS[from]} » ne peut pas passer à « ${CALL_STATUS_LABELS[to]} ».` };
   const updated = await prisma.call.updateMany({
     where: { id: callId, status: from },
     data: { status: to, ...(to === "publie" ? { publishedAt: new Date() } : {}) },
   });
   if (updated.count !== 1) return { ok: false as const, message: "L'appel a changé entre-temps : rechargez la page." };
-  await prisma.auditEvent.create({ data: { entityType: "call", entityId: callId, actorId: actor?.id ?? null, action: "changement d'état", fromState: from, toState: to } });
+  await prisma.auditEvent.create({
+    data: { entityType: "call", entityId: callId, actorId: actor?.id ?? null, action: "changement d'état", fromState: from, toState: to },
+  });
   return { ok: true as const };
 }
 
@@ -220,7 +258,9 @@ export async function closeDueCalls(now = new Date()) {
   for (const call of due) {
     const done = await prisma.call.updateMany({ where: { id: call.id, status: "publie" }, data: { status: "clos" } });
     if (done.count === 1) {
-      await prisma.auditEvent.create({ data: { entityType: "call", entityId: call.id, action: "clôture automatique", fromState: "publie", toState: "clos" } });
+      await prisma.auditEvent.create({
+        data: { entityType: "call", entityId: call.id, action: "clôture automatique", fromState: "publie", toState: "clos" },
+      });
     }
   }
   return due.length;

@@ -408,7 +408,13 @@ export async function sendSignatureReminders(actor: SessionUser) {
   const sent = await prisma.$transaction(async (tx) => {
     const queued = await queueRepresentativeNotices(tx, "reminder", current.version!, current.id);
     await tx.auditEvent.create({
-      data: { entityType: "charter", entityId: current.id, actorId: actor.id, action: "relance", comment: `${queued.emails} courriel(s), ${queued.associations} association(s)` },
+      data: {
+        entityType: "charter",
+        entityId: current.id,
+        actorId: actor.id,
+        action: "relance",
+        comment: `${queued.emails} courriel(s), ${queued.associations} association(s)`,
+      },
     });
     return queued;
   }, TX_OPTIONS);

@@ -40,9 +40,19 @@ describe("concurrent writes", () => {
     const subsidies = [];
     for (let i = 0; i < 10; i++) {
       const subsidy = await prisma.subsidy.create({
-        data: { number: `CONC-${Date.now()}-${i}`, associationId: profiles[i].id, purpose: "p", requestedCents: 500_000, proposedCents: 500_000, votedCents: 500_000, financialYear: 2026 },
+        data: {
+          number: `CONC-${Date.now()}-${i}`,
+          associationId: profiles[i].id,
+          purpose: "p",
+          requestedCents: 500_000,
+          proposedCents: 500_000,
+          votedCents: 500_000,
+          financialYear: 2026,
+        },
       });
-      const instalment = await prisma.instalment.create({ data: { subsidyId: subsidy.id, kind: "solde", amountCents: 500_000, plannedDate: new Date(), position: 0 } });
+      const instalment = await prisma.instalment.create({
+        data: { subsidyId: subsidy.id, kind: "solde", amountCents: 500_000, plannedDate: new Date(), position: 0 },
+      });
       subsidies.push({ subsidy, instalment });
     }
     const actor = { id: owner.id, email: "o@x.test", name: "Owner", role: "member" as const };
@@ -51,13 +61,29 @@ describe("concurrent writes", () => {
       ...profiles.map((a, i) =>
         updateAssociationProfile(
           a.id,
-          { ...a, acronym: undefined, phone: undefined, email: undefined, website: undefined, socialObject: `Objet écrit en parallèle n° ${i}`, description: a.description, fields: a.fields, publics: a.publics },
+          {
+            ...a,
+            acronym: undefined,
+            phone: undefined,
+            email: undefined,
+            website: undefined,
+            socialObject: `Objet écrit en parallèle n° ${i}`,
+            description: a.description,
+            fields: a.fields,
+            publics: a.publics,
+          },
           actor,
         ),
       ),
       ...dossiers.flatMap((dossier, d) =>
         steps.map((step) =>
-          saveStep({ associationId: profiles[d].id, user: actor, isRepresentative: true }, dossier.id, step, { note: `${step}-${d}` }, { validate: false }),
+          saveStep(
+            { associationId: profiles[d].id, user: actor, isRepresentative: true },
+            dossier.id,
+            step,
+            { note: `${step}-${d}` },
+            { validate: false },
+          ),
         ),
       ),
       ...Array.from({ length: 10 }, (_, i) =>
@@ -65,10 +91,14 @@ describe("concurrent writes", () => {
           eventId: event.id,
           associationId: profiles[i].id,
           registeredById: owner.id,
-          participants: [{ name: `Personne ${i}`, email: `personne-${i}@concurrence.test`, role: undefined, accessibilityNeeds: undefined }],
+          participants: [
+            { name: `Personne ${i}`, email: `personne-${i}@concurrence.test`, role: undefined, accessibilityNeeds: undefined },
+          ],
         }),
       ),
-      ...subsidies.map(({ subsidy, instalment }) => recordPayment(subsidy.id, { instalmentId: instalment.id, paidAt: "2026-06-01", amountCents: 500_000 }, { id: staff.id })),
+      ...subsidies.map(({ subsidy, instalment }) =>
+        recordPayment(subsidy.id, { instalmentId: instalment.id, paidAt: "2026-06-01", amountCents: 500_000 }, { id: staff.id }),
+      ),
     ];
     expect(writes).toHaveLength(50);
     const results = await Promise.allSettled(writes);
@@ -86,7 +116,9 @@ describe("concurrent writes", () => {
     const registrations = await prisma.registration.findMany({ where: { eventId: event.id } });
     expect(registrations).toHaveLength(10);
     expect(registrations.filter((r) => r.status === "confirmee")).toHaveLength(6);
-    expect(new Set(registrations.filter((r) => r.status === "liste_attente").map((r) => r.waitlistPosition))).toEqual(new Set([1, 2, 3, 4]));
+    expect(new Set(registrations.filter((r) => r.status === "liste_attente").map((r) => r.waitlistPosition))).toEqual(
+      new Set([1, 2, 3, 4]),
+    );
     for (const { instalment } of subsidies) {
       expect((await prisma.instalment.findUniqueOrThrow({ where: { id: instalment.id } })).paidCents).toBe(500_000);
     }

@@ -11,9 +11,7 @@ import { getSearchClient } from "~/search.server";
 export const DIRECTORY_PAGE_SIZE = 20;
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .array(z.string())
-    .transform((items) => items.filter((v): v is T => (values as readonly string[]).includes(v)));
+  z.array(z.string()).transform((items) => items.filter((v): v is T => (values as readonly string[]).includes(v)));
 
 const QuerySchema = z.object({
   q: z.string().trim().max(200).catch(""),
@@ -77,10 +75,7 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
     : null;
   const base = {
     status: "validated",
-    AND: [
-      ...textFilter,
-      ...(query.charterSigner ? [{ signatures: { some: { versionId: charterVersion?.id ?? "-" } } }] : []),
-    ],
+    AND: [...textFilter, ...(query.charterSigner ? [{ signatures: { some: { versionId: charterVersion?.id ?? "-" } } }] : [])],
   };
   const where = {
     ...base,

@@ -30,7 +30,6 @@ async function pdfOfSize(size: number) {
   return Buffer.concat([pdf.subarray(0, pdf.length - 6), Buffer.alloc(Math.max(0, size - pdf.length), 0x20), Buffer.from("%%EOF\n")]);
 }
 
-
 /** SOI, a JFIF APP0 segment, some filler, EOI. */
 function jpegBytes(): Buffer {
   const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
@@ -38,8 +37,15 @@ function jpegBytes(): Buffer {
 }
 
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56), Buffer.alloc(512, 0x90)]);
-const MZ = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from("PE\0\0"), Buffer.alloc(400)]);
-const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script>%PDF-1.4</body></html>\n%%EOF\n');
+const MZ = Buffer.concat([
+  Buffer.from("MZ"),
+  Buffer.alloc(58),
+  Buffer.from([0x80, 0, 0, 0]),
+  Buffer.alloc(64),
+  Buffer.from("PE\0\0"),
+  Buffer.alloc(400),
+]);
+const HTML = Buffer.from("<!DOCTYPE html><html><body><script>alert(1)</script>%PDF-1.4</body></html>\n%%EOF\n");
 
 async function member() {
   const association = await createAssociation(prisma, { status: "validated" });
@@ -49,7 +55,8 @@ async function member() {
   return { associationId: association.id, actor };
 }
 
-const subsidyCheck = (name: string, bytes: Uint8Array) => subsidyDocs.checkUploadType({ name, bytes }, subsidyDocs.REPORT_ATTACHMENT_TYPES, "attachments");
+const subsidyCheck = (name: string, bytes: Uint8Array) =>
+  subsidyDocs.checkUploadType({ name, bytes }, subsidyDocs.REPORT_ATTACHMENT_TYPES, "attachments");
 
 describe("upload content checks (association documents and subsidy files)", () => {
   it("accepts whole PDF, PNG and JPEG files on both paths", async () => {
@@ -79,7 +86,11 @@ describe("upload content checks (association documents and subsidy files)", () =
     expect(await docs.detectUploadType(big)).toEqual({ ok: false, message: "Le fichier dépasse 10 Mo." });
     await expect(subsidyDocs.checkPdf({ name: "gros.pdf", bytes: big })).rejects.toThrow("« gros.pdf » dépasse 10 Mo");
     // Exactly 10 Mo still passes the size check.
-    const limit = Buffer.concat([pdf.subarray(0, pdf.length - 6), Buffer.alloc(docs.MAX_UPLOAD_BYTES - pdf.length), Buffer.from("%%EOF\n")]);
+    const limit = Buffer.concat([
+      pdf.subarray(0, pdf.length - 6),
+      Buffer.alloc(docs.MAX_UPLOAD_BYTES - pdf.length),
+      Buffer.from("%%EOF\n"),
+    ]);
     expect(limit.length).toBe(docs.MAX_UPLOAD_BYTES);
     expect(await docs.detectUploadType(limit)).toMatchObject({ ok: true });
   });
@@ -113,7 +124,13 @@ describe("upload content checks (association documents and subsidy files)", () =
   it("a refused file leaves nothing stored", async () => {
     const { associationId, actor } = await member();
     const png = pngBytes();
-    const result = await docs.storeDocument({ associationId, kind: "rib", originalName: "rib.png", bytes: png.subarray(0, png.length - 12), actor });
+    const result = await docs.storeDocument({
+      associationId,
+      kind: "rib",
+      originalName: "rib.png",
+      bytes: png.subarray(0, png.length - 12),
+      actor,
+    });
     expect(result).toEqual({ ok: false, message: docs.TRUNCATED_MESSAGE, status: 400 });
     expect(await prisma.document.count({ where: { associationId } })).toBe(0);
   });
@@ -149,7 +166,9 @@ describe("association storage quota", () => {
     resetEnvCache();
 
     for (let i = 0; i < 3; i++) {
-      expect(await docs.storeDocument({ associationId, kind: "comptes", originalName: `comptes-${i}.pdf`, bytes: pdf, actor })).toMatchObject({ ok: true });
+      expect(
+        await docs.storeDocument({ associationId, kind: "comptes", originalName: `comptes-${i}.pdf`, bytes: pdf, actor }),
+      ).toMatchObject({ ok: true });
     }
     const usage = await docs.associationStorage(associationId);
     expect(usage).toEqual({ used: pdf.length * 3, quota: docs.storageQuotaBytes(), left: docs.storageQuotaBytes() - pdf.length * 3 });
@@ -169,12 +188,22 @@ describe("association storage quota", () => {
     ).rejects.toThrow("dépasse l'espace de stockage restant");
 
     // Another association's space is its own.
-    expect(await docs.storeDocument({ associationId: other.associationId, kind: "comptes", originalName: "comptes.pdf", bytes: pdf, actor: other.actor })).toMatchObject({ ok: true });
+    expect(
+      await docs.storeDocument({
+        associationId: other.associationId,
+        kind: "comptes",
+        originalName: "comptes.pdf",
+        bytes: pdf,
+        actor: other.actor,
+      }),
+    ).toMatchObject({ ok: true });
 
     // Deleting a document frees its space.
     const first = await prisma.document.findFirstOrThrow({ where: { associationId }, select: { id: true } });
     expect(await docs.deleteDocument(associationId, first.id)).toEqual({ ok: true });
-    expect(await docs.storeDocument({ associationId, kind: "comptes", originalName: "comptes-4.pdf", bytes: pdf, actor })).toMatchObject({ ok: true });
+    expect(await docs.storeDocument({ associationId, kind: "comptes", originalName: "comptes-4.pdf", bytes: pdf, actor })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("five uploads at once where two fit: exactly two accepted, on both paths together", async () => {

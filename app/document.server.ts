@@ -18,7 +18,8 @@ import { StorageError, withNewFiles, type NewFiles } from "~/lib/stored-files.se
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const ALLOWED_TYPES: Record<string, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
-export const UPLOAD_TYPE_MESSAGE = "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié, pas seulement son nom). Enregistrez-le en PDF puis réessayez.";
+export const UPLOAD_TYPE_MESSAGE =
+  "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié, pas seulement son nom). Enregistrez-le en PDF puis réessayez.";
 
 export type Detected = { ok: true; mimeType: string; extension: string } | { ok: false; message: string };
 
@@ -34,7 +35,8 @@ export async function detectUploadType(bytes: Uint8Array): Promise<Detected> {
   return { ok: true, mimeType: type.mime, extension };
 }
 
-export const TRUNCATED_MESSAGE = "Ce fichier semble incomplet (sa fin manque, l'envoi ou l'enregistrement a sans doute été interrompu). Ouvrez-le pour vérifier, enregistrez-le de nouveau puis réessayez.";
+export const TRUNCATED_MESSAGE =
+  "Ce fichier semble incomplet (sa fin manque, l'envoi ou l'enregistrement a sans doute été interrompu). Ouvrez-le pour vérifier, enregistrez-le de nouveau puis réessayez.";
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 /** Where `needle` last occurs in the last `window` bytes of `bytes`, or -1. */
@@ -188,7 +190,8 @@ export async function parseUploadForm(request: Request): Promise<UploadForm> {
     const formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
     return { ok: true, formData };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, message: "Le fichier dépasse 10 Mo : réduisez-le (par exemple en PDF compressé) puis réessayez." };
+    if (error instanceof MaxPartSizeExceededError)
+      return { ok: false, message: "Le fichier dépasse 10 Mo : réduisez-le (par exemple en PDF compressé) puis réessayez." };
     return { ok: false, message: "L'envoi du fichier a échoué. Réessayez." };
   }
 }
@@ -246,15 +249,28 @@ export async function listAssociationDocuments(associationId: string) {
   return prisma.document.findMany({
     where: { associationId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, kind: true, label: true, originalName: true, mimeType: true, size: true, createdAt: true, _count: { select: { dossierAttachments: true } } },
+    select: {
+      id: true,
+      kind: true,
+      label: true,
+      originalName: true,
+      mimeType: true,
+      size: true,
+      createdAt: true,
+      _count: { select: { dossierAttachments: true } },
+    },
   });
 }
 
 /** Deletes a document not attached to any dossier. */
 export async function deleteDocument(associationId: string, documentId: string) {
-  const document = await prisma.document.findFirst({ where: { id: documentId, associationId }, select: { id: true, storedName: true, _count: { select: { dossierAttachments: true } } } });
+  const document = await prisma.document.findFirst({
+    where: { id: documentId, associationId },
+    select: { id: true, storedName: true, _count: { select: { dossierAttachments: true } } },
+  });
   if (!document) throw notFound();
-  if (document._count.dossierAttachments > 0) return { ok: false as const, message: "Ce document est joint à un dossier : retirez-le d'abord du dossier." };
+  if (document._count.dossierAttachments > 0)
+    return { ok: false as const, message: "Ce document est joint à un dossier : retirez-le d'abord du dossier." };
   await prisma.document.delete({ where: { id: document.id } });
   await unlink(uploadPath(document.storedName)).catch(() => {});
   return { ok: true as const };
@@ -269,7 +285,10 @@ export async function getDocumentForDownload(documentId: string, user: SessionUs
   if (!document) throw notFound();
   const isStaff = user.role === "staff" || user.role === "admin";
   if (!isStaff) {
-    const membership = await prisma.membership.findUnique({ where: { userId_associationId: { userId: user.id, associationId: document.associationId } }, select: { id: true } });
+    const membership = await prisma.membership.findUnique({
+      where: { userId_associationId: { userId: user.id, associationId: document.associationId } },
+      select: { id: true },
+    });
     if (!membership) throw notFound();
   }
   const bytes = await readFile(uploadPath(document.storedName)).catch(() => null);
@@ -278,6 +297,10 @@ export async function getDocumentForDownload(documentId: string, user: SessionUs
 }
 
 export function contentDisposition(filename: string) {
-  const ascii = filename.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_") || "document";
+  const ascii =
+    filename
+      .normalize("NFD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "_") || "document";
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

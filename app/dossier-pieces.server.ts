@@ -1,7 +1,16 @@
 // The attachments step of a dossier: upload a new document (kept in the association's
 // documents), attach an existing one, remove one. A sibling of the step route's action.
 import { redirect } from "@remix-run/node";
-import { attachDocument, detachDocument, DossierError, getDossierForMember, isEditable, missingAttachmentKinds, setCurrentStep, type MemberDossier } from "~/application.server";
+import {
+  attachDocument,
+  detachDocument,
+  DossierError,
+  getDossierForMember,
+  isEditable,
+  missingAttachmentKinds,
+  setCurrentStep,
+  type MemberDossier,
+} from "~/application.server";
 import type { AssociationAccess } from "~/auth.server";
 import { parseRequiredAttachments } from "~/call.server";
 import { listAssociationDocuments, parseUploadForm, storeDocument } from "~/document.server";
@@ -13,7 +22,14 @@ export async function piecesLoaderData(associationId: string, dossier: MemberDos
   return {
     required: parseRequiredAttachments(dossier.call.requiredAttachments),
     missing: missingAttachmentKinds(dossier),
-    attachments: dossier.attachments.map((a) => ({ id: a.id, kind: a.kind, documentId: a.document.id, label: a.document.label, originalName: a.document.originalName, size: a.document.size })),
+    attachments: dossier.attachments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      documentId: a.document.id,
+      label: a.document.label,
+      originalName: a.document.originalName,
+      size: a.document.size,
+    })),
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, label: d.label, originalName: d.originalName })),
   };
 }

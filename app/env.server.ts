@@ -36,14 +36,13 @@ const EnvSchema = z
     // The client's address is the one the outermost trusted proxy saw: entries a client wrote itself are ignored.
     TRUST_PROXY: z.preprocess(
       (v) => (v === "true" ? "1" : v === "false" || v === undefined || v === "" ? "0" : v),
-      z.coerce
-        .number()
-        .int(TRUST_PROXY_MESSAGE)
-        .min(0, TRUST_PROXY_MESSAGE)
-        .max(10, TRUST_PROXY_MESSAGE),
+      z.coerce.number().int(TRUST_PROXY_MESSAGE).min(0, TRUST_PROXY_MESSAGE).max(10, TRUST_PROXY_MESSAGE),
     ),
     SESSION_SECRET: z.string().min(16, "SESSION_SECRET doit compter au moins 16 caractères").optional(),
-    ASSOCIATION_STORAGE_QUOTA_MB: z.coerce.number().positive("ASSOCIATION_STORAGE_QUOTA_MB doit être un nombre de mégaoctets, par exemple 200").default(200),
+    ASSOCIATION_STORAGE_QUOTA_MB: z.coerce
+      .number()
+      .positive("ASSOCIATION_STORAGE_QUOTA_MB doit être un nombre de mégaoctets, par exemple 200")
+      .default(200),
     DATA_DIR_MIN_FREE_MB: z.coerce.number().min(0, "DATA_DIR_MIN_FREE_MB doit être un nombre de mégaoctets, par exemple 200").default(200),
     DATA_DIR_MIN_FREE_PERCENT: z.coerce
       .number()

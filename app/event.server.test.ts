@@ -41,7 +41,12 @@ describe("capacity", () => {
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) => {
         const a = associations[i % associations.length];
-        return events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person("c")] });
+        return events.registerForAssociation({
+          eventId: event.id,
+          associationId: a.associationId,
+          registeredById: a.userId,
+          participants: [person("c")],
+        });
       }),
     );
     expect(results.flat()).toHaveLength(60);
@@ -56,7 +61,9 @@ describe("capacity", () => {
     // The waiting list follows arrival order: everyone confirmed registered before anyone waiting.
     const lastConfirmed = Math.max(...confirmed.map((r) => r.createdAt.getTime()));
     expect(waiting.every((r) => r.createdAt.getTime() >= lastConfirmed)).toBe(true);
-    console.log(`concurrence : ${confirmed.length} confirmées, ${waiting.length} en liste d'attente (positions ${positions[0]}..${positions.at(-1)})`);
+    console.log(
+      `concurrence : ${confirmed.length} confirmées, ${waiting.length} en liste d'attente (positions ${positions[0]}..${positions.at(-1)})`,
+    );
   });
 });
 
@@ -65,7 +72,12 @@ describe("waiting list", () => {
     const event = await createEvent(prisma, { capacity: 2, title: "Atelier promotion" });
     const a = await memberOfNewAssociation();
     const [p1, p2, p3, p4] = [person("w"), person("w"), person("w"), person("w")];
-    const created = await events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [p1, p2, p3, p4] });
+    const created = await events.registerForAssociation({
+      eventId: event.id,
+      associationId: a.associationId,
+      registeredById: a.userId,
+      participants: [p1, p2, p3, p4],
+    });
     expect(created.map((c) => [c.status, c.waitlistPosition])).toEqual([
       ["confirmee", null],
       ["confirmee", null],
@@ -105,8 +117,18 @@ describe("waiting list", () => {
     const event = await createEvent(prisma, { capacity: 1 });
     const a = await memberOfNewAssociation();
     const b = await memberOfNewAssociation();
-    const [mine] = await events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person("s")] });
-    const [theirs] = await events.registerForAssociation({ eventId: event.id, associationId: b.associationId, registeredById: b.userId, participants: [person("s")] });
+    const [mine] = await events.registerForAssociation({
+      eventId: event.id,
+      associationId: a.associationId,
+      registeredById: a.userId,
+      participants: [person("s")],
+    });
+    const [theirs] = await events.registerForAssociation({
+      eventId: event.id,
+      associationId: b.associationId,
+      registeredById: b.userId,
+      participants: [person("s")],
+    });
     expect(theirs.status).toBe("liste_attente");
     expect(await events.cancelForAssociation(mine.id, b.associationId)).toBeNull();
     expect((await prisma.registration.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("confirmee");
@@ -121,27 +143,60 @@ describe("rules", () => {
     const a = await memberOfNewAssociation();
     const b = await memberOfNewAssociation();
     await expect(
-      events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person(), person(), person()] }),
+      events.registerForAssociation({
+        eventId: event.id,
+        associationId: a.associationId,
+        registeredById: a.userId,
+        participants: [person(), person(), person()],
+      }),
     ).rejects.toMatchObject({ code: "limite_association" });
     expect(await prisma.registration.count({ where: { eventId: event.id } })).toBe(0);
-    await events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person(), person()] });
+    await events.registerForAssociation({
+      eventId: event.id,
+      associationId: a.associationId,
+      registeredById: a.userId,
+      participants: [person(), person()],
+    });
     await expect(
-      events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person()] }),
+      events.registerForAssociation({
+        eventId: event.id,
+        associationId: a.associationId,
+        registeredById: a.userId,
+        participants: [person()],
+      }),
     ).rejects.toBeInstanceOf(RegistrationError);
     // Another association still has its own two places.
-    const other = await events.registerForAssociation({ eventId: event.id, associationId: b.associationId, registeredById: b.userId, participants: [person(), person()] });
+    const other = await events.registerForAssociation({
+      eventId: event.id,
+      associationId: b.associationId,
+      registeredById: b.userId,
+      participants: [person(), person()],
+    });
     expect(other.map((r) => r.status)).toEqual(["confirmee", "confirmee"]);
   });
 
   it("refuses registrations after closing and before opening", async () => {
-    const closed = await createEvent(prisma, { registrationOpensAt: new Date(Date.now() - 10 * DAY), registrationClosesAt: new Date(Date.now() - 1000) });
+    const closed = await createEvent(prisma, {
+      registrationOpensAt: new Date(Date.now() - 10 * DAY),
+      registrationClosesAt: new Date(Date.now() - 1000),
+    });
     const notYet = await createEvent(prisma, { registrationOpensAt: new Date(Date.now() + DAY) });
     const a = await memberOfNewAssociation();
     await expect(
-      events.registerForAssociation({ eventId: closed.id, associationId: a.associationId, registeredById: a.userId, participants: [person()] }),
+      events.registerForAssociation({
+        eventId: closed.id,
+        associationId: a.associationId,
+        registeredById: a.userId,
+        participants: [person()],
+      }),
     ).rejects.toMatchObject({ code: "closes" });
     await expect(
-      events.registerForAssociation({ eventId: notYet.id, associationId: a.associationId, registeredById: a.userId, participants: [person()] }),
+      events.registerForAssociation({
+        eventId: notYet.id,
+        associationId: a.associationId,
+        registeredById: a.userId,
+        participants: [person()],
+      }),
     ).rejects.toMatchObject({ code: "pas_encore_ouvertes" });
     expect(await prisma.registration.count({ where: { eventId: { in: [closed.id, notYet.id] } } })).toBe(0);
   });
@@ -161,7 +216,12 @@ describe("signed links", () => {
   it("refuses forged, altered or borrowed cancellation tokens", async () => {
     const event = await createEvent(prisma, { capacity: 5 });
     const a = await memberOfNewAssociation();
-    const [r1, r2] = await events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person(), person()] });
+    const [r1, r2] = await events.registerForAssociation({
+      eventId: event.id,
+      associationId: a.associationId,
+      registeredById: a.userId,
+      participants: [person(), person()],
+    });
     const good = events.signCancellation(r1.id);
     const [, sig] = good.split(".");
     const forged = [
@@ -183,14 +243,23 @@ describe("signed links", () => {
 
   it("a public registration holds no place until its e-mail link confirms it", async () => {
     const event = await createEvent(prisma, { capacity: 1, audience: "public" });
-    const reg = await events.registerPublic(event.id, { name: "Camille Public", email: "camille@exemple.test", accessibilityNeeds: undefined });
+    const reg = await events.registerPublic(event.id, {
+      name: "Camille Public",
+      email: "camille@exemple.test",
+      accessibilityNeeds: undefined,
+    });
     expect((await prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("en_attente_confirmation");
     const mail = await smtp.waitFor((m) => m.to.includes("camille@exemple.test") && /Confirmez/.test(m.subject));
     const token = /\/evenements\/confirmation\/(\S+)/.exec(mail.text)![1];
 
     // Someone else takes the only place meanwhile: the unconfirmed registration did not hold it.
     const a = await memberOfNewAssociation();
-    const [member] = await events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person()] });
+    const [member] = await events.registerForAssociation({
+      eventId: event.id,
+      associationId: a.associationId,
+      registeredById: a.userId,
+      participants: [person()],
+    });
     expect(member.status).toBe("confirmee");
 
     expect(await events.confirmPublicRegistration(`${token.slice(0, -3)}abc`)).toBeNull();
@@ -202,7 +271,9 @@ describe("signed links", () => {
 
   it("refuses public registration to an associations-only event", async () => {
     const event = await createEvent(prisma, { audience: "associations" });
-    await expect(events.registerPublic(event.id, { name: "X", email: "x@exemple.test", accessibilityNeeds: undefined })).rejects.toMatchObject({
+    await expect(
+      events.registerPublic(event.id, { name: "X", email: "x@exemple.test", accessibilityNeeds: undefined }),
+    ).rejects.toMatchObject({
       code: "reserve_associations",
     });
   });
@@ -230,7 +301,8 @@ describe("iCalendar", () => {
       const v = vevents[0];
       expect(new Date(v.start as Date).toISOString()).toBe(event.startsAt.toISOString());
       expect(new Date(v.end as Date).toISOString()).toBe(event.endsAt.toISOString());
-      const paris = (d: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(d);
+      const paris = (d: Date) =>
+        new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(d);
       expect(paris(new Date(v.start as Date))).toBe(parisStart);
       expect(paris(new Date(v.end as Date))).toBe(parisEnd);
       expect(v.summary).toBe(event.title);
@@ -245,7 +317,12 @@ describe("staff tools", () => {
   it("checks people in, counts attendance and exports the lists", async () => {
     const event = await createEvent(prisma, { capacity: 2, title: "Formation droits" });
     const a = await memberOfNewAssociation();
-    const [r1, r2, r3] = await events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person("x"), person("x"), person("x")] });
+    const [r1, r2, r3] = await events.registerForAssociation({
+      eventId: event.id,
+      associationId: a.associationId,
+      registeredById: a.userId,
+      participants: [person("x"), person("x"), person("x")],
+    });
     expect(await events.setCheckIn(event.id, r1.id, true)).toBe(true);
     expect(await events.setCheckIn(event.id, r3.id, true)).toBe(false); // waiting list: not at the door
     const figures = await events.attendanceFigures(event.id);
@@ -269,7 +346,12 @@ describe("staff tools", () => {
   it("promotes from the waiting list when staff raise the capacity, and refuses going below the confirmed", async () => {
     const event = await createEvent(prisma, { capacity: 1 });
     const a = await memberOfNewAssociation();
-    const created = await events.registerForAssociation({ eventId: event.id, associationId: a.associationId, registeredById: a.userId, participants: [person(), person(), person()] });
+    const created = await events.registerForAssociation({
+      eventId: event.id,
+      associationId: a.associationId,
+      registeredById: a.userId,
+      participants: [person(), person(), person()],
+    });
     const input = {
       title: event.title,
       description: event.description,

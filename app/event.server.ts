@@ -79,7 +79,10 @@ export type PublicEvent = {
 
 export type RegistrationWindow = "pas_encore_ouvertes" | "ouvertes" | "closes";
 
-export function registrationWindow(event: Pick<PublicEvent, "registrationOpensAt" | "registrationClosesAt">, now = new Date()): RegistrationWindow {
+export function registrationWindow(
+  event: Pick<PublicEvent, "registrationOpensAt" | "registrationClosesAt">,
+  now = new Date(),
+): RegistrationWindow {
   if (now < event.registrationOpensAt) return "pas_encore_ouvertes";
   if (now >= event.registrationClosesAt) return "closes";
   return "ouvertes";
@@ -100,7 +103,10 @@ async function confirmedCounts(eventIds: string[]) {
   return out;
 }
 
-function withPlaces<E extends { id: string; capacity: number }>(events: E[], counts: Record<string, { confirmed: number; waiting: number }>) {
+function withPlaces<E extends { id: string; capacity: number }>(
+  events: E[],
+  counts: Record<string, { confirmed: number; waiting: number }>,
+) {
   return events.map((e) => ({
     ...e,
     confirmed: counts[e.id].confirmed,
@@ -241,10 +247,14 @@ async function renumberWaitingList(tx: Tx, eventId: string) {
   }
 }
 
-export type RegistrationErrorCode = "introuvable" | "pas_encore_ouvertes" | "closes" | "limite_association" | "deja_inscrit" | "reserve_associations";
+export type RegistrationErrorCode =
+  "introuvable" | "pas_encore_ouvertes" | "closes" | "limite_association" | "deja_inscrit" | "reserve_associations";
 
 export class RegistrationError extends Error {
-  constructor(public code: RegistrationErrorCode, message: string) {
+  constructor(
+    public code: RegistrationErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -257,7 +267,12 @@ function assertOpen(event: { registrationOpensAt: Date; registrationClosesAt: Da
 
 async function assertNotRegistered(tx: Tx, eventId: string, emails: string[], exceptId?: string) {
   const dup = await tx.registration.findFirst({
-    where: { eventId, email: { in: emails }, status: { in: ["confirmee", "liste_attente"] }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      eventId,
+      email: { in: emails },
+      status: { in: ["confirmee", "liste_attente"] },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
     select: { email: true },
   });
   if (dup) throw new RegistrationError("deja_inscrit", `${dup.email} est déjà inscrit·e à cet événement.`);
@@ -274,7 +289,10 @@ export async function registerForAssociation(
   if (new Set(emails).size !== emails.length) throw new RegistrationError("deja_inscrit", "La même adresse e-mail apparaît deux fois.");
   const created = await prisma.$transaction(async (tx) => {
     await lockEvent(tx, input.eventId);
-    const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { capacity: true, registrationOpensAt: true, registrationClosesAt: true, perAssociationLimit: true } });
+    const event = await tx.event.findUnique({
+      where: { id: input.eventId },
+      select: { capacity: true, registrationOpensAt: true, registrationClosesAt: true, perAssociationLimit: true },
+    });
     if (!event) throw new RegistrationError("introuvable", "Cet événement n'existe pas.");
     assertOpen(event, now);
     if (event.perAssociationLimit !== null) {
@@ -330,11 +348,18 @@ export async function registerPublic(eventId: string, input: PublicRegistrationI
       select: { title: true, startsAt: true, audience: true, registrationOpensAt: true, registrationClosesAt: true },
     });
     if (!event) throw new RegistrationError("introuvable", "Cet événement n'existe pas.");
-    if (event.audience !== "public") throw new RegistrationError("reserve_associations", "Cet événement est réservé aux associations du réseau.");
+    if (event.audience !== "public")
+      throw new RegistrationError("reserve_associations", "Cet événement est réservé aux associations du réseau.");
     assertOpen(event, now);
     await assertNotRegistered(tx, eventId, [input.email]);
     const created = await tx.registration.create({
-      data: { eventId, name: input.name, email: input.email, accessibilityNeeds: input.accessibilityNeeds ?? null, status: "en_attente_confirmation" },
+      data: {
+        eventId,
+        name: input.name,
+        email: input.email,
+        accessibilityNeeds: input.accessibilityNeeds ?? null,
+        status: "en_attente_confirmation",
+      },
       select: { id: true, email: true, name: true, createdAt: true },
     });
     const token = signConfirmation(created.id, now.getTime() + CONFIRMATION_TTL_MS);
@@ -367,7 +392,14 @@ export async function confirmPublicRegistration(token: string, { now = new Date(
     await lockEvent(tx, current.eventId);
     const reg = await tx.registration.findUniqueOrThrow({
       where: { id: claim },
-      select: { id: true, name: true, email: true, status: true, waitlistPosition: true, event: { select: { capacity: true, registrationOpensAt: true, registrationClosesAt: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        status: true,
+        waitlistPosition: true,
+        event: { select: { capacity: true, registrationOpensAt: true, registrationClosesAt: true } },
+      },
     });
     if (reg.status !== "en_attente_confirmation") return { ...reg, status: reg.status as RegistrationStatus, fresh: false };
     assertOpen(reg.event, now);
@@ -494,7 +526,10 @@ export function buildIcs(
   event: IcsEvent,
   options: { method?: "PUBLISH" | "REQUEST" | "CANCEL"; attendee?: { name: string; email: string }; sequence?: number } = {},
 ): string {
-  const cal = ical({ name: "CCAS de Besançon – événements", prodId: { company: "CCAS de Besançon", product: "reseau-associations", language: "FR" } });
+  const cal = ical({
+    name: "CCAS de Besançon – événements",
+    prodId: { company: "CCAS de Besançon", product: "reseau-associations", language: "FR" },
+  });
   cal.method(ICalCalendarMethod[options.method ?? "PUBLISH"]);
   const url = absoluteUrl(`/evenements/${event.slug}`);
   cal.createEvent({
@@ -615,7 +650,9 @@ async function queueCancellationMail(tx: Tx, registrationId: string) {
   await enqueueMail(tx, {
     to: r.email,
     subject: `Inscription annulée : ${r.event.title}`,
-    text: [`Bonjour ${r.name},`, "", `Votre inscription à « ${r.event.title} » (${formatLongDate(r.event.startsAt)}) est annulée.`].join("\n"),
+    text: [`Bonjour ${r.name},`, "", `Votre inscription à « ${r.event.title} » (${formatLongDate(r.event.startsAt)}) est annulée.`].join(
+      "\n",
+    ),
     icalEvent: { method: "CANCEL", filename: "annulation.ics", content: buildIcs(r.event, { method: "CANCEL", attendee: r, sequence: 1 }) },
   });
 }
@@ -672,12 +709,33 @@ export async function attendanceFigures(eventId: string) {
     prisma.registration.count({ where: { eventId, status: "confirmee", checkedInAt: { not: null } } }),
     prisma.registration.count({ where: { eventId, status: "liste_attente" } }),
     prisma.registration.count({ where: { eventId, status: "annulee" } }),
-    prisma.registration.groupBy({ by: ["associationId"], where: { eventId, status: "confirmee", checkedInAt: { not: null }, associationId: { not: null } } }),
+    prisma.registration.groupBy({
+      by: ["associationId"],
+      where: { eventId, status: "confirmee", checkedInAt: { not: null }, associationId: { not: null } },
+    }),
   ]);
-  return { confirmed, present, absent: confirmed - present, waiting, cancelled, associationsPresent: associations.length, rate: confirmed ? Math.round((present / confirmed) * 100) : 0 };
+  return {
+    confirmed,
+    present,
+    absent: confirmed - present,
+    waiting,
+    cancelled,
+    associationsPresent: associations.length,
+    rate: confirmed ? Math.round((present / confirmed) * 100) : 0,
+  };
 }
 
-const EXPORT_HEADERS = ["Statut", "Position en liste d'attente", "Nom", "E-mail", "Association", "Fonction", "Besoins d'accessibilité", "Inscrit·e le", "Présent·e"];
+const EXPORT_HEADERS = [
+  "Statut",
+  "Position en liste d'attente",
+  "Nom",
+  "E-mail",
+  "Association",
+  "Fonction",
+  "Besoins d'accessibilité",
+  "Inscrit·e le",
+  "Présent·e",
+];
 
 async function exportRows(eventId: string) {
   const { confirmed, waiting } = await listAttendees(eventId);
@@ -716,7 +774,14 @@ export async function listAssociationRegistrations(associationId: string, now = 
   return prisma.registration.findMany({
     where: { associationId, status: { in: ["confirmee", "liste_attente"] }, event: { endsAt: { gte: now } } },
     orderBy: [{ event: { startsAt: "asc" } }, { name: "asc" }],
-    select: { id: true, name: true, email: true, status: true, waitlistPosition: true, event: { select: { slug: true, title: true, startsAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      waitlistPosition: true,
+      event: { select: { slug: true, title: true, startsAt: true } },
+    },
   });
 }
 
@@ -736,4 +801,3 @@ export async function eventSpaceLinks(associationId: string): Promise<SpaceLink[
 export function eventTypeLabel(type: string) {
   return EVENT_TYPE_LABELS[type as EventType] ?? type;
 }
-

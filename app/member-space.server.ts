@@ -8,12 +8,7 @@ import { subsidySpaceLinks } from "~/subsidy.server";
 export type SpaceLink = { href: string; label: string; note?: string };
 export type SpaceSectionProvider = (associationId: string) => Promise<SpaceLink[]>;
 
-export const SPACE_SECTION_PROVIDERS: SpaceSectionProvider[] = [
-  charterSpaceLinks,
-  dossierSpaceLinks,
-  eventSpaceLinks,
-  subsidySpaceLinks,
-];
+export const SPACE_SECTION_PROVIDERS: SpaceSectionProvider[] = [charterSpaceLinks, dossierSpaceLinks, eventSpaceLinks, subsidySpaceLinks];
 
 export async function memberSpaceSections(associationIds: string[]): Promise<Record<string, SpaceLink[]>> {
   const entries = await Promise.all(

@@ -18,13 +18,37 @@ describe("association data export", () => {
     mkdirSync(getEnv().UPLOAD_DIR, { recursive: true });
     writeFileSync(path.join(getEnv().UPLOAD_DIR, "stored-statuts.pdf"), "%PDF-1.4 statuts");
     await prisma.document.create({
-      data: { associationId: association.id, kind: "statuts", label: "Statuts", originalName: "statuts.pdf", storedName: "stored-statuts.pdf", mimeType: "application/pdf", size: 16, sha256: "x" },
+      data: {
+        associationId: association.id,
+        kind: "statuts",
+        label: "Statuts",
+        originalName: "statuts.pdf",
+        storedName: "stored-statuts.pdf",
+        mimeType: "application/pdf",
+        size: 16,
+        sha256: "x",
+      },
     });
     const call = await prisma.call.create({
-      data: { slug: `export-${Date.now()}`, title: "Appel", summary: "s", body: "b", envelopeCents: 1, minAmountCents: 0, maxAmountCents: 1, opensAt: new Date(), closesAt: new Date() },
+      data: {
+        slug: `export-${Date.now()}`,
+        title: "Appel",
+        summary: "s",
+        body: "b",
+        envelopeCents: 1,
+        minAmountCents: 0,
+        maxAmountCents: 1,
+        opensAt: new Date(),
+        closesAt: new Date(),
+      },
     });
     const dossier = await prisma.dossier.create({
-      data: { number: `EXP-${Date.now()}`, callId: call.id, associationId: association.id, data: JSON.stringify({ projet: { titre: "Jardin partagé" } }) },
+      data: {
+        number: `EXP-${Date.now()}`,
+        callId: call.id,
+        associationId: association.id,
+        data: JSON.stringify({ projet: { titre: "Jardin partagé" } }),
+      },
     });
     await prisma.message.create({ data: { dossierId: dossier.id, authorId: rep.id, fromStaff: false, body: "Question sur le budget" } });
     await prisma.annotation.create({ data: { dossierId: dossier.id, authorId: "staff", body: "NOTE INTERNE CONFIDENTIELLE" } });
@@ -36,7 +60,9 @@ describe("association data export", () => {
     const dossiers = JSON.parse(strFromU8(files["dossiers.json"]));
     expect(dossiers[0].data.projet.titre).toBe("Jardin partagé");
     expect(dossiers[0].messages[0].body).toBe("Question sur le budget");
-    const everything = Object.values(files).map((f) => strFromU8(f)).join("\n");
+    const everything = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join("\n");
     expect(everything).not.toContain("NOTE INTERNE CONFIDENTIELLE");
     const pdf = Object.entries(files).find(([name]) => name.startsWith("documents/") && name.endsWith("statuts.pdf"));
     expect(pdf && strFromU8(pdf[1])).toBe("%PDF-1.4 statuts");

@@ -16,7 +16,11 @@ export type ReceiptInput = {
 
 export function buildReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `Accusé de réception ${input.number}`, Author: "CCAS de Besançon" } });
+    const doc = new PDFDocument({
+      size: "A4",
+      margin: 56,
+      info: { Title: `Accusé de réception ${input.number}`, Author: "CCAS de Besançon" },
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
@@ -24,7 +28,12 @@ export function buildReceiptPdf(input: ReceiptInput): Promise<Buffer> {
     doc.font("Helvetica").fontSize(10).fillColor("#444").text("Centre communal d'action sociale de Besançon");
     doc.moveDown();
     doc.font("Helvetica-Bold").fontSize(18).fillColor("#000").text("Accusé de réception");
-    doc.font("Helvetica").fontSize(12).text(input.resubmission ? "Dossier de demande de subvention déposé de nouveau après correction" : "Dossier de demande de subvention");
+    doc
+      .font("Helvetica")
+      .fontSize(12)
+      .text(
+        input.resubmission ? "Dossier de demande de subvention déposé de nouveau après correction" : "Dossier de demande de subvention",
+      );
     doc.moveDown();
     const rows: [string, string][] = [
       ["Numéro du dossier", input.number],
@@ -47,7 +56,9 @@ export function buildReceiptPdf(input: ReceiptInput): Promise<Buffer> {
     doc
       .fontSize(10)
       .fillColor("#444")
-      .text("Le dossier reste modifiable par l'association jusqu'au début de son instruction par le CCAS. Cet accusé de réception ne vaut pas décision d'attribution.");
+      .text(
+        "Le dossier reste modifiable par l'association jusqu'au début de son instruction par le CCAS. Cet accusé de réception ne vaut pas décision d'attribution.",
+      );
     doc.end();
   });
 }

@@ -45,7 +45,12 @@ describe("weighted scores", () => {
       { reviewerId, criterionId: "b", value: b },
       { reviewerId, criterionId: "c", value: c },
     ];
-    const scores = [...full("r1", 10, 10, 10), ...full("r2", 4, 4, 9), ...full("r3", 0, 0, 0), { reviewerId: "r4", criterionId: "a", value: 2 }];
+    const scores = [
+      ...full("r1", 10, 10, 10),
+      ...full("r2", 4, 4, 9),
+      ...full("r3", 0, 0, 0),
+      { reviewerId: "r4", criterionId: "a", value: 2 },
+    ];
     const summary = scoreSummary(criteria, scores, ["r1", "r2", "r3", "r4", "r5"], ["r3"]);
     expect(summary.reviewers.find((r) => r.reviewerId === "r1")?.score).toBe(10);
     expect(summary.reviewers.find((r) => r.reviewerId === "r2")?.score).toBeCloseTo(5);
@@ -98,7 +103,15 @@ describe("rules on a real dossier", () => {
   async function newDossier(requestedCents = 1_000_000) {
     n += 1;
     return prisma.dossier.create({
-      data: { number: `T-${Date.now()}-${n}`, callId, associationId, state: "en_construction", requestedCents, projectTitle: "Ateliers numériques", submittedAt: new Date() },
+      data: {
+        number: `T-${Date.now()}-${n}`,
+        callId,
+        associationId,
+        state: "en_construction",
+        requestedCents,
+        projectTitle: "Ateliers numériques",
+        submittedAt: new Date(),
+      },
     });
   }
 
@@ -125,7 +138,12 @@ describe("rules on a real dossier", () => {
         opensAt: new Date(now - 86_400_000),
         closesAt: new Date(now + 86_400_000),
         status: "publie",
-        criteria: { create: [{ label: "Pertinence", weight: 60, position: 1 }, { label: "Faisabilité", weight: 40, position: 2 }] },
+        criteria: {
+          create: [
+            { label: "Pertinence", weight: 60, position: 1 },
+            { label: "Faisabilité", weight: 40, position: 2 },
+          ],
+        },
         reviewers: { create: [{ userId: reviewerA.id }, { userId: reviewerB.id }] },
       },
       include: { criteria: { orderBy: { position: "asc" } } },
@@ -154,7 +172,9 @@ describe("rules on a real dossier", () => {
     await review.startInstruction(dossier.id, reviewerB);
     await review.saveScores(dossier.id, reviewerB, { [criteria[0].id]: 2, [criteria[1].id]: 2 });
     await review.declareConflict(dossier.id, reviewerB, "Je siège au bureau de l'association.");
-    await expect(review.saveScores(dossier.id, reviewerB, { [criteria[0].id]: 9, [criteria[1].id]: 9 })).rejects.toThrow(/conflit d'intérêts/);
+    await expect(review.saveScores(dossier.id, reviewerB, { [criteria[0].id]: 9, [criteria[1].id]: 9 })).rejects.toThrow(
+      /conflit d'intérêts/,
+    );
     expect(await prisma.score.count({ where: { dossierId: dossier.id, reviewerId: reviewerB.id } })).toBe(0);
     const view = await review.getDossierForReview(reviewerA, dossier.id);
     expect(view.scoreSummary.average).toBeNull();
@@ -184,12 +204,17 @@ describe("rules on a real dossier", () => {
 
     await expect(review.decide(dossier.id, reviewerA, { decision: "accepte", amountCents: 500_000 })).rejects.toThrow(/en construction/i);
     await review.startInstruction(dossier.id, reviewerA);
-    await expect(review.decide(dossier.id, reviewerA, { decision: "accepte", amountCents: 800_001 })).rejects.toThrow(/ne peut pas dépasser/);
+    await expect(review.decide(dossier.id, reviewerA, { decision: "accepte", amountCents: 800_001 })).rejects.toThrow(
+      /ne peut pas dépasser/,
+    );
     await review.decide(dossier.id, reviewerA, { decision: "accepte", amountCents: 600_000 });
     const decided = await prisma.dossier.findUniqueOrThrow({ where: { id: dossier.id } });
     expect(decided).toMatchObject({ state: "accepte", proposedCents: 600_000 });
     expect(await prisma.subsidy.findUnique({ where: { dossierId: dossier.id } })).toMatchObject({ proposedCents: 600_000 });
-    const history = await prisma.auditEvent.findMany({ where: { entityType: "dossier", entityId: dossier.id }, orderBy: { createdAt: "asc" } });
+    const history = await prisma.auditEvent.findMany({
+      where: { entityType: "dossier", entityId: dossier.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(history.map((h) => [h.action, h.fromState, h.toState])).toEqual([
       ["passage_en_instruction", "en_construction", "en_instruction"],
       ["demande_correction", "en_instruction", "en_construction"],

@@ -414,7 +414,16 @@ async function dossierHeader(tx: Tx, dossierId: string) {
 export async function requestCorrection(dossierId: string, actor: Actor, message: string) {
   await requireDossierAccess(actor, dossierId);
   await prisma.$transaction(async (tx) => {
-    await transition(tx, dossierId, ["en_construction", "en_instruction"], "en_construction", actor, "demande_correction", { correctionRequestedAt: new Date() }, message);
+    await transition(
+      tx,
+      dossierId,
+      ["en_construction", "en_instruction"],
+      "en_construction",
+      actor,
+      "demande_correction",
+      { correctionRequestedAt: new Date() },
+      message,
+    );
     const d = await dossierHeader(tx, dossierId);
     for (const to of await memberEmails(tx, d.associationId)) {
       await enqueueMail(tx, {
@@ -488,7 +497,11 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
     const d = await dossierHeader(tx, dossierId);
     const lines =
       input.decision === "accepte"
-        ? [`Votre dossier ${d.number} est accepté.`, `Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}.`, ...(reason ? ["", reason] : [])]
+        ? [
+            `Votre dossier ${d.number} est accepté.`,
+            `Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}.`,
+            ...(reason ? ["", reason] : []),
+          ]
         : input.decision === "refuse"
           ? [`Votre dossier ${d.number} est refusé.`, "", `Motif : ${reason}`]
           : [`Votre dossier ${d.number} est classé sans suite.`, ...(reason ? ["", `Motif : ${reason}`] : [])];
@@ -496,7 +509,14 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
       await enqueueMail(tx, {
         to,
         subject: `Dossier ${d.number} : décision du CCAS`,
-        text: ["Bonjour,", "", `Appel à projets : ${d.call.title}`, ...lines, "", `Votre dossier : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`].join("\n"),
+        text: [
+          "Bonjour,",
+          "",
+          `Appel à projets : ${d.call.title}`,
+          ...lines,
+          "",
+          `Votre dossier : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`,
+        ].join("\n"),
       });
     }
   });
@@ -625,13 +645,23 @@ export async function postMemberMessage(associationId: string, dossierId: string
     if (!(await appendMessageOnce(tx, { dossierId, authorId: actor.id, fromStaff: false, body }))) return false;
     const d = await dossierHeader(tx, dossierId);
     const reviewers = await tx.callReviewer.findMany({ where: { callId: d.callId }, select: { userId: true } });
-    let recipients = await tx.user.findMany({ where: { id: { in: reviewers.map((r) => r.userId) }, disabledAt: null }, select: { email: true } });
-    if (recipients.length === 0) recipients = await tx.user.findMany({ where: { role: "admin", disabledAt: null }, select: { email: true } });
+    let recipients = await tx.user.findMany({
+      where: { id: { in: reviewers.map((r) => r.userId) }, disabledAt: null },
+      select: { email: true },
+    });
+    if (recipients.length === 0)
+      recipients = await tx.user.findMany({ where: { role: "admin", disabledAt: null }, select: { email: true } });
     for (const { email } of recipients) {
       await enqueueMail(tx, {
         to: email,
         subject: `Dossier ${d.number} : nouveau message de ${d.association.name}`,
-        text: [`${actor.name} (${d.association.name}) a écrit sur le dossier ${d.number} :`, "", body, "", `Répondre : ${absoluteUrl(`/instruction/dossiers/${d.id}#messagerie`)}`].join("\n"),
+        text: [
+          `${actor.name} (${d.association.name}) a écrit sur le dossier ${d.number} :`,
+          "",
+          body,
+          "",
+          `Répondre : ${absoluteUrl(`/instruction/dossiers/${d.id}#messagerie`)}`,
+        ].join("\n"),
       });
     }
     return true;
@@ -648,7 +678,15 @@ export async function postStaffMessage(dossierId: string, actor: Actor, body: st
       await enqueueMail(tx, {
         to,
         subject: `Dossier ${d.number} : nouveau message du CCAS`,
-        text: ["Bonjour,", "", `Le CCAS vous a écrit au sujet du dossier ${d.number} :`, "", body, "", `Répondre : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`].join("\n"),
+        text: [
+          "Bonjour,",
+          "",
+          `Le CCAS vous a écrit au sujet du dossier ${d.number} :`,
+          "",
+          body,
+          "",
+          `Répondre : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`,
+        ].join("\n"),
       });
     }
     return true;
@@ -744,13 +782,20 @@ export async function exportCallDossiers(user: Actor, callId: string, format: "c
   const rows = dossiers.map((d) => columns.map((c) => c.value(d)));
   const base = `dossiers-${call.id}`;
   if (format === "csv") {
-    const body = toCsv(columns.map((c) => c.label), rows, { delimiter: ";", bom: true });
+    const body = toCsv(
+      columns.map((c) => c.label),
+      rows,
+      { delimiter: ";", bom: true },
+    );
     return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(body, "utf8") };
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CCAS de Besançon";
   const sheet = workbook.addWorksheet("Dossiers");
-  addXlsxRow(sheet, columns.map((c) => c.label)).font = { bold: true };
+  addXlsxRow(
+    sheet,
+    columns.map((c) => c.label),
+  ).font = { bold: true };
   for (const row of rows) addXlsxRow(sheet, row);
   sheet.columns.forEach((col) => (col.width = 22));
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());

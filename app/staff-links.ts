@@ -2,8 +2,28 @@
 export type StaffLink = { href: string; title: string; description: string; action: string };
 
 export const STAFF_LINKS: StaffLink[] = [
-  { href: "/instruction/dossiers", title: "Dossiers des appels à projets", description: "Instruire, noter, demander des corrections, décider ; classement et exports par appel.", action: "Voir les dossiers à instruire" },
-  { href: "/instruction/charte", title: "Signatures de la charte", description: "Qui a signé quelle version, qui doit encore signer ; relances.", action: "Suivre les signatures" },
-  { href: "/instruction/evenements", title: "Événements", description: "Créer les rencontres et ateliers, suivre inscrits et liste d'attente, exporter, pointer à l'accueil.", action: "Gérer les événements" },
-  { href: "/instruction/subventions", title: "Subventions", description: "Votes, conventions, échéanciers et versements, comptes rendus financiers ; tableau de bord et exports.", action: "Suivre les subventions" },
+  {
+    href: "/instruction/dossiers",
+    title: "Dossiers des appels à projets",
+    description: "Instruire, noter, demander des corrections, décider ; classement et exports par appel.",
+    action: "Voir les dossiers à instruire",
+  },
+  {
+    href: "/instruction/charte",
+    title: "Signatures de la charte",
+    description: "Qui a signé quelle version, qui doit encore signer ; relances.",
+    action: "Suivre les signatures",
+  },
+  {
+    href: "/instruction/evenements",
+    title: "Événements",
+    description: "Créer les rencontres et ateliers, suivre inscrits et liste d'attente, exporter, pointer à l'accueil.",
+    action: "Gérer les événements",
+  },
+  {
+    href: "/instruction/subventions",
+    title: "Subventions",
+    description: "Votes, conventions, échéanciers et versements, comptes rendus financiers ; tableau de bord et exports.",
+    action: "Suivre les subventions",
+  },
 ];

@@ -18,7 +18,8 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
   const values = formDataToObject(formData);
   const intent = String(values.intent ?? "");
   const back = `/instruction/subventions/${subsidyId}`;
-  const withIntent = <T extends { ok: false; errors: Record<string, string>; values: Record<string, unknown> }>(f: T) => invalid({ ...f, values: { ...f.values, intent } });
+  const withIntent = <T extends { ok: false; errors: Record<string, string>; values: Record<string, unknown> }>(f: T) =>
+    invalid({ ...f, values: { ...f.values, intent } });
   try {
     switch (intent) {
       case "vote": {
@@ -48,7 +49,11 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
       case "payment": {
         const parsed = parseWith(paymentSchema, values);
         if (!parsed.ok) return withIntent(parsed);
-        await recordPayment(subsidyId, { instalmentId: parsed.data.instalmentId, paidAt: parsed.data.paidAt, amountCents: parsed.data.amount }, actor);
+        await recordPayment(
+          subsidyId,
+          { instalmentId: parsed.data.instalmentId, paidAt: parsed.data.paidAt, amountCents: parsed.data.amount },
+          actor,
+        );
         return redirectWithFlash(back, "Le versement est enregistré.");
       }
       case "report_validate": {

@@ -60,18 +60,24 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on("end", () => resolve()));
 
-  const h = (text: string) => doc.moveDown(0.8).font("Helvetica-Bold").fontSize(12).text(pdfText(text)).moveDown(0.3).font("Helvetica").fontSize(10.5);
+  const h = (text: string) =>
+    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(12).text(pdfText(text)).moveDown(0.3).font("Helvetica").fontSize(10.5);
   const p = (text: string) => doc.font("Helvetica").fontSize(10.5).text(pdfText(text), { align: "justify" }).moveDown(0.4);
   const bullet = (text: string) => doc.text(pdfText(`•  ${text}`), { indent: 12 }).moveDown(0.2);
 
   const years = s.years.length ? s.years : [{ year: s.financialYear, amountCents: s.votedCents! }];
   const title = s.multiYear ? "Convention pluriannuelle d'objectifs" : "Convention d'attribution de subvention";
   doc.font("Helvetica-Bold").fontSize(16).text(pdfText(title), { align: "center" });
-  doc.font("Helvetica").fontSize(10).text(pdfText(`N° ${s.number} – exercice${years.length > 1 ? "s" : ""} ${years.map((y) => y.year).join(", ")}`), { align: "center" });
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .text(pdfText(`N° ${s.number} – exercice${years.length > 1 ? "s" : ""} ${years.map((y) => y.year).join(", ")}`), { align: "center" });
   doc.moveDown(1);
 
   h("Entre les soussignés");
-  p(`Le ${CCAS_IDENTITY.longName} (${CCAS_IDENTITY.name}), SIRET ${CCAS_IDENTITY.siret}, ${CCAS_IDENTITY.address}, représenté par ${CCAS_IDENTITY.representative}, ci-après « le CCAS », d'une part,`);
+  p(
+    `Le ${CCAS_IDENTITY.longName} (${CCAS_IDENTITY.name}), SIRET ${CCAS_IDENTITY.siret}, ${CCAS_IDENTITY.address}, représenté par ${CCAS_IDENTITY.representative}, ci-après « le CCAS », d'une part,`,
+  );
   const rep = a.memberships[0];
   p(
     `et l'association ${a.name}, SIRET ${a.siret ?? "non renseigné"}${a.rna ? `, RNA ${a.rna}` : ""}, dont le siège est ${a.address}, ${a.postcode} ${a.city}, représentée par ${rep ? `${rep.user.name}${rep.title ? `, ${rep.title}` : ""}` : "son ou sa représentant·e légal·e"}, ci-après « l'association », d'autre part.`,
@@ -81,7 +87,9 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
   );
 
   h("Article 1 – Objet");
-  p(`Le CCAS attribue à l'association une subvention pour l'objet suivant : ${s.purpose}. L'association s'engage à la consacrer exclusivement à cet objet.`);
+  p(
+    `Le CCAS attribue à l'association une subvention pour l'objet suivant : ${s.purpose}. L'association s'engage à la consacrer exclusivement à cet objet.`,
+  );
 
   h("Article 2 – Durée");
   p(
@@ -97,14 +105,21 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
   h("Article 4 – Modalités de versement");
   if (s.instalments.length) {
     p("La subvention est versée selon l'échéancier suivant :");
-    for (const i of s.instalments) bullet(`${INSTALMENT_KIND_LABELS[i.kind as InstalmentKind] ?? i.kind} de ${euros(i.amountCents)}, prévu le ${formatDate(i.plannedDate)}`);
+    for (const i of s.instalments)
+      bullet(
+        `${INSTALMENT_KIND_LABELS[i.kind as InstalmentKind] ?? i.kind} de ${euros(i.amountCents)}, prévu le ${formatDate(i.plannedDate)}`,
+      );
   } else {
     p("La subvention est versée en une ou plusieurs fois (avance, acomptes, solde) selon l'échéancier notifié par le CCAS.");
   }
-  p(`Les versements interviennent dans un délai de ${PAYMENT_DELAY_DAYS} jours à compter de la signature de la présente convention (loi n° 2021-875), sur le compte bancaire de l'association dont le RIB a été fourni au CCAS.`);
+  p(
+    `Les versements interviennent dans un délai de ${PAYMENT_DELAY_DAYS} jours à compter de la signature de la présente convention (loi n° 2021-875), sur le compte bancaire de l'association dont le RIB a été fourni au CCAS.`,
+  );
 
   h("Article 5 – Obligations de l'association");
-  bullet("utiliser la subvention conformément à l'objet défini à l'article 1 et informer le CCAS de toute modification de son projet, de ses statuts ou de ses coordonnées ;");
+  bullet(
+    "utiliser la subvention conformément à l'objet défini à l'article 1 et informer le CCAS de toute modification de son projet, de ses statuts ou de ses coordonnées ;",
+  );
   bullet(
     `produire un compte rendu financier de l'action (Cerfa n° 15059) dans les six mois suivant la fin de chaque exercice pour lequel la subvention est attribuée, soit au plus tard le ${years.map((y) => formatDate(reportDueDate(y.year))).join(", le ")} ;`,
   );
@@ -113,10 +128,14 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
   bullet("mentionner le soutien du CCAS de Besançon dans ses supports de communication relatifs à l'action.");
 
   h("Article 6 – Contrôle");
-  p("Le CCAS peut contrôler à tout moment l'emploi de la subvention. Il peut exiger le reversement de tout ou partie des sommes versées si elles n'ont pas été utilisées conformément à leur objet ou si le compte rendu financier n'est pas produit.");
+  p(
+    "Le CCAS peut contrôler à tout moment l'emploi de la subvention. Il peut exiger le reversement de tout ou partie des sommes versées si elles n'ont pas été utilisées conformément à leur objet ou si le compte rendu financier n'est pas produit.",
+  );
 
   h("Article 7 – Litiges");
-  p("Tout litige relatif à l'exécution de la présente convention relève, après recherche d'une solution amiable, du tribunal administratif de Besançon.");
+  p(
+    "Tout litige relatif à l'exécution de la présente convention relève, après recherche d'une solution amiable, du tribunal administratif de Besançon.",
+  );
 
   doc.moveDown(1.5);
   p(`Fait à ${CCAS_IDENTITY.city}, le ____________________, en deux exemplaires.`);
@@ -135,7 +154,9 @@ export async function openConvention(subsidyId: string, actor: { id: string }) {
   const existing = await prisma.convention.findUnique({ where: { subsidyId } });
   if (existing) return existing;
   const created = await prisma.convention.create({ data: { subsidyId } });
-  await prisma.auditEvent.create({ data: { entityType: "convention", entityId: created.id, actorId: actor.id, action: "created", toState: "a_preparer" } });
+  await prisma.auditEvent.create({
+    data: { entityType: "convention", entityId: created.id, actorId: actor.id, action: "created", toState: "a_preparer" },
+  });
   return created;
 }
 
@@ -148,13 +169,25 @@ export async function markConventionSent(subsidyId: string, actor: { id: string 
   await loadForConvention(subsidyId);
   await prisma.$transaction([
     prisma.convention.update({ where: { id: convention.id }, data: { status: "envoyee", sentAt: new Date() } }),
-    prisma.auditEvent.create({ data: { entityType: "convention", entityId: convention.id, actorId: actor.id, action: "sent", fromState: "a_preparer", toState: "envoyee" } }),
+    prisma.auditEvent.create({
+      data: {
+        entityType: "convention",
+        entityId: convention.id,
+        actorId: actor.id,
+        action: "sent",
+        fromState: "a_preparer",
+        toState: "envoyee",
+      },
+    }),
   ]);
 }
 
 /** The signed convention comes back: its date and the signed PDF (checked by content). */
 export async function markConventionSigned(subsidyId: string, input: { signedAt: string; file: Upload | null }, actor: { id: string }) {
-  const convention = await prisma.convention.findUnique({ where: { subsidyId }, include: { subsidy: { select: { associationId: true, number: true, decisionDate: true } } } });
+  const convention = await prisma.convention.findUnique({
+    where: { subsidyId },
+    include: { subsidy: { select: { associationId: true, number: true, decisionDate: true } } },
+  });
   if (!convention) throw new SubsidyError("Cette subvention n'a pas de convention.");
   if (convention.status !== "envoyee") {
     throw new SubsidyError(

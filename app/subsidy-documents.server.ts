@@ -19,7 +19,12 @@ import { SubsidyError } from "~/subsidy.server";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const PDF_ONLY = ["application/pdf"] as const;
-export const REPORT_ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] as const;
+export const REPORT_ATTACHMENT_TYPES = [
+  "application/pdf",
+  "image/png",
+  "image/jpeg",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+] as const;
 
 export type Upload = { name: string; bytes: Uint8Array };
 

@@ -46,12 +46,31 @@ export async function getDashboard(year: number, now = new Date()) {
   const voted = subsidies.filter((s) => s.votedCents !== null);
 
   const callsOfYear = await prisma.call.findMany({
-    where: { OR: [{ dossiers: { some: { subsidy: { financialYear: year } } } }, { closesAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } }] },
+    where: {
+      OR: [
+        { dossiers: { some: { subsidy: { financialYear: year } } } },
+        { closesAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
+      ],
+    },
     select: { id: true, title: true, envelopeCents: true },
     orderBy: { closesAt: "asc" },
   });
-  const byCall = callsOfYear.map((c) => ({ key: c.id, label: c.title, envelopeCents: c.envelopeCents as number | null, votedCents: 0, paidCents: 0, count: 0 }));
-  const outside = { key: "hors-appel", label: "Hors appel à projets", envelopeCents: null as number | null, votedCents: 0, paidCents: 0, count: 0 };
+  const byCall = callsOfYear.map((c) => ({
+    key: c.id,
+    label: c.title,
+    envelopeCents: c.envelopeCents as number | null,
+    votedCents: 0,
+    paidCents: 0,
+    count: 0,
+  }));
+  const outside = {
+    key: "hors-appel",
+    label: "Hors appel à projets",
+    envelopeCents: null as number | null,
+    votedCents: 0,
+    paidCents: 0,
+    count: 0,
+  };
   for (const s of voted) {
     const row = (s.dossier?.call && byCall.find((c) => c.key === s.dossier!.call.id)) || outside;
     row.votedCents += s.votedCents!;
@@ -83,7 +102,13 @@ export async function getDashboard(year: number, now = new Date()) {
       }
     }
     return [...map]
-      .map(([key, r]) => ({ key, label: labelOf(kind, key), votedCents: r.votedCents, paidCents: r.paidCents, associations: r.associations.size }))
+      .map(([key, r]) => ({
+        key,
+        label: labelOf(kind, key),
+        votedCents: r.votedCents,
+        paidCents: r.paidCents,
+        associations: r.associations.size,
+      }))
       .sort((a, b) => b.votedCents - a.votedCents || a.label.localeCompare(b.label, "fr"));
   };
   const byField = group((s) => s.association.fields.map((f) => f.slug), "field");
@@ -97,11 +122,24 @@ export async function getDashboard(year: number, now = new Date()) {
 export async function getAlerts(now = new Date()) {
   const instalments = await prisma.instalment.findMany({
     where: { OR: [{ paidAt: null, plannedDate: { lt: now } }, { subsidy: { convention: { status: "signee" } } }] },
-    include: { subsidy: { select: { id: true, number: true, purpose: true, association: { select: { name: true } }, convention: { select: { status: true, signedAt: true } } } } },
+    include: {
+      subsidy: {
+        select: {
+          id: true,
+          number: true,
+          purpose: true,
+          association: { select: { name: true } },
+          convention: { select: { status: true, signedAt: true } },
+        },
+      },
+    },
     orderBy: { plannedDate: "asc" },
   });
   const flaggedPayments = instalments
-    .map((i) => ({ ...i, flags: instalmentFlags(i, i.subsidy.convention?.status === "signee" ? i.subsidy.convention.signedAt : null, now) }))
+    .map((i) => ({
+      ...i,
+      flags: instalmentFlags(i, i.subsidy.convention?.status === "signee" ? i.subsidy.convention.signedAt : null, now),
+    }))
     .filter((i) => i.flags.length > 0);
   const reports = await prisma.financialReport.findMany({
     where: { status: { in: ["a_fournir", "a_corriger"] }, dueDate: { lt: now } },
@@ -207,7 +245,11 @@ export async function exportCsv(kind: "subventions" | "versements", now = new Da
   const subsidies = await loadAllForExport();
   const columns = kind === "subventions" ? SUBSIDY_COLUMNS : PAYMENT_COLUMNS;
   const rows = kind === "subventions" ? subsidies.map((s) => subsidyRow(s, frDecimal)) : paymentRows(subsidies, frDecimal, now);
-  return toCsv(columns.map(([, header]) => header), cellsOf(columns, rows), { delimiter: ";", bom: true });
+  return toCsv(
+    columns.map(([, header]) => header),
+    cellsOf(columns, rows),
+    { delimiter: ";", bom: true },
+  );
 }
 
 /** Staff workbook: one sheet of subsidies, one of payments; amounts as numbers in euros. */
@@ -218,12 +260,22 @@ export async function exportXlsx(now = new Date()): Promise<Buffer> {
   workbook.created = now;
   const addSheet = (name: string, columns: readonly (readonly [string, string])[], rows: readonly object[], moneyKeys: string[]) => {
     const sheet = workbook.addWorksheet(name);
-    sheet.columns = columns.map(([key, header]) => ({ key, header, width: Math.max(12, header.length + 2), style: moneyKeys.includes(key) ? { numFmt: "#,##0.00 €" } : {} }));
+    sheet.columns = columns.map(([key, header]) => ({
+      key,
+      header,
+      width: Math.max(12, header.length + 2),
+      style: moneyKeys.includes(key) ? { numFmt: "#,##0.00 €" } : {},
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: "frozen", ySplit: 1 }];
     for (const cells of cellsOf(columns, rows)) addXlsxRow(sheet, cells);
   };
-  addSheet("Subventions", SUBSIDY_COLUMNS, subsidies.map((s) => subsidyRow(s, euroNumber)), ["requested", "proposed", "voted", "paid", "remaining"]);
+  addSheet(
+    "Subventions",
+    SUBSIDY_COLUMNS,
+    subsidies.map((s) => subsidyRow(s, euroNumber)),
+    ["requested", "proposed", "voted", "paid", "remaining"],
+  );
   addSheet("Versements", PAYMENT_COLUMNS, paymentRows(subsidies, euroNumber, now), ["planned", "paid"]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -256,11 +308,18 @@ export const SCDL_COLUMNS = [
 export async function scdlRows() {
   const subsidies = await prisma.subsidy.findMany({
     where: { votedCents: { not: null }, decisionDate: { not: null } },
-    include: { association: { select: { name: true, siret: true } }, convention: { select: { status: true, signedAt: true } }, instalments: true },
+    include: {
+      association: { select: { name: true, siret: true } },
+      convention: { select: { status: true, signedAt: true } },
+      instalments: true,
+    },
     orderBy: [{ decisionDate: "asc" }, { number: "asc" }],
   });
   return subsidies.map((s) => {
-    const dates = s.instalments.map((i) => i.paidAt ?? i.plannedDate).sort((a, b) => a.getTime() - b.getTime()).map(toDateInput);
+    const dates = s.instalments
+      .map((i) => i.paidAt ?? i.plannedDate)
+      .sort((a, b) => a.getTime() - b.getTime())
+      .map(toDateInput);
     const period =
       dates.length === 0
         ? `${toDateInput(s.decisionDate!)}/${s.financialYear + (s.multiYear ? 3 : 0)}-12-31`
@@ -291,5 +350,9 @@ export async function scdlRows() {
 /** The SCDL file: comma-separated, UTF-8 without BOM, header row of the schema's names. */
 export async function scdlCsv(): Promise<string> {
   const rows = await scdlRows();
-  return toCsv(SCDL_COLUMNS, rows.map((row) => SCDL_COLUMNS.map((column) => row[column])), { delimiter: ",", crlf: true });
+  return toCsv(
+    SCDL_COLUMNS,
+    rows.map((row) => SCDL_COLUMNS.map((column) => row[column])),
+    { delimiter: ",", crlf: true },
+  );
 }

@@ -19,7 +19,10 @@ let staff: { id: string };
 let callId: string;
 let dossierCounter = 0;
 
-async function acceptedDossier(associationId: string, opts: { requested?: number; proposed?: number; decidedAt?: Date; title?: string } = {}) {
+async function acceptedDossier(
+  associationId: string,
+  opts: { requested?: number; proposed?: number; decidedAt?: Date; title?: string } = {},
+) {
   dossierCounter += 1;
   return prisma.dossier.create({
     data: {
@@ -62,7 +65,12 @@ afterAll(async () => {
 describe("createSubsidyFromDossier", () => {
   it("creates the subsidy of an accepted dossier once, with its amounts, year and purpose", async () => {
     const asso = await createAssociation(prisma);
-    const dossier = await acceptedDossier(asso.id, { requested: 2_000_000, proposed: 1_800_000, decidedAt: new Date("2025-12-31T23:30:00Z"), title: "Épicerie mobile" });
+    const dossier = await acceptedDossier(asso.id, {
+      requested: 2_000_000,
+      proposed: 1_800_000,
+      decidedAt: new Date("2025-12-31T23:30:00Z"),
+      title: "Épicerie mobile",
+    });
     const first = await subsidy.createSubsidyFromDossier(dossier.id, staff);
     expect(first).toMatchObject({
       associationId: asso.id,
@@ -122,14 +130,23 @@ describe("the 23 000 € rule", () => {
   it("creates the convention at the vote and refuses any payment until it is signed", async () => {
     const s = await votedSubsidy([3_000_000]);
     expect(s.convention?.status).toBe("a_preparer");
-    await subsidy.setSchedule(s.id, [{ kind: "avance", amountCents: 1_500_000, plannedDate: "2026-04-15" }, { kind: "solde", amountCents: 1_500_000, plannedDate: "2026-05-15" }], staff);
-    const [first] = await prisma.instalment.findMany({ where: { subsidyId: s.id }, orderBy: { plannedDate: "asc" } });
-    await expect(subsidy.recordPayment(s.id, { instalmentId: first.id, paidAt: "2026-04-15", amountCents: 1_500_000 }, staff)).rejects.toThrow(
-      /23 000 € : aucun versement n'est possible avant la signature de la convention/,
+    await subsidy.setSchedule(
+      s.id,
+      [
+        { kind: "avance", amountCents: 1_500_000, plannedDate: "2026-04-15" },
+        { kind: "solde", amountCents: 1_500_000, plannedDate: "2026-05-15" },
+      ],
+      staff,
     );
+    const [first] = await prisma.instalment.findMany({ where: { subsidyId: s.id }, orderBy: { plannedDate: "asc" } });
+    await expect(
+      subsidy.recordPayment(s.id, { instalmentId: first.id, paidAt: "2026-04-15", amountCents: 1_500_000 }, staff),
+    ).rejects.toThrow(/23 000 € : aucun versement n'est possible avant la signature de la convention/);
     // Sent is not signed.
     await convention.markConventionSent(s.id, staff);
-    await expect(subsidy.recordPayment(s.id, { instalmentId: first.id, paidAt: "2026-04-15", amountCents: 1_500_000 }, staff)).rejects.toThrow(/signature de la convention/);
+    await expect(
+      subsidy.recordPayment(s.id, { instalmentId: first.id, paidAt: "2026-04-15", amountCents: 1_500_000 }, staff),
+    ).rejects.toThrow(/signature de la convention/);
     await convention.markConventionSigned(s.id, { signedAt: "2026-04-01", file: { name: "signee.pdf", bytes: MINIMAL_PDF } }, staff);
     await subsidy.recordPayment(s.id, { instalmentId: first.id, paidAt: "2026-04-15", amountCents: 1_500_000 }, staff);
     expect((await prisma.instalment.findUniqueOrThrow({ where: { id: first.id } })).paidCents).toBe(1_500_000);
@@ -139,7 +156,11 @@ describe("the 23 000 € rule", () => {
     const cpo = await votedSubsidy([2_000_000, 2_000_000, 2_000_000]);
     expect(cpo.votedCents).toBe(6_000_000);
     expect(cpo.multiYear).toBe(true);
-    expect(cpo.years.map((y) => [y.year, y.amountCents]).sort()).toEqual([[2026, 2_000_000], [2027, 2_000_000], [2028, 2_000_000]]);
+    expect(cpo.years.map((y) => [y.year, y.amountCents]).sort()).toEqual([
+      [2026, 2_000_000],
+      [2027, 2_000_000],
+      [2028, 2_000_000],
+    ]);
     expect(cpo.convention).toBeNull();
     expect(cpo.reports.map((r) => r.financialYear).sort()).toEqual([2026, 2027, 2028]);
   });
@@ -165,21 +186,53 @@ describe("payment schedule and payments", () => {
   it("refuses instalments that do not add up to the voted amount", async () => {
     const s = await votedSubsidy([1_000_000]);
     await expect(
-      subsidy.setSchedule(s.id, [{ kind: "avance", amountCents: 500_000, plannedDate: "2026-04-01" }, { kind: "solde", amountCents: 400_000, plannedDate: "2026-09-01" }], staff),
+      subsidy.setSchedule(
+        s.id,
+        [
+          { kind: "avance", amountCents: 500_000, plannedDate: "2026-04-01" },
+          { kind: "solde", amountCents: 400_000, plannedDate: "2026-09-01" },
+        ],
+        staff,
+      ),
     ).rejects.toThrow(/totalisent 9\s000,00\s€ alors que le montant voté est de 10\s000,00\s€/);
-    await expect(subsidy.setSchedule(s.id, [{ kind: "solde", amountCents: 1_000_001, plannedDate: "2026-04-01" }], staff)).rejects.toThrow(/exactement au montant voté/);
+    await expect(subsidy.setSchedule(s.id, [{ kind: "solde", amountCents: 1_000_001, plannedDate: "2026-04-01" }], staff)).rejects.toThrow(
+      /exactement au montant voté/,
+    );
     expect(await prisma.instalment.count({ where: { subsidyId: s.id } })).toBe(0);
-    await subsidy.setSchedule(s.id, [{ kind: "avance", amountCents: 600_000, plannedDate: "2026-04-01" }, { kind: "solde", amountCents: 400_000, plannedDate: "2026-09-01" }], staff);
+    await subsidy.setSchedule(
+      s.id,
+      [
+        { kind: "avance", amountCents: 600_000, plannedDate: "2026-04-01" },
+        { kind: "solde", amountCents: 400_000, plannedDate: "2026-09-01" },
+      ],
+      staff,
+    );
     expect(await prisma.instalment.count({ where: { subsidyId: s.id } })).toBe(2);
   });
 
   it("keeps paid instalments when the schedule changes and counts them in the total", async () => {
     const s = await votedSubsidy([1_000_000]);
-    await subsidy.setSchedule(s.id, [{ kind: "avance", amountCents: 600_000, plannedDate: "2026-04-01" }, { kind: "solde", amountCents: 400_000, plannedDate: "2026-09-01" }], staff);
+    await subsidy.setSchedule(
+      s.id,
+      [
+        { kind: "avance", amountCents: 600_000, plannedDate: "2026-04-01" },
+        { kind: "solde", amountCents: 400_000, plannedDate: "2026-09-01" },
+      ],
+      staff,
+    );
     const [avance] = await prisma.instalment.findMany({ where: { subsidyId: s.id }, orderBy: { plannedDate: "asc" } });
     await subsidy.recordPayment(s.id, { instalmentId: avance.id, paidAt: "2026-04-02", amountCents: 600_000 }, staff);
-    await expect(subsidy.setSchedule(s.id, [{ kind: "solde", amountCents: 1_000_000, plannedDate: "2026-10-01" }], staff)).rejects.toThrow(/déjà effectués compris/);
-    await subsidy.setSchedule(s.id, [{ kind: "acompte", amountCents: 200_000, plannedDate: "2026-06-01" }, { kind: "solde", amountCents: 200_000, plannedDate: "2026-10-01" }], staff);
+    await expect(subsidy.setSchedule(s.id, [{ kind: "solde", amountCents: 1_000_000, plannedDate: "2026-10-01" }], staff)).rejects.toThrow(
+      /déjà effectués compris/,
+    );
+    await subsidy.setSchedule(
+      s.id,
+      [
+        { kind: "acompte", amountCents: 200_000, plannedDate: "2026-06-01" },
+        { kind: "solde", amountCents: 200_000, plannedDate: "2026-10-01" },
+      ],
+      staff,
+    );
     const all = await prisma.instalment.findMany({ where: { subsidyId: s.id } });
     expect(all).toHaveLength(3);
     expect(all.find((i) => i.id === avance.id)?.paidCents).toBe(600_000);
@@ -187,12 +240,25 @@ describe("payment schedule and payments", () => {
 
   it("refuses a payment that would exceed the voted amount", async () => {
     const s = await votedSubsidy([1_000_000]);
-    await subsidy.setSchedule(s.id, [{ kind: "avance", amountCents: 500_000, plannedDate: "2026-04-01" }, { kind: "solde", amountCents: 500_000, plannedDate: "2026-09-01" }], staff);
+    await subsidy.setSchedule(
+      s.id,
+      [
+        { kind: "avance", amountCents: 500_000, plannedDate: "2026-04-01" },
+        { kind: "solde", amountCents: 500_000, plannedDate: "2026-09-01" },
+      ],
+      staff,
+    );
     const [a, b] = await prisma.instalment.findMany({ where: { subsidyId: s.id }, orderBy: { plannedDate: "asc" } });
-    await expect(subsidy.recordPayment(s.id, { instalmentId: a.id, paidAt: "2026-04-01", amountCents: 1_000_001 }, staff)).rejects.toThrow(/au-delà du montant voté/);
+    await expect(subsidy.recordPayment(s.id, { instalmentId: a.id, paidAt: "2026-04-01", amountCents: 1_000_001 }, staff)).rejects.toThrow(
+      /au-delà du montant voté/,
+    );
     await subsidy.recordPayment(s.id, { instalmentId: a.id, paidAt: "2026-04-01", amountCents: 700_000 }, staff);
-    await expect(subsidy.recordPayment(s.id, { instalmentId: b.id, paidAt: "2026-09-01", amountCents: 300_001 }, staff)).rejects.toThrow(/10\s000,01\s€, au-delà du montant voté \(10\s000,00\s€\)/);
-    await expect(subsidy.recordPayment(s.id, { instalmentId: a.id, paidAt: "2026-04-01", amountCents: 1 }, staff)).rejects.toThrow(/déjà enregistré/);
+    await expect(subsidy.recordPayment(s.id, { instalmentId: b.id, paidAt: "2026-09-01", amountCents: 300_001 }, staff)).rejects.toThrow(
+      /10\s000,01\s€, au-delà du montant voté \(10\s000,00\s€\)/,
+    );
+    await expect(subsidy.recordPayment(s.id, { instalmentId: a.id, paidAt: "2026-04-01", amountCents: 1 }, staff)).rejects.toThrow(
+      /déjà enregistré/,
+    );
     await subsidy.recordPayment(s.id, { instalmentId: b.id, paidAt: "2026-09-01", amountCents: 300_000 }, staff);
     const detail = await subsidy.getSubsidyForStaff(s.id);
     expect(detail?.paidCents).toBe(1_000_000);
@@ -202,7 +268,9 @@ describe("payment schedule and payments", () => {
   it("refuses payments before the vote", async () => {
     const asso = await createAssociation(prisma);
     const created = await subsidy.createSubsidyFromDossier((await acceptedDossier(asso.id)).id, staff);
-    await expect(subsidy.setSchedule(created.id, [{ kind: "solde", amountCents: 100, plannedDate: "2026-04-01" }], staff)).rejects.toThrow(/vote/);
+    await expect(subsidy.setSchedule(created.id, [{ kind: "solde", amountCents: 100, plannedDate: "2026-04-01" }], staff)).rejects.toThrow(
+      /vote/,
+    );
   });
 });
 
@@ -211,20 +279,34 @@ describe("flags", () => {
   it("flags an unpaid instalment once its planned day is over", () => {
     expect(subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-06-09"), paidAt: null }, null, now)).toEqual(["late"]);
     expect(subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-06-10"), paidAt: null }, null, now)).toEqual([]);
-    expect(subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-06-01"), paidAt: new Date("2026-06-01T10:00:00Z") }, null, now)).toEqual([]);
+    expect(
+      subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-06-01"), paidAt: new Date("2026-06-01T10:00:00Z") }, null, now),
+    ).toEqual([]);
   });
   it("flags an instalment planned more than 60 days after the signature", () => {
     const signed = subsidy.parisDay("2026-04-01");
     const early = new Date("2026-04-02T10:00:00Z");
     // 1 April + 60 days = 31 May.
     expect(subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-05-31"), paidAt: null }, signed, early)).toEqual([]);
-    expect(subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-06-01"), paidAt: null }, signed, early)).toEqual(["beyond_60_days"]);
-    expect(subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-06-01"), paidAt: null }, signed, now)).toEqual(["late", "beyond_60_days"]);
+    expect(subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-06-01"), paidAt: null }, signed, early)).toEqual([
+      "beyond_60_days",
+    ]);
+    expect(subsidy.instalmentFlags({ plannedDate: subsidy.parisDay("2026-06-01"), paidAt: null }, signed, now)).toEqual([
+      "late",
+      "beyond_60_days",
+    ]);
   });
   it("reports the flags on the subsidy as staff see it", async () => {
     const s = await votedSubsidy([2_400_000]);
     await signConvention(s.id, "2026-04-01");
-    await subsidy.setSchedule(s.id, [{ kind: "avance", amountCents: 1_200_000, plannedDate: "2026-04-20" }, { kind: "solde", amountCents: 1_200_000, plannedDate: "2026-07-15" }], staff);
+    await subsidy.setSchedule(
+      s.id,
+      [
+        { kind: "avance", amountCents: 1_200_000, plannedDate: "2026-04-20" },
+        { kind: "solde", amountCents: 1_200_000, plannedDate: "2026-07-15" },
+      ],
+      staff,
+    );
     const detail = await subsidy.getSubsidyForStaff(s.id, now);
     expect(detail!.instalments.map((i) => i.flags)).toEqual([["late"], ["beyond_60_days"]]);
   });
@@ -283,7 +365,11 @@ describe("financial reports", () => {
     expect(report.dueDate.toISOString()).toBe(subsidy.reportDueDate(2026).toISOString());
     expect(await subsidy.hasOverdueReport(s.associationId, new Date("2027-06-30T12:00:00Z"))).toBe(false);
     expect(await subsidy.hasOverdueReport(s.associationId, new Date("2027-07-01T12:00:00Z"))).toBe(true);
-    const data = { charges: [{ code: "60", label: "60 – Achats", plannedCents: 500_000, actualCents: 480_000 }], income: [], qualitative: "Bilan" };
+    const data = {
+      charges: [{ code: "60", label: "60 – Achats", plannedCents: 500_000, actualCents: 480_000 }],
+      income: [],
+      qualitative: "Bilan",
+    };
     // Another association cannot submit it.
     expect(await subsidy.submitReport(other.associationId, report.id, data, [], staff)).toBeNull();
     await subsidy.submitReport(s.associationId, report.id, data, [{ name: "factures.pdf", bytes: MINIMAL_PDF }], staff);
@@ -311,7 +397,14 @@ describe("financial reports", () => {
 describe("the convention PDF", () => {
   it("names both parties with their SIRET, the purpose, the amount, the schedule and the report duty", async () => {
     const s = await votedSubsidy([3_250_050], { siret: "73282932000074" });
-    await subsidy.setSchedule(s.id, [{ kind: "avance", amountCents: 2_000_000, plannedDate: "2026-05-01" }, { kind: "solde", amountCents: 1_250_050, plannedDate: "2026-11-01" }], staff);
+    await subsidy.setSchedule(
+      s.id,
+      [
+        { kind: "avance", amountCents: 2_000_000, plannedDate: "2026-05-01" },
+        { kind: "solde", amountCents: 1_250_050, plannedDate: "2026-11-01" },
+      ],
+      staff,
+    );
     const { bytes } = await convention.generateConventionPdf(s.id);
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     const { text } = await extractText(pdf, { mergePages: true });
@@ -335,13 +428,36 @@ describe("dashboard and exports", () => {
   it("adds up per call, per field and per district what the database holds", async () => {
     const year = 2024;
     const call2 = await prisma.call.create({
-      data: { slug: `appel-2024-${Date.now()}`, title: "Appel 2024", summary: "s", body: "b", envelopeCents: 9_000_000, minAmountCents: 0, maxAmountCents: 9_000_000, opensAt: new Date("2024-01-01T00:00:00Z"), closesAt: new Date("2024-02-01T00:00:00Z"), status: "decisions_publiees" },
+      data: {
+        slug: `appel-2024-${Date.now()}`,
+        title: "Appel 2024",
+        summary: "s",
+        body: "b",
+        envelopeCents: 9_000_000,
+        minAmountCents: 0,
+        maxAmountCents: 9_000_000,
+        opensAt: new Date("2024-01-01T00:00:00Z"),
+        closesAt: new Date("2024-02-01T00:00:00Z"),
+        status: "decisions_publiees",
+      },
     });
     const made: string[] = [];
     for (const [i, amount] of [1_000_000, 2_500_000, 700_000].entries()) {
-      const asso = await createAssociation(prisma, { district: i === 2 ? "planoise" : "velotte", fields: i === 0 ? ["sante", "handicap"] : ["sante"] });
+      const asso = await createAssociation(prisma, {
+        district: i === 2 ? "planoise" : "velotte",
+        fields: i === 0 ? ["sante", "handicap"] : ["sante"],
+      });
       const d = await prisma.dossier.create({
-        data: { number: `D24-${Date.now()}-${i}`, callId: call2.id, associationId: asso.id, state: "accepte", projectTitle: `Projet 2024 ${i}`, requestedCents: amount, proposedCents: amount, decidedAt: new Date("2024-03-01T10:00:00Z") },
+        data: {
+          number: `D24-${Date.now()}-${i}`,
+          callId: call2.id,
+          associationId: asso.id,
+          state: "accepte",
+          projectTitle: `Projet 2024 ${i}`,
+          requestedCents: amount,
+          proposedCents: amount,
+          decidedAt: new Date("2024-03-01T10:00:00Z"),
+        },
       });
       const s = await subsidy.createSubsidyFromDossier(d.id, staff);
       await subsidy.recordVote(s.id, { decisionDate: "2024-03-05", deliberationRef: `CA-2024-${i}`, yearAmounts: [amount] }, staff);
@@ -349,12 +465,25 @@ describe("dashboard and exports", () => {
     }
     // One granted outside a call, one only proposed.
     const outsideAsso = await createAssociation(prisma, { district: "planoise", fields: ["mobilite"] });
-    const outside = await subsidy.createGrant({ associationId: outsideAsso.id, purpose: "Transport solidaire", amount: 400_000, financialYear: year, fundsAction: false }, staff);
+    const outside = await subsidy.createGrant(
+      { associationId: outsideAsso.id, purpose: "Transport solidaire", amount: 400_000, financialYear: year, fundsAction: false },
+      staff,
+    );
     await subsidy.recordVote(outside.id, { decisionDate: "2024-05-05", deliberationRef: "CA-2024-H", yearAmounts: [400_000] }, staff);
-    await subsidy.createGrant({ associationId: outsideAsso.id, purpose: "Pas encore voté", amount: 100_000, financialYear: year, fundsAction: true }, staff);
+    await subsidy.createGrant(
+      { associationId: outsideAsso.id, purpose: "Pas encore voté", amount: 100_000, financialYear: year, fundsAction: true },
+      staff,
+    );
     await signConvention(made[1], "2024-03-10");
     await subsidy.setSchedule(made[0], [{ kind: "solde", amountCents: 1_000_000, plannedDate: "2024-04-01" }], staff);
-    await subsidy.setSchedule(made[1], [{ kind: "avance", amountCents: 1_500_000, plannedDate: "2024-04-01" }, { kind: "solde", amountCents: 1_000_000, plannedDate: "2024-09-01" }], staff);
+    await subsidy.setSchedule(
+      made[1],
+      [
+        { kind: "avance", amountCents: 1_500_000, plannedDate: "2024-04-01" },
+        { kind: "solde", amountCents: 1_000_000, plannedDate: "2024-09-01" },
+      ],
+      staff,
+    );
     const i0 = await prisma.instalment.findFirstOrThrow({ where: { subsidyId: made[0] } });
     const i1 = await prisma.instalment.findFirstOrThrow({ where: { subsidyId: made[1] }, orderBy: { plannedDate: "asc" } });
     await subsidy.recordPayment(made[0], { instalmentId: i0.id, paidAt: "2024-04-01", amountCents: 1_000_000 }, staff);
@@ -362,7 +491,10 @@ describe("dashboard and exports", () => {
 
     const dash = await reporting.getDashboard(year, new Date("2024-10-01T10:00:00Z"));
     // Expected sums computed from the database, independently of the dashboard's code.
-    const rows = await prisma.subsidy.findMany({ where: { financialYear: year, votedCents: { not: null } }, include: { instalments: true, dossier: true, association: { include: { fields: true } } } });
+    const rows = await prisma.subsidy.findMany({
+      where: { financialYear: year, votedCents: { not: null } },
+      include: { instalments: true, dossier: true, association: { include: { fields: true } } },
+    });
     const voted = rows.reduce((s, r) => s + r.votedCents!, 0);
     const paid = rows.reduce((s, r) => s + r.instalments.reduce((t, i) => t + (i.paidCents ?? 0), 0), 0);
     expect(voted).toBe(4_600_000);
@@ -376,7 +508,10 @@ describe("dashboard and exports", () => {
     expect(callRow.votedCents).toBe(rows.filter((r) => r.dossier?.callId === call2.id).reduce((s, r) => s + r.votedCents!, 0));
     expect(dash.callRows.find((r) => r.key === "hors-appel")?.votedCents).toBe(400_000);
     const sante = rows.filter((r) => r.association.fields.some((f) => f.slug === "sante"));
-    expect(dash.byField.find((b) => b.key === "sante")).toMatchObject({ votedCents: sante.reduce((s, r) => s + r.votedCents!, 0), associations: sante.length });
+    expect(dash.byField.find((b) => b.key === "sante")).toMatchObject({
+      votedCents: sante.reduce((s, r) => s + r.votedCents!, 0),
+      associations: sante.length,
+    });
     const planoise = rows.filter((r) => r.association.district === "planoise");
     expect(dash.byDistrict.find((b) => b.key === "planoise")?.votedCents).toBe(planoise.reduce((s, r) => s + r.votedCents!, 0));
     expect(dash.byDistrict.reduce((s, b) => s + b.votedCents, 0)).toBe(voted);
@@ -387,7 +522,7 @@ describe("dashboard and exports", () => {
     const csv = await reporting.exportCsv("subventions");
     expect(csv.startsWith("\ufeffNuméro;Exercice;Association")).toBe(true);
     const parsed = parse(csv.slice(1), { columns: true, delimiter: ";" }) as Record<string, string>[];
-    const row = parsed.find((r) => r["Numéro"] === (rows.find((x) => x.id === made[1])!.number))!;
+    const row = parsed.find((r) => r["Numéro"] === rows.find((x) => x.id === made[1])!.number)!;
     expect(row["Montant voté (€)"]).toBe("25000,00");
     expect(row["Versé (€)"]).toBe("15000,00");
     expect(row["Reste à verser (€)"]).toBe("10000,00");
@@ -398,7 +533,14 @@ describe("dashboard and exports", () => {
   it("publishes the SCDL file: decided subsidies only, column by column", async () => {
     const s = await votedSubsidy([2_600_000], { siret: "73282932000074" });
     await signConvention(s.id, "2026-04-02");
-    await subsidy.setSchedule(s.id, [{ kind: "avance", amountCents: 1_600_000, plannedDate: "2026-04-20" }, { kind: "solde", amountCents: 1_000_000, plannedDate: "2026-10-20" }], staff);
+    await subsidy.setSchedule(
+      s.id,
+      [
+        { kind: "avance", amountCents: 1_600_000, plannedDate: "2026-04-20" },
+        { kind: "solde", amountCents: 1_000_000, plannedDate: "2026-10-20" },
+      ],
+      staff,
+    );
     const small = await votedSubsidy([500_000]);
     await subsidy.setSchedule(small.id, [{ kind: "solde", amountCents: 500_000, plannedDate: "2026-05-02" }], staff);
     const asso = await createAssociation(prisma);

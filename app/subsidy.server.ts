@@ -5,7 +5,7 @@ import { isUniqueViolation, prisma, type Db, type Prisma } from "~/db.server";
 import { PARIS, formatDate } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { ReportData } from "~/schemas/subsidy";
-import { toDateInput, type InstalmentFlag, type SubsidyStage } from "~/lib/subsidy-labels";
+import { type InstalmentFlag, type SubsidyStage } from "~/lib/subsidy-labels";
 export {
   CONVENTION_STATUS_LABELS,
   INSTALMENT_FLAG_LABELS,
@@ -159,7 +159,6 @@ export function parisDay(value: string): Date {
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, PARIS).getTime());
 }
 
-
 /** Six months after the end of the financial year: 30 June of the next year, end of day in Paris. */
 export function reportDueDate(financialYear: number): Date {
   return new Date(new TZDate(financialYear + 1, 5, 30, 23, 59, 59, PARIS).getTime());
@@ -168,7 +167,6 @@ export function reportDueDate(financialYear: number): Date {
 export function isReportOverdue(report: { status: string; dueDate: Date }, now = new Date()): boolean {
   return (OPEN_REPORT_STATUSES as readonly string[]).includes(report.status) && report.dueDate.getTime() < now.getTime();
 }
-
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -189,7 +187,6 @@ export function instalmentFlags(
   return flags;
 }
 
-
 export function subsidyStage(s: {
   votedCents: number | null;
   years: { amountCents: number }[];
@@ -208,7 +205,14 @@ export function sumPaid(instalments: { paidCents: number | null }[]): number {
   return instalments.reduce((sum, i) => sum + (i.paidCents ?? 0), 0);
 }
 
-async function audit(db: DbClient, entityType: string, entityId: string, actorId: string | null, action: string, extra: { fromState?: string | null; toState?: string | null; comment?: string | null } = {}) {
+async function audit(
+  db: DbClient,
+  entityType: string,
+  entityId: string,
+  actorId: string | null,
+  action: string,
+  extra: { fromState?: string | null; toState?: string | null; comment?: string | null } = {},
+) {
   await db.auditEvent.create({ data: { entityType, entityId, actorId, action, ...extra } });
 }
 
@@ -335,7 +339,9 @@ export async function setSchedule(
         position: paid.length + i + 1,
       })),
     });
-    await audit(tx, "subsidy", subsidyId, actor.id, "schedule_set", { comment: sorted.map((r) => `${r.kind} ${euros(r.amountCents)} le ${r.plannedDate}`).join(" ; ") });
+    await audit(tx, "subsidy", subsidyId, actor.id, "schedule_set", {
+      comment: sorted.map((r) => `${r.kind} ${euros(r.amountCents)} le ${r.plannedDate}`).join(" ; "),
+    });
   });
 }
 
@@ -357,7 +363,10 @@ export async function recordPayment(
   actor: { id: string },
 ) {
   return prisma.$transaction(async (tx) => {
-    const subsidy = await tx.subsidy.findUnique({ where: { id: subsidyId }, include: { instalments: true, years: true, convention: true } });
+    const subsidy = await tx.subsidy.findUnique({
+      where: { id: subsidyId },
+      include: { instalments: true, years: true, convention: true },
+    });
     if (!subsidy) throw new SubsidyError("Subvention introuvable.");
     if (subsidy.votedCents === null) throw new SubsidyError("Cette subvention n'a pas encore été votée : aucun versement n'est possible.");
     if (requiresConvention(subsidy.years.map((y) => y.amountCents)) && subsidy.convention?.status !== "signee") {
@@ -385,7 +394,9 @@ export async function recordPayment(
       data: { paidAt: parisDay(input.paidAt), paidCents: input.amountCents },
     });
     if (written.count !== 1) throw paymentAlreadyRecorded(await tx.instalment.findUniqueOrThrow({ where: { id: instalment.id } }));
-    await audit(tx, "subsidy", subsidyId, actor.id, "payment_recorded", { comment: `${instalment.kind} : ${euros(input.amountCents)} le ${input.paidAt}` });
+    await audit(tx, "subsidy", subsidyId, actor.id, "payment_recorded", {
+      comment: `${instalment.kind} : ${euros(input.amountCents)} le ${input.paidAt}`,
+    });
   });
 }
 
@@ -470,7 +481,10 @@ export async function submitReport(
 async function associationRecipients(associationId: string): Promise<string[]> {
   const association = await prisma.association.findUnique({
     where: { id: associationId },
-    select: { email: true, memberships: { where: { isRepresentative: true }, select: { user: { select: { email: true, disabledAt: true } } } } },
+    select: {
+      email: true,
+      memberships: { where: { isRepresentative: true }, select: { user: { select: { email: true, disabledAt: true } } } },
+    },
   });
   if (!association) return [];
   const emails = association.memberships.filter((m) => !m.user.disabledAt).map((m) => m.user.email);
@@ -483,7 +497,10 @@ export async function validateReport(reportId: string, actor: { id: string }) {
   if (!report) throw new SubsidyError("Compte rendu introuvable.");
   if (report.status !== "soumis") throw new SubsidyError("Seul un compte rendu transmis par l'association peut être validé.");
   await prisma.$transaction(async (tx) => {
-    await tx.financialReport.update({ where: { id: reportId }, data: { status: "valide", validatedAt: new Date(), correctionMessage: null } });
+    await tx.financialReport.update({
+      where: { id: reportId },
+      data: { status: "valide", validatedAt: new Date(), correctionMessage: null },
+    });
     await audit(tx, "report", reportId, actor.id, "validated", { fromState: "soumis", toState: "valide" });
   });
   for (const to of await associationRecipients(report.subsidy.associationId)) {
@@ -498,7 +515,8 @@ export async function validateReport(reportId: string, actor: { id: string }) {
 export async function requestReportCorrection(reportId: string, message: string, actor: { id: string }) {
   const report = await prisma.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
   if (!report) throw new SubsidyError("Compte rendu introuvable.");
-  if (report.status !== "soumis") throw new SubsidyError("Seul un compte rendu transmis par l'association peut être renvoyé pour correction.");
+  if (report.status !== "soumis")
+    throw new SubsidyError("Seul un compte rendu transmis par l'association peut être renvoyé pour correction.");
   await prisma.$transaction(async (tx) => {
     await tx.financialReport.update({ where: { id: reportId }, data: { status: "a_corriger", correctionMessage: message } });
     await audit(tx, "report", reportId, actor.id, "correction_requested", { fromState: "soumis", toState: "a_corriger", comment: message });
@@ -555,7 +573,11 @@ export async function getSubsidyForAssociation(associationId: string, subsidyId:
 }
 
 export async function listSubsidiesForAssociation(associationId: string, now = new Date()) {
-  const rows = await prisma.subsidy.findMany({ where: { associationId }, include: subsidyDetailInclude, orderBy: [{ financialYear: "desc" }, { number: "desc" }] });
+  const rows = await prisma.subsidy.findMany({
+    where: { associationId },
+    include: subsidyDetailInclude,
+    orderBy: [{ financialYear: "desc" }, { number: "desc" }],
+  });
   return rows.map((s) => decorate(s, now));
 }
 

@@ -47,7 +47,12 @@ export async function raceRegistrations(prisma: Db, base: string, attempts: numb
         "participants.0.email": `participant-${i}@bench.test`,
       });
       const t0 = performance.now();
-      const response = await fetch(`${base}/evenements/${event.slug}`, { method: "POST", body, headers: { Cookie: cookie, Origin: origin }, redirect: "manual" });
+      const response = await fetch(`${base}/evenements/${event.slug}`, {
+        method: "POST",
+        body,
+        headers: { Cookie: cookie, Origin: origin },
+        redirect: "manual",
+      });
       await response.arrayBuffer();
       latencies.push(performance.now() - t0);
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);

@@ -169,7 +169,10 @@ async function main() {
   };
 
   // Our own Meilisearch, so its memory can be read and the portal runs as against an external server.
-  const meili: RunningMeilisearch = await startBundledMeilisearch({ dataDir: path.join(ROOT, "meili"), masterKey: "bench-master-key-0123456789" });
+  const meili: RunningMeilisearch = await startBundledMeilisearch({
+    dataDir: path.join(ROOT, "meili"),
+    masterKey: "bench-master-key-0123456789",
+  });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const portal = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
@@ -249,8 +252,11 @@ async function main() {
         searchRows.push(
           `| ${total.toLocaleString("fr-FR")} | ${clients} | saturation | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.rps.toFixed(0)} | ${r.errors} |`,
         );
-        log(`Recherche ${total} assoc., ${clients} clients : p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms, ${r.rps.toFixed(0)} req/s`);
-        if (clients === 10) table.push([`Recherche p95, ${total} assoc., 10 clients en continu`, `${fmt(r.p95)} ms (${r.rps.toFixed(0)} req/s)`]);
+        log(
+          `Recherche ${total} assoc., ${clients} clients : p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms, ${r.rps.toFixed(0)} req/s`,
+        );
+        if (clients === 10)
+          table.push([`Recherche p95, ${total} assoc., 10 clients en continu`, `${fmt(r.p95)} ms (${r.rps.toFixed(0)} req/s)`]);
       }
 
       // The naive baseline: the same queries as LIKE in SQLite, one client, in this process.
@@ -284,7 +290,9 @@ async function main() {
       baselineRows.push(
         `| ${total.toLocaleString("fr-FR")} | ${fmt(percentile(meiliLat, 50))} | ${fmt(percentile(likeLat, 50))} | ${(percentile(likeLat, 50) / percentile(meiliLat, 50)).toFixed(1)}× | ${meiliTypo}/${typoQueries.length} | ${likeTypo}/${typoQueries.length} |`,
       );
-      log(`Base LIKE ${total} : p50 ${fmt(percentile(likeLat, 50))} ms contre ${fmt(percentile(meiliLat, 50))} ms ; fautes de frappe trouvées ${meiliTypo} contre ${likeTypo} sur ${typoQueries.length}`);
+      log(
+        `Base LIKE ${total} : p50 ${fmt(percentile(likeLat, 50))} ms contre ${fmt(percentile(meiliLat, 50))} ms ; fautes de frappe trouvées ${meiliTypo} contre ${likeTypo} sur ${typoQueries.length}`,
+      );
 
       if (size === SIZES[0]) {
         // Server-rendered pages, on the demo-sized directory: as anonymous visitors get them (the
@@ -292,7 +300,8 @@ async function main() {
         // (a parameter the page ignores), so that every answer is rendered.
         const pageRows: string[] = [];
         const slug = (await prisma.association.findFirstOrThrow({ where: { status: "validated" }, select: { slug: true } })).slug;
-        const eventSlug = (await prisma.event.findFirst({ where: { registrationClosesAt: { gt: new Date() } }, select: { slug: true } }))?.slug;
+        const eventSlug = (await prisma.event.findFirst({ where: { registrationClosesAt: { gt: new Date() } }, select: { slug: true } }))
+          ?.slug;
         const callSlug = (await prisma.call.findFirst({ where: { publishedAt: { not: null } }, select: { slug: true } }))?.slug;
         let unique = 0;
         for (const route of ["/annuaire", `/annuaire/${slug}`, "/appels-a-projets", "/evenements"]) {
@@ -304,7 +313,9 @@ async function main() {
             for (const connections of [10, 50]) {
               const r = await cannon(base, paths, { connections, seconds: PAGE_SECONDS });
               await settle();
-              pageRows.push(`| \`${label}\` | ${mode} | ${connections} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.errors} |`);
+              pageRows.push(
+                `| \`${label}\` | ${mode} | ${connections} | ${r.rps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.errors} |`,
+              );
               log(`Page ${route} (${mode}), ${connections} connexions : ${r.rps.toFixed(0)} req/s, p95 ${fmt(r.p95)} ms`);
               if (route === "/annuaire" && connections === 50)
                 table.push([`/annuaire à 50 connexions (${mode})`, `${r.rps.toFixed(0)} req/s, p95 ${fmt(r.p95)} ms`]);
@@ -324,7 +335,10 @@ async function main() {
 
         // From a profile save to the change being searchable.
         const { updateAssociationProfile } = await import("../app/association.server");
-        const target = await prisma.association.findFirstOrThrow({ where: { status: "validated" }, include: { fields: true, publics: true } });
+        const target = await prisma.association.findFirstOrThrow({
+          where: { status: "validated" },
+          include: { fields: true, publics: true },
+        });
         const word = `bench${Date.now().toString(36).replace(/\d/g, "x")}`;
         const s0 = performance.now();
         await updateAssociationProfile(
@@ -357,7 +371,12 @@ async function main() {
         }
         const saveToSearchable = performance.now() - s0;
         table.push(["Enregistrement → trouvable", `${saveToSearchable.toFixed(0)} ms${found ? "" : " (jamais trouvé)"}`]);
-        report.push("## Du profil enregistré à la recherche", "", `Temps entre l'appel d'enregistrement et la première recherche qui trouve le mot ajouté : **${saveToSearchable.toFixed(0)} ms**${found ? "" : " (NON TROUVÉ)"} (${target.name}, ${total} associations).`, "");
+        report.push(
+          "## Du profil enregistré à la recherche",
+          "",
+          `Temps entre l'appel d'enregistrement et la première recherche qui trouve le mot ajouté : **${saveToSearchable.toFixed(0)} ms**${found ? "" : " (NON TROUVÉ)"} (${target.name}, ${total} associations).`,
+          "",
+        );
 
         // JavaScript sent per public route, gzipped: what the page loads (its module preloads),
         // then what it imports on its own once interactive (the form schemas on public forms).
@@ -368,7 +387,19 @@ async function main() {
         const jsRows: string[] = [];
         let maxKb = 0;
         let maxTotalKb = 0;
-        const publicRoutes = ["/", "/annuaire", `/annuaire/${slug}`, "/appels-a-projets", ...(callSlug ? [`/appels-a-projets/${callSlug}`] : []), "/evenements", ...(eventSlug ? [`/evenements/${eventSlug}`] : []), "/charte", "/connexion", "/inscription", "/mot-de-passe-oublie"];
+        const publicRoutes = [
+          "/",
+          "/annuaire",
+          `/annuaire/${slug}`,
+          "/appels-a-projets",
+          ...(callSlug ? [`/appels-a-projets/${callSlug}`] : []),
+          "/evenements",
+          ...(eventSlug ? [`/evenements/${eventSlug}`] : []),
+          "/charte",
+          "/connexion",
+          "/inscription",
+          "/mot-de-passe-oublie",
+        ];
         for (const route of publicRoutes) {
           const html = await (await fetch(`${base}${route}`)).text();
           const initial = new Set([...html.matchAll(/<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]));
@@ -390,7 +421,12 @@ async function main() {
           const kb = initialBytes / 1024;
           maxKb = Math.max(maxKb, kb);
           maxTotalKb = Math.max(maxTotalKb, (initialBytes + deferredBytes) / 1024);
-          jsRows.push(`| \`${route.replace(slug, "<slug>").replace(callSlug ?? "\0", "<slug>").replace(eventSlug ?? "\0", "<slug>")}\` | ${initial.size} | ${kb.toFixed(1)} | ${(deferredBytes / 1024).toFixed(1)} |`);
+          jsRows.push(
+            `| \`${route
+              .replace(slug, "<slug>")
+              .replace(callSlug ?? "\0", "<slug>")
+              .replace(eventSlug ?? "\0", "<slug>")}\` | ${initial.size} | ${kb.toFixed(1)} | ${(deferredBytes / 1024).toFixed(1)} |`,
+          );
         }
         table.push(["JavaScript gzip au chargement, route publique la plus lourde", `${maxKb.toFixed(1)} Ko`]);
         table.push(["JavaScript gzip chargement + différé, la plus lourde", `${maxTotalKb.toFixed(1)} Ko`]);
@@ -435,12 +471,25 @@ async function main() {
 
     const portalPeak = readPeakRssMb(portal.pid);
     const meiliPeak = readPeakRssMb(meili.child.pid);
-    table.push(["Mémoire maximale du serveur Node", `${portalPeak.toFixed(0)} Mo`], ["Mémoire maximale de Meilisearch", `${meiliPeak.toFixed(0)} Mo`]);
-    report.push("## Mémoire (VmHWM)", "", `- Serveur Node du portail : **${portalPeak.toFixed(0)} Mo**`, `- Meilisearch : **${meiliPeak.toFixed(0)} Mo**`, "");
+    table.push(
+      ["Mémoire maximale du serveur Node", `${portalPeak.toFixed(0)} Mo`],
+      ["Mémoire maximale de Meilisearch", `${meiliPeak.toFixed(0)} Mo`],
+    );
+    report.push(
+      "## Mémoire (VmHWM)",
+      "",
+      `- Serveur Node du portail : **${portalPeak.toFixed(0)} Mo**`,
+      `- Meilisearch : **${meiliPeak.toFixed(0)} Mo**`,
+      "",
+    );
 
     const versions = {
       node: process.version,
-      meilisearch: ((await (await fetch(`${meili.host}/version`, { headers: { Authorization: `Bearer ${meili.masterKey}` } })).json()) as { pkgVersion: string }).pkgVersion,
+      meilisearch: (
+        (await (await fetch(`${meili.host}/version`, { headers: { Authorization: `Bearer ${meili.masterKey}` } })).json()) as {
+          pkgVersion: string;
+        }
+      ).pkgVersion,
       sqlite: ((await prisma.$queryRawUnsafe("select sqlite_version() as v")) as { v: string }[])[0].v,
     };
     const header = [
@@ -489,4 +538,3 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
-

@@ -46,13 +46,27 @@ async function buildFixture() {
   await addMembership(db, users.repB.id, associationB.id, true);
 
   const call = await createCall(db, { status: "publie", reviewerIds: [users.staff.id] });
-  const dossier = await createDossier(db, { callId: call.id, associationId: associationB.id, state: "en_construction", signerId: users.repB.id });
+  const dossier = await createDossier(db, {
+    callId: call.id,
+    associationId: associationB.id,
+    state: "en_construction",
+    signerId: users.repB.id,
+  });
   const uploads = path.join(E2E_DATA_DIR, "uploads");
   mkdirSync(uploads, { recursive: true });
   const storedName = `matrice-${randomBytes(6).toString("hex")}.pdf`;
   writeFileSync(path.join(uploads, storedName), "%PDF-1.4\n% matrice\n");
   const document = await db.document.create({
-    data: { associationId: associationB.id, kind: "statuts", label: "Statuts", originalName: "statuts.pdf", storedName, mimeType: "application/pdf", size: 20, sha256: "0" },
+    data: {
+      associationId: associationB.id,
+      kind: "statuts",
+      label: "Statuts",
+      originalName: "statuts.pdf",
+      storedName,
+      mimeType: "application/pdf",
+      size: 20,
+      sha256: "0",
+    },
   });
   await db.dossierAttachment.create({ data: { dossierId: dossier.id, documentId: document.id, kind: "statuts" } });
   await db.annotation.create({ data: { dossierId: dossier.id, authorId: users.staff.id, body: "Note interne de la matrice" } });
@@ -71,8 +85,12 @@ async function buildFixture() {
     },
   });
   await db.convention.create({ data: { subsidyId: subsidy.id, status: "signee", signedAt: new Date(), signedDocumentId: document.id } });
-  await db.instalment.create({ data: { subsidyId: subsidy.id, kind: "avance", amountCents: 2_500_000, plannedDate: new Date(), position: 0 } });
-  const report = await db.financialReport.create({ data: { subsidyId: subsidy.id, financialYear: new Date().getFullYear(), dueDate: new Date(Date.now() + 200 * 86400_000) } });
+  await db.instalment.create({
+    data: { subsidyId: subsidy.id, kind: "avance", amountCents: 2_500_000, plannedDate: new Date(), position: 0 },
+  });
+  const report = await db.financialReport.create({
+    data: { subsidyId: subsidy.id, financialYear: new Date().getFullYear(), dueDate: new Date(Date.now() + 200 * 86400_000) },
+  });
   const version = await db.charterVersion.findFirstOrThrow({ where: { publishedAt: { not: null } }, orderBy: { version: "desc" } });
   const signature = await db.charterSignature.create({
     data: {
@@ -87,7 +105,13 @@ async function buildFixture() {
     },
   });
   const event = await createEvent(db, { audience: "associations", title: "Rencontre de la matrice" });
-  await createRegistration(db, { eventId: event.id, associationId: associationB.id, name: "Participant B", email: uniqueEmail("participant-b"), status: "confirmee" });
+  await createRegistration(db, {
+    eventId: event.id,
+    associationId: associationB.id,
+    name: "Participant B",
+    email: uniqueEmail("participant-b"),
+    status: "confirmee",
+  });
 
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
@@ -159,11 +183,16 @@ test("every route answers every kind of user as the access policy declares", asy
       const forged = await fetch(`${E2E_URL}${url}`, {
         method: "POST",
         redirect: "manual",
-        headers: { ...(await cookieFor("admin", actorUsers)), Origin: "https://site-malveillant.example", "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          ...(await cookieFor("admin", actorUsers)),
+          Origin: "https://site-malveillant.example",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         body: new URLSearchParams({ intent: "sonde-de-la-matrice" }),
       });
       checked++;
-      if (forged.status !== 403) mismatches.push(`POST ${url} (${route.id}) depuis une autre origine : attendu 403, obtenu ${forged.status}`);
+      if (forged.status !== 403)
+        mismatches.push(`POST ${url} (${route.id}) depuis une autre origine : attendu 403, obtenu ${forged.status}`);
     }
 
     for (const actor of ACTORS) {
@@ -183,7 +212,10 @@ test("every route answers every kind of user as the access policy declares", asy
         const got = classify(method, response.status, response.headers.get("location") ?? undefined);
         checked++;
         if (response.status >= 500) mismatches.push(`${method} ${url} (${route.id}) en tant que ${actor} : erreur ${response.status}`);
-        else if (got !== expected[actor]) mismatches.push(`${method} ${url} (${route.id}) en tant que ${actor} : attendu ${expected[actor]}, obtenu ${got} (HTTP ${response.status})`);
+        else if (got !== expected[actor])
+          mismatches.push(
+            `${method} ${url} (${route.id}) en tant que ${actor} : attendu ${expected[actor]}, obtenu ${got} (HTTP ${response.status})`,
+          );
       }
     }
   }

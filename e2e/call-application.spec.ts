@@ -10,8 +10,6 @@ import { pdfBytes as pdfBuffer, pngBytes as pngBuffer } from "../tests/sample-fi
 
 const DAY = 24 * 3600_000;
 
-
-
 function executableBuffer(): Buffer {
   const exe = Buffer.alloc(1024);
   exe.write("MZ", 0, "ascii");
@@ -32,7 +30,9 @@ test("an administrator writes and publishes a call", async ({ page }) => {
   const title = `Inclusion numérique des aînés ${Date.now().toString(36)}`;
   await page.getByRole("textbox", { name: "Titre", exact: true }).fill(title);
   await page.getByLabel("Résumé").fill("Financer des ateliers numériques pour les personnes âgées isolées.");
-  await page.getByLabel("Texte de l'appel (Markdown)").fill("## Projets attendus\n\n- ateliers **en petits groupes**\n- prêt de tablettes\n\n<script>alert('x')</script>");
+  await page
+    .getByLabel("Texte de l'appel (Markdown)")
+    .fill("## Projets attendus\n\n- ateliers **en petits groupes**\n- prêt de tablettes\n\n<script>alert('x')</script>");
   await page.getByRole("checkbox", { name: "Inclusion numérique" }).check();
   await page.getByRole("checkbox", { name: "Personnes âgées" }).check();
   await page.getByLabel("Enveloppe totale (€)").fill("40 000");
@@ -186,7 +186,9 @@ test("a member fills a dossier over several steps, resumes elsewhere, attaches, 
   await expectAccessible(page3);
   expect(await db.document.count({ where: { associationId } })).toBe(0);
   await page3.getByLabel("Type de pièce").selectOption("statuts");
-  await page3.getByLabel(/^Fichier/).setInputFiles({ name: "statuts.pdf", mimeType: "application/pdf", buffer: await pdfBuffer("Statuts de l'association") });
+  await page3
+    .getByLabel(/^Fichier/)
+    .setInputFiles({ name: "statuts.pdf", mimeType: "application/pdf", buffer: await pdfBuffer("Statuts de l'association") });
   await page3.getByRole("button", { name: "Téléverser et joindre" }).click();
   await expect(page3.getByRole("link", { name: "statuts.pdf" })).toBeVisible();
   await page3.getByLabel("Type de pièce").selectOption("rib");
@@ -194,7 +196,12 @@ test("a member fills a dossier over several steps, resumes elsewhere, attaches, 
   await page3.getByRole("button", { name: "Téléverser et joindre" }).click();
   await expect(page3.getByRole("link", { name: "rib.png" })).toBeVisible();
   await expect(page3.getByText("Toutes les pièces obligatoires sont jointes.")).toBeVisible();
-  const download = await page3.request.get(await page3.getByRole("link", { name: "statuts.pdf" }).getAttribute("href").then((h) => h!));
+  const download = await page3.request.get(
+    await page3
+      .getByRole("link", { name: "statuts.pdf" })
+      .getAttribute("href")
+      .then((h) => h!),
+  );
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="statuts.pdf"/);
   expect(download.headers()["content-type"]).toBe("application/pdf");
@@ -232,7 +239,11 @@ test("submission after the closing time is refused by the server", async ({ page
   test.setTimeout(90_000);
   const db = getDb();
   const rep = await loginAs(page, "member", { representative: true });
-  const call = await createCall(db, { opensAt: new Date(Date.now() - 20 * DAY), closesAt: new Date(Date.now() - 60_000), requiredAttachments: [] });
+  const call = await createCall(db, {
+    opensAt: new Date(Date.now() - 20 * DAY),
+    closesAt: new Date(Date.now() - 60_000),
+    requiredAttachments: [],
+  });
   const dossier = await createDossier(db, { callId: call.id, associationId: rep.associationId!, state: "brouillon", signerId: rep.id });
   await db.dossier.update({ where: { id: dossier.id }, data: { declarationSignedAt: new Date(), declarationSignerId: rep.id } });
   await page.goto(`/espace/associations/${rep.associationId}/dossiers/${dossier.id}`);

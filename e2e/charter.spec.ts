@@ -107,7 +107,10 @@ test("an administrator publishes a version, the representative signs, and a new 
   expect(signature.userAgent).toMatch(/Chrom/);
 
   // The certificate names the signer, the version and the hash of the text.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger l'attestation de signature (PDF)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Télécharger l'attestation de signature (PDF)" }).click(),
+  ]);
   const pdf = readFileSync((await download.path())!);
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
   expect(text).toContain("Rosa Lemaire");
@@ -157,7 +160,9 @@ test("only the legal representative signs, and only the current version of their
   // A member who is not the representative sees who must sign, and cannot post.
   await loginAs(page, "member", { association: { id: association.id }, representative: false });
   await page.goto(`/espace/associations/${association.id}/charte`);
-  await expect(page.getByText("Seul·e le ou la représentant·e légal·e de l'association peut signer la charte : Marc Signataire (Présidente).")).toBeVisible();
+  await expect(
+    page.getByText("Seul·e le ou la représentant·e légal·e de l'association peut signer la charte : Marc Signataire (Présidente)."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: /Signer la charte/ })).toHaveCount(0);
   await expectAccessible(page);
   const origin = new URL(page.url()).origin;
@@ -180,7 +185,9 @@ test("only the legal representative signs, and only the current version of their
   expect(await db.charterSignature.count({ where: { associationId: other.associationId! } })).toBe(0);
 
   // Not a member, not staff: no certificate of another association.
-  const signed = await db.charterSignature.findFirstOrThrow({ where: { associationId: { notIn: [association.id, other.associationId!] } } });
+  const signed = await db.charterSignature.findFirstOrThrow({
+    where: { associationId: { notIn: [association.id, other.associationId!] } },
+  });
   const certificate = await page.request.get(`/espace/associations/${signed.associationId}/charte/attestation/${signed.id}`);
   expect(certificate.status()).toBe(404);
 });
@@ -215,7 +222,9 @@ test("staff see who signed which version and remind those who have not", async (
   await expect(signedRow).toContainText(`Version ${current.version}`);
   await expect(signedRow).toContainText("Louis Signe (Trésorier)");
   await page.getByRole("link", { name: "N'ont pas signé la version en vigueur" }).click();
-  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: unsigned.association.name, exact: true }) })).toContainText("À signer");
+  await expect(
+    page.getByRole("row").filter({ has: page.getByRole("link", { name: unsigned.association.name, exact: true }) }),
+  ).toContainText("À signer");
   await expect(page.getByRole("link", { name: signedName, exact: true })).toHaveCount(0);
   await expectAccessible(page);
 

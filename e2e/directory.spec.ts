@@ -10,7 +10,9 @@ test("the public finds food aid despite a typo and narrows by district", async (
   const listed = page.getByRole("status").filter({ hasText: "associations trouvées" });
   await expect(listed).toContainText(/\d+ associations trouvées/);
   const seeded = 147; // the demo seed's 150 associations, 3 of them still pending
-  expect(Number((await listed.textContent())!.match(/(\d[\d\s\u202f]*) associations/)![1].replace(/\D/g, ""))).toBeGreaterThanOrEqual(seeded);
+  expect(Number((await listed.textContent())!.match(/(\d[\d\s\u202f]*) associations/)![1].replace(/\D/g, ""))).toBeGreaterThanOrEqual(
+    seeded,
+  );
   await expectAccessible(page);
 
   await page.getByLabel("Rechercher une association, un besoin, un mot-clé").fill("alimantaire");

@@ -44,7 +44,10 @@ test("staff create an event, it fills up, a cancellation promotes the first wait
   expect(event.startsAt.toISOString()).toBe(start.toISOString());
 
   // Three members of three associations register four people: three places, then the waiting list.
-  const people = Array.from({ length: 4 }, (_, i) => ({ name: `Participant ${i + 1} ${Date.now().toString(36)}`, email: uniqueEmail(`participant${i + 1}`) }));
+  const people = Array.from({ length: 4 }, (_, i) => ({
+    name: `Participant ${i + 1} ${Date.now().toString(36)}`,
+    email: uniqueEmail(`participant${i + 1}`),
+  }));
   const fillParticipant = async (index: number, p: { name: string; email: string }) => {
     const row = page.getByRole("group", { name: `Participant·e ${index + 1}` });
     await row.getByLabel(/^Nom et prénom/).fill(p.name);
@@ -60,7 +63,10 @@ test("staff create an event, it fills up, a cancellation promotes the first wait
   await fillParticipant(0, people[0]);
   await page.getByText("Inscrire d'autres personnes").click();
   await fillParticipant(1, people[1]);
-  await page.getByRole("group", { name: "Participant·e 2" }).getByLabel(/^Besoins d'accessibilité/).fill("Fauteuil roulant");
+  await page
+    .getByRole("group", { name: "Participant·e 2" })
+    .getByLabel(/^Besoins d'accessibilité/)
+    .fill("Fauteuil roulant");
   await page.getByRole("button", { name: "Inscrire", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("2 inscriptions confirmées");
   await expect(page.getByText("1 place restante")).toBeVisible();
@@ -90,7 +96,11 @@ test("staff create an event, it fills up, a cancellation promotes the first wait
 
   // The first participant cancels from the confirmation e-mail.
   const confirmation = await waitForMail(people[0].email, /Inscription confirmée/);
-  expect(confirmation.attachments.some((a) => /calendar/.test(a.contentType) && Buffer.from(a.content, "base64").toString().includes("BEGIN:VEVENT"))).toBe(true);
+  expect(
+    confirmation.attachments.some(
+      (a) => /calendar/.test(a.contentType) && Buffer.from(a.content, "base64").toString().includes("BEGIN:VEVENT"),
+    ),
+  ).toBe(true);
   const cancelLink = linkIn(confirmation, "/evenements/annulation/");
 
   // A forged link (another signature) is refused and changes nothing.
@@ -113,7 +123,12 @@ test("staff create an event, it fills up, a cancellation promotes the first wait
   expect(promotion.text).toContain("/evenements/annulation/");
   const rows = await db.registration.findMany({ where: { eventId: event.id } });
   const status = Object.fromEntries(rows.map((r) => [r.email, r.status]));
-  expect(status).toEqual({ [people[0].email]: "annulee", [people[1].email]: "confirmee", [people[2].email]: "confirmee", [people[3].email]: "confirmee" });
+  expect(status).toEqual({
+    [people[0].email]: "annulee",
+    [people[1].email]: "confirmee",
+    [people[2].email]: "confirmee",
+    [people[3].email]: "confirmee",
+  });
 
   // At the door, on a phone.
   await loginAs(page, "staff");
@@ -159,7 +174,12 @@ test("registration after closing is refused", async ({ page }) => {
   await expectAccessible(page);
   const response = await page.request.post(`/evenements/${event.slug}`, {
     headers: { Origin: new URL(page.url()).origin },
-    form: { intent: "association", associationId: member.associationId!, "participants.0.name": "Retardataire", "participants.0.email": uniqueEmail("tard") },
+    form: {
+      intent: "association",
+      associationId: member.associationId!,
+      "participants.0.name": "Retardataire",
+      "participants.0.email": uniqueEmail("tard"),
+    },
   });
   expect(response.status()).toBe(409);
   expect(await db.registration.count({ where: { eventId: event.id } })).toBe(0);
@@ -174,7 +194,12 @@ test("a member cannot register people on behalf of another association", async (
   await expectAccessible(page);
   const response = await page.request.post(`/evenements/${event.slug}`, {
     headers: { Origin: new URL(page.url()).origin },
-    form: { intent: "association", associationId: other.id, "participants.0.name": "Usurpation", "participants.0.email": uniqueEmail("intrus") },
+    form: {
+      intent: "association",
+      associationId: other.id,
+      "participants.0.name": "Usurpation",
+      "participants.0.email": uniqueEmail("intrus"),
+    },
   });
   expect(response.status()).toBe(404);
   expect(await db.registration.count({ where: { eventId: event.id } })).toBe(0);
@@ -210,6 +235,9 @@ test("the public registers for an open event by confirming their e-mail, and get
   expect(ics.status()).toBe(200);
   expect(ics.headers()["content-type"]).toContain("text/calendar");
   const body = await ics.text();
-  const stamp = event.startsAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const stamp = event.startsAt
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   expect(body).toContain(`DTSTART:${stamp}`);
 });

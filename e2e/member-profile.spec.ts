@@ -36,7 +36,16 @@ test("a member cannot open or post to another association's pages", async ({ pag
   const before = await db.association.findUniqueOrThrow({ where: { id: other.id } });
   const post = await page.request.post(`/espace/associations/${other.id}/profil`, {
     headers: { Origin: new URL(page.url()).origin },
-    form: { name: "Piraté", socialObject: "x", address: "x", postcode: "25000", city: "x", district: "planoise", fields: "sante", publics: "femmes" },
+    form: {
+      name: "Piraté",
+      socialObject: "x",
+      address: "x",
+      postcode: "25000",
+      city: "x",
+      district: "planoise",
+      fields: "sante",
+      publics: "femmes",
+    },
   });
   expect(post.status()).toBe(404);
   const members = await page.request.post(`/espace/associations/${other.id}/membres`, {
@@ -75,7 +84,14 @@ test("a name that starts like a spreadsheet formula is refused beside its field,
 
   // The same form posted without the browser's check: the action refuses it with the same message.
   const saved = await db.association.findUniqueOrThrow({ where: { id: member.associationId! }, include: { fields: true, publics: true } });
-  const form = new URLSearchParams({ name: "  @SUM(A1:A9)", socialObject: saved.socialObject, address: saved.address, postcode: saved.postcode, city: saved.city, district: saved.district });
+  const form = new URLSearchParams({
+    name: "  @SUM(A1:A9)",
+    socialObject: saved.socialObject,
+    address: saved.address,
+    postcode: saved.postcode,
+    city: saved.city,
+    district: saved.district,
+  });
   for (const f of saved.fields) form.append("fields", f.slug);
   for (const p of saved.publics) form.append("publics", p.slug);
   const post = await page.request.post(`/espace/associations/${member.associationId}/profil`, {

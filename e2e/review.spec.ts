@@ -16,15 +16,26 @@ async function newPage(browser: Browser): Promise<Page> {
 // Long journeys with axe on large pages, on a shared machine.
 test.describe.configure({ timeout: 240_000 });
 
-const memberThreadUrl = (associationId: string, dossierId: string) => `/espace/associations/${associationId}/dossiers/${dossierId}/messages`;
+const memberThreadUrl = (associationId: string, dossierId: string) =>
+  `/espace/associations/${associationId}/dossiers/${dossierId}/messages`;
 
 test("a reviewer scores, sends back for correction, the association answers, the reviewer accepts", async ({ page, browser }) => {
   const db = getDb();
   const reviewer = await loginAs(page, "staff", { name: "Inès Instructrice" });
   const memberPage = await newPage(browser);
   const member = await loginAs(memberPage, "member", { representative: true, association: { name: "Les Connectés de Planoise Revue" } });
-  const call = await createCall(db, { title: `Inclusion numérique ${Date.now().toString(36)}`, reviewerIds: [reviewer.id], envelopeCents: 10_000_00, requiredAttachments: [] });
-  const dossier = await createDossier(db, { callId: call.id, associationId: member.associationId!, state: "en_construction", requestedCents: 8_000_00 });
+  const call = await createCall(db, {
+    title: `Inclusion numérique ${Date.now().toString(36)}`,
+    reviewerIds: [reviewer.id],
+    envelopeCents: 10_000_00,
+    requiredAttachments: [],
+  });
+  const dossier = await createDossier(db, {
+    callId: call.id,
+    associationId: member.associationId!,
+    state: "en_construction",
+    requestedCents: 8_000_00,
+  });
   // Another dossier of the same call, already accepted, so the ranking overflows the envelope.
   const other = await loginAs(await newPage(browser), "member", { representative: true });
   await createDossier(db, { callId: call.id, associationId: other.associationId!, state: "accepte", requestedCents: 6_000_00 });
@@ -90,13 +101,17 @@ test("a reviewer scores, sends back for correction, the association answers, the
   // The association corrects the project step and files the dossier again, through its own pages.
   await memberPage.goto(`${memberDossierUrl}/projet`);
   await expectAccessible(memberPage);
-  await memberPage.getByLabel("Objectifs").fill("Réduire l'isolement ; faciliter l'accès aux droits ; cofinancement de la Ville de 2 500 € confirmé.");
+  await memberPage
+    .getByLabel("Objectifs")
+    .fill("Réduire l'isolement ; faciliter l'accès aux droits ; cofinancement de la Ville de 2 500 € confirmé.");
   await memberPage.getByRole("button", { name: "Enregistrer et continuer" }).click();
   await expect(memberPage).not.toHaveURL(/\/projet$/);
   await memberPage.goto(memberDossierUrl);
   await memberPage.getByRole("button", { name: "Déposer le dossier corrigé" }).click();
   await expect(memberPage.getByText(/Dossier corrigé déposé de nouveau/)).toBeVisible();
-  expect(JSON.parse((await db.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).data).projet.objectives).toContain("cofinancement de la Ville");
+  expect(JSON.parse((await db.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).data).projet.objectives).toContain(
+    "cofinancement de la Ville",
+  );
 
   // The reviewer sees the answer, opens the dossier again and accepts, within the amount requested.
   await page.reload();

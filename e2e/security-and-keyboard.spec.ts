@@ -34,7 +34,11 @@ test("the directory can be searched with the keyboard only", async ({ page }) =>
   await expect(skip).toBeFocused();
   await page.keyboard.press("Enter");
   // From the main content, Tab reaches the search box.
-  for (let i = 0; i < 5 && !(await page.getByLabel("Rechercher une association, un besoin, un mot-clé").evaluate((el) => el === document.activeElement)); i++) {
+  for (
+    let i = 0;
+    i < 5 && !(await page.getByLabel("Rechercher une association, un besoin, un mot-clé").evaluate((el) => el === document.activeElement));
+    i++
+  ) {
     await page.keyboard.press("Tab");
   }
   await expect(page.getByLabel("Rechercher une association, un besoin, un mot-clé")).toBeFocused();

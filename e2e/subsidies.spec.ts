@@ -30,7 +30,13 @@ test("from the accepted dossier to the validated financial report", async ({ pag
     association: { name: `Les Jardins Partagés ${tag}`, siret: "73282932000074", email: `contact-${tag}@jardins.test` },
   });
   const call = await createCall(db, { title: `Solidarité ${tag}`, envelopeCents: 200_000_00, requiredAttachments: [] });
-  const dossier = await createDossier(db, { callId: call.id, associationId: member.associationId!, state: "accepte", requestedCents: 32_000_00, title: `Potagers solidaires ${tag}` });
+  const dossier = await createDossier(db, {
+    callId: call.id,
+    associationId: member.associationId!,
+    state: "accepte",
+    requestedCents: 32_000_00,
+    title: `Potagers solidaires ${tag}`,
+  });
   await db.dossier.update({ where: { id: dossier.id }, data: { proposedCents: 30_000_00 } });
   const subsidy = await createSubsidyFromDossier(dossier.id, staff);
   expect(subsidy.proposedCents).toBe(30_000_00);
@@ -95,10 +101,14 @@ test("from the accepted dossier to the validated financial report", async ({ pag
   await expect(page.getByTestId("convention-status")).toHaveText("Envoyée");
 
   // A file that is not a PDF is refused; the signed PDF is accepted.
-  await page.getByLabel("Convention signée (PDF)").setInputFiles({ name: "convention.pdf", mimeType: "application/pdf", buffer: Buffer.from("pas un PDF du tout") });
+  await page
+    .getByLabel("Convention signée (PDF)")
+    .setInputFiles({ name: "convention.pdf", mimeType: "application/pdf", buffer: Buffer.from("pas un PDF du tout") });
   await page.getByRole("button", { name: "Enregistrer la convention signée" }).click();
   await expect(page.getByRole("alert")).toContainText("n'est pas un PDF");
-  await page.getByLabel("Convention signée (PDF)").setInputFiles({ name: "convention-signee.pdf", mimeType: "application/pdf", buffer: pdfBytes });
+  await page
+    .getByLabel("Convention signée (PDF)")
+    .setInputFiles({ name: "convention-signee.pdf", mimeType: "application/pdf", buffer: pdfBytes });
   await page.getByRole("button", { name: "Enregistrer la convention signée" }).click();
   await expect(page.getByRole("status")).toContainText("La convention signée est enregistrée");
   await expect(page.getByTestId("convention-status")).toHaveText("Signée");
@@ -154,7 +164,10 @@ test("another association's subsidy is not found, for reading and for posting", 
   const call = subsidy ? null : await createCall(db, { title: `Autre ${Date.now().toString(36)}`, requiredAttachments: [] });
   const target =
     subsidy ??
-    (await createSubsidyFromDossier((await createDossier(db, { callId: call!.id, associationId: owner.id, state: "accepte", requestedCents: 5_000_00 })).id, { id: "e2e" }));
+    (await createSubsidyFromDossier(
+      (await createDossier(db, { callId: call!.id, associationId: owner.id, state: "accepte", requestedCents: 5_000_00 })).id,
+      { id: "e2e" },
+    ));
   const intruder = await loginAs(page, "member", { representative: true });
   const own = await page.goto(`/espace/associations/${intruder.associationId}/subventions/${target.id}`);
   expect(own?.status()).toBe(404);
@@ -179,7 +192,10 @@ test("a payment recorded twice is refused with its message on the page, and reco
   const tag = Date.now().toString(36);
   const payable = async (name: string) => {
     const association = await db.association.findFirstOrThrow({ where: { status: "validated" }, select: { id: true } });
-    const s = await createGrant({ associationId: association.id, purpose: `${name} ${tag}`, amount: 8_000_00, financialYear: 2026, fundsAction: false }, staff);
+    const s = await createGrant(
+      { associationId: association.id, purpose: `${name} ${tag}`, amount: 8_000_00, financialYear: 2026, fundsAction: false },
+      staff,
+    );
     await recordVote(s.id, { decisionDate: day(-2), deliberationRef: `CA-${tag}`, yearAmounts: [8_000_00] }, staff);
     await setSchedule(s.id, [{ kind: "solde", amountCents: 8_000_00, plannedDate: day(5) }], staff);
     return { subsidy: s, instalment: await db.instalment.findFirstOrThrow({ where: { subsidyId: s.id } }) };
@@ -206,7 +222,9 @@ test("a payment recorded twice is refused with its message on the page, and reco
     button.form!.requestSubmit(button);
   });
   await expect(page.getByTestId("paid")).toContainText("8 000,00");
-  await expect(page.getByRole("alert").or(page.getByRole("status")).first()).toContainText(/Ce versement est déjà enregistré|Le versement est enregistré/);
+  await expect(page.getByRole("alert").or(page.getByRole("status")).first()).toContainText(
+    /Ce versement est déjà enregistré|Le versement est enregistré/,
+  );
   expect(await recorded(doubled.id)).toBe(1);
 
   // Without JavaScript, the same payment posted 2 and then 5 times at once: one is recorded,
@@ -224,16 +242,22 @@ test("a payment recorded twice is refused with its message on the page, and reco
     const { subsidy: s, instalment } = await payable(`Paiement x${times}`);
     const form = { intent: "payment", instalmentId: instalment.id, paidAt: day(0), amount: "8 000" };
     const answers = await Promise.all(
-      Array.from({ length: times }, () => page.request.post(`/instruction/subventions/${s.id}`, { form, headers: { Origin: origin }, maxRedirects: 0 })),
+      Array.from({ length: times }, () =>
+        page.request.post(`/instruction/subventions/${s.id}`, { form, headers: { Origin: origin }, maxRedirects: 0 }),
+      ),
     );
     expect(answers.map((a) => a.status()).sort()).toEqual([302, ...Array(times - 1).fill(400)]);
-    for (const a of answers.filter((r) => r.status() === 400)) expect(await alertsOf(await a.text())).toContain("Ce versement est déjà enregistré");
+    for (const a of answers.filter((r) => r.status() === 400))
+      expect(await alertsOf(await a.text())).toContain("Ce versement est déjà enregistré");
     expect(await recorded(s.id)).toBe(1);
   }
 
   // Every refusal whose form is not (or no longer) on the page is said at the top of it.
   const refusals: [Record<string, string>, string][] = [
-    [{ intent: "payment", instalmentId: "inconnu", paidAt: day(0), amount: "10" }, "Ce versement ne fait pas partie de l'échéancier de la subvention."],
+    [
+      { intent: "payment", instalmentId: "inconnu", paidAt: day(0), amount: "10" },
+      "Ce versement ne fait pas partie de l'échéancier de la subvention.",
+    ],
     [{ intent: "convention_signed", signedAt: day(0) }, "Cette subvention n'a pas de convention."],
     [{ intent: "convention_sent" }, "Cette subvention n'a pas de convention."],
     [{ intent: "report_validate", reportId: "inconnu" }, "Compte rendu introuvable pour cette subvention."],
@@ -241,7 +265,11 @@ test("a payment recorded twice is refused with its message on the page, and reco
     [{ intent: "autre" }, "Action inconnue."],
   ];
   for (const [form, message] of refusals) {
-    const response = await page.request.post(`/instruction/subventions/${subsidy.id}`, { form, headers: { Origin: origin }, maxRedirects: 0 });
+    const response = await page.request.post(`/instruction/subventions/${subsidy.id}`, {
+      form,
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
     expect(response.status(), form.intent).toBe(400);
     expect(await alertsOf(await response.text()), form.intent).toContain(message);
   }

@@ -49,7 +49,8 @@ async function expectNothingInjected(page: Page, where: string) {
     for (const el of Array.from(document.querySelectorAll("*"))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) bad.push(`${el.tagName.toLowerCase()}[${attr.name}]`);
-        if (["href", "src", "action", "formaction", "xlink:href"].includes(attr.name) && /^\s*javascript:/i.test(attr.value)) bad.push(`${el.tagName.toLowerCase()}[${attr.name}=${attr.value}]`);
+        if (["href", "src", "action", "formaction", "xlink:href"].includes(attr.name) && /^\s*javascript:/i.test(attr.value))
+          bad.push(`${el.tagName.toLowerCase()}[${attr.name}=${attr.value}]`);
       }
     }
     return bad;
@@ -106,7 +107,13 @@ test.beforeAll(async () => {
   const staff = await createUser(d, { role: "staff", email: uniqueEmail("staff-xss"), name: "Instructrice XSS" });
   staffId = staff.id;
 
-  const call = await createCall(d, { title: `Appel ${w} ${IMG}`, summary: `Résumé ${TEXT}`, body: `## Objet ${w}\n\n${MARKDOWN}`, reviewerIds: [staff.id], requiredAttachments: ["statuts"] });
+  const call = await createCall(d, {
+    title: `Appel ${w} ${IMG}`,
+    summary: `Résumé ${TEXT}`,
+    body: `## Objet ${w}\n\n${MARKDOWN}`,
+    reviewerIds: [staff.id],
+    requiredAttachments: ["statuts"],
+  });
   callId = call.id;
   callSlug = call.slug;
 
@@ -125,7 +132,14 @@ test.beforeAll(async () => {
       indicators: `Indicateurs ${SCRIPT}`,
     },
   };
-  const dossier = await createDossier(d, { callId, associationId: created.id, state: "en_instruction", title: `Projet ${w} ${IMG}`, data: hostileDossier, signerId: member.id });
+  const dossier = await createDossier(d, {
+    callId,
+    associationId: created.id,
+    state: "en_instruction",
+    title: `Projet ${w} ${IMG}`,
+    data: hostileDossier,
+    signerId: member.id,
+  });
   dossierId = dossier.id;
   const draft = await createDossier(d, { callId, associationId: created.id, state: "brouillon", data: hostileDossier });
   draftId = draft.id;
@@ -133,15 +147,39 @@ test.beforeAll(async () => {
   await d.message.create({ data: { dossierId, authorId: staff.id, fromStaff: true, body: `Réponse ${w} ${MARKDOWN}` } });
   await d.annotation.create({ data: { dossierId, authorId: staff.id, body: `Annotation ${w} ${TEXT}` } });
   await d.document.create({
-    data: { associationId: created.id, kind: "statuts", label: `Statuts ${w} ${IMG}`, originalName: `${SCRIPT}.pdf`, storedName: `xss-${w}.pdf`, mimeType: "application/pdf", size: 1234, sha256: "0".repeat(64), uploadedById: member.id },
+    data: {
+      associationId: created.id,
+      kind: "statuts",
+      label: `Statuts ${w} ${IMG}`,
+      originalName: `${SCRIPT}.pdf`,
+      storedName: `xss-${w}.pdf`,
+      mimeType: "application/pdf",
+      size: 1234,
+      sha256: "0".repeat(64),
+      uploadedById: member.id,
+    },
   });
 
-  const event = await createEvent(d, { title: `Atelier ${w} ${IMG}`, description: `Programme ${TEXT}`, place: `Salle ${SVG}`, onlineUrl: "javascript:window.__xss=1", audience: "public" });
+  const event = await createEvent(d, {
+    title: `Atelier ${w} ${IMG}`,
+    description: `Programme ${TEXT}`,
+    place: `Salle ${SVG}`,
+    onlineUrl: "javascript:window.__xss=1",
+    audience: "public",
+  });
   eventId = event.id;
   eventSlug = event.slug;
 
   const subsidy = await d.subsidy.create({
-    data: { number: `SUB-XSS-${w}`, associationId: created.id, dossierId, purpose: `Objet ${w} ${TEXT}`, requestedCents: 5_000_00, proposedCents: 4_000_00, financialYear: new Date().getFullYear() },
+    data: {
+      number: `SUB-XSS-${w}`,
+      associationId: created.id,
+      dossierId,
+      purpose: `Objet ${w} ${TEXT}`,
+      requestedCents: 5_000_00,
+      proposedCents: 4_000_00,
+      financialYear: new Date().getFullYear(),
+    },
   });
   subsidyId = subsidy.id;
 });
@@ -272,7 +310,17 @@ test("the storage quota: usage shown, an upload past it refused with what is use
   const d = db();
   const member = await loginAs(page, "member", { representative: true });
   await d.document.create({
-    data: { associationId: member.associationId!, kind: "comptes", label: "Archives", originalName: "archives.pdf", storedName: `quota-${w}.pdf`, mimeType: "application/pdf", size: 200 * 1024 * 1024 - 1000, sha256: "0".repeat(64), uploadedById: member.id },
+    data: {
+      associationId: member.associationId!,
+      kind: "comptes",
+      label: "Archives",
+      originalName: "archives.pdf",
+      storedName: `quota-${w}.pdf`,
+      mimeType: "application/pdf",
+      size: 200 * 1024 * 1024 - 1000,
+      sha256: "0".repeat(64),
+      uploadedById: member.id,
+    },
   });
   await page.goto(`/espace/associations/${member.associationId}/documents`);
   await expect(page.getByTestId("storage-usage")).toHaveText(/Espace utilisé : 200 Mo sur 200 Mo \(il reste 1 Ko\)\./);

@@ -57,13 +57,7 @@ export type AssociationDocumentRow = {
 };
 
 export function foldText(text: string): string {
-  return text
-    .replace(/œ/g, "oe")
-    .replace(/Œ/g, "OE")
-    .replace(/æ/g, "ae")
-    .replace(/Æ/g, "AE")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "");
+  return text.replace(/œ/g, "oe").replace(/Œ/g, "OE").replace(/æ/g, "ae").replace(/Æ/g, "AE").normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 const DESCRIPTION_MAX = 1500;

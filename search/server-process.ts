@@ -86,9 +86,9 @@ function errorLinesSince(logFile: string, offset: number): string {
     const size = statSync(logFile).size;
     const buffer = Buffer.alloc(Math.min(size - offset, 64_000));
     readSync(fd, buffer, 0, buffer.length, Math.max(offset, size - buffer.length));
-    // eslint-disable-next-line no-control-regex
     const lines = buffer
       .toString("utf8")
+      // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes (ESC [ … m) from the server's log
       .replace(/\x1b\[[0-9;]*m/g, "")
       .split("\n");
     return lines

@@ -10,13 +10,26 @@ const { indexName } = await import("./settings");
 describe("full reindex", () => {
   it("indexes 1 200 associations in batches and marks the current charter's signatories", async () => {
     const rng = createRng(7);
-    const ids = await insertAssociations(prisma, Array.from({ length: 1200 }, (_, i) => buildAssociation(10_000 + i, rng)), 1200);
+    const ids = await insertAssociations(
+      prisma,
+      Array.from({ length: 1200 }, (_, i) => buildAssociation(10_000 + i, rng)),
+      1200,
+    );
     const version = await prisma.charterVersion.create({
       data: { version: 1, title: "Charte", body: "Texte", sha256: "x", publishedAt: new Date() },
     });
     const signed = ids.filter((_, i) => i % 3 === 0);
     await prisma.charterSignature.createMany({
-      data: signed.map((associationId) => ({ versionId: version.id, associationId, userId: "u", signerName: "n", signerRole: "r", ip: "127.0.0.1", userAgent: "ua", textSha256: "x" })),
+      data: signed.map((associationId) => ({
+        versionId: version.id,
+        associationId,
+        userId: "u",
+        signerName: "n",
+        signerRole: "r",
+        ip: "127.0.0.1",
+        userAgent: "ua",
+        textSha256: "x",
+      })),
     });
     const client = getSearchClient()!;
     const { indexed } = await reindexAll(prisma, client, { batchSize: 1000 });

@@ -19,7 +19,18 @@ export type PageCacheOptions = {
 };
 
 // Set again for every answer, or describing the bytes on the wire rather than the page.
-const PER_RESPONSE_HEADERS = new Set(["content-security-policy", "set-cookie", "content-length", "content-encoding", "vary", "date", "etag", "connection", "keep-alive", "transfer-encoding"]);
+const PER_RESPONSE_HEADERS = new Set([
+  "content-security-policy",
+  "set-cookie",
+  "content-length",
+  "content-encoding",
+  "vary",
+  "date",
+  "etag",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+]);
 
 export const PUBLIC_PAGES =
   /^\/(?:annuaire(?:\/[^/.]+)?|appels-a-projets(?:\/[^/.]+)?|evenements(?:\/[^/.]+)?|charte(?:\/signataires|\/versions(?:\/[^/.]+)?)?|accessibilite|donnees-personnelles)?$/;
@@ -54,7 +65,9 @@ export function createPageCache(options: PageCacheOptions) {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     const keep = (chunk: unknown, encoding: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+      chunks.push(
+        Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"),
+      );
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);

@@ -14,7 +14,6 @@ import { initSearchEngineStatus } from "../search/engine-status";
 import { masterKeyFor } from "../search/server-process";
 import { superviseBundledMeilisearch, type MeilisearchSupervisor } from "../search/supervisor";
 
-
 const log = (message: string) => console.log(`[portail] ${message}`);
 
 function runPrisma(args: string[], env: NodeJS.ProcessEnv) {

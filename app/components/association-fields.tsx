@@ -15,8 +15,19 @@ export function AssociationFields() {
           <TextField name="rna" label="Numéro RNA" hint="W suivi de 9 caractères, par exemple W251002867." />
           <TextField name="siret" label="SIRET" hint="14 chiffres." inputMode="numeric" />
         </div>
-        <TextArea name="socialObject" label="Objet social" hint="Tel qu'il figure dans vos statuts, en quelques phrases." required rows={3} />
-        <TextArea name="description" label="Présentation pour l'annuaire" hint="Vos actions, votre fonctionnement, comment vous rejoindre." rows={5} />
+        <TextArea
+          name="socialObject"
+          label="Objet social"
+          hint="Tel qu'il figure dans vos statuts, en quelques phrases."
+          required
+          rows={3}
+        />
+        <TextArea
+          name="description"
+          label="Présentation pour l'annuaire"
+          hint="Vos actions, votre fonctionnement, comment vous rejoindre."
+          rows={5}
+        />
       </section>
       <section className="form-section">
         <h2>Coordonnées</h2>

@@ -6,7 +6,17 @@ import { useId } from "react";
 export type BarSeries = { key: string; name: string; color: string };
 export type BarRow = { label: string; values: Record<string, number> };
 
-export function BarChart({ rows, series, format, width = 640 }: { rows: BarRow[]; series: BarSeries[]; format: (v: number) => string; width?: number }) {
+export function BarChart({
+  rows,
+  series,
+  format,
+  width = 640,
+}: {
+  rows: BarRow[];
+  series: BarSeries[];
+  format: (v: number) => string;
+  width?: number;
+}) {
   const id = useId();
   const labelWidth = 210;
   const valueWidth = 110;

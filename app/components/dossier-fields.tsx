@@ -71,20 +71,37 @@ export function Autosave({ delayMs = 800 }: { delayMs?: number }) {
       form.removeEventListener("input", schedule);
       form.removeEventListener("change", schedule);
     };
+    // Listeners are attached once per form; `fetcher` changes identity on every render and is read when the timer fires.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [delayMs]);
   useEffect(() => {
+    // Keeps the time of the last successful save even once a later answer carries none (fetcher.data alone would lose it).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (fetcher.state === "idle" && fetcher.data?.saved && fetcher.data.at) setSavedAt(fetcher.data.at);
   }, [fetcher.state, fetcher.data]);
   return (
-    <span ref={anchor} className="muted small" role="status" aria-live="polite" data-autosave={fetcher.state === "idle" && savedAt ? "saved" : fetcher.state}>
+    <span
+      ref={anchor}
+      className="muted small"
+      role="status"
+      aria-live="polite"
+      data-autosave={fetcher.state === "idle" && savedAt ? "saved" : fetcher.state}
+    >
       {fetcher.state !== "idle" ? "Enregistrement du brouillon…" : savedAt ? `Brouillon enregistré à ${savedAt}` : ""}
     </span>
   );
 }
 
 /** The project budget's totals as the user types. */
-export function BudgetSummary({ initial, minAmountCents, maxAmountCents }: { initial: Record<string, unknown>; minAmountCents: number; maxAmountCents: number }) {
+export function BudgetSummary({
+  initial,
+  minAmountCents,
+  maxAmountCents,
+}: {
+  initial: Record<string, unknown>;
+  minAmountCents: number;
+  maxAmountCents: number;
+}) {
   const anchor = useRef<HTMLElement>(null);
   const [values, setValues] = useState<Record<string, unknown>>(initial);
   useEffect(() => {

@@ -26,9 +26,20 @@ type Pieces = {
   documents: { id: string; kind: string; label: string; originalName: string }[];
 };
 
-const sizeLabel = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`);
+const sizeLabel = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`;
 
-export function DossierPiecesStep({ base, pieces, editable, actionData }: { base: string; pieces: Pieces; editable: boolean; actionData: unknown }) {
+export function DossierPiecesStep({
+  base,
+  pieces,
+  editable,
+  actionData,
+}: {
+  base: string;
+  pieces: Pieces;
+  editable: boolean;
+  actionData: unknown;
+}) {
   const failure = isActionFailure(actionData) ? actionData : null;
   const attachedIds = new Set(pieces.attachments.map((a) => a.documentId));
   const reusable = pieces.documents.filter((d) => !attachedIds.has(d.id));
@@ -42,14 +53,17 @@ export function DossierPiecesStep({ base, pieces, editable, actionData }: { base
       ) : null}
       <p>
         Pièces obligatoires pour cet appel : {pieces.required.map(documentKindLabel).join(", ") || "aucune"}.
-        {pieces.missing.length ? ` Il manque : ${pieces.missing.map(documentKindLabel).join(", ")}.` : " Toutes les pièces obligatoires sont jointes."}
+        {pieces.missing.length
+          ? ` Il manque : ${pieces.missing.map(documentKindLabel).join(", ")}.`
+          : " Toutes les pièces obligatoires sont jointes."}
       </p>
       <h2>Pièces jointes au dossier</h2>
       {pieces.attachments.length === 0 ? <p>Aucune pièce jointe pour le moment.</p> : null}
       <ul>
         {pieces.attachments.map((a) => (
           <li key={a.id}>
-            {documentKindLabel(a.kind)} : <a href={`/documents/${a.documentId}`}>{a.originalName}</a> <span className="muted">({sizeLabel(a.size)})</span>
+            {documentKindLabel(a.kind)} : <a href={`/documents/${a.documentId}`}>{a.originalName}</a>{" "}
+            <span className="muted">({sizeLabel(a.size)})</span>
             {editable ? (
               <Form method="post" style={{ display: "inline" }}>
                 <input type="hidden" name="attachmentId" value={a.id} />

@@ -17,7 +17,8 @@ type CardEvent = {
 };
 
 export function PlacesBadge({ placesLeft, waiting }: { placesLeft: number; waiting: number }) {
-  if (placesLeft > 0) return <span className="badge badge-green">{placesLeft === 1 ? "1 place restante" : `${placesLeft} places restantes`}</span>;
+  if (placesLeft > 0)
+    return <span className="badge badge-green">{placesLeft === 1 ? "1 place restante" : `${placesLeft} places restantes`}</span>;
   return <span className="badge badge-orange">Complet{waiting ? ` – ${waiting} en liste d'attente` : " – liste d'attente ouverte"}</span>;
 }
 

@@ -24,11 +24,22 @@ export function EventFields() {
       </fieldset>
       <fieldset className="form-section">
         <legend>Inscriptions</legend>
-        <TextField name="capacity" label="Nombre de places" inputMode="numeric" required hint="Au-delà, les inscriptions rejoignent la liste d'attente." />
+        <TextField
+          name="capacity"
+          label="Nombre de places"
+          inputMode="numeric"
+          required
+          hint="Au-delà, les inscriptions rejoignent la liste d'attente."
+        />
         <TextField name="registrationOpensAt" label="Ouverture des inscriptions" type="datetime-local" required />
         <TextField name="registrationClosesAt" label="Clôture des inscriptions" type="datetime-local" required />
         <SelectField name="audience" label="Public" required options={audienceOptions} />
-        <TextField name="perAssociationLimit" label="Places par association" inputMode="numeric" hint="Nombre maximal de personnes qu'une association peut inscrire." />
+        <TextField
+          name="perAssociationLimit"
+          label="Places par association"
+          inputMode="numeric"
+          hint="Nombre maximal de personnes qu'une association peut inscrire."
+        />
       </fieldset>
     </>
   );

@@ -72,6 +72,7 @@ export function ValidatedForm<S extends z.ZodType>({
     if (failure) form.reset({ ...(defaultValues ?? {}), ...failure.values }, { keepDefaultValues: false });
     // Focus the summary so screen readers announce the server's errors.
     if (failure) ref.current?.querySelector<HTMLElement>("[data-error-summary]")?.focus();
+    // Runs once per server answer only: `form` and `defaultValues` change identity on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [actionData]);
 

@@ -40,7 +40,11 @@ export function MessageThread({
       ) : (
         <ol className="message-list" style={{ listStyle: "none", padding: 0 }}>
           {messages.map((m) => (
-            <li key={m.id} className="card" style={{ marginBottom: "0.75rem", borderLeft: `5px solid ${m.fromStaff ? "var(--blue)" : "var(--green)"}` }}>
+            <li
+              key={m.id}
+              className="card"
+              style={{ marginBottom: "0.75rem", borderLeft: `5px solid ${m.fromStaff ? "var(--blue)" : "var(--green)"}` }}
+            >
               <p className="small muted" style={{ margin: 0 }}>
                 <strong>{m.authorName}</strong>
                 {m.fromStaff && side === "staff" ? " (CCAS)" : ""} – {formatDateTime(m.createdAt)}
@@ -51,12 +55,23 @@ export function MessageThread({
         </ol>
       )}
       {canWrite ? (
-        <ValidatedForm schema={messageSchema} method="post" action={action} actionData={actionData} defaultValues={{ body: "" }} preventScrollReset>
+        <ValidatedForm
+          schema={messageSchema}
+          method="post"
+          action={action}
+          actionData={actionData}
+          defaultValues={{ body: "" }}
+          preventScrollReset
+        >
           {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <TextArea
             name="body"
             label={side === "staff" ? "Message à l'association" : "Message au CCAS"}
-            hint={side === "staff" ? "Visible par les membres de l'association, qui sont prévenus par courriel." : "Les instructeur·rices du CCAS sont prévenu·es par courriel."}
+            hint={
+              side === "staff"
+                ? "Visible par les membres de l'association, qui sont prévenus par courriel."
+                : "Les instructeur·rices du CCAS sont prévenu·es par courriel."
+            }
             required
             rows={3}
           />

@@ -16,7 +16,11 @@ export function isDraftNumber(number: string): boolean {
 /** The next free number for this year (callers retry on a unique-constraint race). */
 export async function nextDossierNumber(db: Pick<Db, "dossier">, year: number): Promise<string> {
   const prefix = `AAP-${year}-`;
-  const last = await db.dossier.findFirst({ where: { number: { startsWith: prefix } }, orderBy: { number: "desc" }, select: { number: true } });
+  const last = await db.dossier.findFirst({
+    where: { number: { startsWith: prefix } },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
   const seq = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(seq).padStart(4, "0")}`;
 }

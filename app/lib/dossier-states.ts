@@ -16,7 +16,13 @@ export function stateLabel(state: string): string {
 }
 
 /** States staff work on: a draft is the association's own until it is filed. */
-export const REVIEWABLE_STATES = ["en_construction", "en_instruction", "accepte", "refuse", "sans_suite"] as const satisfies readonly DossierState[];
+export const REVIEWABLE_STATES = [
+  "en_construction",
+  "en_instruction",
+  "accepte",
+  "refuse",
+  "sans_suite",
+] as const satisfies readonly DossierState[];
 
 export const STATE_BADGES: Record<string, string> = {
   en_construction: "badge badge-orange",

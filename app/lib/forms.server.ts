@@ -60,7 +60,10 @@ function withoutSecrets(values: Record<string, unknown>) {
 
 /** 400 with the messages and what was typed. */
 export function invalid(failure: Omit<FormFailure, "ok"> | FormFailure, status = 400) {
-  return data({ ok: false as const, errors: failure.errors, values: withoutSecrets(failure.values), formError: failure.formError }, { status });
+  return data(
+    { ok: false as const, errors: failure.errors, values: withoutSecrets(failure.values), formError: failure.formError },
+    { status },
+  );
 }
 
 export function fieldError(field: string, message: string, values: Record<string, unknown> = {}, status = 400) {

@@ -26,6 +26,7 @@ export function clientIp(request: Request): string {
 
 // Browsers drop tabs and newlines inside a URL and read a backslash as "/": "/<tab>/evil.example"
 // and "/<backslash>evil.example" both lead off-site. Refused outright, and in the decoded path too.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_IN_REDIRECT = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 /**

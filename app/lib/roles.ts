@@ -25,11 +25,7 @@ export function canActAsRepresentative(memberships: MembershipView[], associatio
 }
 
 /** Only validated associations are public; members and staff see their pending or refused ones. */
-export function canViewAssociation(
-  actor: Actor,
-  memberships: MembershipView[],
-  association: { id: string; status: string },
-) {
+export function canViewAssociation(actor: Actor, memberships: MembershipView[], association: { id: string; status: string }) {
   if (association.status === "validated") return true;
   if (isStaff(actor)) return true;
   return memberships.some((m) => m.associationId === association.id);

@@ -6,9 +6,17 @@ export type TaxonomyEntry = { slug: string; label: string; description?: string 
 
 export const FIELDS_OF_INTERVENTION = [
   { slug: "aide-alimentaire", label: "Aide alimentaire", description: "Distribution de denrées, épiceries solidaires, repas (RNA 020010)" },
-  { slug: "hebergement-logement", label: "Hébergement et logement", description: "Mise à l'abri, logement accompagné, aide au logement (RNA 032510)" },
+  {
+    slug: "hebergement-logement",
+    label: "Hébergement et logement",
+    description: "Mise à l'abri, logement accompagné, aide au logement (RNA 032510)",
+  },
   { slug: "lutte-isolement", label: "Lutte contre l'isolement", description: "Visites, lien social, personnes seules (RNA 019040)" },
-  { slug: "insertion-emploi", label: "Insertion par l'emploi", description: "Insertion par l'activité économique, accompagnement vers l'emploi (RNA 030010)" },
+  {
+    slug: "insertion-emploi",
+    label: "Insertion par l'emploi",
+    description: "Insertion par l'activité économique, accompagnement vers l'emploi (RNA 030010)",
+  },
   { slug: "inclusion-numerique", label: "Inclusion numérique", description: "Accès et accompagnement aux outils numériques" },
   { slug: "acces-aux-droits", label: "Accès aux droits", description: "Information juridique, aide aux démarches administratives" },
   { slug: "sante", label: "Accès à la santé", description: "Prévention, soins, accompagnement vers la santé (RNA 017000)" },
@@ -16,15 +24,27 @@ export const FIELDS_OF_INTERVENTION = [
   { slug: "handicap", label: "Handicap", description: "Accompagnement des personnes handicapées (RNA 003030)" },
   { slug: "personnes-agees", label: "Personnes âgées", description: "Services et accompagnement des aînés (RNA 021015)" },
   { slug: "mobilite", label: "Mobilité", description: "Transport solidaire, aide au permis, accès aux mobilités" },
-  { slug: "refugies-migrants", label: "Accueil des réfugiés et migrants", description: "Accueil, intégration, apprentissage du français (RNA 003050)" },
+  {
+    slug: "refugies-migrants",
+    label: "Accueil des réfugiés et migrants",
+    description: "Accueil, intégration, apprentissage du français (RNA 003050)",
+  },
   { slug: "egalite-femmes-hommes", label: "Droits des femmes", description: "Égalité, lutte contre les violences faites aux femmes" },
   { slug: "famille-parentalite", label: "Famille et parentalité", description: "Soutien aux parents, petite enfance" },
   { slug: "jeunesse", label: "Jeunesse", description: "Jeunes adultes, décrochage, accès à l'autonomie" },
-  { slug: "equipement-vetements", label: "Vêtements et équipement", description: "Vestiaires, meubles, équipement de la maison (RNA 020010)" },
+  {
+    slug: "equipement-vetements",
+    label: "Vêtements et équipement",
+    description: "Vestiaires, meubles, équipement de la maison (RNA 020010)",
+  },
   { slug: "budget-surendettement", label: "Budget et surendettement", description: "Accompagnement budgétaire, microcrédit" },
   { slug: "addictions", label: "Addictions", description: "Prévention et réduction des risques" },
   { slug: "entraide-benevolat", label: "Entraide et bénévolat", description: "Entraide, engagement bénévole (RNA 014000)" },
-  { slug: "culture-loisirs-solidaires", label: "Culture et loisirs solidaires", description: "Accès à la culture, aux vacances et aux loisirs" },
+  {
+    slug: "culture-loisirs-solidaires",
+    label: "Culture et loisirs solidaires",
+    description: "Accès à la culture, aux vacances et aux loisirs",
+  },
   { slug: "medico-social", label: "Médico-social", description: "Établissements et services médico-sociaux (RNA 018000)" },
 ] as const satisfies readonly TaxonomyEntry[];
 

@@ -60,10 +60,7 @@ export const nameText = (label: string, max = 200) =>
   requiredText(label, max).refine((v) => !FORMULA_LEAD.test(v), `${label} : ne peut pas commencer par =, +, -, @ ni par une tabulation.`);
 
 export const optionalText = (label: string, max = 2000) =>
-  z.preprocess(
-    blankToUndefined,
-    z.string().trim().max(max, `${label} : ${max} caractères au maximum.`).optional(),
-  );
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} : ${max} caractères au maximum.`).optional());
 
 export const siretSchema = z.preprocess(
   compact,
@@ -104,9 +101,7 @@ export const urlSchema = z
   .string()
   .trim()
   .transform((v) => (/^https?:\/\//i.test(v) ? v : `https://${v}`))
-  .pipe(
-    z.url({ protocol: /^https?$/, error: "Indiquez une adresse web valide, par exemple https://exemple.fr." }),
-  );
+  .pipe(z.url({ protocol: /^https?$/, error: "Indiquez une adresse web valide, par exemple https://exemple.fr." }));
 
 export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -130,20 +125,18 @@ export function parseEurosToCents(input: string): number | null {
 }
 
 export const euroAmountSchema = (label: string) =>
-  z
-    .union([z.string(), z.number()], { error: `${label} : indiquez un montant en euros.` })
-    .transform((v, ctx) => {
-      const cents = typeof v === "number" ? Math.round(v * 100) : parseEurosToCents(v);
-      if (cents === null || cents < 0) {
-        ctx.addIssue({ code: "custom", message: `${label} : indiquez un montant en euros, par exemple 1 234,56.` });
-        return z.NEVER;
-      }
-      if (cents > 100_000_000_00) {
-        ctx.addIssue({ code: "custom", message: `${label} : le montant dépasse 100 millions d'euros.` });
-        return z.NEVER;
-      }
-      return cents;
-    });
+  z.union([z.string(), z.number()], { error: `${label} : indiquez un montant en euros.` }).transform((v, ctx) => {
+    const cents = typeof v === "number" ? Math.round(v * 100) : parseEurosToCents(v);
+    if (cents === null || cents < 0) {
+      ctx.addIssue({ code: "custom", message: `${label} : indiquez un montant en euros, par exemple 1 234,56.` });
+      return z.NEVER;
+    }
+    if (cents > 100_000_000_00) {
+      ctx.addIssue({ code: "custom", message: `${label} : le montant dépasse 100 millions d'euros.` });
+      return z.NEVER;
+    }
+    return cents;
+  });
 
 /** A checkbox group or multi-select: FormData gives a string or a list. */
 export const multiSelect = <T extends string>(values: readonly [T, ...T[]], label: string, min = 0) =>

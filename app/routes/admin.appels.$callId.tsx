@@ -17,7 +17,9 @@ import { centsToInput, formatDateTime, toParisInputValue } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { callSchema } from "~/schemas/call";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "Appel à projets"} – Administration – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.call.title ?? "Appel à projets"} – Administration – CCAS de Besançon` },
+];
 
 const ACTION_LABELS: Record<CallStatus, string> = {
   brouillon: "Repasser en brouillon",
@@ -108,7 +110,13 @@ export default function EditCall() {
           </Form>
         ) : null}
       </section>
-      <ValidatedForm schema={callSchema} method="post" defaultValues={defaults} key={JSON.stringify(defaults)} actionData={actionData && "errors" in actionData ? actionData : undefined}>
+      <ValidatedForm
+        schema={callSchema}
+        method="post"
+        defaultValues={defaults}
+        key={JSON.stringify(defaults)}
+        actionData={actionData && "errors" in actionData ? actionData : undefined}
+      >
         <CallFields staff={staff} />
         <div className="actions">
           <SubmitButton>Enregistrer l'appel</SubmitButton>

@@ -37,7 +37,11 @@ export default function NewCall() {
         <Link to="/admin/appels">‹ Appels à projets</Link>
       </p>
       <h1>Nouvel appel à projets</h1>
-      <ValidatedForm schema={callSchema} method="post" defaultValues={{ fields: [], requiredAttachments: ["statuts", "rib"], reviewerIds: [] }}>
+      <ValidatedForm
+        schema={callSchema}
+        method="post"
+        defaultValues={{ fields: [], requiredAttachments: ["statuts", "rib"], reviewerIds: [] }}
+      >
         <CallFields staff={staff} />
         <div className="actions">
           <SubmitButton>Enregistrer le brouillon</SubmitButton>

@@ -29,7 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "end-sessions") {
-    const email = String(formData.get("email") ?? "").trim().toLowerCase();
+    const email = String(formData.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     const target = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true } });
     if (!target) return redirectWithFlash("/admin/comptes", `Aucun compte avec l'adresse ${email}.`, "error");
     await endAllSessions(target.id);
@@ -42,7 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!target) throw badRequest("Compte inconnu.");
     await prisma.user.update({ where: { id: userId }, data: { disabledAt: intent === "disable" ? new Date() : null } });
     if (intent === "disable") await endAllSessions(userId);
-    return redirectWithFlash("/admin/comptes", intent === "disable" ? `Compte de ${target.name} désactivé.` : `Compte de ${target.name} réactivé.`);
+    return redirectWithFlash(
+      "/admin/comptes",
+      intent === "disable" ? `Compte de ${target.name} désactivé.` : `Compte de ${target.name} réactivé.`,
+    );
   }
   const parsed = parseWith(createStaffSchema, formDataToObject(formData));
   if (!parsed.ok) return invalid(parsed);

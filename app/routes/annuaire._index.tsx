@@ -7,7 +7,11 @@ import { pluralize } from "~/lib/format";
 import { DISTRICTS, FIELDS_OF_INTERVENTION, PUBLICS, labelOf } from "~/lib/taxonomy";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.query.q ? `« ${data.query.q} » – Annuaire des associations – CCAS de Besançon` : "Annuaire des associations – CCAS de Besançon" },
+  {
+    title: data?.query.q
+      ? `« ${data.query.q} » – Annuaire des associations – CCAS de Besançon`
+      : "Annuaire des associations – CCAS de Besançon",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -97,13 +101,27 @@ export default function Directory() {
       <p className="lead">
         Les associations partenaires du CCAS de Besançon : leur objet, leurs publics, leurs quartiers et comment les joindre.
       </p>
-      <Form method="get" action="/annuaire" ref={formRef} role="search" aria-label="Rechercher une association" onChange={(e) => submitSoon((e.target as HTMLInputElement).type === "search" ? 250 : 0)}>
+      <Form
+        method="get"
+        action="/annuaire"
+        ref={formRef}
+        role="search"
+        aria-label="Rechercher une association"
+        onChange={(e) => submitSoon((e.target as HTMLInputElement).type === "search" ? 250 : 0)}
+      >
         <div className="search-bar">
           <div className="field">
             <label htmlFor="q" className="field-label">
               Rechercher une association, un besoin, un mot-clé
             </label>
-            <input id="q" type="search" name="q" defaultValue={query.q} placeholder="Ex. : aide alimentaire, logement, numérique…" autoComplete="off" />
+            <input
+              id="q"
+              type="search"
+              name="q"
+              defaultValue={query.q}
+              placeholder="Ex. : aide alimentaire, logement, numérique…"
+              autoComplete="off"
+            />
           </div>
           <button type="submit" className="button">
             Rechercher
@@ -112,7 +130,13 @@ export default function Directory() {
         <div className="directory">
           <aside className="facets" aria-label="Filtres">
             <h2 className="visually-hidden">Filtres</h2>
-            <Facet legend="Champs d'intervention" name="champ" entries={FIELDS_OF_INTERVENTION} counts={facets.fields} selected={query.fields} />
+            <Facet
+              legend="Champs d'intervention"
+              name="champ"
+              entries={FIELDS_OF_INTERVENTION}
+              counts={facets.fields}
+              selected={query.fields}
+            />
             <Facet legend="Publics" name="public" entries={PUBLICS} counts={facets.publics} selected={query.publics} />
             <Facet legend="Quartiers" name="quartier" entries={DISTRICTS} counts={facets.districts} selected={query.districts} />
             <fieldset>
@@ -144,7 +168,9 @@ export default function Directory() {
               </div>
             ) : null}
             <p role="status" aria-live="polite" aria-busy={searching || undefined}>
-              <strong>{total === 0 ? "Aucune association trouvée" : `${pluralize(total, "association trouvée", "associations trouvées")}`}</strong>
+              <strong>
+                {total === 0 ? "Aucune association trouvée" : `${pluralize(total, "association trouvée", "associations trouvées")}`}
+              </strong>
               {query.q ? <> pour « {query.q} »</> : null}
               {activeFilters ? <> avec {pluralize(activeFilters, "filtre")}</> : null}.
             </p>

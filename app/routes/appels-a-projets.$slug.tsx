@@ -22,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     call: { ...rest, requiredAttachments: parseRequiredAttachments(call.requiredAttachments) },
     signedIn: Boolean(user),
-    associations: memberships.filter((m) => m.association.status === "validated").map((m) => ({ id: m.association.id, name: m.association.name })),
+    associations: memberships
+      .filter((m) => m.association.status === "validated")
+      .map((m) => ({ id: m.association.id, name: m.association.name })),
   };
 }
 
@@ -37,7 +39,13 @@ export default function PublicCall() {
       <p className="lead">{call.summary}</p>
       <dl className="definition-list">
         <dt>État</dt>
-        <dd>{call.open ? "Ouvert aux candidatures" : call.effectiveStatus === "publie" ? "Pas encore ouvert" : CALL_STATUS_LABELS[call.effectiveStatus]}</dd>
+        <dd>
+          {call.open
+            ? "Ouvert aux candidatures"
+            : call.effectiveStatus === "publie"
+              ? "Pas encore ouvert"
+              : CALL_STATUS_LABELS[call.effectiveStatus]}
+        </dd>
         <dt>Ouverture</dt>
         <dd>{formatDateTime(call.opensAt)}</dd>
         <dt>Clôture</dt>
@@ -58,8 +66,8 @@ export default function PublicCall() {
           <h2 id="deposer">Candidater</h2>
           {!signedIn ? (
             <p>
-              <Link to={`/connexion?redirectTo=${encodeURIComponent(`/appels-a-projets/${call.slug}`)}`}>Connectez-vous</Link> avec le compte de votre association pour déposer
-              un dossier.
+              <Link to={`/connexion?redirectTo=${encodeURIComponent(`/appels-a-projets/${call.slug}`)}`}>Connectez-vous</Link> avec le
+              compte de votre association pour déposer un dossier.
             </p>
           ) : associations.length === 0 ? (
             <p>Seules les associations validées du réseau peuvent déposer un dossier.</p>

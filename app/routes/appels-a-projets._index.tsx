@@ -6,7 +6,10 @@ import { formatDateTime, formatEuros } from "~/lib/format";
 
 export const meta: MetaFunction = () => [
   { title: "Appels à projets – CCAS de Besançon" },
-  { name: "description", content: "Les appels à projets du CCAS de Besançon ouverts aux associations de solidarité, et les appels passés." },
+  {
+    name: "description",
+    content: "Les appels à projets du CCAS de Besançon ouverts aux associations de solidarité, et les appels passés.",
+  },
 ];
 
 export async function loader() {
@@ -18,7 +21,10 @@ export default function PublicCalls() {
   return (
     <div className="container page">
       <h1>Appels à projets</h1>
-      <p className="lead">Le CCAS finance des projets associatifs qui répondent à son projet social. Les associations du réseau déposent leur dossier en ligne.</p>
+      <p className="lead">
+        Le CCAS finance des projets associatifs qui répondent à son projet social. Les associations du réseau déposent leur dossier en
+        ligne.
+      </p>
       <h2>Appels ouverts</h2>
       {open.length === 0 ? <p>Aucun appel à projets n'est ouvert en ce moment.</p> : null}
       <div className="stack">
@@ -40,7 +46,10 @@ export default function PublicCalls() {
       <ul>
         {past.map((c) => (
           <li key={c.id}>
-            <Link to={`/appels-a-projets/${c.slug}`}>{c.title}</Link> <span className="muted">– {CALL_STATUS_LABELS[c.effectiveStatus]}, clos le {formatDateTime(c.closesAt)}</span>
+            <Link to={`/appels-a-projets/${c.slug}`}>{c.title}</Link>{" "}
+            <span className="muted">
+              – {CALL_STATUS_LABELS[c.effectiveStatus]}, clos le {formatDateTime(c.closesAt)}
+            </span>
           </li>
         ))}
       </ul>

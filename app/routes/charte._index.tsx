@@ -5,7 +5,10 @@ import { formatDate } from "~/lib/format";
 
 export const meta: MetaFunction = () => [
   { title: "Charte municipale de l'action sociale – CCAS de Besançon" },
-  { name: "description", content: "Les valeurs, les missions et les publics de l'action sociale à Besançon, partagés par les associations signataires." },
+  {
+    name: "description",
+    content: "Les valeurs, les missions et les publics de l'action sociale à Besançon, partagés par les associations signataires.",
+  },
 ];
 
 export async function loader(_: LoaderFunctionArgs) {

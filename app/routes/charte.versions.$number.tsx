@@ -14,7 +14,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!version) throw notFound("Cette version de la charte n'existe pas.");
   const current = await getCurrentVersion();
   const { body, ...summary } = version;
-  return { version: summary, html: renderCharterHtml(body), isCurrent: current?.id === version.id, currentNumber: current?.version ?? null };
+  return {
+    version: summary,
+    html: renderCharterHtml(body),
+    isCurrent: current?.id === version.id,
+    currentNumber: current?.version ?? null,
+  };
 }
 
 export default function CharterVersionPage() {

@@ -24,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let comparison = null;
   if (from !== null && to !== null) {
     const [a, b] = await Promise.all([getPublishedVersion(from), getPublishedVersion(to)]);
-    comparison = a && b ? { from, to, titleParts: diffTexts(a.title, b.title), parts: diffTexts(a.body, b.body) } : { from, to, missing: true as const };
+    comparison =
+      a && b
+        ? { from, to, titleParts: diffTexts(a.title, b.title), parts: diffTexts(a.body, b.body) }
+        : { from, to, missing: true as const };
   }
   return {
     versions: versions.map((v) => ({ ...v, signatures: v._count.signatures })),
@@ -126,7 +129,10 @@ export default function CharterVersions() {
               </>
             ) : null}
             <h3>Texte</h3>
-            <CharterDiff parts={comparison.parts} label={`Modifications du texte, de la version ${comparison.from} à la version ${comparison.to}`} />
+            <CharterDiff
+              parts={comparison.parts}
+              label={`Modifications du texte, de la version ${comparison.from} à la version ${comparison.to}`}
+            />
           </>
         )
       ) : null}

@@ -13,14 +13,14 @@ export default function PersonalData() {
       <h2>Ce qui est conservé</h2>
       <ul>
         <li>Comptes : nom, adresse e-mail, mot de passe chiffré (argon2id), rôle.</li>
-        <li>Sessions : identifiant, adresse IP et navigateur, pour la sécurité ; durée d'inactivité maximale 2 heures, durée de vie 12 heures.</li>
+        <li>
+          Sessions : identifiant, adresse IP et navigateur, pour la sécurité ; durée d'inactivité maximale 2 heures, durée de vie 12 heures.
+        </li>
         <li>Tentatives de connexion : adresse e-mail et IP, pour limiter les attaques par essais successifs.</li>
         <li>Associations : les informations de leur fiche, publiques une fois validées.</li>
       </ul>
       <h2>Vos droits</h2>
-      <p>
-        Vous pouvez accéder à vos données, les rectifier ou demander leur effacement auprès du CCAS. Vous pouvez aussi saisir la CNIL.
-      </p>
+      <p>Vous pouvez accéder à vos données, les rectifier ou demander leur effacement auprès du CCAS. Vous pouvez aussi saisir la CNIL.</p>
     </div>
   );
 }

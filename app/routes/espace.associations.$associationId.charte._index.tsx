@@ -22,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current } = charter;
   return {
     association: charter.association,
-    current: current ? { id: current.id, version: current.version, title: current.title, sha256: current.sha256, publishedAt: current.publishedAt } : null,
+    current: current
+      ? { id: current.id, version: current.version, title: current.title, sha256: current.sha256, publishedAt: current.publishedAt }
+      : null,
     html: current ? renderCharterHtml(current.body) : "",
     currentSignature: charter.currentSignature,
     signatures: charter.signatures,
@@ -61,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssociationCharter() {
-  const { association, current, html, currentSignature, signatures, representatives, isRepresentative, me } = useLoaderData<typeof loader>();
+  const { association, current, html, currentSignature, signatures, representatives, isRepresentative, me } =
+    useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <p>
@@ -75,8 +78,8 @@ export default function AssociationCharter() {
           {currentSignature ? (
             <div className="alert alert-success">
               <p>
-                <strong>L'association a signé la version {current.version}</strong> le {formatDateTime(currentSignature.signedAt)} (heure de Paris), par{" "}
-                {currentSignature.signerName} ({currentSignature.signerRole}).
+                <strong>L'association a signé la version {current.version}</strong> le {formatDateTime(currentSignature.signedAt)} (heure de
+                Paris), par {currentSignature.signerName} ({currentSignature.signerRole}).
               </p>
               <p>
                 <a href={`/espace/associations/${association.id}/charte/attestation/${currentSignature.id}`} download>
@@ -88,7 +91,9 @@ export default function AssociationCharter() {
             <div className="alert alert-warning">
               <p>
                 <strong>La version {current.version} de la charte n'est pas encore signée pour l'association.</strong>{" "}
-                {signatures.length ? `L'association avait signé la version ${signatures[0].version.version} : une nouvelle signature est attendue.` : null}
+                {signatures.length
+                  ? `L'association avait signé la version ${signatures[0].version.version} : une nouvelle signature est attendue.`
+                  : null}
               </p>
             </div>
           )}
@@ -96,7 +101,8 @@ export default function AssociationCharter() {
             {current.title} – version {current.version}
           </h2>
           <p className="small muted">
-            <Link to="/charte/versions">Historique et modifications</Link> · Empreinte SHA-256 : <code style={{ overflowWrap: "anywhere" }}>{current.sha256}</code>
+            <Link to="/charte/versions">Historique et modifications</Link> · Empreinte SHA-256 :{" "}
+            <code style={{ overflowWrap: "anywhere" }}>{current.sha256}</code>
           </p>
           {/* Sanitised on the server (see renderCharterHtml). */}
           <article className="prose card" dangerouslySetInnerHTML={{ __html: html }} />

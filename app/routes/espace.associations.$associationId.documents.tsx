@@ -1,7 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/auth.server";
-import { associationStorage, deleteDocument, formatMegabytes, listAssociationDocuments, parseUploadForm, storeDocument } from "~/document.server";
+import {
+  associationStorage,
+  deleteDocument,
+  formatMegabytes,
+  listAssociationDocuments,
+  parseUploadForm,
+  storeDocument,
+} from "~/document.server";
 import { redirectWithFlash } from "~/flash.server";
 import { formatDate } from "~/lib/format";
 import { formDataToObject } from "~/lib/forms.server";
@@ -73,7 +80,8 @@ export default function AssociationDocuments() {
       <ul className="stack">
         {documents.map((d) => (
           <li key={d.id}>
-            {documentKindLabel(d.kind)} : <a href={`/documents/${d.id}`}>{d.label}</a> <span className="muted">(déposé le {formatDate(d.createdAt)})</span>
+            {documentKindLabel(d.kind)} : <a href={`/documents/${d.id}`}>{d.label}</a>{" "}
+            <span className="muted">(déposé le {formatDate(d.createdAt)})</span>
             {d._count.dossierAttachments === 0 ? (
               <Form method="post" style={{ display: "inline" }}>
                 <input type="hidden" name="documentId" value={d.id} />

@@ -9,7 +9,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId, user } = await requireRepresentative(request, params.associationId ?? "");
   const association = await prisma.association.findUniqueOrThrow({ where: { id: associationId }, select: { name: true } });
   const zip = await exportAssociationData(associationId);
-  await prisma.auditEvent.create({ data: { entityType: "association", entityId: associationId, actorId: user.id, action: "export des données" } });
+  await prisma.auditEvent.create({
+    data: { entityType: "association", entityId: associationId, actorId: user.id, action: "export des données" },
+  });
   return new Response(Buffer.from(zip), {
     headers: {
       "Content-Type": "application/zip",

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { DossierError, getDossierForMember, isEditable, saveStep } from "~/application.server";
 import { requireAssociationMember } from "~/auth.server";
 import { DossierNav, DossierPiecesStep } from "~/components/dossier-pieces";
@@ -13,7 +13,9 @@ import { notFound } from "~/lib/http.server";
 import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, type StepKey } from "~/schemas/dossier";
 import { handlePiecesAction, piecesLoaderData } from "~/dossier-pieces.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.stepLabel ?? "Dossier"} – Dossier de candidature – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.stepLabel ?? "Dossier"} – Dossier de candidature – CCAS de Besançon` },
+];
 
 function nextOf(step: StepKey): StepKey | undefined {
   const i = DOSSIER_STEPS.findIndex((s) => s.key === step);
@@ -88,19 +90,24 @@ export default function DossierStep() {
   return (
     <div className="container page">
       <p>
-        <Link to={base}>‹ Dossier {dossier.number ?? "en brouillon"} – {dossier.call.title}</Link>
+        <Link to={base}>
+          ‹ Dossier {dossier.number ?? "en brouillon"} – {dossier.call.title}
+        </Link>
       </p>
       <DossierNav base={base} current={step} />
       <h1>{def.label}</h1>
       {def.intro ? <p className="lead">{def.intro}</p> : null}
-      {!data.editable ? <div className="alert alert-warning">Ce dossier est en cours d'instruction par le CCAS : il n'est plus modifiable.</div> : null}
+      {!data.editable ? (
+        <div className="alert alert-warning">Ce dossier est en cours d'instruction par le CCAS : il n'est plus modifiable.</div>
+      ) : null}
       {step === "pieces" && data.pieces ? (
         <DossierPiecesStep base={base} pieces={data.pieces} editable={data.editable} actionData={actionData} />
       ) : (
         <ValidatedForm schema={schema} method="post" defaultValues={data.values} key={step}>
           {signingBlocked ? (
             <div className="alert alert-warning">
-              Seul·e le ou la représentant·e légal·e de l'association peut signer la déclaration sur l'honneur. Demandez-lui de se connecter pour signer et déposer le dossier.
+              Seul·e le ou la représentant·e légal·e de l'association peut signer la déclaration sur l'honneur. Demandez-lui de se connecter
+              pour signer et déposer le dossier.
             </div>
           ) : null}
           {step === "declaration" && dossier.declarationSignedAt ? (
@@ -108,7 +115,11 @@ export default function DossierStep() {
           ) : null}
           <StepFields step={def} disabled={!data.editable || signingBlocked} />
           {step === "budget_projet" ? (
-            <BudgetSummary initial={data.values} minAmountCents={dossier.call.minAmountCents} maxAmountCents={dossier.call.maxAmountCents} />
+            <BudgetSummary
+              initial={data.values}
+              minAmountCents={dossier.call.minAmountCents}
+              maxAmountCents={dossier.call.maxAmountCents}
+            />
           ) : null}
           {data.editable && !signingBlocked ? (
             <div className="actions">
@@ -128,4 +139,3 @@ export default function DossierStep() {
     </div>
   );
 }
-

@@ -13,7 +13,9 @@ import { memberDossierPath, stateLabel } from "~/lib/dossier-states";
 import { getCorrectionRequest, listMessagesForMember, postMemberMessage, ReviewError } from "~/review.server";
 import { messageSchema } from "~/schemas/review";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Messagerie du dossier ${data?.dossier.number ?? ""} – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Messagerie du dossier ${data?.dossier.number ?? ""} – CCAS de Besançon` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId!);
@@ -45,9 +47,7 @@ export default function DossierMessages() {
       <p>
         <Link to={memberDossierPath(associationId, dossier.id)}>‹ Le dossier</Link>
       </p>
-      <h1>
-        Dossier {dossier.number} : échanges avec le CCAS
-      </h1>
+      <h1>Dossier {dossier.number} : échanges avec le CCAS</h1>
       <p>
         État du dossier : <strong>{stateLabel(dossier.state)}</strong>
         {dossier.projectTitle ? ` – ${dossier.projectTitle}` : ""}
@@ -61,8 +61,14 @@ export default function DossierMessages() {
       {dossier.decidedAt ? (
         <div className={`alert ${dossier.state === "accepte" ? "alert-success" : "alert-warning"}`}>
           <h2 className="alert-title">Décision du CCAS : {stateLabel(dossier.state)}</h2>
-          {dossier.state === "accepte" && dossier.proposedCents !== null ? <p>Montant accordé : {formatEuros(dossier.proposedCents)}</p> : null}
-          {dossier.decisionReason ? <p style={{ whiteSpace: "pre-wrap" }}>{dossier.state === "accepte" ? dossier.decisionReason : `Motif : ${dossier.decisionReason}`}</p> : null}
+          {dossier.state === "accepte" && dossier.proposedCents !== null ? (
+            <p>Montant accordé : {formatEuros(dossier.proposedCents)}</p>
+          ) : null}
+          {dossier.decisionReason ? (
+            <p style={{ whiteSpace: "pre-wrap" }}>
+              {dossier.state === "accepte" ? dossier.decisionReason : `Motif : ${dossier.decisionReason}`}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <MessageThread messages={messages} canWrite={dossier.state !== "brouillon"} />

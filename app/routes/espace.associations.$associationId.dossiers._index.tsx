@@ -12,7 +12,11 @@ export const meta: MetaFunction = () => [{ title: "Dossiers de candidature – C
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
-  const [association, dossiers, calls] = await Promise.all([getAssociationProfile(associationId), listAssociationDossiers(associationId), listOpenCalls()]);
+  const [association, dossiers, calls] = await Promise.all([
+    getAssociationProfile(associationId),
+    listAssociationDossiers(associationId),
+    listOpenCalls(),
+  ]);
   if (!association) throw notFound();
   return { association: { id: association.id, name: association.name, status: association.status }, dossiers, calls };
 }
@@ -44,7 +48,9 @@ export default function AssociationDossiers() {
               {dossiers.map((d) => (
                 <tr key={d.id}>
                   <td>
-                    <Link to={`/espace/associations/${association.id}/dossiers/${d.id}`}>{d.displayNumber ?? "Brouillon"} – {d.projectTitle ?? "projet sans titre"}</Link>
+                    <Link to={`/espace/associations/${association.id}/dossiers/${d.id}`}>
+                      {d.displayNumber ?? "Brouillon"} – {d.projectTitle ?? "projet sans titre"}
+                    </Link>
                   </td>
                   <td>{d.call.title}</td>
                   <td>{DOSSIER_STATE_LABELS[d.state] ?? d.state}</td>

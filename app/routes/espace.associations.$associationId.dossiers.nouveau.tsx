@@ -16,13 +16,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const association = await getAssociationProfile(access.associationId);
   if (!association) throw notFound();
   const list = `/espace/associations/${access.associationId}/dossiers`;
-  if (association.status !== "validated") return redirectWithFlash(list, "L'association doit être validée par le CCAS pour déposer un dossier.", "error");
+  if (association.status !== "validated")
+    return redirectWithFlash(list, "L'association doit être validée par le CCAS pour déposer un dossier.", "error");
   const callId = String((await request.formData()).get("callId") ?? "");
   try {
     const dossier = await startDossier(access.associationId, callId, access.user);
     return redirectWithFlash(
       `${list}/${dossier.id}/identification`,
-      dossier.created ? "Dossier créé. Il est enregistré au fur et à mesure : vous pouvez le reprendre plus tard." : "L'association a déjà un dossier sur cet appel : le voici.",
+      dossier.created
+        ? "Dossier créé. Il est enregistré au fur et à mesure : vous pouvez le reprendre plus tard."
+        : "L'association a déjà un dossier sur cet appel : le voici.",
       dossier.created ? "success" : "info",
     );
   } catch (error) {

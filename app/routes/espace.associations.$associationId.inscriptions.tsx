@@ -68,7 +68,11 @@ export default function AssociationRegistrations() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="cancel" />
                       <input type="hidden" name="registrationId" value={r.id} />
-                      <button type="submit" className="button button-secondary button-small" aria-label={`Annuler l'inscription de ${r.name} à ${r.event.title}`}>
+                      <button
+                        type="submit"
+                        className="button button-secondary button-small"
+                        aria-label={`Annuler l'inscription de ${r.name} à ${r.event.title}`}
+                      >
                         Annuler
                       </button>
                     </Form>

@@ -9,7 +9,9 @@ import { notFound } from "~/lib/http.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { associationProfileSchema } from "~/schemas/association";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Fiche de ${data?.association.name ?? "l'association"} – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Fiche de ${data?.association.name ?? "l'association"} – CCAS de Besançon` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
@@ -51,7 +53,9 @@ export default function AssociationProfile() {
       </p>
       <h1>Fiche de {a.name}</h1>
       {a.status === "pending" ? (
-        <div className="alert alert-warning">L'association est en attente de validation par le CCAS : la fiche n'est pas encore publique.</div>
+        <div className="alert alert-warning">
+          L'association est en attente de validation par le CCAS : la fiche n'est pas encore publique.
+        </div>
       ) : null}
       {a.status === "refused" ? (
         <div className="alert alert-error">

@@ -13,7 +13,9 @@ import { readUpload, type Upload } from "~/subsidy-documents.server";
 import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
 import { getSubsidyForAssociation, submitReport, SubsidyError } from "~/subsidy.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
@@ -33,8 +35,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       paidCents: s.paidCents,
       stage: s.stage,
       years: s.years.map((y) => ({ year: y.year, amountCents: y.amountCents })),
-      convention: s.convention ? { status: s.convention.status, signedAt: s.convention.signedAt, hasSigned: Boolean(s.convention.signedDocumentId) } : null,
-      instalments: s.instalments.map((i) => ({ id: i.id, kind: i.kind, amountCents: i.amountCents, plannedDate: i.plannedDate, paidAt: i.paidAt, paidCents: i.paidCents, flags: i.flags.filter((f) => f === "late") })),
+      convention: s.convention
+        ? { status: s.convention.status, signedAt: s.convention.signedAt, hasSigned: Boolean(s.convention.signedDocumentId) }
+        : null,
+      instalments: s.instalments.map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        amountCents: i.amountCents,
+        plannedDate: i.plannedDate,
+        paidAt: i.paidAt,
+        paidCents: i.paidCents,
+        flags: i.flags.filter((f) => f === "late"),
+      })),
       reports: s.reports.map((r) => ({
         id: r.id,
         financialYear: r.financialYear,
@@ -72,7 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof StorageError) return fieldError("attachments", error.message, values, error.status);
     throw error;
   }
-  return redirectWithFlash(`/espace/associations/${associationId}/subventions/${s.id}`, "Votre compte rendu financier est transmis au CCAS. Merci !");
+  return redirectWithFlash(
+    `/espace/associations/${associationId}/subventions/${s.id}`,
+    "Votre compte rendu financier est transmis au CCAS. Merci !",
+  );
 }
 
 export default function AssociationSubsidy() {
@@ -135,7 +150,10 @@ export default function AssociationSubsidy() {
             <article key={r.id} className="card stack" aria-labelledby={`r-${r.id}`}>
               <h3 id={`r-${r.id}`}>Exercice {r.financialYear}</h3>
               <p>
-                <span className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"} data-testid={`report-status-${r.financialYear}`}>
+                <span
+                  className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"}
+                  data-testid={`report-status-${r.financialYear}`}
+                >
                   {REPORT_STATUS_LABELS[r.status]}
                   {r.overdue ? " – en retard" : ""}
                 </span>{" "}
@@ -157,7 +175,17 @@ export default function AssociationSubsidy() {
   );
 }
 
-function ReportForm({ reportId, year, previous, attachmentsError }: { reportId: string; year: number; previous: Partial<ReportData>; attachmentsError?: string }) {
+function ReportForm({
+  reportId,
+  year,
+  previous,
+  attachmentsError,
+}: {
+  reportId: string;
+  year: number;
+  previous: Partial<ReportData>;
+  attachmentsError?: string;
+}) {
   const defaults: Record<string, unknown> = { qualitative: previous.qualitative ?? "", gapExplanation: previous.gapExplanation ?? "" };
   for (const l of previous.charges ?? []) {
     defaults[`planned_c${l.code}`] = centsToInput(l.plannedCents);
@@ -184,7 +212,12 @@ function ReportForm({ reportId, year, previous, attachmentsError }: { reportId: 
       {lines("c", REPORT_CHARGE_LINES)}
       <h4>Produits de l'action (en euros)</h4>
       {lines("p", REPORT_INCOME_LINES)}
-      <TextArea name="qualitative" label="Bilan qualitatif de l'action" required hint="Actions menées, publics touchés, résultats au regard des objectifs." />
+      <TextArea
+        name="qualitative"
+        label="Bilan qualitatif de l'action"
+        required
+        hint="Actions menées, publics touchés, résultats au regard des objectifs."
+      />
       <TextArea name="gapExplanation" label="Explication des écarts entre le prévu et le réalisé" rows={3} />
       <div className={`field ${attachmentsError ? "field-invalid" : ""}`}>
         <label htmlFor={`attachments-${reportId}`} className="field-label">

@@ -20,7 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       votedCents: s.votedCents,
       paidCents: s.paidCents,
       stage: s.stage,
-      reports: s.reports.map((r) => ({ id: r.id, financialYear: r.financialYear, status: r.status, dueDate: r.dueDate, overdue: r.overdue })),
+      reports: s.reports.map((r) => ({
+        id: r.id,
+        financialYear: r.financialYear,
+        status: r.status,
+        dueDate: r.dueDate,
+        overdue: r.overdue,
+      })),
     })),
   };
 }
@@ -42,8 +48,11 @@ export default function AssociationSubsidies() {
             </Link>
           </h2>
           <p>
-            Exercice {s.financialYear} – {s.votedCents === null ? "en attente du vote du conseil d'administration" : `${formatEuros(s.votedCents)} votés, ${formatEuros(s.paidCents)} versés`} –{" "}
-            {SUBSIDY_STAGE_LABELS[s.stage]}
+            Exercice {s.financialYear} –{" "}
+            {s.votedCents === null
+              ? "en attente du vote du conseil d'administration"
+              : `${formatEuros(s.votedCents)} votés, ${formatEuros(s.paidCents)} versés`}{" "}
+            – {SUBSIDY_STAGE_LABELS[s.stage]}
           </p>
           {s.reports.length ? (
             <ul>

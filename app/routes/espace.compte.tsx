@@ -31,7 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.clone().formData();
   if (formData.get("intent") === "delete-account") {
-    if (String(formData.get("confirm") ?? "").trim().toUpperCase() !== "SUPPRIMER") {
+    if (
+      String(formData.get("confirm") ?? "")
+        .trim()
+        .toUpperCase() !== "SUPPRIMER"
+    ) {
       // Its own shape, so the password form above does not take the message for its own.
       return data({ deleteError: "Tapez SUPPRIMER pour confirmer la suppression de votre compte." }, { status: 400 });
     }
@@ -78,14 +82,21 @@ export default function Account() {
       <p className="muted">Changer de mot de passe ferme toutes vos autres sessions.</p>
       <ValidatedForm schema={changePasswordSchema} method="post">
         <TextField name="currentPassword" label="Mot de passe actuel" type="password" autoComplete="current-password" required />
-        <TextField name="password" label="Nouveau mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} required />
+        <TextField
+          name="password"
+          label="Nouveau mot de passe"
+          type="password"
+          autoComplete="new-password"
+          hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
+          required
+        />
         <TextField name="confirmation" label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" required />
         <SubmitButton>Changer le mot de passe</SubmitButton>
       </ValidatedForm>
       <h2>Supprimer mon compte</h2>
       <p>
-        Votre compte personnel est supprimé aussitôt, avec vos sessions. Les dossiers et subventions de votre association restent
-        conservés par le CCAS (pièces comptables), sans votre accès.
+        Votre compte personnel est supprimé aussitôt, avec vos sessions. Les dossiers et subventions de votre association restent conservés
+        par le CCAS (pièces comptables), sans votre accès.
       </p>
       <Form method="post" className="card">
         <div className={`field ${deleteError ? "field-invalid" : ""}`}>

@@ -57,13 +57,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return invalid(parsed);
       // The chosen association must be one of the member's: another one answers 404.
       const { user, associationId } = await requireAssociationMember(request, parsed.data.associationId);
-      const created = await registerForAssociation({ eventId: event.id, associationId, registeredById: user.id, participants: parsed.data.participants });
+      const created = await registerForAssociation({
+        eventId: event.id,
+        associationId,
+        registeredById: user.id,
+        participants: parsed.data.participants,
+      });
       const confirmed = created.filter((c) => c.status === "confirmee").length;
       const waiting = created.filter((c) => c.status === "liste_attente");
       const parts = [];
       if (confirmed) parts.push(confirmed === 1 ? "1 inscription confirmée" : `${confirmed} inscriptions confirmées`);
       if (waiting.length)
-        parts.push(`${waiting.length} en liste d'attente (position${waiting.length > 1 ? "s" : ""} ${waiting.map((w) => w.waitlistPosition).join(", ")})`);
+        parts.push(
+          `${waiting.length} en liste d'attente (position${waiting.length > 1 ? "s" : ""} ${waiting.map((w) => w.waitlistPosition).join(", ")})`,
+        );
       return redirectWithFlash(`/evenements/${event.slug}`, `${parts.join(", ")}. Chaque participant·e reçoit un courriel.`);
     }
     if (values.intent === "public") {
@@ -78,7 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof RegistrationError) {
-      const status = error.code === "closes" || error.code === "pas_encore_ouvertes" ? 409 : error.code === "reserve_associations" ? 403 : 400;
+      const status =
+        error.code === "closes" || error.code === "pas_encore_ouvertes" ? 409 : error.code === "reserve_associations" ? 403 : 400;
       return invalid({ errors: {}, values, formError: error.message }, status);
     }
     throw error;
@@ -99,10 +107,25 @@ function ParticipantRow({ index }: { index: number }) {
   return (
     <fieldset className="form-section">
       <legend>Participant·e {index + 1}</legend>
-      <TextField name={`participants.${index}.name`} label="Nom et prénom" required={index === 0} autoComplete={index === 0 ? "name" : "off"} />
-      <TextField name={`participants.${index}.email`} label="Adresse e-mail" type="email" required={index === 0} autoComplete={index === 0 ? "email" : "off"} />
+      <TextField
+        name={`participants.${index}.name`}
+        label="Nom et prénom"
+        required={index === 0}
+        autoComplete={index === 0 ? "name" : "off"}
+      />
+      <TextField
+        name={`participants.${index}.email`}
+        label="Adresse e-mail"
+        type="email"
+        required={index === 0}
+        autoComplete={index === 0 ? "email" : "off"}
+      />
       <TextField name={`participants.${index}.role`} label="Fonction dans l'association" />
-      <TextField name={`participants.${index}.accessibilityNeeds`} label="Besoins d'accessibilité" hint="Fauteuil roulant, interprète LSF, boucle magnétique…" />
+      <TextField
+        name={`participants.${index}.accessibilityNeeds`}
+        label="Besoins d'accessibilité"
+        hint="Fauteuil roulant, interprète LSF, boucle magnétique…"
+      />
     </fieldset>
   );
 }
@@ -119,7 +142,8 @@ export default function EventPage() {
       </p>
       <h1>{e.title}</h1>
       <p className="muted">
-        {EVENT_TYPE_LABELS[e.type as EventType] ?? e.type} · {e.audience === "public" ? "ouvert au public" : "réservé aux associations du réseau"}
+        {EVENT_TYPE_LABELS[e.type as EventType] ?? e.type} ·{" "}
+        {e.audience === "public" ? "ouvert au public" : "réservé aux associations du réseau"}
       </p>
       <div className="form-grid">
         <section>
@@ -138,9 +162,7 @@ export default function EventPage() {
             {e.onlineUrl ? (
               <>
                 <dt>En ligne</dt>
-                <dd>
-                  {/^https?:\/\//i.test(e.onlineUrl) ? <a href={e.onlineUrl}>{e.onlineUrl}</a> : e.onlineUrl}
-                </dd>
+                <dd>{/^https?:\/\//i.test(e.onlineUrl) ? <a href={e.onlineUrl}>{e.onlineUrl}</a> : e.onlineUrl}</dd>
               </>
             ) : null}
             <dt>Places</dt>
@@ -181,7 +203,10 @@ export default function EventPage() {
               schema={loadAssociationRegistrationSchema}
               method="post"
               actionData={failureFor("association")}
-              defaultValues={{ associationId: associations.length === 1 ? associations[0].id : "", participants: participantDefaults(user) }}
+              defaultValues={{
+                associationId: associations.length === 1 ? associations[0].id : "",
+                participants: participantDefaults(user),
+              }}
             >
               <input type="hidden" name="intent" value="association" />
               {associations.length === 1 ? (
@@ -192,7 +217,12 @@ export default function EventPage() {
                   </p>
                 </>
               ) : (
-                <SelectField name="associationId" label="Association" required options={associations.map((a) => ({ value: a.id, label: a.name }))} />
+                <SelectField
+                  name="associationId"
+                  label="Association"
+                  required
+                  options={associations.map((a) => ({ value: a.id, label: a.name }))}
+                />
               )}
               <ParticipantRow index={0} />
               <details>
@@ -210,15 +240,23 @@ export default function EventPage() {
         {open && e.audience === "associations" && !user ? (
           <p>
             Cet événement est réservé aux associations du réseau.{" "}
-            <Link to={`/connexion?redirectTo=${encodeURIComponent(`/evenements/${e.slug}`)}`}>Connectez-vous</Link> avec le compte de votre association pour
-            inscrire des participant·es.
+            <Link to={`/connexion?redirectTo=${encodeURIComponent(`/evenements/${e.slug}`)}`}>Connectez-vous</Link> avec le compte de votre
+            association pour inscrire des participant·es.
           </p>
         ) : null}
         {open && e.audience === "public" ? (
           <div className="card stack">
             <h3>{associations.length > 0 ? "Ou s'inscrire à titre individuel" : "S'inscrire"}</h3>
-            <p className="small">Vous recevrez un courriel avec un lien pour confirmer votre adresse ; votre place n'est réservée qu'une fois l'adresse confirmée.</p>
-            <ValidatedForm schema={loadPublicRegistrationSchema} method="post" actionData={failureFor("public")} defaultValues={{ name: "", email: "", accessibilityNeeds: "" }}>
+            <p className="small">
+              Vous recevrez un courriel avec un lien pour confirmer votre adresse ; votre place n'est réservée qu'une fois l'adresse
+              confirmée.
+            </p>
+            <ValidatedForm
+              schema={loadPublicRegistrationSchema}
+              method="post"
+              actionData={failureFor("public")}
+              defaultValues={{ name: "", email: "", accessibilityNeeds: "" }}
+            >
               <input type="hidden" name="intent" value="public" />
               <TextField name="name" label="Votre nom" required autoComplete="name" />
               <TextField name="email" label="Votre adresse e-mail" type="email" required autoComplete="email" />

@@ -20,8 +20,14 @@ export default function StaffHome() {
       <div className="cards">
         <section className="card">
           <h2>Annuaire</h2>
-          <p>{counts.validated ?? 0} associations publiées, {counts.pending ?? 0} en attente de validation.</p>
-          {user.role === "admin" ? <Link to="/admin/associations">Valider les inscriptions</Link> : <Link to="/annuaire">Consulter l'annuaire</Link>}
+          <p>
+            {counts.validated ?? 0} associations publiées, {counts.pending ?? 0} en attente de validation.
+          </p>
+          {user.role === "admin" ? (
+            <Link to="/admin/associations">Valider les inscriptions</Link>
+          ) : (
+            <Link to="/annuaire">Consulter l'annuaire</Link>
+          )}
         </section>
         {STAFF_LINKS.map((link) => (
           <section className="card" key={link.href}>

@@ -5,7 +5,9 @@ import { formatEuros } from "~/lib/format";
 import { stateLabel } from "~/lib/dossier-states";
 import { getCallRanking } from "~/review.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Classement – ${data?.call.title ?? "appel"} – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Classement – ${data?.call.title ?? "appel"} – CCAS de Besançon` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -40,8 +42,8 @@ export default function CallRanking() {
         <p className="alert alert-success">Le cumul reste dans l'enveloppe (reste {formatEuros(call.envelopeCents - totalCents)}).</p>
       )}
       <p className="small muted">
-        Les dossiers sont classés par note moyenne pondérée (sur 10). Le montant compté est le montant accordé ou, à défaut, le montant demandé. Les
-        dossiers refusés ou classés sans suite ne sont pas comptés.
+        Les dossiers sont classés par note moyenne pondérée (sur 10). Le montant compté est le montant accordé ou, à défaut, le montant
+        demandé. Les dossiers refusés ou classés sans suite ne sont pas comptés.
       </p>
       {rows.length ? (
         <div className="table-wrap">

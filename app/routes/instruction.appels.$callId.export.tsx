@@ -33,7 +33,11 @@ export default function ExportCall() {
         </div>
       ) : null}
       <form method="get" action={`/instruction/appels/${call.id}/telecharger`}>
-        <fieldset className={`field fieldset ${error ? "field-invalid" : ""}`} id="colonnes" aria-describedby={error ? "colonnes-error" : undefined}>
+        <fieldset
+          className={`field fieldset ${error ? "field-invalid" : ""}`}
+          id="colonnes"
+          aria-describedby={error ? "colonnes-error" : undefined}
+        >
           <legend className="field-label">Colonnes à exporter</legend>
           <div className="checkbox-grid" style={{ gridTemplateColumns: "repeat(2, minmax(0, 1fr))" }}>
             {columns.map((c) => (

@@ -8,7 +8,10 @@ import { exportSchema } from "~/schemas/review";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const url = new URL(request.url);
-  const parsed = parseWith(exportSchema, { format: url.searchParams.get("format") ?? "csv", colonnes: url.searchParams.getAll("colonnes") });
+  const parsed = parseWith(exportSchema, {
+    format: url.searchParams.get("format") ?? "csv",
+    colonnes: url.searchParams.getAll("colonnes"),
+  });
   if (!parsed.ok) throw redirect(`/instruction/appels/${params.callId}/export?erreur=colonnes`);
   const file = await exportCallDossiers(user, params.callId!, parsed.data.format, parsed.data.colonnes);
   return new Response(file.body, {

@@ -8,7 +8,11 @@ import { badRequest } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Signatures de la charte – Instruction – CCAS de Besançon" }];
 
-const FILTERS = { toutes: "Toutes", signees: "Signataires de la version en vigueur", "a-signer": "N'ont pas signé la version en vigueur" } as const;
+const FILTERS = {
+  toutes: "Toutes",
+  signees: "Signataires de la version en vigueur",
+  "a-signer": "N'ont pas signé la version en vigueur",
+} as const;
 type Filter = keyof typeof FILTERS;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filterParam = new URL(request.url).searchParams.get("statut");
   const filter: Filter = filterParam && filterParam in FILTERS ? (filterParam as Filter) : "toutes";
   const overview = await charterOverview();
-  const rows = overview.rows.filter((r) => (filter === "signees" ? r.currentSignature : filter === "a-signer" ? !r.currentSignature : true));
+  const rows = overview.rows.filter((r) =>
+    filter === "signees" ? r.currentSignature : filter === "a-signer" ? !r.currentSignature : true,
+  );
   return { current: overview.current, signed: overview.signed, unsigned: overview.unsigned, rows, filter };
 }
 
@@ -52,12 +58,15 @@ export default function StaffCharter() {
       ) : (
         <>
           <p className="lead">
-            Version {current.version} en vigueur : {signed} association(s) signataire(s), {unsigned} association(s) validée(s) sans signature
-            de cette version.
+            Version {current.version} en vigueur : {signed} association(s) signataire(s), {unsigned} association(s) validée(s) sans
+            signature de cette version.
           </p>
           {unsigned > 0 ? (
             <Form method="post" className="card">
-              <p>Un courriel invite le ou la représentant·e légal·e de chaque association qui n'a pas signé la version {current.version} à le faire.</p>
+              <p>
+                Un courriel invite le ou la représentant·e légal·e de chaque association qui n'a pas signé la version {current.version} à le
+                faire.
+              </p>
               <button type="submit" name="intent" value="remind" className="button">
                 Relancer les {unsigned} association(s) qui n'ont pas signé
               </button>
@@ -67,7 +76,12 @@ export default function StaffCharter() {
       )}
       <nav aria-label="Filtrer les associations" className="actions">
         {(Object.keys(FILTERS) as Filter[]).map((key) => (
-          <Link key={key} to={key === "toutes" ? "/instruction/charte" : `/instruction/charte?statut=${key}`} aria-current={filter === key ? "page" : undefined} className={filter === key ? "button button-small" : "button button-small button-secondary"}>
+          <Link
+            key={key}
+            to={key === "toutes" ? "/instruction/charte" : `/instruction/charte?statut=${key}`}
+            aria-current={filter === key ? "page" : undefined}
+            className={filter === key ? "button button-small" : "button button-small button-secondary"}
+          >
             {FILTERS[key]}
           </Link>
         ))}
@@ -91,7 +105,13 @@ export default function StaffCharter() {
                   <Link to={`/annuaire/${r.slug}`}>{r.name}</Link>
                 </td>
                 <td>{r.representatives.join(", ") || <span className="badge badge-orange">Aucun compte</span>}</td>
-                <td>{r.currentSignature ? <span className="badge badge-green">Signée</span> : <span className="badge badge-orange">À signer</span>}</td>
+                <td>
+                  {r.currentSignature ? (
+                    <span className="badge badge-green">Signée</span>
+                  ) : (
+                    <span className="badge badge-orange">À signer</span>
+                  )}
+                </td>
                 <td>
                   {r.lastSignature
                     ? `Version ${r.lastSignature.version.version}, le ${formatDateTime(r.lastSignature.signedAt)}, par ${r.lastSignature.signerName} (${r.lastSignature.signerRole})`

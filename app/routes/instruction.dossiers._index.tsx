@@ -154,7 +154,9 @@ export default function ReviewQueue() {
                   </td>
                   <td>{d.call.title}</td>
                   <td>
-                    <span className={STATE_BADGES[d.state] ?? "badge"}>{STATE_LABELS[d.state as keyof typeof STATE_LABELS] ?? d.state}</span>
+                    <span className={STATE_BADGES[d.state] ?? "badge"}>
+                      {STATE_LABELS[d.state as keyof typeof STATE_LABELS] ?? d.state}
+                    </span>
                   </td>
                   <td className="num">{d.requestedCents !== null ? formatEuros(d.requestedCents) : "—"}</td>
                   <td>{d.submittedAt ? formatDate(d.submittedAt) : "—"}</td>

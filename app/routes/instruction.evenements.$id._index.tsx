@@ -6,7 +6,9 @@ import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { EVENT_TYPE_LABELS, type EventType } from "~/schemas/event";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Événement"} – Instruction – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.event.title ?? "Événement"} – Instruction – CCAS de Besançon` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -115,11 +117,21 @@ export default function StaffEvent() {
       </section>
 
       <h2>Inscrit·es</h2>
-      {attendees.confirmed.length ? <AttendeeTable rows={attendees.confirmed} caption={`${attendees.confirmed.length} inscrit·es confirmé·es`} /> : <p>Aucun inscrit pour le moment.</p>}
+      {attendees.confirmed.length ? (
+        <AttendeeTable rows={attendees.confirmed} caption={`${attendees.confirmed.length} inscrit·es confirmé·es`} />
+      ) : (
+        <p>Aucun inscrit pour le moment.</p>
+      )}
       <h2>Liste d'attente</h2>
-      {attendees.waiting.length ? <AttendeeTable rows={attendees.waiting} caption={`${attendees.waiting.length} personne(s) en attente`} waiting /> : <p>Personne en liste d'attente.</p>}
+      {attendees.waiting.length ? (
+        <AttendeeTable rows={attendees.waiting} caption={`${attendees.waiting.length} personne(s) en attente`} waiting />
+      ) : (
+        <p>Personne en liste d'attente.</p>
+      )}
       {attendees.unconfirmed.length ? (
-        <p className="muted">{attendees.unconfirmed.length} inscription(s) du public attendent la confirmation de leur adresse e-mail (aucune place réservée).</p>
+        <p className="muted">
+          {attendees.unconfirmed.length} inscription(s) du public attendent la confirmation de leur adresse e-mail (aucune place réservée).
+        </p>
       ) : null}
     </div>
   );

@@ -54,7 +54,11 @@ export default function CheckIn() {
       {people.length === 0 ? <p>Aucun·e inscrit·e ne correspond.</p> : null}
       <ul style={{ listStyle: "none", padding: 0 }} className="stack">
         {people.map((p) => (
-          <li key={p.id} className="card" style={{ display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: "0.75rem" }}>
+          <li
+            key={p.id}
+            className="card"
+            style={{ display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: "0.75rem" }}
+          >
             <div>
               <strong style={{ fontSize: "1.15rem" }}>{p.name}</strong>
               {p.association ? <div className="small muted">{p.association.name}</div> : null}
@@ -63,11 +67,27 @@ export default function CheckIn() {
             <Form method="post" preventScrollReset>
               <input type="hidden" name="registrationId" value={p.id} />
               {p.checkedInAt ? (
-                <button type="submit" name="present" value="0" className="button button-secondary" style={big} aria-label={`Annuler la présence de ${p.name}`} disabled={navigation.state !== "idle"}>
+                <button
+                  type="submit"
+                  name="present"
+                  value="0"
+                  className="button button-secondary"
+                  style={big}
+                  aria-label={`Annuler la présence de ${p.name}`}
+                  disabled={navigation.state !== "idle"}
+                >
                   ✓ Présent·e – annuler
                 </button>
               ) : (
-                <button type="submit" name="present" value="1" className="button" style={big} aria-label={`Marquer ${p.name} présent·e`} disabled={navigation.state !== "idle"}>
+                <button
+                  type="submit"
+                  name="present"
+                  value="1"
+                  className="button"
+                  style={big}
+                  aria-label={`Marquer ${p.name} présent·e`}
+                  disabled={navigation.state !== "idle"}
+                >
                   Marquer présent·e
                 </button>
               )}

@@ -12,7 +12,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = `inscrits-${event.slug}`;
   if (format === "csv") {
     return new Response(await exportCsv(event.id), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.csv"`,
+        "Cache-Control": "no-store",
+      },
     });
   }
   if (format === "xlsx") {

@@ -29,10 +29,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { promoted } = await updateEvent(event.id, parsed.data, user);
     return redirectWithFlash(
       `/instruction/evenements/${event.id}`,
-      promoted ? `Événement enregistré. ${promoted} personne(s) de la liste d'attente ont obtenu une place et en sont averties.` : "Événement enregistré.",
+      promoted
+        ? `Événement enregistré. ${promoted} personne(s) de la liste d'attente ont obtenu une place et en sont averties.`
+        : "Événement enregistré.",
     );
   } catch (error) {
-    if (error instanceof CapacityBelowConfirmedError) return fieldError("capacity", error.message, Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, v instanceof Date ? toParisInputValue(v) : v])));
+    if (error instanceof CapacityBelowConfirmedError)
+      return fieldError(
+        "capacity",
+        error.message,
+        Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, v instanceof Date ? toParisInputValue(v) : v])),
+      );
     throw error;
   }
 }

@@ -15,7 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Row = Awaited<ReturnType<typeof loader>>["upcoming"][number];
 
-function EventTable({ events, caption }: { events: Row[] | { id: string; title: string; type: string; startsAt: string; capacity: number; confirmed: number; waiting: number }[]; caption: string }) {
+function EventTable({
+  events,
+  caption,
+}: {
+  events: Row[] | { id: string; title: string; type: string; startsAt: string; capacity: number; confirmed: number; waiting: number }[];
+  caption: string;
+}) {
   return (
     <div className="table-wrap">
       <table>

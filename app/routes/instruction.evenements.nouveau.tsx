@@ -33,7 +33,20 @@ export default function NewEvent() {
       <ValidatedForm
         schema={eventSchema}
         method="post"
-        defaultValues={{ title: "", description: "", type: "", startsAt: "", endsAt: "", place: "", onlineUrl: "", capacity: "", registrationOpensAt: "", registrationClosesAt: "", audience: "associations", perAssociationLimit: "" }}
+        defaultValues={{
+          title: "",
+          description: "",
+          type: "",
+          startsAt: "",
+          endsAt: "",
+          place: "",
+          onlineUrl: "",
+          capacity: "",
+          registrationOpensAt: "",
+          registrationClosesAt: "",
+          audience: "associations",
+          perAssociationLimit: "",
+        }}
       >
         <EventFields />
         <div className="actions">

@@ -23,7 +23,9 @@ import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, t
 import { getSubsidyForStaff } from "~/subsidy.server";
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Subvention ${data?.subsidy.number ?? ""} – Instruction – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Subvention ${data?.subsidy.number ?? ""} – Instruction – CCAS de Besançon` },
+];
 
 export const shouldRevalidate = reloadAfterRefusedPost;
 
@@ -136,12 +138,20 @@ export default function StaffSubsidy() {
           </div>
           <Checkbox name="multiYear" label="Convention pluriannuelle d'objectifs (CPO, 2 à 4 ans) : un montant par année" />
           <div className="form-grid">
-            <TextField name="amount_0" label={`Montant voté ${s.financialYear}`} inputMode="decimal" required hint="En euros, par exemple 12 500." />
+            <TextField
+              name="amount_0"
+              label={`Montant voté ${s.financialYear}`}
+              inputMode="decimal"
+              required
+              hint="En euros, par exemple 12 500."
+            />
             <TextField name="amount_1" label={`Montant ${s.financialYear + 1} (CPO)`} inputMode="decimal" />
             <TextField name="amount_2" label={`Montant ${s.financialYear + 2} (CPO)`} inputMode="decimal" />
             <TextField name="amount_3" label={`Montant ${s.financialYear + 3} (CPO)`} inputMode="decimal" />
           </div>
-          <p className="small muted">Au-delà de 23 000 € pour une année, une convention est obligatoire avant tout versement (loi n° 2000-321, art. 10).</p>
+          <p className="small muted">
+            Au-delà de 23 000 € pour une année, une convention est obligatoire avant tout versement (loi n° 2000-321, art. 10).
+          </p>
           <SubmitButton>Enregistrer le vote</SubmitButton>
         </ValidatedForm>
       </section>
@@ -175,7 +185,9 @@ export default function StaffSubsidy() {
                   Télécharger la convention à signer (PDF)
                 </a>
                 {s.convention.signedDocumentId ? (
-                  <a href={`/instruction/subventions/${s.id}/documents/${s.convention.signedDocumentId}`}>Télécharger la convention signée</a>
+                  <a href={`/instruction/subventions/${s.id}/documents/${s.convention.signedDocumentId}`}>
+                    Télécharger la convention signée
+                  </a>
                 ) : null}
               </p>
               {s.convention.status === "a_preparer" ? (
@@ -187,7 +199,13 @@ export default function StaffSubsidy() {
                 </Form>
               ) : null}
               {s.convention.status === "envoyee" ? (
-                <ValidatedForm schema={conventionSignedSchema} method="post" encType="multipart/form-data" defaultValues={{ signedAt: today }} actionData={signedData}>
+                <ValidatedForm
+                  schema={conventionSignedSchema}
+                  method="post"
+                  encType="multipart/form-data"
+                  defaultValues={{ signedAt: today }}
+                  actionData={signedData}
+                >
                   <input type="hidden" name="intent" value="convention_signed" />
                   <TextField name="signedAt" label="Date de signature" type="date" required />
                   <div className={`field ${fileError ? "field-invalid" : ""}`}>
@@ -219,19 +237,34 @@ export default function StaffSubsidy() {
       {s.votedCents !== null ? (
         <section className="card stack" aria-labelledby="versements">
           <h2 id="versements">Échéancier et versements</h2>
-          <ScheduleTable instalments={s.instalments} caption={`Échéancier – total prévu ${formatEuros(s.scheduledCents)} pour ${formatEuros(s.votedCents)} votés`} />
+          <ScheduleTable
+            instalments={s.instalments}
+            caption={`Échéancier – total prévu ${formatEuros(s.scheduledCents)} pour ${formatEuros(s.votedCents)} votés`}
+          />
           {unpaid.map((i) => (
             <PaymentForm key={i.id} instalment={i} today={today} />
           ))}
           <h3>Modifier l'échéancier</h3>
-          <p className="small muted">Les versements non encore effectués sont remplacés. Le total, versements effectués compris, doit être égal au montant voté.</p>
-          <ValidatedForm schema={scheduleSchema} method="post" defaultValues={scheduleDefaults} actionData={scheduleData} key={`schedule-${s.updatedAt}-${s.instalments.length}`}>
+          <p className="small muted">
+            Les versements non encore effectués sont remplacés. Le total, versements effectués compris, doit être égal au montant voté.
+          </p>
+          <ValidatedForm
+            schema={scheduleSchema}
+            method="post"
+            defaultValues={scheduleDefaults}
+            actionData={scheduleData}
+            key={`schedule-${s.updatedAt}-${s.instalments.length}`}
+          >
             <input type="hidden" name="intent" value="schedule" />
             {Array.from({ length: MAX_INSTALMENTS }, (_, n) => (
               <fieldset className="fieldset" key={n}>
                 <legend>Versement {n + 1}</legend>
                 <div className="form-grid">
-                  <SelectField name={`kind_${n}`} label={`Type du versement ${n + 1}`} options={INSTALMENT_KINDS.map((k) => ({ value: k, label: INSTALMENT_KIND_LABELS[k] }))} />
+                  <SelectField
+                    name={`kind_${n}`}
+                    label={`Type du versement ${n + 1}`}
+                    options={INSTALMENT_KINDS.map((k) => ({ value: k, label: INSTALMENT_KIND_LABELS[k] }))}
+                  />
                   <TextField name={`amount_${n}`} label={`Montant du versement ${n + 1}`} inputMode="decimal" />
                   <TextField name={`date_${n}`} label={`Date prévue du versement ${n + 1}`} type="date" />
                 </div>
@@ -281,9 +314,16 @@ function formStillShown(
   }
 }
 
-function PaymentForm({ instalment: i, today }: { instalment: { id: string; kind: string; amountCents: number; plannedDate: string | Date }; today: string }) {
+function PaymentForm({
+  instalment: i,
+  today,
+}: {
+  instalment: { id: string; kind: string; amountCents: number; plannedDate: string | Date };
+  today: string;
+}) {
   const actionData = useActionData<typeof action>();
-  const data = isActionFailure(actionData) && actionData.values.intent === "payment" && actionData.values.instalmentId === i.id ? actionData : {};
+  const data =
+    isActionFailure(actionData) && actionData.values.intent === "payment" && actionData.values.instalmentId === i.id ? actionData : {};
   const label = INSTALMENT_KIND_LABELS[i.kind as InstalmentKind] ?? i.kind;
   return (
     <ValidatedForm
@@ -313,7 +353,16 @@ function StaffReport({
   report: r,
   subsidyId,
 }: {
-  report: { id: string; financialYear: number; dueDate: string | Date; status: string; overdue: boolean; submittedAt: string | Date | null; correctionMessage: string | null; data: Partial<ReportData> };
+  report: {
+    id: string;
+    financialYear: number;
+    dueDate: string | Date;
+    status: string;
+    overdue: boolean;
+    submittedAt: string | Date | null;
+    correctionMessage: string | null;
+    data: Partial<ReportData>;
+  };
   subsidyId: string;
 }) {
   const actionData = useActionData<typeof action>();
@@ -322,7 +371,10 @@ function StaffReport({
     <article className="stack" aria-labelledby={`report-${r.id}`}>
       <h3 id={`report-${r.id}`}>Exercice {r.financialYear}</h3>
       <p>
-        <span className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"} data-testid={`report-status-${r.financialYear}`}>
+        <span
+          className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"}
+          data-testid={`report-status-${r.financialYear}`}
+        >
           {REPORT_STATUS_LABELS[r.status]}
           {r.overdue ? " – en retard" : ""}
         </span>{" "}

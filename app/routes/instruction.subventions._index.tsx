@@ -8,7 +8,9 @@ import { getDashboard, subsidyYears } from "~/subsidy-reporting.server";
 import { CONVENTION_STATUS_LABELS, INSTALMENT_FLAG_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
 import { listSubsidiesForStaff } from "~/subsidy.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Subventions ${data?.dashboard.year ?? ""} – Instruction – CCAS de Besançon` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Subventions ${data?.dashboard.year ?? ""} – Instruction – CCAS de Besançon` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -145,7 +147,12 @@ export default function SubsidyDashboard() {
 
       {(
         [
-          ["par-domaine", "Par domaine d'intervention", d.byField, "Une association peut relever de plusieurs domaines : elle compte alors dans chacun, et la somme des lignes dépasse le total."],
+          [
+            "par-domaine",
+            "Par domaine d'intervention",
+            d.byField,
+            "Une association peut relever de plusieurs domaines : elle compte alors dans chacun, et la somme des lignes dépasse le total.",
+          ],
           ["par-quartier", "Par quartier", d.byDistrict, "Le quartier est celui du siège de l'association."],
         ] as const
       ).map(([id, title, rows, note]) => (
@@ -153,10 +160,15 @@ export default function SubsidyDashboard() {
           <h2 id={id}>{title}</h2>
           <figure>
             <figcaption>
-              Graphique : montants votés et versés {title.toLowerCase()}, exercice {d.year}. Les mêmes chiffres figurent dans le tableau ci-dessous.
+              Graphique : montants votés et versés {title.toLowerCase()}, exercice {d.year}. Les mêmes chiffres figurent dans le tableau
+              ci-dessous.
             </figcaption>
             {rows.length ? (
-              <BarChart rows={rows.map((r) => ({ label: r.label, values: { voted: r.votedCents, paid: r.paidCents } }))} series={SERIES} format={money} />
+              <BarChart
+                rows={rows.map((r) => ({ label: r.label, values: { voted: r.votedCents, paid: r.paidCents } }))}
+                series={SERIES}
+                format={money}
+              />
             ) : (
               <p>Aucune subvention votée pour cet exercice.</p>
             )}
@@ -234,8 +246,8 @@ export default function SubsidyDashboard() {
           <ul>
             {d.overdueReports.map((r) => (
               <li key={r.id}>
-                <Link to={`/instruction/subventions/${r.subsidy.id}`}>{r.subsidy.number}</Link> – {r.subsidy.association} : exercice {r.financialYear}, attendu le{" "}
-                {formatDate(r.dueDate)} ({REPORT_STATUS_LABELS[r.status]})
+                <Link to={`/instruction/subventions/${r.subsidy.id}`}>{r.subsidy.number}</Link> – {r.subsidy.association} : exercice{" "}
+                {r.financialYear}, attendu le {formatDate(r.dueDate)} ({REPORT_STATUS_LABELS[r.status]})
               </li>
             ))}
           </ul>

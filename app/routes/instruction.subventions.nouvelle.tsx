@@ -20,7 +20,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   try {
     const subsidy = await createGrant(parsed.data, user);
-    return redirectWithFlash(`/instruction/subventions/${subsidy.id}`, `La subvention ${subsidy.number} est enregistrée : enregistrez maintenant le vote.`);
+    return redirectWithFlash(
+      `/instruction/subventions/${subsidy.id}`,
+      `La subvention ${subsidy.number} est enregistrée : enregistrez maintenant le vote.`,
+    );
   } catch (error) {
     if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, { ...parsed.data, amount: undefined });
     throw error;
@@ -36,7 +39,12 @@ export default function NewGrant() {
       </p>
       <h1>Subvention hors appel à projets</h1>
       <ValidatedForm schema={grantSchema} method="post" defaultValues={{ financialYear: String(year), fundsAction: true }}>
-        <SelectField name="associationId" label="Association" required options={associations.map((a) => ({ value: a.id, label: a.name }))} />
+        <SelectField
+          name="associationId"
+          label="Association"
+          required
+          options={associations.map((a) => ({ value: a.id, label: a.name }))}
+        />
         <TextField name="purpose" label="Objet de la subvention" required />
         <TextField name="amount" label="Montant" inputMode="decimal" required hint="En euros, par exemple 5 000." />
         <TextField name="financialYear" label="Exercice" inputMode="numeric" required />

@@ -40,7 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   if (isCommonPassword(parsed.data.password)) return fieldError("password", COMMON_PASSWORD_MESSAGE, { name: parsed.data.name });
   const existing = await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
-  if (existing) return invalid({ errors: { _form: "Un compte existe déjà pour cette adresse : connectez-vous puis rouvrez le lien de l'invitation." }, values: { name: parsed.data.name } });
+  if (existing)
+    return invalid({
+      errors: { _form: "Un compte existe déjà pour cette adresse : connectez-vous puis rouvrez le lien de l'invitation." },
+      values: { name: parsed.data.name },
+    });
   const accepted = await acceptInvitation(token, parsed.data);
   if (!accepted) throw notFound("Cette invitation n'existe pas, a expiré ou a déjà été acceptée.");
   const cookie = await createSessionCookie(accepted.userId, { ip: clientIp(request), userAgent: request.headers.get("user-agent") });
@@ -62,13 +66,21 @@ export default function Invitation() {
         </Form>
       ) : data.hasAccount ? (
         <p>
-          Un compte existe déjà pour cette adresse : <a href={`/connexion?redirectTo=${encodeURIComponent(location.pathname)}`}>connectez-vous</a>, puis
-          rouvrez le lien reçu par courriel.
+          Un compte existe déjà pour cette adresse :{" "}
+          <a href={`/connexion?redirectTo=${encodeURIComponent(location.pathname)}`}>connectez-vous</a>, puis rouvrez le lien reçu par
+          courriel.
         </p>
       ) : (
         <ValidatedForm schema={loadAcceptInvitationSchema} method="post">
           <TextField name="name" label="Votre nom et prénom" autoComplete="name" required />
-          <TextField name="password" label="Choisissez un mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} required />
+          <TextField
+            name="password"
+            label="Choisissez un mot de passe"
+            type="password"
+            autoComplete="new-password"
+            hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
+            required
+          />
           <SubmitButton>Créer mon compte et rejoindre l'association</SubmitButton>
         </ValidatedForm>
       )}

@@ -21,7 +21,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed);
   if (isCommonPassword(parsed.data.password)) return fieldError("password", COMMON_PASSWORD_MESSAGE);
   const done = await resetPassword(params.token ?? "", parsed.data.password);
-  if (!done) return invalid({ errors: { _form: "Ce lien n'est plus valable : il a expiré ou a déjà servi. Demandez-en un nouveau." }, values: {} });
+  if (!done)
+    return invalid({ errors: { _form: "Ce lien n'est plus valable : il a expiré ou a déjà servi. Demandez-en un nouveau." }, values: {} });
   return redirectWithFlash("/connexion", "Mot de passe modifié. Connectez-vous avec votre nouveau mot de passe.");
 }
 
@@ -32,7 +33,14 @@ export default function ResetPassword() {
       <h1>Choisir un nouveau mot de passe</h1>
       {valid ? (
         <ValidatedForm schema={loadResetPasswordSchema} method="post">
-          <TextField name="password" label="Nouveau mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} required />
+          <TextField
+            name="password"
+            label="Nouveau mot de passe"
+            type="password"
+            autoComplete="new-password"
+            hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
+            required
+          />
           <TextField name="confirmation" label="Confirmation du mot de passe" type="password" autoComplete="new-password" required />
           <SubmitButton>Enregistrer le mot de passe</SubmitButton>
         </ValidatedForm>

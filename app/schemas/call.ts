@@ -36,11 +36,14 @@ export const callSchema = z
     ...criterionRows,
   })
   .superRefine((v, ctx) => {
-    if (v.minAmount > v.maxAmount) ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "Le montant maximum doit être supérieur ou égal au minimum." });
-    if (v.maxAmount > v.envelope) ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "Le montant maximum ne peut pas dépasser l'enveloppe totale." });
+    if (v.minAmount > v.maxAmount)
+      ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "Le montant maximum doit être supérieur ou égal au minimum." });
+    if (v.maxAmount > v.envelope)
+      ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "Le montant maximum ne peut pas dépasser l'enveloppe totale." });
     const opens = fromParisInputValue(v.opensAt);
     const closes = fromParisInputValue(v.closesAt);
-    if (opens && closes && closes <= opens) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "La clôture doit être postérieure à l'ouverture." });
+    if (opens && closes && closes <= opens)
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "La clôture doit être postérieure à l'ouverture." });
     let total = 0;
     let count = 0;
     for (let i = 0; i < CRITERIA_ROWS; i++) {
@@ -50,14 +53,23 @@ export const callSchema = z
       if (!label && !weight) continue;
       if (!label) ctx.addIssue({ code: "custom", path: [`criterionLabel_${i}`], message: `Critère ${i + 1} : indiquez son intitulé.` });
       if (!weight || !/^\d{1,3}$/.test(weight) || Number(weight) < 1) {
-        ctx.addIssue({ code: "custom", path: [`criterionWeight_${i}`], message: `Critère ${i + 1} : indiquez une pondération entière en %.` });
+        ctx.addIssue({
+          code: "custom",
+          path: [`criterionWeight_${i}`],
+          message: `Critère ${i + 1} : indiquez une pondération entière en %.`,
+        });
         continue;
       }
       total += Number(weight);
       count += 1;
     }
     if (count === 0) ctx.addIssue({ code: "custom", path: ["criterionLabel_0"], message: "Indiquez au moins un critère d'évaluation." });
-    else if (total !== 100) ctx.addIssue({ code: "custom", path: ["criterionWeight_0"], message: `Les pondérations des critères doivent totaliser 100 % (actuellement ${total} %).` });
+    else if (total !== 100)
+      ctx.addIssue({
+        code: "custom",
+        path: ["criterionWeight_0"],
+        message: `Les pondérations des critères doivent totaliser 100 % (actuellement ${total} %).`,
+      });
   });
 
 export type CallInput = z.output<typeof callSchema>;

@@ -3,7 +3,17 @@
 // the action. Values are stored as typed (strings), so a half-filled step comes back as is.
 import { z } from "zod";
 import { FIELDS_OF_INTERVENTION, PUBLICS, DISTRICTS } from "~/lib/taxonomy";
-import { emailSchema, euroAmountSchema, multiSelect, nameText, optional, optionalText, parseEurosToCents, phoneSchema, requiredText } from "~/lib/validation";
+import {
+  emailSchema,
+  euroAmountSchema,
+  multiSelect,
+  nameText,
+  optional,
+  optionalText,
+  parseEurosToCents,
+  phoneSchema,
+  requiredText,
+} from "~/lib/validation";
 
 export type FieldKind = "text" | "textarea" | "integer" | "decimal" | "money" | "date" | "select" | "multi" | "checkbox" | "email" | "tel";
 export type StepField = {
@@ -80,9 +90,23 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
       { name: "city", label: "Commune", kind: "text", required: true },
       { name: "email", label: "Courriel de l'association", kind: "email", required: true },
       { name: "phone", label: "Téléphone de l'association", kind: "tel" },
-      { name: "representativeName", label: "Représentant·e légal·e : nom et prénom", kind: "text", required: true, isName: true, group: "Représentant·e légal·e" },
+      {
+        name: "representativeName",
+        label: "Représentant·e légal·e : nom et prénom",
+        kind: "text",
+        required: true,
+        isName: true,
+        group: "Représentant·e légal·e",
+      },
       { name: "representativeRole", label: "Représentant·e légal·e : fonction", kind: "text", required: true },
-      { name: "contactName", label: "Personne chargée du dossier : nom et prénom", kind: "text", required: true, isName: true, group: "Personne chargée du dossier" },
+      {
+        name: "contactName",
+        label: "Personne chargée du dossier : nom et prénom",
+        kind: "text",
+        required: true,
+        isName: true,
+        group: "Personne chargée du dossier",
+      },
       { name: "contactEmail", label: "Personne chargée du dossier : courriel", kind: "email", required: true },
       { name: "contactPhone", label: "Personne chargée du dossier : téléphone", kind: "tel" },
     ],
@@ -91,7 +115,12 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
     key: "administration",
     label: "Relations avec l'administration",
     fields: [
-      { name: "agrements", label: "Agréments administratifs (type, autorité, date)", kind: "textarea", hint: "Un par ligne. Laissez vide si aucun." },
+      {
+        name: "agrements",
+        label: "Agréments administratifs (type, autorité, date)",
+        kind: "textarea",
+        hint: "Un par ligne. Laissez vide si aucun.",
+      },
       {
         name: "utilitePublique",
         label: "Reconnue d'utilité publique",
@@ -102,7 +131,12 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
           { value: "oui", label: "Oui" },
         ],
       },
-      { name: "utilitePubliqueDate", label: "Date de publication au Journal officiel", kind: "date", hint: "Si l'association est reconnue d'utilité publique." },
+      {
+        name: "utilitePubliqueDate",
+        label: "Date de publication au Journal officiel",
+        kind: "date",
+        hint: "Si l'association est reconnue d'utilité publique.",
+      },
       {
         name: "commissaireComptes",
         label: "L'association a un commissaire aux comptes",
@@ -119,7 +153,12 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
     key: "reseaux",
     label: "Relations avec d'autres associations",
     fields: [
-      { name: "federations", label: "Réseaux, unions ou fédérations auxquels l'association adhère", kind: "textarea", hint: "Un par ligne. Laissez vide si aucun." },
+      {
+        name: "federations",
+        label: "Réseaux, unions ou fédérations auxquels l'association adhère",
+        kind: "textarea",
+        hint: "Un par ligne. Laissez vide si aucun.",
+      },
       { name: "partenaires", label: "Associations partenaires du projet", kind: "textarea" },
     ],
   },
@@ -129,10 +168,28 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
     intro: "Au 31 décembre de l'année écoulée.",
     fields: [
       { name: "adherents", label: "Nombre d'adhérent·es", kind: "integer", required: true },
-      { name: "benevoles", label: "Nombre de bénévoles", kind: "integer", required: true, hint: "Personnes contribuant régulièrement à l'activité, sans rémunération." },
-      { name: "volontaires", label: "Nombre de volontaires", kind: "integer", required: true, hint: "Service civique ou autre volontariat." },
+      {
+        name: "benevoles",
+        label: "Nombre de bénévoles",
+        kind: "integer",
+        required: true,
+        hint: "Personnes contribuant régulièrement à l'activité, sans rémunération.",
+      },
+      {
+        name: "volontaires",
+        label: "Nombre de volontaires",
+        kind: "integer",
+        required: true,
+        hint: "Service civique ou autre volontariat.",
+      },
       { name: "salaries", label: "Nombre de salarié·es", kind: "integer", required: true },
-      { name: "etpt", label: "Salarié·es en équivalent temps plein travaillé (ETPT)", kind: "decimal", required: true, hint: "Par exemple 2,5." },
+      {
+        name: "etpt",
+        label: "Salarié·es en équivalent temps plein travaillé (ETPT)",
+        kind: "decimal",
+        required: true,
+        hint: "Par exemple 2,5.",
+      },
       { name: "misADisposition", label: "Personnels mis à disposition", kind: "integer" },
     ],
   },
@@ -153,7 +210,13 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
     fields: [
       { name: "title", label: "Intitulé du projet", kind: "text", required: true, isName: true },
       { name: "objectives", label: "Objectifs", kind: "textarea", required: true },
-      { name: "description", label: "Description", kind: "textarea", required: true, hint: "Contenu des actions, calendrier, partenariats." },
+      {
+        name: "description",
+        label: "Description",
+        kind: "textarea",
+        required: true,
+        hint: "Contenu des actions, calendrier, partenariats.",
+      },
       { name: "fields", label: "Champs d'intervention du projet", kind: "multi", required: true, options: opts(FIELDS_OF_INTERVENTION) },
       { name: "publics", label: "Publics visés", kind: "multi", required: true, options: opts(PUBLICS) },
       { name: "beneficiaries", label: "Nombre de bénéficiaires attendus", kind: "integer", required: true },
@@ -161,7 +224,13 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
       { name: "means", label: "Moyens matériels et humains mobilisés", kind: "textarea", required: true },
       { name: "startDate", label: "Date de début", kind: "date", required: true },
       { name: "durationMonths", label: "Durée (en mois)", kind: "integer", required: true },
-      { name: "indicators", label: "Indicateurs d'évaluation", kind: "textarea", required: true, hint: "Comment mesurerez-vous les résultats ?" },
+      {
+        name: "indicators",
+        label: "Indicateurs d'évaluation",
+        kind: "textarea",
+        required: true,
+        hint: "Comment mesurerez-vous les résultats ?",
+      },
     ],
   },
   {
@@ -170,8 +239,17 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
     intro: "Montants en euros. Le total des charges doit être égal au total des produits, contributions en nature comprises.",
     fields: [
       ...CHARGE_LINES.map((l, i) => ({ ...l, kind: "money" as const, group: i === 0 ? "Charges" : undefined })),
-      ...INCOME_LINES.map((l, i) => ({ ...l, kind: "money" as const, group: i === 0 ? "Produits" : undefined, required: l.name === "p74_ccas" })),
-      ...IN_KIND_LINES.map((l, i) => ({ ...l, kind: "money" as const, group: i === 0 ? "Contributions volontaires en nature" : undefined })),
+      ...INCOME_LINES.map((l, i) => ({
+        ...l,
+        kind: "money" as const,
+        group: i === 0 ? "Produits" : undefined,
+        required: l.name === "p74_ccas",
+      })),
+      ...IN_KIND_LINES.map((l, i) => ({
+        ...l,
+        kind: "money" as const,
+        group: i === 0 ? "Contributions volontaires en nature" : undefined,
+      })),
     ],
   },
   {
@@ -185,8 +263,18 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
     label: "Déclaration sur l'honneur",
     intro: "Seul·e le ou la représentant·e légal·e de l'association peut signer.",
     fields: [
-      { name: "engagementRepublicain", label: "L'association souscrit au contrat d'engagement républicain", kind: "checkbox", required: true },
-      { name: "regularite", label: "L'association est à jour de ses obligations administratives, comptables, sociales et fiscales", kind: "checkbox", required: true },
+      {
+        name: "engagementRepublicain",
+        label: "L'association souscrit au contrat d'engagement républicain",
+        kind: "checkbox",
+        required: true,
+      },
+      {
+        name: "regularite",
+        label: "L'association est à jour de ses obligations administratives, comptables, sociales et fiscales",
+        kind: "checkbox",
+        required: true,
+      },
       { name: "exactitude", label: "Les informations du dossier sont exactes et sincères", kind: "checkbox", required: true },
       { name: "montant", label: "Je demande au CCAS la subvention indiquée dans le budget du projet", kind: "checkbox", required: true },
     ],
@@ -212,7 +300,9 @@ function integerSchema(label: string, required: boolean) {
     .string({ error: `${label} : indiquez un nombre entier.` })
     .trim()
     .regex(/^\d{1,9}$/, `${label} : indiquez un nombre entier, par exemple 12.`);
-  return required ? z.preprocess((v) => (blank(v) ? undefined : v), z.string({ error: `${label} : ce champ est obligatoire.` }).pipe(base)) : z.preprocess((v) => (blank(v) ? undefined : v), base.optional());
+  return required
+    ? z.preprocess((v) => (blank(v) ? undefined : v), z.string({ error: `${label} : ce champ est obligatoire.` }).pipe(base))
+    : z.preprocess((v) => (blank(v) ? undefined : v), base.optional());
 }
 
 function decimalSchema(label: string, required: boolean) {
@@ -224,9 +314,7 @@ function decimalSchema(label: string, required: boolean) {
 }
 
 function dateSchema(label: string, required: boolean) {
-  const base = z
-    .string({ error: `${label} : ce champ est obligatoire.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : indiquez une date.`);
+  const base = z.string({ error: `${label} : ce champ est obligatoire.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : indiquez une date.`);
   return z.preprocess((v) => (blank(v) ? undefined : v), required ? base : base.optional());
 }
 
@@ -288,7 +376,13 @@ export const declarationSchema = objectSchema(def("declaration"));
 
 export type AmountBounds = { minAmountCents: number; maxAmountCents: number };
 
-export type BudgetTotals = { chargesCents: number; incomeCents: number; inKindChargesCents: number; inKindIncomeCents: number; ccasCents: number };
+export type BudgetTotals = {
+  chargesCents: number;
+  incomeCents: number;
+  inKindChargesCents: number;
+  inKindIncomeCents: number;
+  ccasCents: number;
+};
 
 /** Totals of a project budget, charges and income each including their in-kind line. */
 export function budgetTotals(values: Record<string, unknown>): BudgetTotals {
@@ -328,7 +422,11 @@ export function projectBudgetSchema(bounds?: AmountBounds) {
       });
     }
     if (t.inKindChargesCents !== t.inKindIncomeCents) {
-      ctx.addIssue({ code: "custom", path: ["p87"], message: "Les contributions en nature (87) doivent être égales à leurs emplois (86)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["p87"],
+        message: "Les contributions en nature (87) doivent être égales à leurs emplois (86).",
+      });
     }
     if (bounds && t.ccasCents > 0 && (t.ccasCents < bounds.minAmountCents || t.ccasCents > bounds.maxAmountCents)) {
       ctx.addIssue({

@@ -56,15 +56,24 @@ export const eventSchema = z
     registrationOpensAt: parisDateTime("Ouverture des inscriptions"),
     registrationClosesAt: parisDateTime("Clôture des inscriptions"),
     audience: z.enum(EVENT_AUDIENCES, { error: "Public : choisissez à qui l'événement est ouvert." }),
-    perAssociationLimit: z.preprocess((v) => (v === "" || v === null ? undefined : v), positiveInt("Places par association", 10_000).optional()),
+    perAssociationLimit: z.preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      positiveInt("Places par association", 10_000).optional(),
+    ),
   })
   .superRefine((v, ctx) => {
-    if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Fin : l'événement doit finir après son début." });
+    if (v.endsAt <= v.startsAt)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Fin : l'événement doit finir après son début." });
     if (v.registrationClosesAt <= v.registrationOpensAt)
       ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Clôture des inscriptions : elle doit suivre l'ouverture." });
     if (v.registrationClosesAt > v.endsAt)
-      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Clôture des inscriptions : au plus tard à la fin de l'événement." });
-    if (!v.place && !v.onlineUrl) ctx.addIssue({ code: "custom", path: ["place"], message: "Lieu : indiquez une adresse ou un lien de participation en ligne." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["registrationClosesAt"],
+        message: "Clôture des inscriptions : au plus tard à la fin de l'événement.",
+      });
+    if (!v.place && !v.onlineUrl)
+      ctx.addIssue({ code: "custom", path: ["place"], message: "Lieu : indiquez une adresse ou un lien de participation en ligne." });
   });
 
 export type EventInput = z.output<typeof eventSchema>;
@@ -79,7 +88,9 @@ const participantSchema = z.object({
 });
 
 const isBlankRow = (row: unknown) =>
-  typeof row === "object" && row !== null && Object.values(row).every((v) => v === undefined || v === null || (typeof v === "string" && v.trim() === ""));
+  typeof row === "object" &&
+  row !== null &&
+  Object.values(row).every((v) => v === undefined || v === null || (typeof v === "string" && v.trim() === ""));
 
 /** A member registers one or more people of their association (blank rows are ignored). */
 export const associationRegistrationSchema = z.object({

@@ -44,5 +44,8 @@ export function scoreSchema(criteria: readonly { id: string; label: string }[]) 
 
 export const exportSchema = z.object({
   format: z.enum(["csv", "xlsx"], { error: "Choisissez le format : CSV ou Excel." }),
-  colonnes: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()).min(1, "Choisissez au moins une colonne à exporter.")),
+  colonnes: z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string()).min(1, "Choisissez au moins une colonne à exporter."),
+  ),
 });

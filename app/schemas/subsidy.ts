@@ -36,12 +36,21 @@ export const voteSchema = z
     amount_3: optionalEuros("Montant voté (4e année)"),
   })
   .superRefine((v, ctx) => {
-    if (v.amount_0 <= 0) ctx.addIssue({ code: "custom", path: ["amount_0"], message: "Montant voté : indiquez un montant supérieur à 0 €." });
+    if (v.amount_0 <= 0)
+      ctx.addIssue({ code: "custom", path: ["amount_0"], message: "Montant voté : indiquez un montant supérieur à 0 €." });
     if (!v.multiYear && (v.amount_1 || v.amount_2 || v.amount_3)) {
-      ctx.addIssue({ code: "custom", path: ["multiYear"], message: "Cochez « Convention pluriannuelle » pour voter un montant par année." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["multiYear"],
+        message: "Cochez « Convention pluriannuelle » pour voter un montant par année.",
+      });
     }
     if (v.multiYear && !v.amount_1) {
-      ctx.addIssue({ code: "custom", path: ["amount_1"], message: "Une convention pluriannuelle porte sur 2 à 4 années : indiquez le montant de la 2e année." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount_1"],
+        message: "Une convention pluriannuelle porte sur 2 à 4 années : indiquez le montant de la 2e année.",
+      });
     }
     if (v.amount_3 !== undefined && v.amount_2 === undefined) {
       ctx.addIssue({ code: "custom", path: ["amount_2"], message: "Indiquez le montant de la 3e année avant celui de la 4e." });
@@ -67,7 +76,10 @@ export const grantSchema = z.object({
 });
 
 const instalmentRow = (i: number) => ({
-  [`kind_${i}`]: z.preprocess((v) => (v === "" ? undefined : v), z.enum(INSTALMENT_KINDS, { error: `Versement ${i + 1} : choisissez avance, acompte ou solde.` }).optional()),
+  [`kind_${i}`]: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(INSTALMENT_KINDS, { error: `Versement ${i + 1} : choisissez avance, acompte ou solde.` }).optional(),
+  ),
   [`amount_${i}`]: optionalEuros(`Versement ${i + 1} – montant`),
   [`date_${i}`]: optionalDate(`Versement ${i + 1} – date prévue`),
 });
@@ -84,9 +96,12 @@ export const scheduleSchema = z
       const amount = v[`amount_${i}`] as number | undefined;
       const date = v[`date_${i}`] as string | undefined;
       if (kind === undefined && amount === undefined && date === undefined) continue;
-      if (amount === undefined || amount <= 0) ctx.addIssue({ code: "custom", path: [`amount_${i}`], message: `Versement ${i + 1} : indiquez un montant supérieur à 0 €.` });
-      if (date === undefined) ctx.addIssue({ code: "custom", path: [`date_${i}`], message: `Versement ${i + 1} : indiquez la date prévue.` });
-      if (kind === undefined) ctx.addIssue({ code: "custom", path: [`kind_${i}`], message: `Versement ${i + 1} : choisissez avance, acompte ou solde.` });
+      if (amount === undefined || amount <= 0)
+        ctx.addIssue({ code: "custom", path: [`amount_${i}`], message: `Versement ${i + 1} : indiquez un montant supérieur à 0 €.` });
+      if (date === undefined)
+        ctx.addIssue({ code: "custom", path: [`date_${i}`], message: `Versement ${i + 1} : indiquez la date prévue.` });
+      if (kind === undefined)
+        ctx.addIssue({ code: "custom", path: [`kind_${i}`], message: `Versement ${i + 1} : choisissez avance, acompte ou solde.` });
       if (amount && date && kind) rows.push({ kind, amountCents: amount, plannedDate: date });
     }
     if (rows.length === 0) ctx.addIssue({ code: "custom", path: ["amount_0"], message: "Indiquez au moins un versement." });
@@ -132,7 +147,13 @@ export const REPORT_INCOME_LINES = [
 ] as const;
 
 export type ReportLine = { code: string; label: string; plannedCents: number; actualCents: number };
-export type ReportData = { charges: ReportLine[]; income: ReportLine[]; qualitative: string; gapExplanation?: string; attachmentIds?: string[] };
+export type ReportData = {
+  charges: ReportLine[];
+  income: ReportLine[];
+  qualitative: string;
+  gapExplanation?: string;
+  attachmentIds?: string[];
+};
 
 const lineFields = (prefix: "c" | "p", lines: readonly { code: string; label: string }[]) =>
   Object.assign(

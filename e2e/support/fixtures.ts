@@ -31,7 +31,12 @@ export async function signIn(page: Page, userId: string) {
   return id;
 }
 
-export type LoginOptions = { role?: Role; association?: Partial<AssociationData> | { id: string }; representative?: boolean; name?: string };
+export type LoginOptions = {
+  role?: Role;
+  association?: Partial<AssociationData> | { id: string };
+  representative?: boolean;
+  name?: string;
+};
 
 /**
  * `loginAs(page, "staff")`, `loginAs(page, "member", { representative: true })`: a new user
@@ -52,7 +57,13 @@ export async function loginAs(page: Page, role: Role = "member", options: Omit<L
   return { ...user, associationId };
 }
 
-export type Mail = { to: string[]; subject: string; text: string; html: string | null; attachments: { filename: string; contentType: string; content: string }[] };
+export type Mail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments: { filename: string; contentType: string; content: string }[];
+};
 
 export function readMailbox(): Mail[] {
   if (!existsSync(E2E_MAILBOX)) return [];
@@ -86,7 +97,13 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
-    blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`),
+    blocking.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
     `axe sur ${page.url()}`,
   ).toEqual([]);
 }

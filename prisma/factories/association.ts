@@ -41,18 +41,37 @@ type Archetype = {
 const ARCHETYPES: Archetype[] = [
   {
     field: "aide-alimentaire",
-    names: ["Épicerie solidaire {q}", "Les Paniers du Cœur", "Banque alimentaire du Doubs – relais {q}", "Le Pain Partagé", "Resto Solidaire {q}", "La Table Ouverte"],
+    names: [
+      "Épicerie solidaire {q}",
+      "Les Paniers du Cœur",
+      "Banque alimentaire du Doubs – relais {q}",
+      "Le Pain Partagé",
+      "Resto Solidaire {q}",
+      "La Table Ouverte",
+    ],
     objects: [
       "Distribuer une aide alimentaire aux personnes et familles en difficulté et lutter contre le gaspillage.",
       "Gérer une épicerie solidaire où les personnes aux revenus modestes achètent des produits à petit prix.",
     ],
     publics: ["familles", "tout-public", "sans-logement-stable"],
     related: ["equipement-vetements", "budget-surendettement", "lutte-isolement"],
-    activities: ["distribution de colis alimentaires", "repas chauds le midi", "ateliers cuisine petit budget", "collecte auprès des supermarchés"],
+    activities: [
+      "distribution de colis alimentaires",
+      "repas chauds le midi",
+      "ateliers cuisine petit budget",
+      "collecte auprès des supermarchés",
+    ],
   },
   {
     field: "hebergement-logement",
-    names: ["Toit Commun", "Un Toit pour Tous – Besançon", "Habitat et Partage {q}", "La Maison Relais {q}", "Accueil de nuit Saint-Jacques", "Logis Solidaire"],
+    names: [
+      "Toit Commun",
+      "Un Toit pour Tous – Besançon",
+      "Habitat et Partage {q}",
+      "La Maison Relais {q}",
+      "Accueil de nuit Saint-Jacques",
+      "Logis Solidaire",
+    ],
     objects: [
       "Héberger et accompagner vers le logement les personnes sans domicile.",
       "Favoriser l'accès et le maintien dans le logement des ménages en difficulté.",
@@ -63,7 +82,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "lutte-isolement",
-    names: ["Les Petits Frères de {q}", "Voisins Solidaires {q}", "Le Fil d'Argent", "Amitiés Bisontines", "Café des Liens", "Bonjour Voisin"],
+    names: [
+      "Les Petits Frères de {q}",
+      "Voisins Solidaires {q}",
+      "Le Fil d'Argent",
+      "Amitiés Bisontines",
+      "Café des Liens",
+      "Bonjour Voisin",
+    ],
     objects: [
       "Rompre l'isolement des personnes seules par des visites à domicile et des moments conviviaux.",
       "Créer du lien social entre habitants du quartier et personnes isolées.",
@@ -74,7 +100,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "insertion-emploi",
-    names: ["Chantier d'insertion {q}", "Tremplin Emploi", "Jardins de Cocagne bisontins", "Ressourcerie {q}", "Atelier Vélo Solidaire", "Emplois Passerelle"],
+    names: [
+      "Chantier d'insertion {q}",
+      "Tremplin Emploi",
+      "Jardins de Cocagne bisontins",
+      "Ressourcerie {q}",
+      "Atelier Vélo Solidaire",
+      "Emplois Passerelle",
+    ],
     objects: [
       "Accompagner vers l'emploi durable des personnes éloignées du marché du travail par une activité économique.",
       "Proposer des parcours d'insertion professionnelle et un accompagnement socio-professionnel.",
@@ -85,18 +118,37 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "inclusion-numerique",
-    names: ["Clic Solidaire", "Les Connectés de {q}", "Numérique pour Tous 25", "Point Relais Numérique {q}", "La Souris Solidaire", "Pixel Partagé"],
+    names: [
+      "Clic Solidaire",
+      "Les Connectés de {q}",
+      "Numérique pour Tous 25",
+      "Point Relais Numérique {q}",
+      "La Souris Solidaire",
+      "Pixel Partagé",
+    ],
     objects: [
       "Accompagner les habitants dans l'usage des outils numériques et des démarches en ligne.",
       "Réduire la fracture numérique par la formation et le reconditionnement d'ordinateurs.",
     ],
     publics: ["tout-public", "personnes-agees", "demandeurs-emploi"],
     related: ["acces-aux-droits", "personnes-agees", "insertion-emploi"],
-    activities: ["permanences d'aide aux démarches en ligne", "ateliers smartphone", "ordinateurs reconditionnés à petit prix", "initiation à internet"],
+    activities: [
+      "permanences d'aide aux démarches en ligne",
+      "ateliers smartphone",
+      "ordinateurs reconditionnés à petit prix",
+      "initiation à internet",
+    ],
   },
   {
     field: "acces-aux-droits",
-    names: ["Point Droit {q}", "Infos Droits Besançon", "Écrivain Public Solidaire", "Permanence Juridique Citoyenne", "Le Relais des Droits", "Accès Droits 25"],
+    names: [
+      "Point Droit {q}",
+      "Infos Droits Besançon",
+      "Écrivain Public Solidaire",
+      "Permanence Juridique Citoyenne",
+      "Le Relais des Droits",
+      "Accès Droits 25",
+    ],
     objects: [
       "Informer chacun de ses droits et l'aider dans ses démarches administratives.",
       "Proposer des permanences gratuites d'information juridique et d'aide aux démarches.",
@@ -107,7 +159,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "sante",
-    names: ["Santé Solidaire {q}", "Médecins du Cœur bisontins", "Prévention Santé Doubs", "Le Bus Santé", "Accès Soins {q}", "Bien-Être Partagé"],
+    names: [
+      "Santé Solidaire {q}",
+      "Médecins du Cœur bisontins",
+      "Prévention Santé Doubs",
+      "Le Bus Santé",
+      "Accès Soins {q}",
+      "Bien-Être Partagé",
+    ],
     objects: [
       "Faciliter l'accès aux soins et à la prévention des personnes en situation de précarité.",
       "Mener des actions de prévention santé au plus près des habitants.",
@@ -129,7 +188,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "handicap",
-    names: ["Handi'Cap {q}", "Tous Capables", "Ensemble Autrement", "Sport Adapté Bisontin", "Les Mains Qui Parlent", "Accessibilité Pour Tous 25"],
+    names: [
+      "Handi'Cap {q}",
+      "Tous Capables",
+      "Ensemble Autrement",
+      "Sport Adapté Bisontin",
+      "Les Mains Qui Parlent",
+      "Accessibilité Pour Tous 25",
+    ],
     objects: [
       "Favoriser l'inclusion sociale et l'autonomie des personnes en situation de handicap.",
       "Défendre les droits des personnes handicapées et accompagner leurs familles.",
@@ -140,7 +206,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "personnes-agees",
-    names: ["Les Aînés de {q}", "Âge d'Or Solidaire", "Seniors Actifs Besançon", "Les Cheveux d'Argent", "Bien Vieillir à {q}", "Entr'Âges"],
+    names: [
+      "Les Aînés de {q}",
+      "Âge d'Or Solidaire",
+      "Seniors Actifs Besançon",
+      "Les Cheveux d'Argent",
+      "Bien Vieillir à {q}",
+      "Entr'Âges",
+    ],
     objects: [
       "Accompagner le bien-vieillir à domicile et prévenir la perte d'autonomie des personnes âgées.",
       "Proposer activités et services aux seniors pour rester acteurs de la vie du quartier.",
@@ -151,7 +224,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "mobilite",
-    names: ["Roulez Solidaire", "Auto-École Sociale {q}", "Mobilité Pour Tous 25", "Le Vélo Partagé", "Transport Solidaire {q}", "En Route !"],
+    names: [
+      "Roulez Solidaire",
+      "Auto-École Sociale {q}",
+      "Mobilité Pour Tous 25",
+      "Le Vélo Partagé",
+      "Transport Solidaire {q}",
+      "En Route !",
+    ],
     objects: [
       "Lever les freins à la mobilité des personnes en insertion ou isolées.",
       "Proposer du transport solidaire et l'apprentissage du code et de la conduite.",
@@ -162,18 +242,37 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "refugies-migrants",
-    names: ["Accueil Exilés Besançon", "Terre d'Asile {q}", "Français Pour Tous", "Ponts et Passerelles", "Solidarité Migrants 25", "La Cimade bisontine"],
+    names: [
+      "Accueil Exilés Besançon",
+      "Terre d'Asile {q}",
+      "Français Pour Tous",
+      "Ponts et Passerelles",
+      "Solidarité Migrants 25",
+      "La Cimade bisontine",
+    ],
     objects: [
       "Accueillir, accompagner et défendre les droits des personnes exilées.",
       "Favoriser l'intégration des personnes réfugiées par l'apprentissage du français.",
     ],
     publics: ["refugies", "familles", "jeunes-adultes"],
     related: ["acces-aux-droits", "hebergement-logement", "insertion-emploi"],
-    activities: ["cours de français langue étrangère", "accompagnement des demandes d'asile", "parrainage citoyen", "hébergement solidaire"],
+    activities: [
+      "cours de français langue étrangère",
+      "accompagnement des demandes d'asile",
+      "parrainage citoyen",
+      "hébergement solidaire",
+    ],
   },
   {
     field: "egalite-femmes-hommes",
-    names: ["Femmes Solidaires {q}", "Solidarité Femmes Besançon", "L'Échappée", "Droits des Femmes 25", "Elles Osent", "Le Refuge des Femmes"],
+    names: [
+      "Femmes Solidaires {q}",
+      "Solidarité Femmes Besançon",
+      "L'Échappée",
+      "Droits des Femmes 25",
+      "Elles Osent",
+      "Le Refuge des Femmes",
+    ],
     objects: [
       "Accueillir et accompagner les femmes victimes de violences et promouvoir l'égalité.",
       "Favoriser l'autonomie sociale et professionnelle des femmes.",
@@ -184,7 +283,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "famille-parentalite",
-    names: ["Maison des Familles {q}", "Parents Ensemble", "Le Petit Pas", "Ludothèque {q}", "Familles Rurales de {q}", "La Récré des Parents"],
+    names: [
+      "Maison des Familles {q}",
+      "Parents Ensemble",
+      "Le Petit Pas",
+      "Ludothèque {q}",
+      "Familles Rurales de {q}",
+      "La Récré des Parents",
+    ],
     objects: [
       "Soutenir les parents dans leur rôle éducatif et favoriser les liens familiaux.",
       "Offrir aux familles des lieux d'accueil, d'échange et de jeu.",
@@ -217,7 +323,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "budget-surendettement",
-    names: ["Crésus Doubs", "Budget Malin {q}", "Microcrédit Solidaire 25", "Point Conseil Budget {q}", "L'Éco-Logis", "Finances Solidaires"],
+    names: [
+      "Crésus Doubs",
+      "Budget Malin {q}",
+      "Microcrédit Solidaire 25",
+      "Point Conseil Budget {q}",
+      "L'Éco-Logis",
+      "Finances Solidaires",
+    ],
     objects: [
       "Accompagner les ménages dans la gestion de leur budget et prévenir le surendettement.",
       "Faciliter l'accès au microcrédit personnel des personnes exclues du crédit bancaire.",
@@ -228,7 +341,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "addictions",
-    names: ["Addictions Prévention {q}", "Le Relais Sans Alcool", "Vie Libre Besançon", "Réduction des Risques 25", "La Passerelle Addictions", "Cap Sobriété"],
+    names: [
+      "Addictions Prévention {q}",
+      "Le Relais Sans Alcool",
+      "Vie Libre Besançon",
+      "Réduction des Risques 25",
+      "La Passerelle Addictions",
+      "Cap Sobriété",
+    ],
     objects: [
       "Prévenir les conduites addictives et accompagner les personnes dépendantes et leur entourage.",
       "Mener des actions de réduction des risques auprès des personnes usagères.",
@@ -250,7 +370,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "culture-loisirs-solidaires",
-    names: ["Culture du Cœur Doubs", "Vacances Pour Tous 25", "Théâtre de l'Accueil", "Les Loisirs Partagés", "Musique en {q}", "Cinéma Solidaire"],
+    names: [
+      "Culture du Cœur Doubs",
+      "Vacances Pour Tous 25",
+      "Théâtre de l'Accueil",
+      "Les Loisirs Partagés",
+      "Musique en {q}",
+      "Cinéma Solidaire",
+    ],
     objects: [
       "Favoriser l'accès à la culture, aux loisirs et aux vacances des personnes en difficulté.",
       "Utiliser la pratique artistique comme levier d'insertion et de lien social.",
@@ -261,7 +388,14 @@ const ARCHETYPES: Archetype[] = [
   },
   {
     field: "medico-social",
-    names: ["Les Papillons Blancs du Doubs", "Service d'Accompagnement {q}", "Institut Médico-Social Les Tilleuls", "SAVS Horizon", "Foyer La Source", "Accompagnement Vie Sociale 25"],
+    names: [
+      "Les Papillons Blancs du Doubs",
+      "Service d'Accompagnement {q}",
+      "Institut Médico-Social Les Tilleuls",
+      "SAVS Horizon",
+      "Foyer La Source",
+      "Accompagnement Vie Sociale 25",
+    ],
     objects: [
       "Gérer des établissements et services médico-sociaux pour personnes handicapées ou dépendantes.",
       "Accompagner à domicile les adultes en situation de handicap dans leur vie sociale.",
@@ -273,10 +407,30 @@ const ARCHETYPES: Archetype[] = [
 ];
 
 const STREETS = [
-  "rue de la République", "rue Battant", "avenue de Montrapon", "rue de Dole", "boulevard Kennedy", "rue de Belfort",
-  "avenue Fontaine-Argent", "rue des Cras", "rue de Vesoul", "rue Mégevand", "avenue de l'Île-de-France", "rue Champrond",
-  "rue du Caporal Peugeot", "chemin des Founottes", "rue de Chalezeule", "place Marulaz", "rue Pasteur", "rue de Vittel",
-  "rue Brûlard", "avenue Clemenceau", "rue Rivotte", "rue du Polygone", "rue de Savoie", "rue Gounod",
+  "rue de la République",
+  "rue Battant",
+  "avenue de Montrapon",
+  "rue de Dole",
+  "boulevard Kennedy",
+  "rue de Belfort",
+  "avenue Fontaine-Argent",
+  "rue des Cras",
+  "rue de Vesoul",
+  "rue Mégevand",
+  "avenue de l'Île-de-France",
+  "rue Champrond",
+  "rue du Caporal Peugeot",
+  "chemin des Founottes",
+  "rue de Chalezeule",
+  "place Marulaz",
+  "rue Pasteur",
+  "rue de Vittel",
+  "rue Brûlard",
+  "avenue Clemenceau",
+  "rue Rivotte",
+  "rue du Polygone",
+  "rue de Savoie",
+  "rue Gounod",
 ];
 
 const HOURS = [
@@ -290,7 +444,15 @@ const HOURS = [
 
 const districtWeights: [DistrictSlug, number][] = DISTRICTS.map((d) => [
   d.slug,
-  d.slug === "planoise" ? 5 : d.slug === "centre-ville-battant" ? 5 : d.slug === "toute-la-ville" ? 3 : d.slug === "408-tilleroyes" ? 2 : 1.5,
+  d.slug === "planoise"
+    ? 5
+    : d.slug === "centre-ville-battant"
+      ? 5
+      : d.slug === "toute-la-ville"
+        ? 3
+        : d.slug === "408-tilleroyes"
+          ? 2
+          : 1.5,
 ]);
 
 function pickDistrict(rng: Rng): DistrictSlug {
@@ -383,7 +545,15 @@ export function buildAssociation(n: number, rng: Rng, overrides: Partial<Associa
   const data: AssociationData = {
     slug,
     name,
-    acronym: rng.next() < 0.25 ? name.split(/\s+/).filter((w) => /^[A-ZÀ-Ü]/.test(w)).map((w) => w[0]).join("").slice(0, 6) || null : null,
+    acronym:
+      rng.next() < 0.25
+        ? name
+            .split(/\s+/)
+            .filter((w) => /^[A-ZÀ-Ü]/.test(w))
+            .map((w) => w[0])
+            .join("")
+            .slice(0, 6) || null
+        : null,
     rna: makeRna(n * 7919 + 11),
     siret: makeSiret(n * 104729 + 3),
     socialObject: rng.pick(archetype.objects),

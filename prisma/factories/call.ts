@@ -22,7 +22,11 @@ export type CallOverrides = {
 };
 
 export const DEFAULT_CRITERIA = [
-  { label: "Adéquation aux priorités du projet social du CCAS", description: "Publics prioritaires, quartiers, thèmes de la consultation.", weight: 40 },
+  {
+    label: "Adéquation aux priorités du projet social du CCAS",
+    description: "Publics prioritaires, quartiers, thèmes de la consultation.",
+    weight: 40,
+  },
   { label: "Qualité et faisabilité du projet", description: "Objectifs clairs, moyens adaptés, calendrier réaliste.", weight: 35 },
   { label: "Solidité financière et partenariats", description: "Budget équilibré, cofinancements, réseau.", weight: 25 },
 ];
@@ -38,7 +42,12 @@ export async function createCall(db: Db, overrides: CallOverrides = {}) {
   let reviewerIds = overrides.reviewerIds;
   if (!reviewerIds) {
     const reviewer = await db.user.create({
-      data: { email: `instructeur-${now.toString(36)}-${counter}@exemple.test`, name: `Instructeur ${counter}`, role: "staff", passwordHash: "!" },
+      data: {
+        email: `instructeur-${now.toString(36)}-${counter}@exemple.test`,
+        name: `Instructeur ${counter}`,
+        role: "staff",
+        passwordHash: "!",
+      },
       select: { id: true },
     });
     reviewerIds = [reviewer.id];
@@ -61,7 +70,9 @@ export async function createCall(db: Db, overrides: CallOverrides = {}) {
       publishedAt: status === "brouillon" ? null : new Date(now - 7 * DAY),
       requiredAttachments: JSON.stringify(overrides.requiredAttachments ?? ["statuts", "rib"]),
       fields: { create: (overrides.fields ?? ["lutte-isolement", "acces-aux-droits", "aide-alimentaire"]).map((slug) => ({ slug })) },
-      criteria: { create: criteria.map((c, position) => ({ label: c.label, description: c.description ?? "", weight: c.weight, position })) },
+      criteria: {
+        create: criteria.map((c, position) => ({ label: c.label, description: c.description ?? "", weight: c.weight, position })),
+      },
       reviewers: { create: reviewerIds.map((userId) => ({ userId })) },
     },
     include: { criteria: { orderBy: { position: "asc" } }, reviewers: true, fields: true },

@@ -19,7 +19,12 @@ export async function seedAccountsAndAssociations(db: Db, log: (message: string)
     const user = await createUser(db, { email: account.email, password: account.password, role: account.role, name: names[account.email] });
     users[account.email] = user.id;
   }
-  await createUser(db, { email: "instructeur2@ccas-besancon.test", name: "Samuel Instructeur", role: "staff", password: "demo-instruction-2026" });
+  await createUser(db, {
+    email: "instructeur2@ccas-besancon.test",
+    name: "Samuel Instructeur",
+    role: "staff",
+    password: "demo-instruction-2026",
+  });
 
   log(`Données de démonstration : ${DEMO_ASSOCIATION_COUNT} associations…`);
   const rng = createRng(2026);

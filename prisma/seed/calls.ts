@@ -19,7 +19,8 @@ export async function seedCalls(ctx: SeedContext) {
   const open = await createCall(db, {
     title: `Lutte contre l'isolement et accès aux droits ${year + 1}`,
     slug: `lutte-contre-l-isolement-et-acces-aux-droits-${year + 1}`,
-    summary: "Soutenir les actions associatives qui rompent l'isolement des personnes seules et les accompagnent vers leurs droits, en priorité à Planoise et dans le quartier des « 408 ».",
+    summary:
+      "Soutenir les actions associatives qui rompent l'isolement des personnes seules et les accompagnent vers leurs droits, en priorité à Planoise et dans le quartier des « 408 ».",
     body: [
       "## Contexte",
       "",
@@ -62,29 +63,59 @@ export async function seedCalls(ctx: SeedContext) {
   const { epicerie, toitCommun } = ctx.demoAssociations;
   const others = ctx.associationIds.slice(2, 12);
   const epicerieRow = await db.association.findUniqueOrThrow({ where: { id: epicerie } });
-  const epicerieData = buildDossierData(epicerieRow, { requestedCents: 9_500_00, title: "Ateliers cuisine et paniers solidaires à Planoise" });
+  const epicerieData = buildDossierData(epicerieRow, {
+    requestedCents: 9_500_00,
+    title: "Ateliers cuisine et paniers solidaires à Planoise",
+  });
   await createDossier(db, {
     callId: open.id,
     associationId: epicerie,
     state: "brouillon",
-    data: { identification: epicerieData.identification, ressources_humaines: epicerieData.ressources_humaines, projet: epicerieData.projet } as never,
+    data: {
+      identification: epicerieData.identification,
+      ressources_humaines: epicerieData.ressources_humaines,
+      projet: epicerieData.projet,
+    } as never,
   });
   // A draft holds only what was entered: drop the steps not reached yet.
   const draft = await db.dossier.findFirstOrThrow({ where: { associationId: epicerie, callId: open.id } });
   await db.dossier.update({
     where: { id: draft.id },
     data: {
-      data: JSON.stringify({ identification: epicerieData.identification, ressources_humaines: epicerieData.ressources_humaines, projet: epicerieData.projet }),
+      data: JSON.stringify({
+        identification: epicerieData.identification,
+        ressources_humaines: epicerieData.ressources_humaines,
+        projet: epicerieData.projet,
+      }),
       currentStep: "budget_association",
       requestedCents: null,
     },
   });
   const rep = (id: string) => db.membership.findFirst({ where: { associationId: id, isRepresentative: true }, select: { userId: true } });
-  await createDossier(db, { callId: open.id, associationId: toitCommun, state: "en_construction", requestedCents: 12_000_00, signerId: (await rep(toitCommun))?.userId, title: "Permanences d'accès aux droits pour les jeunes sans ressources" });
+  await createDossier(db, {
+    callId: open.id,
+    associationId: toitCommun,
+    state: "en_construction",
+    requestedCents: 12_000_00,
+    signerId: (await rep(toitCommun))?.userId,
+    title: "Permanences d'accès aux droits pour les jeunes sans ressources",
+  });
   await createDossier(db, { callId: open.id, associationId: others[0], state: "en_construction", requestedCents: 6_000_00 });
   await createDossier(db, { callId: open.id, associationId: others[1], state: "en_instruction", requestedCents: 15_000_00 });
   await createDossier(db, { callId: open.id, associationId: others[2], state: "en_instruction", requestedCents: 4_500_00 });
-  await createDossier(db, { callId: closed.id, associationId: others[3], state: "accepte", requestedCents: 10_000_00, submittedAt: new Date(now - 70 * DAY) });
-  await createDossier(db, { callId: closed.id, associationId: others[4], state: "refuse", requestedCents: 14_000_00, submittedAt: new Date(now - 65 * DAY) });
+  await createDossier(db, {
+    callId: closed.id,
+    associationId: others[3],
+    state: "accepte",
+    requestedCents: 10_000_00,
+    submittedAt: new Date(now - 70 * DAY),
+  });
+  await createDossier(db, {
+    callId: closed.id,
+    associationId: others[4],
+    state: "refuse",
+    requestedCents: 14_000_00,
+    submittedAt: new Date(now - 65 * DAY),
+  });
   ctx.log(`Appels à projets : « ${open.title} » ouvert, « ${closed.title} » clos, 7 dossiers.`);
 }

@@ -78,8 +78,42 @@ La charte est signée au nom de l'association par son ou sa représentant·e lé
 `;
 }
 
-const FIRST_NAMES = ["Nadia", "Laurent", "Sophie", "Karim", "Élise", "Jean-Marc", "Fatou", "Thomas", "Maryse", "Hugo", "Chantal", "Yasmine", "Pierre", "Agnès", "Mehdi", "Odile"];
-const LAST_NAMES = ["Girard", "Bourgeois", "Mougin", "Benali", "Perrot", "Vuillemin", "Diallo", "Cuenot", "Faivre", "Rousseau", "Jeannin", "Haddad", "Lambert", "Pernot", "Mercier", "Colin"];
+const FIRST_NAMES = [
+  "Nadia",
+  "Laurent",
+  "Sophie",
+  "Karim",
+  "Élise",
+  "Jean-Marc",
+  "Fatou",
+  "Thomas",
+  "Maryse",
+  "Hugo",
+  "Chantal",
+  "Yasmine",
+  "Pierre",
+  "Agnès",
+  "Mehdi",
+  "Odile",
+];
+const LAST_NAMES = [
+  "Girard",
+  "Bourgeois",
+  "Mougin",
+  "Benali",
+  "Perrot",
+  "Vuillemin",
+  "Diallo",
+  "Cuenot",
+  "Faivre",
+  "Rousseau",
+  "Jeannin",
+  "Haddad",
+  "Lambert",
+  "Pernot",
+  "Mercier",
+  "Colin",
+];
 const ROLES = ["Présidente", "Président", "Co-présidente", "Trésorier", "Secrétaire générale", "Président"];
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -94,7 +128,15 @@ export async function seedCharter(ctx: SeedContext) {
   const v2 = { title: CHARTER_TITLE, body: charterBody(2) };
   const [version1, version2] = [
     await db.charterVersion.create({
-      data: { ...v1, version: 1, sha256: charterTextHash(v1), publishedAt: v1At, publishedById: adminId, createdAt: new Date(v1At.getTime() - 20 * DAY), changeNote: "Première version, écrite avec les associations après la consultation 2020-2021." },
+      data: {
+        ...v1,
+        version: 1,
+        sha256: charterTextHash(v1),
+        publishedAt: v1At,
+        publishedById: adminId,
+        createdAt: new Date(v1At.getTime() - 20 * DAY),
+        changeNote: "Première version, écrite avec les associations après la consultation 2020-2021.",
+      },
       select: { id: true },
     }),
     await db.charterVersion.create({
@@ -105,7 +147,8 @@ export async function seedCharter(ctx: SeedContext) {
         publishedAt: v2At,
         publishedById: adminId,
         createdAt: new Date(v2At.getTime() - 10 * DAY),
-        changeNote: "Ajout de l'inclusion numérique, de l'accès aux mobilités et de l'égalité femmes-hommes ; participation à la rencontre annuelle du réseau.",
+        changeNote:
+          "Ajout de l'inclusion numérique, de l'accès aux mobilités et de l'égalité femmes-hommes ; participation à la rencontre annuelle du réseau.",
       },
       select: { id: true },
     }),
@@ -174,5 +217,7 @@ export async function seedCharter(ctx: SeedContext) {
       else signedEarlier += 1;
     }
   });
-  ctx.log(`Charte : versions 1 et 2 publiées, ${signedCurrent} associations signataires de la version 2, ${signedEarlier} de la version 1 seulement.`);
+  ctx.log(
+    `Charte : versions 1 et 2 publiées, ${signedCurrent} associations signataires de la version 2, ${signedEarlier} de la version 1 seulement.`,
+  );
 }

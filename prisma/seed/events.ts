@@ -7,8 +7,50 @@ import { createEvent, createRegistration } from "../factories/event";
 import type { SeedContext } from "./index";
 
 const DAY = 24 * 3600_000;
-const FIRST = ["Amina", "Bernard", "Chloé", "David", "Élise", "Farid", "Gaëlle", "Hugo", "Inès", "Jean", "Karima", "Louis", "Maëlys", "Nicolas", "Océane", "Pierre", "Rachida", "Samuel", "Thérèse", "Yanis"];
-const LAST = ["Martin", "Bernard", "Petit", "Durand", "Lefèvre", "Moreau", "Girard", "Benali", "Roux", "Fontaine", "Mercier", "Guerin", "Boyer", "Chevalier", "Perrin", "Diallo", "Faure", "Rousseau", "Blanc", "Garnier"];
+const FIRST = [
+  "Amina",
+  "Bernard",
+  "Chloé",
+  "David",
+  "Élise",
+  "Farid",
+  "Gaëlle",
+  "Hugo",
+  "Inès",
+  "Jean",
+  "Karima",
+  "Louis",
+  "Maëlys",
+  "Nicolas",
+  "Océane",
+  "Pierre",
+  "Rachida",
+  "Samuel",
+  "Thérèse",
+  "Yanis",
+];
+const LAST = [
+  "Martin",
+  "Bernard",
+  "Petit",
+  "Durand",
+  "Lefèvre",
+  "Moreau",
+  "Girard",
+  "Benali",
+  "Roux",
+  "Fontaine",
+  "Mercier",
+  "Guerin",
+  "Boyer",
+  "Chevalier",
+  "Perrin",
+  "Diallo",
+  "Faure",
+  "Rousseau",
+  "Blanc",
+  "Garnier",
+];
 const ROLES = ["Président·e", "Bénévole", "Coordinatrice", "Trésorier", "Salarié·e", "Secrétaire"];
 
 /** A Paris wall-clock time on the day `days` from now (winter/summer offsets handled by Intl). */
@@ -29,7 +71,11 @@ export async function seedEvents({ db, associationIds, demoAssociations }: SeedC
     const last = rng.pick(LAST);
     return { name: `${first} ${last}`, email: `${slugify(first)}.${slugify(last)}.${n}@exemple.test`, role: rng.pick(ROLES) };
   };
-  const associations = await db.association.findMany({ where: { id: { in: associationIds }, status: "validated" }, select: { id: true }, orderBy: { name: "asc" } });
+  const associations = await db.association.findMany({
+    where: { id: { in: associationIds }, status: "validated" },
+    select: { id: true },
+    orderBy: { name: "asc" },
+  });
   const others = associations.map((a) => a.id).filter((id) => id !== demoAssociations.epicerie && id !== demoAssociations.toitCommun);
 
   // 1. The annual meeting of associations, in three weeks.
@@ -76,8 +122,15 @@ export async function seedEvents({ db, associationIds, demoAssociations }: SeedC
     const associationId = i < 8 ? others[(i * 3) % others.length] : null;
     await createRegistration(db, { eventId: workshop.id, associationId, ...person(), status: "confirmee" });
   }
-  await createRegistration(db, { eventId: workshop.id, associationId: demoAssociations.epicerie, ...person(), status: "liste_attente", waitlistPosition: 1 });
-  for (let i = 2; i <= 4; i++) await createRegistration(db, { eventId: workshop.id, associationId: null, ...person(), status: "liste_attente", waitlistPosition: i });
+  await createRegistration(db, {
+    eventId: workshop.id,
+    associationId: demoAssociations.epicerie,
+    ...person(),
+    status: "liste_attente",
+    waitlistPosition: 1,
+  });
+  for (let i = 2; i <= 4; i++)
+    await createRegistration(db, { eventId: workshop.id, associationId: null, ...person(), status: "liste_attente", waitlistPosition: i });
 
   // 3. A past training, with attendance taken at the door.
   const pastStart = parisDay(-45, 9);

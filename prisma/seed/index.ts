@@ -11,8 +11,18 @@ import { seedSubsidies } from "./subsidies";
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
   { email: "instructrice@ccas-besancon.test", password: "demo-instruction-2026", role: "staff", label: "Instructrice du CCAS" },
-  { email: "presidente@epicerie-planoise.test", password: "demo-association-2026", role: "member", label: "Représentante légale de l'Épicerie solidaire Planoise" },
-  { email: "benevole@epicerie-planoise.test", password: "demo-benevole-2026", role: "member", label: "Membre (non représentant) de l'Épicerie solidaire Planoise" },
+  {
+    email: "presidente@epicerie-planoise.test",
+    password: "demo-association-2026",
+    role: "member",
+    label: "Représentante légale de l'Épicerie solidaire Planoise",
+  },
+  {
+    email: "benevole@epicerie-planoise.test",
+    password: "demo-benevole-2026",
+    role: "member",
+    label: "Membre (non représentant) de l'Épicerie solidaire Planoise",
+  },
   { email: "tresorier@toit-commun.test", password: "demo-toit-commun-2026", role: "member", label: "Représentant légal de Toit Commun" },
 ] as const;
 

@@ -2,7 +2,17 @@
 // à préparer / envoyée / signée above 23 000 €, a CPO, grants outside a call, instalments paid,
 // late or planned long after the signature, reports due, overdue, sent back, validated.
 // Built with the domain functions, so the data obeys the same rules as the portal.
-import { createSubsidyFromDossier, createGrant, parisYear, recordPayment, recordVote, requestReportCorrection, setSchedule, submitReport, validateReport } from "../../app/subsidy.server";
+import {
+  createSubsidyFromDossier,
+  createGrant,
+  parisYear,
+  recordPayment,
+  recordVote,
+  requestReportCorrection,
+  setSchedule,
+  submitReport,
+  validateReport,
+} from "../../app/subsidy.server";
 import { generateConventionPdf, markConventionSent, markConventionSigned } from "../../app/subsidy-convention.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES } from "../../app/schemas/subsidy";
 import type { SeedContext } from "./index";
@@ -50,7 +60,8 @@ function reportData(votedCents: number) {
   return {
     charges,
     income,
-    qualitative: "L'action s'est déroulée comme prévu : permanences hebdomadaires, une cinquantaine de personnes accompagnées, un bilan partagé avec l'antenne sociale du quartier.",
+    qualitative:
+      "L'action s'est déroulée comme prévu : permanences hebdomadaires, une cinquantaine de personnes accompagnées, un bilan partagé avec l'antenne sociale du quartier.",
     gapExplanation: "Les frais de personnel ont été un peu plus élevés que prévu (remplacement d'un congé).",
   };
 }
@@ -108,10 +119,15 @@ export async function seedSubsidies(ctx: SeedContext) {
       });
       subsidyId = (await createSubsidyFromDossier(dossier.id, staff)).id;
     } else {
-      subsidyId = (await createGrant({ associationId, purpose, amount: plan.amounts[0], financialYear: year, fundsAction: true }, staff)).id;
+      subsidyId = (await createGrant({ associationId, purpose, amount: plan.amounts[0], financialYear: year, fundsAction: true }, staff))
+        .id;
     }
     if (plan.voted === false) return subsidyId;
-    await recordVote(subsidyId, { decisionDate: `${year}-05-19`, deliberationRef: `CA-${year}-${String(30 + index).padStart(3, "0")}`, yearAmounts: plan.amounts }, staff);
+    await recordVote(
+      subsidyId,
+      { decisionDate: `${year}-05-19`, deliberationRef: `CA-${year}-${String(30 + index).padStart(3, "0")}`, yearAmounts: plan.amounts },
+      staff,
+    );
     const voted = plan.amounts.reduce((a, b) => a + b, 0);
     if (plan.schedule) {
       let left = voted;
@@ -127,7 +143,11 @@ export async function seedSubsidies(ctx: SeedContext) {
       await markConventionSent(subsidyId, staff);
       if (plan.convention === "signee") {
         const pdf = await generateConventionPdf(subsidyId);
-        await markConventionSigned(subsidyId, { signedAt: plan.signedAt!, file: { name: `convention-signee-${index + 1}.pdf`, bytes: pdf.bytes } }, staff);
+        await markConventionSigned(
+          subsidyId,
+          { signedAt: plan.signedAt!, file: { name: `convention-signee-${index + 1}.pdf`, bytes: pdf.bytes } },
+          staff,
+        );
       }
     }
     if (plan.paid) {
@@ -143,7 +163,12 @@ export async function seedSubsidies(ctx: SeedContext) {
         const s = await db.subsidy.findUniqueOrThrow({ where: { id: subsidyId }, select: { associationId: true } });
         await submitReport(s.associationId, report.id, reportData(plan.amounts[0]), [], staff);
         if (plan.report === "valide") await validateReport(report.id, staff);
-        if (plan.report === "a_corriger") await requestReportCorrection(report.id, "Le total des produits ne correspond pas aux comptes approuvés : merci de vérifier la ligne 74.", staff);
+        if (plan.report === "a_corriger")
+          await requestReportCorrection(
+            report.id,
+            "Le total des produits ne correspond pas aux comptes approuvés : merci de vérifier la ligne 74.",
+            staff,
+          );
       }
     }
     return subsidyId;
@@ -163,7 +188,14 @@ export async function seedSubsidies(ctx: SeedContext) {
     { amounts: [15_000_00, 15_000_00, 15_000_00], schedule: two(P, "06-15", "12-01"), paid: 2, report: "valide" },
     { amounts: [28_000_00], convention: "signee", signedAt: `${P}-06-03`, schedule: two(P, "06-15", "10-15"), paid: 2, report: "soumis" },
     { amounts: [6_000_00], schedule: [{ kind: "solde", share: 1, date: `${P}-06-20` }], paid: 1, report: "soumis" },
-    { amounts: [40_000_00], convention: "signee", signedAt: `${P}-06-10`, schedule: two(P, "06-20", "12-10"), paid: 1, report: "a_corriger" },
+    {
+      amounts: [40_000_00],
+      convention: "signee",
+      signedAt: `${P}-06-10`,
+      schedule: two(P, "06-20", "12-10"),
+      paid: 1,
+      report: "a_corriger",
+    },
     { amounts: [9_500_00], schedule: two(P, "06-15", "11-15"), paid: 2, report: "a_fournir" },
     { amounts: [18_000_00], schedule: two(P, "06-15", "11-15"), paid: 1, report: "a_fournir" },
     { amounts: [24_000_00], convention: "signee", signedAt: `${P}-06-01`, schedule: two(P, "06-20", "09-15"), paid: 2, report: "valide" },

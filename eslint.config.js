@@ -1,0 +1,46 @@
+// ESLint 9 flat config: typescript-eslint (recommended, not type-checked, to stay fast),
+// React hooks and JSX accessibility, each with its recommended set.
+import js from "@eslint/js";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const reactFiles = ["app/**/*.{ts,tsx}"];
+
+export default tseslint.config(
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      "app/generated/",
+      ".tmp/",
+      ".cache/",
+      "node_modules/",
+      "data/",
+      "test-results/",
+      "playwright-report/",
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  // React lives in app/ only: elsewhere (server/, Express) a `useX(app)` is middleware, not a hook.
+  { ...reactHooks.configs.flat.recommended, files: reactFiles },
+  { ...jsxA11y.flatConfigs.recommended, files: reactFiles },
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: "module",
+      globals: { ...globals.browser, ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // A leading underscore marks a binding kept on purpose: a field left out by destructuring
+      // (`{ secret: _s, ...rest }`), or a parameter a signature requires (Express's 4-argument error handler).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+    },
+  },
+);
