@@ -249,11 +249,18 @@ for (const times of [2, 5]) {
     const cookie = await sessionFor(admin.id);
     const title = `Charte du réseau ${times}-${randomBytes(3).toString("hex")}`;
     expectHandled(
-      await burst(1, "/admin/charte", cookie, { title, body: "## Engagements\n\nRespecter les personnes accueillies.", changeNote: "Essai" }),
+      await burst(1, "/admin/charte", cookie, {
+        title,
+        body: "## Engagements\n\nRespecter les personnes accueillies.",
+        changeNote: "Essai",
+      }),
       "brouillon de charte",
     );
     const draft = await db.charterVersion.findFirstOrThrow({ where: { title, publishedAt: null } });
-    expectHandled(await burst(times, "/admin/charte", cookie, { intent: "publish", draftId: draft.id, confirm: "on" }), "publication de la charte");
+    expectHandled(
+      await burst(times, "/admin/charte", cookie, { intent: "publish", draftId: draft.id, confirm: "on" }),
+      "publication de la charte",
+    );
     expect(await db.charterVersion.count({ where: { title, publishedAt: { not: null } } })).toBe(1);
     expect(await db.auditEvent.count({ where: { entityType: "charter", entityId: draft.id, action: "publication" } })).toBe(1);
   });

@@ -11,7 +11,6 @@ import { addMembership, createUser } from "../prisma/factories/user";
 import { burst, expectHandled, sessionFor, type Answer } from "./support/bursts";
 import { expect, getDb, test, uniqueEmail } from "./support/fixtures";
 
-
 const mails = (to: string, subject: string) => getDb().emailMessage.count({ where: { to, subject: { contains: subject } } });
 
 /** A validated association, its legal representative (signed in) and a call with one reviewer (signed in). */

@@ -44,4 +44,3 @@ export function expectHandled(answers: Answer[], label: string) {
     expect(EXPLAINED.test(a.text), `${label} : le refus (${a.status}) s'explique en français — ${excerpt}`).toBe(true);
   }
 }
-
