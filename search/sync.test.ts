@@ -4,7 +4,7 @@ import { buildAssociation, createRng, insertAssociations } from "../prisma/facto
 
 const { prisma } = await import("../app/db.server");
 const { getSearchClient } = await import("../app/search.server");
-const { reindexAll } = await import("./sync");
+const { flushSearchSync, reindexAll } = await import("./sync");
 const { indexName } = await import("./settings");
 
 describe("full reindex", () => {
@@ -36,5 +36,35 @@ describe("full reindex", () => {
     expect(indexed).toBe(await prisma.association.count({ where: { status: "validated" } }));
     const signers = await client.index(indexName()).search("", { filter: "charterSigner = true", limit: 0 });
     expect(signers.estimatedTotalHits).toBe(signed.length);
+  });
+
+  it("keeps a save made while it runs, even one whose batch was already read", async () => {
+    const rng = createRng(11);
+    await insertAssociations(
+      prisma,
+      Array.from({ length: 30 }, (_, i) => buildAssociation(20_000 + i, rng)),
+      30,
+    );
+    const client = getSearchClient()!;
+    const [first] = await prisma.association.findMany({
+      where: { status: "validated" },
+      orderBy: { id: "asc" },
+      take: 1,
+      select: { id: true },
+    });
+    await reindexAll(prisma, client, {
+      batchSize: 10,
+      onProgress: async (done) => {
+        if (done !== 10) return;
+        // A profile saved as the portal saves it: the row and its job in one transaction, then synced at once.
+        await prisma.$transaction([
+          prisma.association.update({ where: { id: first.id }, data: { name: "Renommée pendant la reconstruction" } }),
+          prisma.searchSyncJob.create({ data: { associationId: first.id } }),
+        ]);
+        await flushSearchSync(prisma, client, [first.id]);
+      },
+    });
+    const document = await client.index(indexName()).getDocument(first.id);
+    expect(document.name).toBe("Renommée pendant la reconstruction");
   });
 });

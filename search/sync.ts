@@ -110,7 +110,7 @@ export async function pendingSearchJobs(db: Db) {
 export async function reindexAll(
   db: Db,
   client: SearchClient,
-  { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (done: number, total: number) => void | Promise<void> } = {},
 ) {
   const live = indexName();
   const fresh = `${live}_rebuild`;
@@ -120,15 +120,20 @@ export async function reindexAll(
   await applyIndexSettings(client, fresh);
   const total = await db.association.count({ where: { status: "validated" } });
   let done = 0;
-  onProgress?.(0, total);
+  await onProgress?.(0, total);
   for (let skip = 0; skip < total; skip += batchSize) {
     const documents = await loadDocuments(db, { skip, take: batchSize });
     await upsertDocuments(client, documents, fresh);
     done += documents.length;
-    onProgress?.(done, total);
+    await onProgress?.(done, total);
   }
   await swapIndexes(client, live, fresh);
   await dropIndex(client, fresh);
+  // A save during the rebuild went to the old live index, and its batch may have been read before it: sync it
+  // again into the index now live (its job is already done, so the outbox would not).
+  const savedMeanwhile = await db.searchSyncJob.findMany({ where: { createdAt: { gte: startedAt } }, select: { associationId: true } });
+  const resync = [...new Set(savedMeanwhile.map((j) => j.associationId))];
+  if (resync.length) await syncAssociations(db, client, resync);
   // Jobs enqueued before the rebuild started are covered by it.
   await db.searchSyncJob.updateMany({ where: { doneAt: null, createdAt: { lt: startedAt } }, data: { doneAt: new Date() } });
   return { indexed: done };
