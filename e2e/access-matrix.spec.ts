@@ -12,7 +12,7 @@ import { createDossier } from "../prisma/factories/dossier";
 import { createEvent, createRegistration } from "../prisma/factories/event";
 import { addMembership, createUser } from "../prisma/factories/user";
 import { E2E_DATA_DIR, E2E_PORT, E2E_URL } from "./support/paths";
-import { expect, getDb, test, uniqueEmail } from "./support/fixtures";
+import { expect, getDb, sessionCookieFor, test, uniqueEmail } from "./support/fixtures";
 
 type ManifestRoute = { id: string; path?: string; parentId?: string; index?: boolean; module: { loader?: unknown; action?: unknown } };
 
@@ -143,9 +143,7 @@ async function buildFixture() {
 /** A fresh session for each request: some actions (logout) end the one they run under. */
 async function cookieFor(actor: Actor, actorUsers: Record<Exclude<Actor, "public">, string>): Promise<Record<string, string>> {
   if (actor === "public") return {};
-  const id = randomBytes(20).toString("hex");
-  await getDb().session.create({ data: { id, userId: actorUsers[actor], expiresAt: new Date(Date.now() + 3600_000) } });
-  return { Cookie: `ccas_session=${id}` };
+  return { Cookie: await sessionCookieFor(actorUsers[actor]) };
 }
 
 function classify(method: "GET" | "POST", status: number, location: string | undefined): Outcome | number {

@@ -7,8 +7,8 @@ import type { Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createAssociation } from "../prisma/factories/association";
 import { addMembership, createUser } from "../prisma/factories/user";
-import { burst, expectHandled, sessionFor } from "./support/bursts";
-import { expect, expectAccessible, getDb, loginAs, signIn, test, uniqueEmail, waitForMail } from "./support/fixtures";
+import { burst, expectHandled } from "./support/bursts";
+import { expect, expectAccessible, getDb, loginAs, sessionCookieFor, signIn, test, uniqueEmail, waitForMail } from "./support/fixtures";
 
 function uniqueWord(prefix: string) {
   return `${prefix}${Date.now().toString(36).replace(/\d/g, "")}${Math.random().toString(36).slice(2, 8).replace(/\d/g, "")}`;
@@ -246,7 +246,7 @@ for (const times of [2, 5]) {
   test(`the same publication sent ${times} times at once publishes one version`, async () => {
     const db = getDb();
     const admin = await createUser(db, { email: uniqueEmail("double-admin"), role: "admin" });
-    const cookie = await sessionFor(admin.id);
+    const cookie = await sessionCookieFor(admin.id);
     const title = `Charte du réseau ${times}-${randomBytes(3).toString("hex")}`;
     expectHandled(
       await burst(1, "/admin/charte", cookie, {

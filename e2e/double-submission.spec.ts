@@ -8,8 +8,8 @@ import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
 import { addMembership, createUser } from "../prisma/factories/user";
-import { burst, expectHandled, sessionFor, type Answer } from "./support/bursts";
-import { expect, getDb, test, uniqueEmail } from "./support/fixtures";
+import { burst, expectHandled, type Answer } from "./support/bursts";
+import { expect, getDb, sessionCookieFor, test, uniqueEmail } from "./support/fixtures";
 
 const mails = (to: string, subject: string) => getDb().emailMessage.count({ where: { to, subject: { contains: subject } } });
 
@@ -29,9 +29,9 @@ async function world() {
     staff,
     admin,
     call,
-    repCookie: await sessionFor(rep.id),
-    staffCookie: await sessionFor(staff.id),
-    adminCookie: await sessionFor(admin.id),
+    repCookie: await sessionCookieFor(rep.id),
+    staffCookie: await sessionCookieFor(staff.id),
+    adminCookie: await sessionCookieFor(admin.id),
   };
 }
 
@@ -258,7 +258,7 @@ test("des dépôts envoyés sans interruption de part et d'autre de la clôture 
     const rep = await createUser(w.db, { email: uniqueEmail("cloture-rep") });
     await addMembership(w.db, rep.id, association.id, true, "Trésorier");
     const dossier = await readyDraft(w, w.call.id, association.id, rep.id);
-    drafts.push({ dossier, cookie: await sessionFor(rep.id), path: `/espace/associations/${association.id}/dossiers/${dossier.id}` });
+    drafts.push({ dossier, cookie: await sessionCookieFor(rep.id), path: `/espace/associations/${association.id}/dossiers/${dossier.id}` });
   }
   // The call closes two seconds from now; deposits keep coming, two at a time, until well after.
   const closesAt = new Date(Date.now() + 2_000);

@@ -12,7 +12,7 @@ import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
 import { addMembership, createUser } from "../prisma/factories/user";
 import { E2E_PORT, E2E_URL } from "./support/paths";
-import { expect, getDb, test, uniqueEmail } from "./support/fixtures";
+import { expect, getDb, sessionCookieFor, test, uniqueEmail } from "./support/fixtures";
 
 type ManifestRoute = { id: string; path?: string; parentId?: string; module: { action?: unknown } };
 
@@ -103,9 +103,7 @@ test("no action answers random or hostile form data with a server error", async 
 
   const session = async (actor: Actor): Promise<Record<string, string>> => {
     if (actor === "public") return {};
-    const id = randomBytes(20).toString("hex");
-    await db.session.create({ data: { id, userId: users[actor], expiresAt: new Date(Date.now() + 3600_000) } });
-    return { Cookie: `ccas_session=${id}` };
+    return { Cookie: await sessionCookieFor(users[actor]) };
   };
 
   const failures: string[] = [];

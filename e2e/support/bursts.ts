@@ -1,16 +1,9 @@
 // Posting one form several times at the same moment, as a double click or a retrying client does,
 // with the very body the page would send; and checking each answer is handled, never a 5xx.
-import { randomBytes } from "node:crypto";
 import { E2E_URL } from "./paths";
-import { expect, getDb } from "./fixtures";
+import { expect } from "./fixtures";
 
 export type Answer = { status: number; location: string | null; text: string };
-
-export async function sessionFor(userId: string) {
-  const id = randomBytes(20).toString("hex");
-  await getDb().session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 3600_000) } });
-  return `ccas_session=${id}`;
-}
 
 /** The same form body posted `times` times at the same moment. */
 export async function burst(times: number, path: string, cookie: string, fields: Record<string, string>): Promise<Answer[]> {

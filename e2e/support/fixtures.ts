@@ -23,11 +23,24 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@exemple.test`;
 }
 
-/** A session row and its cookie, as Lucia would have made them at login. */
-export async function signIn(page: Page, userId: string) {
+const SESSION_COOKIE = "ccas_session";
+
+/** A session row, as Lucia would have made it at login; its id is the cookie's value. */
+export async function createSession(userId: string) {
   const id = randomBytes(20).toString("hex");
   await getDb().session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 2 * 3600_000) } });
-  await page.context().addCookies([{ name: "ccas_session", value: id, url: E2E_URL, httpOnly: true, sameSite: "Lax" }]);
+  return id;
+}
+
+/** A `Cookie` header for a fresh session of that user, for requests made outside the browser. */
+export async function sessionCookieFor(userId: string) {
+  return `${SESSION_COOKIE}=${await createSession(userId)}`;
+}
+
+/** A session row and its cookie in the page's browser context. */
+export async function signIn(page: Page, userId: string) {
+  const id = await createSession(userId);
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: id, url: E2E_URL, httpOnly: true, sameSite: "Lax" }]);
   return id;
 }
 
