@@ -129,13 +129,18 @@ export async function reindexAll(
   }
   await swapIndexes(client, live, fresh);
   await dropIndex(client, fresh);
-  // A save during the rebuild went to the old live index, and its batch may have been read before it: sync it
-  // again into the index now live (its job is already done, so the outbox would not).
-  const savedMeanwhile = await db.searchSyncJob.findMany({ where: { createdAt: { gte: startedAt } }, select: { associationId: true } });
-  const resync = [...new Set(savedMeanwhile.map((j) => j.associationId))];
-  if (resync.length) await syncAssociations(db, client, resync);
-  // Jobs enqueued before the rebuild started are covered by it.
-  await db.searchSyncJob.updateMany({ where: { doneAt: null, createdAt: { lt: startedAt } }, data: { doneAt: new Date() } });
+  // A save during the rebuild went to the old live index, and its batch may have been read before it (or before its
+  // transaction committed): sync again, into the index now live, every association saved since the rebuild began or
+  // still pending, from the database as it is now.
+  const touched = await db.searchSyncJob.findMany({
+    where: { OR: [{ createdAt: { gte: startedAt } }, { doneAt: { gte: startedAt } }, { doneAt: null }] },
+    select: { id: true, associationId: true, doneAt: true },
+  });
+  const resync = [...new Set(touched.map((j) => j.associationId))];
+  // In slices: SQLite bounds the parameters of one query.
+  for (let i = 0; i < resync.length; i += 500) await syncAssociations(db, client, resync.slice(i, i + 500));
+  const pending = touched.filter((j) => j.doneAt === null).map((j) => j.id);
+  if (pending.length) await db.searchSyncJob.updateMany({ where: { id: { in: pending } }, data: { doneAt: new Date() } });
   return { indexed: done };
 }
 
