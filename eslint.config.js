@@ -43,4 +43,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One way into a transaction: lib/transaction.ts takes the write lock first (see there).
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["app/lib/transaction.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='$transaction']",
+          message:
+            "Use writeTransaction (app/db.server.ts) or writeTransactionOn (app/lib/transaction.ts): they take SQLite's write lock first.",
+        },
+      ],
+    },
+  },
 );

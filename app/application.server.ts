@@ -4,7 +4,7 @@
 import type { SessionUser } from "~/auth.server";
 import { isCallOpen, parseRequiredAttachments } from "~/call.server";
 import { DOSSIER_STATE_LABELS } from "~/lib/call-status";
-import { prisma, takeWriteLock } from "~/db.server";
+import { prisma, writeTransaction } from "~/db.server";
 import { draftNumber, isDraftNumber, nextDossierNumber } from "~/lib/dossier-number";
 import { formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
@@ -171,38 +171,34 @@ export async function startDossier(associationId: string, callId: string, actor:
   };
   // The look-up of a dossier in progress and the creation in one write transaction: the same
   // form sent twice at once makes one dossier, and the second request is sent to it.
-  return prisma.$transaction(
-    async (tx) => {
-      await takeWriteLock(tx);
-      const existing = await tx.dossier.findFirst({
-        where: { associationId, callId, state: { in: ["brouillon", "en_construction", "en_instruction"] } },
-        select: { id: true },
-      });
-      if (existing) return { id: existing.id, created: false };
-      if (!isCallOpen(call, now))
-        throw new DossierError(
-          "Cet appel à projets n'est pas ouvert aux candidatures : la date de clôture est passée ou il n'est pas encore ouvert.",
-        );
-      const created = await tx.dossier.create({
-        data: {
-          number: draftNumber(),
-          callId,
-          associationId,
-          state: "brouillon",
-          data: JSON.stringify(data),
-          currentStep: "identification",
-          createdById: actor.id,
-          updatedById: actor.id,
-        },
-        select: { id: true },
-      });
-      await tx.auditEvent.create({
-        data: { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" },
-      });
-      return { id: created.id, created: true };
-    },
-    { maxWait: 30_000, timeout: 30_000 },
-  );
+  return writeTransaction(async (tx) => {
+    const existing = await tx.dossier.findFirst({
+      where: { associationId, callId, state: { in: ["brouillon", "en_construction", "en_instruction"] } },
+      select: { id: true },
+    });
+    if (existing) return { id: existing.id, created: false };
+    if (!isCallOpen(call, now))
+      throw new DossierError(
+        "Cet appel à projets n'est pas ouvert aux candidatures : la date de clôture est passée ou il n'est pas encore ouvert.",
+      );
+    const created = await tx.dossier.create({
+      data: {
+        number: draftNumber(),
+        callId,
+        associationId,
+        state: "brouillon",
+        data: JSON.stringify(data),
+        currentStep: "identification",
+        createdById: actor.id,
+        updatedById: actor.id,
+      },
+      select: { id: true },
+    });
+    await tx.auditEvent.create({
+      data: { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" },
+    });
+    return { id: created.id, created: true };
+  });
 }
 
 function denormalised(data: DossierData) {
@@ -227,40 +223,37 @@ export async function saveStep(
 ): Promise<SaveResult> {
   // Read and write in one transaction that takes the write lock first: saves of other steps
   // of the same dossier at the same moment each read what the previous one wrote (no lost step).
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.dossier.updateMany({ where: { id: dossierId, associationId: access.associationId }, data: { updatedAt: new Date() } });
-      const dossier = await getDossierForMember(access.associationId, dossierId, tx);
-      if (!isEditable(dossier)) throw new DossierError("Ce dossier est en cours d'instruction : il n'est plus modifiable.");
-      if (step === "declaration" && !access.isRepresentative) {
-        throw new DossierError("Seul·e le ou la représentant·e légal·e de l'association peut signer la déclaration sur l'honneur.");
+  return writeTransaction(async (tx) => {
+    await tx.dossier.updateMany({ where: { id: dossierId, associationId: access.associationId }, data: { updatedAt: new Date() } });
+    const dossier = await getDossierForMember(access.associationId, dossierId, tx);
+    if (!isEditable(dossier)) throw new DossierError("Ce dossier est en cours d'instruction : il n'est plus modifiable.");
+    if (step === "declaration" && !access.isRepresentative) {
+      throw new DossierError("Seul·e le ou la représentant·e légal·e de l'association peut signer la déclaration sur l'honneur.");
+    }
+    const values = pickStepValues(step, input);
+    const data: DossierData = { ...dossier.parsed, [step]: values };
+    let errors: Record<string, string> | null = null;
+    if (validate) {
+      const result = stepSchema(step, boundsOf(dossier.call)).safeParse(values);
+      if (!result.success) {
+        errors = {};
+        for (const issue of result.error.issues) errors[issue.path.join(".") || "_form"] ??= issue.message;
       }
-      const values = pickStepValues(step, input);
-      const data: DossierData = { ...dossier.parsed, [step]: values };
-      let errors: Record<string, string> | null = null;
-      if (validate) {
-        const result = stepSchema(step, boundsOf(dossier.call)).safeParse(values);
-        if (!result.success) {
-          errors = {};
-          for (const issue of result.error.issues) errors[issue.path.join(".") || "_form"] ??= issue.message;
-        }
-      }
-      const signing = step === "declaration" && validate && !errors;
-      await tx.dossier.update({
-        where: { id: dossier.id, associationId: access.associationId },
-        data: {
-          data: JSON.stringify(data),
-          currentStep: !errors && nextStep ? nextStep : step,
-          updatedById: access.user.id,
-          ...denormalised(data),
-          ...(signing ? { declarationSignedAt: new Date(), declarationSignerId: access.user.id } : {}),
-          ...(step === "declaration" && !signing ? { declarationSignedAt: null, declarationSignerId: null } : {}),
-        },
-      });
-      return errors ? { ok: false, errors } : { ok: true };
-    },
-    { maxWait: 30_000, timeout: 30_000 },
-  );
+    }
+    const signing = step === "declaration" && validate && !errors;
+    await tx.dossier.update({
+      where: { id: dossier.id, associationId: access.associationId },
+      data: {
+        data: JSON.stringify(data),
+        currentStep: !errors && nextStep ? nextStep : step,
+        updatedById: access.user.id,
+        ...denormalised(data),
+        ...(signing ? { declarationSignedAt: new Date(), declarationSignerId: access.user.id } : {}),
+        ...(step === "declaration" && !signing ? { declarationSignedAt: null, declarationSignerId: null } : {}),
+      },
+    });
+    return errors ? { ok: false, errors } : { ok: true };
+  });
 }
 
 export async function setCurrentStep(associationId: string, dossierId: string, step: StepKey) {
@@ -328,67 +321,63 @@ export async function submitDossier(
   now?: Date,
 ): Promise<SubmitResult> {
   const deposit = () =>
-    prisma.$transaction(
-      async (tx) => {
-        await takeWriteLock(tx);
-        const at = now ?? new Date();
-        const dossier = await getDossierForMember(access.associationId, dossierId, tx);
-        const resubmission = dossier.state === "en_construction" && dossier.correctionRequestedAt !== null;
-        if (dossier.state !== "brouillon" && !resubmission) {
-          if (dossier.state === "en_construction")
-            return { ok: true as const, already: true as const, number: dossier.number, submittedAt: dossier.submittedAt };
-          return { ok: false as const, message: "Ce dossier est déjà en instruction : il ne peut plus être déposé." };
-        }
-        if (!resubmission && !isCallOpen(dossier.call, at)) return { ok: false as const, message: closedMessage(dossier.call.closesAt) };
-        if (!access.isRepresentative)
-          return { ok: false as const, message: "Seul·e le ou la représentant·e légal·e de l'association peut déposer le dossier." };
-        const steps = dossierCompleteness(dossier);
-        const incomplete = steps.filter((s) => !s.complete);
-        if (incomplete.length)
-          return { ok: false as const, message: `Le dossier est incomplet : ${incomplete.map((s) => s.label).join(", ")}.`, steps };
+    writeTransaction(async (tx) => {
+      const at = now ?? new Date();
+      const dossier = await getDossierForMember(access.associationId, dossierId, tx);
+      const resubmission = dossier.state === "en_construction" && dossier.correctionRequestedAt !== null;
+      if (dossier.state !== "brouillon" && !resubmission) {
+        if (dossier.state === "en_construction")
+          return { ok: true as const, already: true as const, number: dossier.number, submittedAt: dossier.submittedAt };
+        return { ok: false as const, message: "Ce dossier est déjà en instruction : il ne peut plus être déposé." };
+      }
+      if (!resubmission && !isCallOpen(dossier.call, at)) return { ok: false as const, message: closedMessage(dossier.call.closesAt) };
+      if (!access.isRepresentative)
+        return { ok: false as const, message: "Seul·e le ou la représentant·e légal·e de l'association peut déposer le dossier." };
+      const steps = dossierCompleteness(dossier);
+      const incomplete = steps.filter((s) => !s.complete);
+      if (incomplete.length)
+        return { ok: false as const, message: `Le dossier est incomplet : ${incomplete.map((s) => s.label).join(", ")}.`, steps };
 
-        const number = isDraftNumber(dossier.number) ? await nextDossierNumber(tx, at.getFullYear()) : dossier.number;
-        const updated = await tx.dossier.updateMany({
-          where: resubmission
-            ? {
-                id: dossier.id,
-                associationId: access.associationId,
-                state: "en_construction",
-                correctionRequestedAt: dossier.correctionRequestedAt,
-              }
-            : // The closing instant again in the statement itself, so no other writer can slip between.
-              {
-                id: dossier.id,
-                associationId: access.associationId,
-                state: "brouillon",
-                call: { is: { status: "publie", opensAt: { lte: at }, closesAt: { gt: at } } },
-              },
-          data: {
-            number,
-            state: "en_construction",
-            submittedAt: dossier.submittedAt ?? at,
-            correctionRequestedAt: null,
-            updatedById: access.user.id,
-          },
-        });
-        if (updated.count !== 1) throw new DossierRaceError();
-        await tx.dossierSubmission.create({
-          data: { dossierId: dossier.id, kind: resubmission ? "redepot" : "depot", submittedAt: at, submittedById: access.user.id },
-        });
-        await tx.auditEvent.create({
-          data: {
-            entityType: "dossier",
-            entityId: dossier.id,
-            actorId: access.user.id,
-            action: resubmission ? "redepot" : "depot",
-            fromState: dossier.state,
-            toState: "en_construction",
-          },
-        });
-        return { ok: true as const, number, resubmission, submittedAt: at };
-      },
-      { maxWait: 30_000, timeout: 30_000 },
-    );
+      const number = isDraftNumber(dossier.number) ? await nextDossierNumber(tx, at.getFullYear()) : dossier.number;
+      const updated = await tx.dossier.updateMany({
+        where: resubmission
+          ? {
+              id: dossier.id,
+              associationId: access.associationId,
+              state: "en_construction",
+              correctionRequestedAt: dossier.correctionRequestedAt,
+            }
+          : // The closing instant again in the statement itself, so no other writer can slip between.
+            {
+              id: dossier.id,
+              associationId: access.associationId,
+              state: "brouillon",
+              call: { is: { status: "publie", opensAt: { lte: at }, closesAt: { gt: at } } },
+            },
+        data: {
+          number,
+          state: "en_construction",
+          submittedAt: dossier.submittedAt ?? at,
+          correctionRequestedAt: null,
+          updatedById: access.user.id,
+        },
+      });
+      if (updated.count !== 1) throw new DossierRaceError();
+      await tx.dossierSubmission.create({
+        data: { dossierId: dossier.id, kind: resubmission ? "redepot" : "depot", submittedAt: at, submittedById: access.user.id },
+      });
+      await tx.auditEvent.create({
+        data: {
+          entityType: "dossier",
+          entityId: dossier.id,
+          actorId: access.user.id,
+          action: resubmission ? "redepot" : "depot",
+          fromState: dossier.state,
+          toState: "en_construction",
+        },
+      });
+      return { ok: true as const, number, resubmission, submittedAt: at };
+    });
   const outcome = await retryOnNumberClash(deposit).catch(async (error) => {
     // Another process changed the dossier between the read and the write: answer as it is now.
     if (!(error instanceof DossierRaceError)) throw error;

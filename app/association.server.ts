@@ -2,7 +2,7 @@
 // Every change that touches what the directory shows goes through the search outbox.
 import { enqueueSearchSync, flushSearchSync } from "../search/sync";
 import { hashPassword, hashToken, newToken } from "~/auth.server";
-import { prisma, takeWriteLock, type Db } from "~/db.server";
+import { prisma, writeTransaction, type Db, type Tx } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import { notFound } from "~/lib/http.server";
 import { slugify } from "~/lib/slug";
@@ -12,7 +12,7 @@ import type { SessionUser } from "~/auth.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx };
 
 /** What the public directory page shows: no status, no internal dates. */
 export const associationPublicSelect = {
@@ -114,8 +114,7 @@ async function representativeEmails(associationId: string) {
 }
 
 export async function validateAssociation(associationId: string, actor: SessionUser) {
-  const association = await prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
+  const association = await writeTransaction(async (tx) => {
     const current = await tx.association.findUnique({
       where: { id: associationId },
       select: { id: true, status: true, name: true, slug: true },
@@ -165,7 +164,7 @@ export async function validateAssociation(associationId: string, actor: SessionU
 }
 
 export async function refuseAssociation(associationId: string, reason: string, actor: SessionUser) {
-  const association = await prisma.$transaction(async (tx) => {
+  const association = await writeTransaction(async (tx) => {
     const current = await tx.association.findUnique({ where: { id: associationId }, select: { status: true } });
     if (!current) throw notFound();
     const updated = await tx.association.update({
@@ -208,7 +207,7 @@ export async function refuseAssociation(associationId: string, reason: string, a
 
 /** Saves the profile; returns once the change is searchable, or recorded for a retry if search is down. */
 export async function updateAssociationProfile(associationId: string, input: AssociationProfileInput, actor: SessionUser) {
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.association.update({ where: { id: associationId }, data: profileColumns(input) });
     await writeTaxonomy(tx, associationId, input);
     await enqueueSearchSync(tx, [associationId]);
@@ -281,27 +280,24 @@ export type InviteResult = { ok: true } | { ok: false; reason: "already_member" 
  */
 export async function inviteMember(associationId: string, email: string, actor: SessionUser): Promise<InviteResult> {
   const { token, tokenHash } = newToken();
-  const outcome = await prisma.$transaction(
-    async (tx) => {
-      const now = new Date();
-      // The write first: an invitation that expired unanswered goes, and the lock is ours.
-      await tx.invitation.deleteMany({ where: { associationId, email, acceptedAt: null, expiresAt: { lte: now } } });
-      const association = await tx.association.findUnique({ where: { id: associationId }, select: { name: true } });
-      if (!association) throw notFound();
-      const member = await tx.membership.findFirst({ where: { associationId, user: { email } }, select: { id: true } });
-      if (member) return { ok: false as const, reason: "already_member" as const };
-      const pending = await tx.invitation.findFirst({
-        where: { associationId, email, acceptedAt: null, expiresAt: { gt: now } },
-        select: { expiresAt: true },
-      });
-      if (pending) return { ok: false as const, reason: "already_invited" as const, expiresAt: pending.expiresAt };
-      await tx.invitation.create({
-        data: { associationId, email, tokenHash, invitedById: actor.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
-      });
-      return { ok: true as const, associationName: association.name };
-    },
-    { maxWait: 30_000, timeout: 30_000 },
-  );
+  const outcome = await writeTransaction(async (tx) => {
+    const now = new Date();
+    // The write first: an invitation that expired unanswered goes, and the lock is ours.
+    await tx.invitation.deleteMany({ where: { associationId, email, acceptedAt: null, expiresAt: { lte: now } } });
+    const association = await tx.association.findUnique({ where: { id: associationId }, select: { name: true } });
+    if (!association) throw notFound();
+    const member = await tx.membership.findFirst({ where: { associationId, user: { email } }, select: { id: true } });
+    if (member) return { ok: false as const, reason: "already_member" as const };
+    const pending = await tx.invitation.findFirst({
+      where: { associationId, email, acceptedAt: null, expiresAt: { gt: now } },
+      select: { expiresAt: true },
+    });
+    if (pending) return { ok: false as const, reason: "already_invited" as const, expiresAt: pending.expiresAt };
+    await tx.invitation.create({
+      data: { associationId, email, tokenHash, invitedById: actor.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
+    });
+    return { ok: true as const, associationName: association.name };
+  });
   if (!outcome.ok) return outcome;
   await sendMail({
     to: email,
@@ -329,7 +325,7 @@ export async function acceptInvitation(token: string, account: { name: string; p
   const invitation = await findInvitation(token);
   if (!invitation) return null;
   const passwordHash = "password" in account ? await hashPassword(account.password) : null;
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) return null;
     let userId: string;

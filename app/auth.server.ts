@@ -5,7 +5,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { redirect } from "@remix-run/node";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
-import { prisma } from "~/db.server";
+import { prisma, writeTransaction } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { forbidden, notFound } from "~/lib/http.server";
 import { loginThrottle, recordLoginAttempt, type LoginRefusal } from "~/login-throttle.server";
@@ -321,7 +321,7 @@ export async function createPasswordReset(userId: string) {
 export async function resetPassword(token: string, newPassword: string): Promise<boolean> {
   const tokenHash = hashToken(token);
   const passwordHash = await hashPassword(newPassword);
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const reset = await tx.passwordReset.findUnique({ where: { tokenHash } });
     if (!reset || reset.usedAt || reset.expiresAt < new Date()) return false;
     const used = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });

@@ -3,7 +3,7 @@
 import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import type { SessionUser } from "~/auth.server";
-import { prisma, type Db } from "~/db.server";
+import { prisma, writeTransaction, type Tx } from "~/db.server";
 import { notFound } from "~/lib/http.server";
 import { fromParisInputValue } from "~/lib/format";
 import { slugify } from "~/lib/slug";
@@ -192,7 +192,6 @@ async function callColumns(input: CallInput) {
   };
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 async function writeCallChildren(tx: Tx, callId: string, input: CallInput, reviewerIds: string[]) {
   await tx.callField.deleteMany({ where: { callId } });
   await tx.callField.createMany({ data: [...new Set(input.fields)].map((slug) => ({ callId, slug })) });
@@ -203,7 +202,7 @@ async function writeCallChildren(tx: Tx, callId: string, input: CallInput, revie
 export async function createCallFromInput(input: CallInput, actor: SessionUser) {
   const { columns, reviewerIds } = await callColumns(input);
   const slug = await uniqueCallSlug(input.title);
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const call = await tx.call.create({ data: { ...columns, slug, status: "brouillon" }, select: { id: true, title: true } });
     await writeCallChildren(tx, call.id, input, reviewerIds);
     await tx.criterion.createMany({ data: criteriaFromInput(input).map((c, position) => ({ ...c, callId: call.id, position })) });
@@ -223,7 +222,7 @@ export async function updateCallFromInput(callId: string, input: CallInput, acto
   if (!current) throw notFound();
   const { columns, reviewerIds } = await callColumns(input);
   const scored = await prisma.score.count({ where: { criterion: { callId } } });
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const call = await tx.call.update({ where: { id: callId }, data: columns, select: { id: true, title: true } });
     await writeCallChildren(tx, callId, input, reviewerIds);
     if (scored === 0) {

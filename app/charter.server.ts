@@ -11,14 +11,12 @@ import { enqueueSearchSync } from "../search/sync";
 import { syncSearchNow } from "~/association.server";
 import type { SessionUser } from "~/auth.server";
 import { currentCharterVersion } from "~/charter-status.server";
-import { prisma, takeWriteLock, type Db } from "~/db.server";
+import { prisma, writeTransaction, type Tx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail.server";
 import type { CharterDraftInput } from "~/schemas/charter";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Over a hundred notices are queued inside the publication's transaction. */
-const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 
 export type CharterErrorCode = "no_version" | "not_current" | "not_representative" | "not_validated" | "not_draft" | "tampered";
 
@@ -147,8 +145,7 @@ export async function saveDraft(input: CharterDraftInput, actor: SessionUser) {
  * association's representatives are asked to sign the new version.
  */
 export async function publishDraft(draftId: string, actor: SessionUser) {
-  const published = await prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
+  const published = await writeTransaction(async (tx) => {
     const draft = await tx.charterVersion.findFirst({
       where: { id: draftId },
       select: { id: true, title: true, body: true, version: true, publishedAt: true },
@@ -179,7 +176,7 @@ export async function publishDraft(draftId: string, actor: SessionUser) {
     });
     const notified = await queueRepresentativeNotices(tx, "new_version", version);
     return { id: draft.id, version, title: draft.title, formerSigners, already: false, notified };
-  }, TX_OPTIONS);
+  });
   if (published.already) return published;
   void kickMailQueue();
   if (published.formerSigners.length) await syncSearchNow(published.formerSigners);
@@ -203,8 +200,7 @@ export type SignArgs = {
  * current one: a page left open while a new version was published signs nothing.
  */
 export async function signCharter(args: SignArgs) {
-  const result = await prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
+  const result = await writeTransaction(async (tx) => {
     const membership = await tx.membership.findUnique({
       where: { userId_associationId: { userId: args.userId, associationId: args.associationId } },
       select: { isRepresentative: true, association: { select: { status: true } } },
@@ -405,7 +401,7 @@ async function queueRepresentativeNotices(tx: Tx, kind: "new_version" | "reminde
 export async function sendSignatureReminders(actor: SessionUser) {
   const current = await currentCharterVersion();
   if (!current) throw new CharterError("no_version", "Aucune charte n'est publiée : il n'y a rien à signer.");
-  const sent = await prisma.$transaction(async (tx) => {
+  const sent = await writeTransaction(async (tx) => {
     const queued = await queueRepresentativeNotices(tx, "reminder", current.version!, current.id);
     await tx.auditEvent.create({
       data: {
@@ -417,7 +413,7 @@ export async function sendSignatureReminders(actor: SessionUser) {
       },
     });
     return queued;
-  }, TX_OPTIONS);
+  });
   void kickMailQueue();
   return sent;
 }

@@ -2,6 +2,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "~/env.server";
+import { writeTransactionOn, type Tx } from "~/lib/transaction";
+
+export type { Tx };
 
 export type { Prisma } from "~/generated/prisma/client";
 
@@ -22,19 +25,14 @@ const globalForDb = globalThis as unknown as { __prisma?: Db; __prismaReady?: Pr
 
 export const prisma: Db = (globalForDb.__prisma ??= createPrismaClient(getEnv().DATABASE_URL));
 
-/**
- * The first statement of a transaction that reads, then writes: takes SQLite's write lock at
- * once (waiting its turn under the busy timeout), so what it reads is the latest commit and its
- * writes cannot fail with SQLITE_BUSY_SNAPSHOT when another connection wrote in between.
- * A statement that changes no row still takes the lock.
- */
 /** A unique constraint refused the write (Prisma P2002): two requests raced to create the same thing. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
-export async function takeWriteLock(tx: { $executeRawUnsafe(query: string): Promise<number> }) {
-  await tx.$executeRawUnsafe(`UPDATE "AuditEvent" SET "id" = "id" WHERE 0`);
+/** Every transaction of the portal: see lib/transaction.ts. */
+export function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return writeTransactionOn(prisma, work);
 }
 
 /** WAL for concurrent readers, FULL sync so a committed write survives a power cut. */

@@ -11,7 +11,7 @@ import {
 } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
 import type { SessionUser } from "~/auth.server";
-import { prisma } from "~/db.server";
+import { prisma, writeTransaction } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { notFound } from "~/lib/http.server";
 import { StorageError, withNewFiles, type NewFiles } from "~/lib/stored-files.server";
@@ -179,9 +179,6 @@ export async function insertDocumentRow(
   });
 }
 
-/** Interactive transactions that store files wait their turn rather than fail under load. */
-export const STORAGE_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
-
 export type UploadForm = { ok: true; formData: FormData } | { ok: false; message: string };
 
 /** A multipart form with files kept in memory, each part at most 10 MB. */
@@ -224,17 +221,15 @@ export async function storeDocument(input: {
         mimeType: detected.mimeType,
         extension: detected.extension,
       });
-      return prisma.$transaction(
-        (tx) =>
-          insertDocumentRow(tx, {
-            associationId: input.associationId,
-            kind: input.kind,
-            label: input.label?.trim() || originalName,
-            originalName,
-            uploadedById: input.actor.id,
-            file,
-          }),
-        STORAGE_TX_OPTIONS,
+      return writeTransaction((tx) =>
+        insertDocumentRow(tx, {
+          associationId: input.associationId,
+          kind: input.kind,
+          label: input.label?.trim() || originalName,
+          originalName,
+          uploadedById: input.actor.id,
+          file,
+        }),
       );
     });
     return { ok: true, document: { id: document.id, kind: document.kind, label: document.label } };

@@ -16,7 +16,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import ExcelJS from "exceljs";
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod } from "ical-generator";
-import { prisma, type Db } from "~/db.server";
+import { prisma, writeTransaction, type Db, type Tx } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { formatDateTime, formatLongDate } from "~/lib/format";
 import { addXlsxRow, toCsv } from "~/lib/spreadsheet.server";
@@ -33,11 +33,8 @@ import {
   type RegistrationStatus,
 } from "~/schemas/event";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
 export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000;
 /** Waiting for the write lock behind many concurrent registrations must not fail them. */
-const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 const RESERVED_SLUGS = new Set(["archives", "annulation", "confirmation", "nouveau"]);
 
 // ── Reading events ─────────────────────────────────────────────────
@@ -169,14 +166,14 @@ function eventColumns(input: EventInput) {
 }
 
 export async function createEvent(input: EventInput, actor: { id: string }) {
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const event = await tx.event.create({
       data: { ...eventColumns(input), slug: await uniqueEventSlug(input.title, input.startsAt, tx) },
       select: { id: true, slug: true },
     });
     await tx.auditEvent.create({ data: { entityType: "event", entityId: event.id, actorId: actor.id, action: "creation" } });
     return event;
-  }, TX_OPTIONS);
+  });
 }
 
 export class CapacityBelowConfirmedError extends Error {
@@ -187,7 +184,7 @@ export class CapacityBelowConfirmedError extends Error {
 
 /** Edits an event; a larger capacity promotes people from the waiting list at once. */
 export async function updateEvent(id: string, input: EventInput, actor: { id: string }) {
-  const promoted = await prisma.$transaction(async (tx) => {
+  const promoted = await writeTransaction(async (tx) => {
     await lockEvent(tx, id);
     const confirmed = await tx.registration.count({ where: { eventId: id, status: "confirmee" } });
     if (input.capacity < confirmed) throw new CapacityBelowConfirmedError(confirmed);
@@ -196,7 +193,7 @@ export async function updateEvent(id: string, input: EventInput, actor: { id: st
     const promoted = await promoteFromWaitingList(tx, id, input.capacity - confirmed);
     for (const registrationId of promoted) await queuePromotionMail(tx, registrationId);
     return promoted;
-  }, TX_OPTIONS);
+  });
   void kickMailQueue();
   return { promoted: promoted.length };
 }
@@ -287,7 +284,7 @@ export async function registerForAssociation(
 ): Promise<Allocated[]> {
   const emails = input.participants.map((p) => p.email);
   if (new Set(emails).size !== emails.length) throw new RegistrationError("deja_inscrit", "La même adresse e-mail apparaît deux fois.");
-  const created = await prisma.$transaction(async (tx) => {
+  const created = await writeTransaction(async (tx) => {
     await lockEvent(tx, input.eventId);
     const event = await tx.event.findUnique({
       where: { id: input.eventId },
@@ -334,14 +331,14 @@ export async function registerForAssociation(
     }
     for (const r of out) await queueAllocationMail(tx, r.id);
     return out;
-  }, TX_OPTIONS);
+  });
   void kickMailQueue();
   return created;
 }
 
 /** Anyone, for a public event: recorded, then confirmed by the link sent to the address. */
 export async function registerPublic(eventId: string, input: PublicRegistrationInput, { now = new Date() }: { now?: Date } = {}) {
-  const registration = await prisma.$transaction(async (tx) => {
+  const registration = await writeTransaction(async (tx) => {
     await lockEvent(tx, eventId);
     const event = await tx.event.findUnique({
       where: { id: eventId },
@@ -378,7 +375,7 @@ export async function registerPublic(eventId: string, input: PublicRegistrationI
       ].join("\n"),
     });
     return created;
-  }, TX_OPTIONS);
+  });
   void kickMailQueue();
   return registration;
 }
@@ -386,7 +383,7 @@ export async function registerPublic(eventId: string, input: PublicRegistrationI
 export async function confirmPublicRegistration(token: string, { now = new Date() }: { now?: Date } = {}): Promise<Allocated | null> {
   const claim = verifyConfirmation(token, now);
   if (!claim) return null;
-  const result = await prisma.$transaction(async (tx) => {
+  const result = await writeTransaction(async (tx) => {
     const current = await tx.registration.findUnique({ where: { id: claim }, select: { eventId: true } });
     if (!current) return null;
     await lockEvent(tx, current.eventId);
@@ -415,7 +412,7 @@ export async function confirmPublicRegistration(token: string, { now = new Date(
     });
     await queueAllocationMail(tx, updated.id);
     return { ...updated, status: updated.status as RegistrationStatus, fresh: true };
-  }, TX_OPTIONS);
+  });
   if (!result) return null;
   if (result.fresh) void kickMailQueue();
   const { fresh: _fresh, ...allocated } = result;
@@ -428,7 +425,7 @@ export type CancelResult = { cancelled: boolean; eventSlug: string; promotedId: 
 
 /** Cancels one registration; a freed place goes to the first person waiting, in the same transaction. */
 async function cancelRegistration(where: { id: string; associationId?: string }): Promise<CancelResult | null> {
-  const result = await prisma.$transaction(async (tx) => {
+  const result = await writeTransaction(async (tx) => {
     const reg = await tx.registration.findFirst({ where, select: { id: true, eventId: true } });
     if (!reg) return null;
     await lockEvent(tx, reg.eventId);
@@ -448,7 +445,7 @@ async function cancelRegistration(where: { id: string; associationId?: string })
     if (current.status !== "en_attente_confirmation") await queueCancellationMail(tx, reg.id);
     for (const id of promoted) await queuePromotionMail(tx, id);
     return { cancelled: true, eventSlug: current.event.slug, promotedId: promoted[0] ?? null };
-  }, TX_OPTIONS);
+  });
   if (!result) return null;
   if (result.cancelled) void kickMailQueue();
   return { cancelled: result.cancelled, eventSlug: result.eventSlug, promotedId: result.promotedId };

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { prisma, type Db } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { writeTransactionOn } from "~/lib/transaction";
 import type { OutgoingMail } from "~/mail.server";
 
 export const MAIL_QUEUE = {
@@ -121,12 +122,13 @@ async function deliver(db: QueueDb, transport: Transporter, row: Claimed, token:
     return "retry" as const;
   }
   // SMTP has accepted: whoever holds the row now, it is sent. The bytes are no longer needed.
-  const sent = db.emailMessage.updateMany({
-    where: { id: row.id },
-    data: { status: "sent", sentAt: now(), error: null, claimedAt: null, claimToken: null, nextAttemptAt: null },
+  await writeTransactionOn(db, async (tx) => {
+    await tx.emailMessage.updateMany({
+      where: { id: row.id },
+      data: { status: "sent", sentAt: now(), error: null, claimedAt: null, claimToken: null, nextAttemptAt: null },
+    });
+    if (row.files.length > 0) await tx.emailAttachment.deleteMany({ where: { emailId: row.id } });
   });
-  if (row.files.length === 0) await sent;
-  else await db.$transaction([sent, db.emailAttachment.deleteMany({ where: { emailId: row.id } })]);
   return "sent" as const;
 }
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync, type Zippable } from "fflate";
-import { prisma } from "~/db.server";
+import { prisma, writeTransaction } from "~/db.server";
 import { getEnv } from "~/env.server";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -165,7 +165,7 @@ export async function deleteOwnAccount(userId: string): Promise<{ ok: true } | D
       };
     }
   }
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.auditEvent.create({ data: { entityType: "user", entityId: userId, actorId: userId, action: "suppression du compte" } });
     await tx.user.delete({ where: { id: userId } });
   });

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { addXlsxRow, toCsv } from "~/lib/spreadsheet.server";
 import { getDossierForStaff } from "~/application.server";
 import type { SessionUser } from "~/auth.server";
-import { prisma, takeWriteLock, type Prisma } from "~/db.server";
+import { prisma, writeTransaction, type Prisma } from "~/db.server";
 import { DOSSIER_STATES, memberDossierPath, REVIEWABLE_STATES, STATE_LABELS, stateLabel, type DossierState } from "~/lib/dossier-states";
 import { formatDateTime } from "~/lib/format";
 import { forbidden, notFound } from "~/lib/http.server";
@@ -341,7 +341,6 @@ async function transition(
   data: Prisma.DossierUpdateManyMutationInput = {},
   comment?: string | null,
 ) {
-  await takeWriteLock(tx);
   const current = await tx.dossier.findUnique({ where: { id: dossierId }, select: { state: true, correctionRequestedAt: true } });
   if (!current) throw notFound();
   if (!from.includes(current.state)) {
@@ -375,7 +374,7 @@ async function transition(
 /** "Passer en instruction": the association can no longer edit the dossier. */
 export async function startInstruction(dossierId: string, actor: Actor) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.$transaction((tx) =>
+  await writeTransaction((tx) =>
     transition(tx, dossierId, ["en_construction"], "en_instruction", actor, "passage_en_instruction", {
       instructionStartedAt: new Date(),
       correctionRequestedAt: null,
@@ -413,7 +412,7 @@ async function dossierHeader(tx: Tx, dossierId: string) {
 /** Back to "en construction" with what to correct; the association's members are told by e-mail. */
 export async function requestCorrection(dossierId: string, actor: Actor, message: string) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await transition(
       tx,
       dossierId,
@@ -474,7 +473,7 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
   const now = new Date();
   const reason = input.decision === "accepte" ? (input.comment ?? null) : (input.reason ?? null);
   // Accepting creates the subsidy in the same transaction: both happen or neither.
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await transition(
       tx,
       dossierId,
@@ -527,8 +526,7 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
 
 export async function addAnnotation(dossierId: string, actor: Actor, body: string) {
   await requireDossierAccess(actor, dossierId);
-  await prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
+  await writeTransaction(async (tx) => {
     // The same note sent twice (a double click, a form sent again) is kept once.
     const same = await tx.annotation.findFirst({
       where: { dossierId, authorId: actor.id, body, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
@@ -557,7 +555,7 @@ export async function saveScores(dossierId: string, actor: Actor, values: Record
     if (v === undefined) continue;
     if (!Number.isInteger(v) || v < 0 || v > 10) throw new ReviewError(`${c.label} : la note est un entier de 0 à 10.`, `score_${c.id}`);
   }
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     for (const c of criteria) {
       const value = values[c.id];
       if (value === undefined) continue;
@@ -575,7 +573,7 @@ export async function declareConflict(dossierId: string, actor: Actor, reason: s
   const dossier = await requireDossierAccess(actor, dossierId);
   if (!(await isCallReviewer(dossier.callId, actor.id)))
     throw new ReviewError("Seul·e un·e instructeur·rice affecté·e à cet appel déclare un conflit d'intérêts.");
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.conflictOfInterest.upsert({
       where: { dossierId_reviewerId: { dossierId, reviewerId: actor.id } },
       create: { dossierId, reviewerId: actor.id, reason },
@@ -595,7 +593,6 @@ const RESENT_WITHIN_MS = 10 * 60_000;
 
 /** Writes the message unless its author just wrote the very same one; true when written (then it is sent on). */
 async function appendMessageOnce(tx: Tx, message: { dossierId: string; authorId: string; fromStaff: boolean; body: string }) {
-  await takeWriteLock(tx);
   const same = await tx.message.findFirst({
     where: { ...message, createdAt: { gte: new Date(Date.now() - RESENT_WITHIN_MS) } },
     select: { id: true },
@@ -641,7 +638,7 @@ export async function postMemberMessage(associationId: string, dossierId: string
   const dossier = await prisma.dossier.findFirst({ where: { id: dossierId, associationId }, select: { id: true, state: true } });
   if (!dossier) throw notFound();
   if (dossier.state === "brouillon") throw new ReviewError("Déposez d'abord le dossier pour écrire au CCAS.", "body");
-  const appended = await prisma.$transaction(async (tx) => {
+  const appended = await writeTransaction(async (tx) => {
     if (!(await appendMessageOnce(tx, { dossierId, authorId: actor.id, fromStaff: false, body }))) return false;
     const d = await dossierHeader(tx, dossierId);
     const reviewers = await tx.callReviewer.findMany({ where: { callId: d.callId }, select: { userId: true } });
@@ -671,7 +668,7 @@ export async function postMemberMessage(associationId: string, dossierId: string
 
 export async function postStaffMessage(dossierId: string, actor: Actor, body: string) {
   await requireDossierAccess(actor, dossierId);
-  const appended = await prisma.$transaction(async (tx) => {
+  const appended = await writeTransaction(async (tx) => {
     if (!(await appendMessageOnce(tx, { dossierId, authorId: actor.id, fromStaff: true, body }))) return false;
     const d = await dossierHeader(tx, dossierId);
     for (const to of await memberEmails(tx, d.associationId)) {

@@ -4,7 +4,7 @@
 // followed. An address with an account gets a notice telling its owner how to sign in instead.
 import { hashPassword, hashToken, newToken } from "~/auth.server";
 import { profileColumns, staffEmails, uniqueAssociationSlug, writeTaxonomy } from "~/association.server";
-import { prisma } from "~/db.server";
+import { prisma, writeTransaction } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { SignUpInput } from "~/schemas/association";
 
@@ -111,35 +111,32 @@ export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult>
   const request = await pendingRequest(token);
   if (!request) return { ok: false, reason: "invalid" };
   const stored = JSON.parse(request.data) as StoredSignUp;
-  const result = await prisma.$transaction(
-    async (tx): Promise<ConfirmSignUpResult> => {
-      // The claim comes first: it takes the write lock, and a second click finds the link used.
-      const claimed = await tx.signUpRequest.updateMany({
-        where: { id: request.id, confirmedAt: null },
-        data: { confirmedAt: new Date() },
-      });
-      if (claimed.count !== 1) return { ok: false, reason: "invalid" };
-      // An account made meanwhile (another sign-up confirmed, an invitation accepted) wins.
-      if (await tx.user.findUnique({ where: { email: request.email }, select: { id: true } })) return { ok: false, reason: "email_taken" };
-      const user = await tx.user.create({
-        data: { email: request.email, name: stored.personName, passwordHash: request.passwordHash, role: "member" },
-        select: { id: true },
-      });
-      const association = await tx.association.create({
-        data: { ...profileColumns(stored), slug: await uniqueAssociationSlug(stored.name, tx), status: "pending" },
-        select: { id: true, name: true },
-      });
-      await writeTaxonomy(tx, association.id, stored);
-      await tx.membership.create({
-        data: { userId: user.id, associationId: association.id, isRepresentative: true, title: stored.personTitle },
-      });
-      await tx.auditEvent.create({
-        data: { entityType: "association", entityId: association.id, actorId: user.id, action: "inscription", toState: "pending" },
-      });
-      return { ok: true, userId: user.id, association };
-    },
-    { maxWait: 30_000, timeout: 30_000 },
-  );
+  const result = await writeTransaction(async (tx): Promise<ConfirmSignUpResult> => {
+    // The claim comes first: it takes the write lock, and a second click finds the link used.
+    const claimed = await tx.signUpRequest.updateMany({
+      where: { id: request.id, confirmedAt: null },
+      data: { confirmedAt: new Date() },
+    });
+    if (claimed.count !== 1) return { ok: false, reason: "invalid" };
+    // An account made meanwhile (another sign-up confirmed, an invitation accepted) wins.
+    if (await tx.user.findUnique({ where: { email: request.email }, select: { id: true } })) return { ok: false, reason: "email_taken" };
+    const user = await tx.user.create({
+      data: { email: request.email, name: stored.personName, passwordHash: request.passwordHash, role: "member" },
+      select: { id: true },
+    });
+    const association = await tx.association.create({
+      data: { ...profileColumns(stored), slug: await uniqueAssociationSlug(stored.name, tx), status: "pending" },
+      select: { id: true, name: true },
+    });
+    await writeTaxonomy(tx, association.id, stored);
+    await tx.membership.create({
+      data: { userId: user.id, associationId: association.id, isRepresentative: true, title: stored.personTitle },
+    });
+    await tx.auditEvent.create({
+      data: { entityType: "association", entityId: association.id, actorId: user.id, action: "inscription", toState: "pending" },
+    });
+    return { ok: true, userId: user.id, association };
+  });
   if (!result.ok) return result;
 
   await sendMail({

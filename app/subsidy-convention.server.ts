@@ -1,10 +1,9 @@
 // The convention of a subsidy: the PDF generated with pdfkit, then à préparer → envoyée → signée
 // (the signed PDF uploaded, checked by content, stored as a Document).
 import PDFDocument from "pdfkit";
-import { prisma } from "~/db.server";
+import { prisma, writeTransaction } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/schemas/subsidy";
-import { STORAGE_TX_OPTIONS } from "~/document.server";
 import { withNewFiles } from "~/lib/stored-files.server";
 import { checkPdf, insertSubsidyDocument, writeSubsidyFile, type Upload } from "~/subsidy-documents.server";
 import { CCAS_IDENTITY, CONVENTION_STATUS_LABELS, PAYMENT_DELAY_DAYS, parisDay, reportDueDate, SubsidyError } from "~/subsidy.server";
@@ -161,15 +160,16 @@ export async function openConvention(subsidyId: string, actor: { id: string }) {
 }
 
 export async function markConventionSent(subsidyId: string, actor: { id: string }) {
-  const convention = await prisma.convention.findUnique({ where: { subsidyId } });
-  if (!convention) throw new SubsidyError("Cette subvention n'a pas de convention.");
-  if (convention.status !== "a_preparer") {
-    throw new SubsidyError(`La convention est déjà « ${CONVENTION_STATUS_LABELS[convention.status] ?? convention.status} ».`);
-  }
   await loadForConvention(subsidyId);
-  await prisma.$transaction([
-    prisma.convention.update({ where: { id: convention.id }, data: { status: "envoyee", sentAt: new Date() } }),
-    prisma.auditEvent.create({
+  // Read and written under the write lock: two staff sending it at once record one sending.
+  await writeTransaction(async (tx) => {
+    const convention = await tx.convention.findUnique({ where: { subsidyId } });
+    if (!convention) throw new SubsidyError("Cette subvention n'a pas de convention.");
+    if (convention.status !== "a_preparer") {
+      throw new SubsidyError(`La convention est déjà « ${CONVENTION_STATUS_LABELS[convention.status] ?? convention.status} ».`);
+    }
+    await tx.convention.update({ where: { id: convention.id }, data: { status: "envoyee", sentAt: new Date() } });
+    await tx.auditEvent.create({
       data: {
         entityType: "convention",
         entityId: convention.id,
@@ -178,8 +178,8 @@ export async function markConventionSent(subsidyId: string, actor: { id: string 
         fromState: "a_preparer",
         toState: "envoyee",
       },
-    }),
-  ]);
+    });
+  });
 }
 
 /** The signed convention comes back: its date and the signed PDF (checked by content). */
@@ -207,7 +207,7 @@ export async function markConventionSigned(subsidyId: string, input: { signedAt:
   // new state; if the transaction fails, withNewFiles removes the file.
   await withNewFiles(async (files) => {
     const file = await writeSubsidyFile(files, { associationId, upload, mimeType }, "file");
-    await prisma.$transaction(async (tx) => {
+    await writeTransaction(async (tx) => {
       const doc = await insertSubsidyDocument(
         tx,
         {
@@ -231,6 +231,6 @@ export async function markConventionSigned(subsidyId: string, input: { signedAt:
           toState: "signee",
         },
       });
-    }, STORAGE_TX_OPTIONS);
+    });
   });
 }

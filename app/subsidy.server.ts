@@ -1,7 +1,7 @@
 // Subsidies: from an accepted dossier (or granted outside a call) to the vote, the convention,
 // the payments and the compte rendu financier. Money in integer cents, dates in UTC.
 import { TZDate } from "@date-fns/tz";
-import { isUniqueViolation, prisma, type Db, type Prisma } from "~/db.server";
+import { isUniqueViolation, prisma, writeTransaction, type Db, type Prisma, type Tx } from "~/db.server";
 import { PARIS, formatDate } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import type { ReportData } from "~/schemas/subsidy";
@@ -15,12 +15,12 @@ export {
   type InstalmentFlag,
   type SubsidyStage,
 } from "~/lib/subsidy-labels";
-import { STORAGE_TX_OPTIONS } from "~/document.server";
 import { withNewFiles } from "~/lib/stored-files.server";
 import { checkUploadType, insertSubsidyDocument, REPORT_ATTACHMENT_TYPES, writeSubsidyFile, type Upload } from "~/subsidy-documents.server";
 
 /** A Prisma client or the client of an interactive transaction. */
-export type DbClient = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+/** The portal's client or a transaction's. */
+export type DbClient = Tx | Db;
 
 export class SubsidyError extends Error {
   constructor(
@@ -254,7 +254,7 @@ export async function recordVote(
   if (input.yearAmounts.some((a) => !Number.isSafeInteger(a) || a <= 0)) {
     throw new SubsidyError("Chaque montant annuel doit être supérieur à 0 €.", "amount_0");
   }
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const subsidy = await tx.subsidy.findUnique({ where: { id: subsidyId }, include: { instalments: true, convention: true } });
     if (!subsidy) throw new SubsidyError("Subvention introuvable.");
     const voted = input.yearAmounts.reduce((a, b) => a + b, 0);
@@ -316,7 +316,7 @@ export async function setSchedule(
   rows: { kind: "avance" | "acompte" | "solde"; amountCents: number; plannedDate: string }[],
   actor: { id: string },
 ) {
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const subsidy = await tx.subsidy.findUnique({ where: { id: subsidyId }, include: { instalments: true } });
     if (!subsidy) throw new SubsidyError("Subvention introuvable.");
     if (subsidy.votedCents === null) throw new SubsidyError("Enregistrez d'abord le vote : l'échéancier répartit le montant voté.");
@@ -362,7 +362,7 @@ export async function recordPayment(
   input: { instalmentId: string; paidAt: string; amountCents: number },
   actor: { id: string },
 ) {
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const subsidy = await tx.subsidy.findUnique({
       where: { id: subsidyId },
       include: { instalments: true, years: true, convention: true },
@@ -450,7 +450,7 @@ export async function submitReport(
     const written: Awaited<ReturnType<typeof writeSubsidyFile>>[] = [];
     for (const [i, upload] of attachments.entries())
       written.push(await writeSubsidyFile(files, { associationId, upload, mimeType: types[i] }, "attachments"));
-    return prisma.$transaction(async (tx) => {
+    return writeTransaction(async (tx) => {
       const ids = [...(previous.attachmentIds ?? [])];
       for (const [i, upload] of attachments.entries()) {
         const doc = await insertSubsidyDocument(
@@ -474,7 +474,7 @@ export async function submitReport(
       });
       await audit(tx, "report", report.id, actor.id, "submitted", { fromState: report.status, toState: "soumis" });
       return report;
-    }, STORAGE_TX_OPTIONS);
+    });
   });
 }
 
@@ -496,7 +496,7 @@ export async function validateReport(reportId: string, actor: { id: string }) {
   const report = await prisma.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
   if (!report) throw new SubsidyError("Compte rendu introuvable.");
   if (report.status !== "soumis") throw new SubsidyError("Seul un compte rendu transmis par l'association peut être validé.");
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.financialReport.update({
       where: { id: reportId },
       data: { status: "valide", validatedAt: new Date(), correctionMessage: null },
@@ -517,7 +517,7 @@ export async function requestReportCorrection(reportId: string, message: string,
   if (!report) throw new SubsidyError("Compte rendu introuvable.");
   if (report.status !== "soumis")
     throw new SubsidyError("Seul un compte rendu transmis par l'association peut être renvoyé pour correction.");
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.financialReport.update({ where: { id: reportId }, data: { status: "a_corriger", correctionMessage: message } });
     await audit(tx, "report", reportId, actor.id, "correction_requested", { fromState: "soumis", toState: "a_corriger", comment: message });
   });

@@ -4,8 +4,9 @@ import { buildAssociation, createRng, insertAssociations } from "../prisma/facto
 
 const { prisma } = await import("../app/db.server");
 const { getSearchClient } = await import("../app/search.server");
-const { flushSearchSync, reindexAll } = await import("./sync");
+const { flushSearchSync, rebuildIndexName, reindexAll } = await import("./sync");
 const { indexName } = await import("./settings");
+const { getDocument } = await import("./engine");
 
 describe("full reindex", () => {
   it("indexes 1 200 associations in batches and marks the current charter's signatories", async () => {
@@ -66,5 +67,32 @@ describe("full reindex", () => {
     });
     const document = await client.index(indexName()).getDocument(first.id);
     expect(document.name).toBe("Renommée pendant la reconstruction");
+  });
+
+  it("writes a save made while it runs into the index being built, so the swap never hides it", async () => {
+    const rng = createRng(13);
+    const [hidden] = await insertAssociations(prisma, [buildAssociation(30_000, rng, { status: "pending" })]);
+    await insertAssociations(
+      prisma,
+      Array.from({ length: 20 }, (_, i) => buildAssociation(30_001 + i, rng)),
+      20,
+    );
+    const client = getSearchClient()!;
+    let inRebuild: unknown = null;
+    await reindexAll(prisma, client, {
+      batchSize: 10,
+      onProgress: async (done) => {
+        if (done !== 10) return;
+        // Validated as the portal does it: the row and its job together, then synced at once.
+        await prisma.$transaction([
+          prisma.association.update({ where: { id: hidden }, data: { status: "validated", validatedAt: new Date() } }),
+          prisma.searchSyncJob.create({ data: { associationId: hidden } }),
+        ]);
+        await flushSearchSync(prisma, client, [hidden]);
+        inRebuild = await getDocument(client, hidden, rebuildIndexName());
+      },
+    });
+    expect(inRebuild).toMatchObject({ id: hidden });
+    expect(await getDocument(client, hidden)).toMatchObject({ id: hidden });
   });
 });

@@ -49,16 +49,46 @@ export async function loadDocuments(
   return rows.map((row) => toAssociationDocument(row, signers.has(row.id)));
 }
 
-/** Brings these associations' documents in line with the database: upsert the public ones, delete the rest. */
+/** The index a full rebuild fills before it is swapped in. */
+export function rebuildIndexName() {
+  return `${indexName()}_rebuild`;
+}
+
+async function indexExists(client: SearchClient, name: string) {
+  return client
+    .index(name)
+    .getRawInfo()
+    .then(() => true)
+    .catch(() => false);
+}
+
+/**
+ * Brings these associations' documents in line with the database: upsert the public ones, delete the rest.
+ * While a rebuild runs (its index exists), into that index too: the swap then keeps what was saved meanwhile.
+ */
 export async function syncAssociations(db: Db, client: SearchClient, associationIds: string[]) {
+  const targets = [indexName()];
+  // A rebuild ending right after the check leaves a stray copy of the index; the next rebuild drops it first.
+  if (await indexExists(client, rebuildIndexName())) targets.push(rebuildIndexName());
+  await syncInto(db, client, associationIds, targets);
+}
+
+async function syncInto(db: Db, client: SearchClient, associationIds: string[], indexes: string[]) {
   const unique = [...new Set(associationIds)];
-  const documents = await loadDocuments(db, { ids: unique });
-  const publicIds = new Set(documents.map((d) => d.id));
-  await upsertDocuments(client, documents);
-  await deleteDocuments(
-    client,
-    unique.filter((id) => !publicIds.has(id)),
-  );
+  // In slices: SQLite bounds the parameters of one query.
+  for (let i = 0; i < unique.length; i += SQL_IN_LIMIT) {
+    const slice = unique.slice(i, i + SQL_IN_LIMIT);
+    const documents = await loadDocuments(db, { ids: slice });
+    const publicIds = new Set(documents.map((d) => d.id));
+    for (const name of indexes) {
+      await upsertDocuments(client, documents, name);
+      await deleteDocuments(
+        client,
+        slice.filter((id) => !publicIds.has(id)),
+        name,
+      );
+    }
+  }
 }
 
 /**
@@ -113,10 +143,11 @@ export async function reindexAll(
   { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (done: number, total: number) => void | Promise<void> } = {},
 ) {
   const live = indexName();
-  const fresh = `${live}_rebuild`;
+  const fresh = rebuildIndexName();
   const startedAt = new Date();
   await dropIndex(client, fresh);
   await applyIndexSettings(client, live);
+  // From here, every save is written to both indexes (syncAssociations).
   await applyIndexSettings(client, fresh);
   const total = await db.association.count({ where: { status: "validated" } });
   let done = 0;
@@ -127,21 +158,29 @@ export async function reindexAll(
     done += documents.length;
     await onProgress?.(done, total);
   }
+  // A batch read before a save committed may have overwritten what that save wrote: every association
+  // saved since the rebuild began, or still pending, is synced again from the database as it is now,
+  // into the new index before it goes live, and once more into the live one after (a save in between).
+  const touched = await savedSince(db, startedAt);
+  await syncInto(db, client, touched.associationIds, [fresh]);
+  const swappedAt = new Date();
   await swapIndexes(client, live, fresh);
   await dropIndex(client, fresh);
-  // A save during the rebuild went to the old live index, and its batch may have been read before it (or before its
-  // transaction committed): sync again, into the index now live, every association saved since the rebuild began or
-  // still pending, from the database as it is now.
-  const touched = await db.searchSyncJob.findMany({
-    where: { OR: [{ createdAt: { gte: startedAt } }, { doneAt: { gte: startedAt } }, { doneAt: null }] },
+  await syncInto(db, client, (await savedSince(db, swappedAt)).associationIds, [live]);
+  if (touched.pendingJobIds.length)
+    await db.searchSyncJob.updateMany({ where: { id: { in: touched.pendingJobIds } }, data: { doneAt: new Date() } });
+  return { indexed: done };
+}
+
+async function savedSince(db: Db, since: Date) {
+  const jobs = await db.searchSyncJob.findMany({
+    where: { OR: [{ createdAt: { gte: since } }, { doneAt: { gte: since } }, { doneAt: null }] },
     select: { id: true, associationId: true, doneAt: true },
   });
-  const resync = [...new Set(touched.map((j) => j.associationId))];
-  // In slices: SQLite bounds the parameters of one query.
-  for (let i = 0; i < resync.length; i += 500) await syncAssociations(db, client, resync.slice(i, i + 500));
-  const pending = touched.filter((j) => j.doneAt === null).map((j) => j.id);
-  if (pending.length) await db.searchSyncJob.updateMany({ where: { id: { in: pending } }, data: { doneAt: new Date() } });
-  return { indexed: done };
+  return {
+    associationIds: [...new Set(jobs.map((j) => j.associationId))],
+    pendingJobIds: jobs.filter((j) => j.doneAt === null).map((j) => j.id),
+  };
 }
 
 /**

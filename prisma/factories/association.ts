@@ -3,6 +3,8 @@
 import type { Db } from "../../app/db.server";
 import { DISTRICTS, type FieldSlug, type PublicSlug, type DistrictSlug } from "../../app/lib/taxonomy";
 import { slugify } from "../../app/lib/slug";
+import { writeTransactionOn } from "../../app/lib/transaction";
+import { enqueueSearchSync } from "../../search/sync";
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same data. */
 export function createRng(seed: number) {
@@ -579,7 +581,7 @@ export async function insertAssociations(db: Db, items: AssociationData[], batch
   const ids: string[] = [];
   for (let i = 0; i < items.length; i += batchSize) {
     const batch = items.slice(i, i + batchSize);
-    await db.$transaction(async (tx) => {
+    await writeTransactionOn(db, async (tx) => {
       for (const item of batch) {
         const { fields, publics, ...columns } = item;
         const created = await tx.association.create({
@@ -600,5 +602,8 @@ export async function createAssociation(db: Db, overrides: Partial<AssociationDa
   const data = buildAssociation(n, createRng(n), overrides);
   if (!overrides.slug) data.slug = `${slugify(data.name)}-${n}`;
   const [id] = await insertAssociations(db, [data]);
+  // As the portal does for a save: the outbox brings it into the directory index (a running
+  // portal replays it), which otherwise drifts from the database and gets rebuilt.
+  if (data.status === "validated") await enqueueSearchSync(db, [id]);
   return { id, ...data };
 }

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { charterTextHash } from "../../app/charter.server";
 import { slugify } from "../../app/lib/slug";
+import { writeTransactionOn } from "../../app/lib/transaction";
 import { createRng } from "../factories/association";
 import type { SeedContext } from "./index";
 
@@ -171,7 +172,7 @@ export async function seedCharter(ctx: SeedContext) {
 
   let signedCurrent = 0;
   let signedEarlier = 0;
-  await db.$transaction(async (tx) => {
+  await writeTransactionOn(db, async (tx) => {
     for (const [i, association] of validated.entries()) {
       if (association.id === epicerie) continue;
       // About two thirds sign version 2; some of the others signed version 1 only.
