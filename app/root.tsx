@@ -16,9 +16,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { getUser } from "~/auth.server";
+import { getUser } from "~/accounts/auth.server";
 import { useNonce } from "~/components/nonce";
-import { readFlash } from "~/flash.server";
+import { readFlash } from "~/lib/flash.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [

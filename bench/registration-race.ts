@@ -3,7 +3,7 @@
 import type { Db } from "../app/db.server";
 
 export async function raceRegistrations(prisma: Db, base: string, attempts: number, capacity: number) {
-  const { createSessionCookie, hashPassword } = await import("../app/auth.server");
+  const { createSessionCookie, hashPassword } = await import("../app/accounts/auth.server");
   const { addMembership, createUser } = await import("../prisma/factories/user");
   const now = new Date();
   const event = await prisma.event.create({

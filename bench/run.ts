@@ -210,9 +210,9 @@ async function main() {
     process.env.MEILI_MASTER_KEY = meili.masterKey;
     process.env.SEED_DEMO = "0";
     const { prisma } = await import("../app/db.server");
-    const { getSearchClient } = await import("../app/search.server");
+    const { getSearchClient } = await import("../app/lib/search.server");
     const { reindexAll } = await import("../search/sync");
-    const { searchInDatabase } = await import("../app/directory.server");
+    const { searchInDatabase } = await import("../app/associations/directory.server");
     const { buildAssociation, createRng, insertAssociations } = await import("../prisma/factories/association");
     const client = getSearchClient()!;
 
@@ -334,7 +334,7 @@ async function main() {
         );
 
         // From a profile save to the change being searchable.
-        const { updateAssociationProfile } = await import("../app/association.server");
+        const { updateAssociationProfile } = await import("../app/associations/association.server");
         const target = await prisma.association.findFirstOrThrow({
           where: { status: "validated" },
           include: { fields: true, publics: true },
@@ -521,7 +521,7 @@ async function main() {
 
 /** 200 registrations at once for 50 places, through the events module when present. */
 async function registrationRace(prisma: import("../app/db.server").Db, base: string, table: [string, string][]): Promise<string[]> {
-  const modulePath = path.resolve("app/event.server.ts");
+  const modulePath = path.resolve("app/events/event.server.ts");
   if (!existsSync(modulePath)) return ["## Inscriptions simultanées", "", "Non mesuré : le module des événements n'existe pas encore.", ""];
   const { raceRegistrations } = await import("./registration-race");
   const result = await raceRegistrations(prisma, base, 200, 50);

@@ -1,11 +1,11 @@
 // The whole access matrix: every route of the build's own manifest, its loader (GET) and its
 // action (POST), as each kind of user, against records that association B owns. Any answer
-// other than the one app/access-policy.ts declares fails, and so does an undeclared route.
+// other than the one app/accounts/access-policy.ts declares fails, and so does an undeclared route.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ACCESS_POLICY, ACTORS, type Actor, type Outcome, type RouteParams } from "../app/access-policy";
+import { ACCESS_POLICY, ACTORS, type Actor, type Outcome, type RouteParams } from "../app/accounts/access-policy";
 import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
@@ -161,9 +161,9 @@ test("every route answers every kind of user as the access policy declares", asy
   const manifest = await loadManifest();
   const byId = new Map(manifest.map((r) => [r.id, r]));
   const undeclared = manifest.map((r) => r.id).filter((id) => !(id in ACCESS_POLICY));
-  expect(undeclared, "routes absentes de app/access-policy.ts").toEqual([]);
+  expect(undeclared, "routes absentes de app/accounts/access-policy.ts").toEqual([]);
   const stale = Object.keys(ACCESS_POLICY).filter((id) => !byId.has(id));
-  expect(stale, "entrées de app/access-policy.ts sans route").toEqual([]);
+  expect(stale, "entrées de app/accounts/access-policy.ts sans route").toEqual([]);
 
   const { params, actorUsers } = await buildFixture();
   const mismatches: string[] = [];

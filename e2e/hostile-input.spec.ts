@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
-import { ACCESS_POLICY, ACTORS, type Actor, type RouteParams } from "../app/access-policy";
+import { ACCESS_POLICY, ACTORS, type Actor, type RouteParams } from "../app/accounts/access-policy";
 import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";

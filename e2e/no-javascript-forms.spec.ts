@@ -4,10 +4,10 @@
 // in the form the server sent, the form is sent as it stands (its submit button, no
 // script), the save succeeds, and the stored data is the same afterwards.
 import type { Browser, Locator, Page } from "@playwright/test";
-import { createSubsidyFromDossier, recordVote, setSchedule } from "../app/subsidy.server";
+import { createSubsidyFromDossier, recordVote, setSchedule } from "../app/subsidies/subsidy.server";
 import { centsToInput, toParisInputValue } from "../app/lib/format";
-import { DOSSIER_STEPS } from "../app/schemas/dossier";
-import { scoreFieldName } from "../app/schemas/review";
+import { DOSSIER_STEPS } from "../app/dossiers/schemas";
+import { scoreFieldName } from "../app/review/schemas";
 import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { createGrant, createSubsidyFromDossier, recordVote, setSchedule } from "../app/subsidy.server";
+import { createGrant, createSubsidyFromDossier, recordVote, setSchedule } from "../app/subsidies/subsidy.server";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { expect, expectAccessible, getDb, loginAs, test, waitForMail } from "./support/fixtures";

@@ -1,6 +1,6 @@
 // The search document built from an association row. The database is the truth;
 // this is what the directory needs to find and show an association.
-import { labelOf } from "../app/lib/taxonomy";
+import { labelOf } from "../app/associations/taxonomy";
 
 export type AssociationDocument = {
   id: string;

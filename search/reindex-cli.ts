@@ -16,7 +16,7 @@ async function main() {
   }
   try {
     const { prisma } = await import("../app/db.server");
-    const { getSearchClient } = await import("../app/search.server");
+    const { getSearchClient } = await import("../app/lib/search.server");
     const { reindexAll } = await import("./sync");
     const started = Date.now();
     const width = 30;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildAssociation, createRng, insertAssociations } from "../prisma/factories/association";
 
 const { prisma } = await import("../app/db.server");
-const { getSearchClient } = await import("../app/search.server");
+const { getSearchClient } = await import("../app/lib/search.server");
 const { flushSearchSync, rebuildIndexName, reindexAll } = await import("./sync");
 const { indexName } = await import("./settings");
 const { getDocument } = await import("./engine");

@@ -114,13 +114,13 @@ async function main() {
 
     // An engine that cannot answer yet leaves the portal degraded (the directory searches the
     // database); the background job applies the settings and checks the index once it can.
-    const { getSearchEngineClient } = await import("../app/search.server");
+    const { getSearchEngineClient } = await import("../app/lib/search.server");
     const { checkSearchEngine } = await import("../search/readiness");
     await checkSearchEngine(prisma, getSearchEngineClient(), log).catch((error) =>
       log(`Index de l'annuaire non vérifié (${error instanceof Error ? error.message : String(error)}) : nouvel essai en arrière-plan.`),
     );
 
-    const auth = await import("../app/auth.server");
+    const auth = await import("../app/accounts/auth.server");
     const { createApp } = await import("./app");
     let build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
     if (dev) {

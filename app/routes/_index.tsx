@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/db.server";
-import { FIELDS_OF_INTERVENTION } from "~/lib/taxonomy";
+import { FIELDS_OF_INTERVENTION } from "~/associations/taxonomy";
 
 export async function loader(_: LoaderFunctionArgs) {
   const associations = await prisma.association.count({ where: { status: "validated" } });

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { countAssociationsByStatus } from "~/association.server";
-import { requireAdmin } from "~/auth.server";
-import { ADMIN_LINKS } from "~/admin-links";
+import { countAssociationsByStatus } from "~/associations/association.server";
+import { requireAdmin } from "~/accounts/auth.server";
+import { ADMIN_LINKS } from "~/accounts/admin-links";
 
 export const meta: MetaFunction = () => [{ title: "Administration – CCAS de Besançon" }];
 

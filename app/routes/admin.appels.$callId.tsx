@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireAdmin } from "~/auth.server";
-import { CALL_STATUS_LABELS, CALL_STATUSES, CALL_TRANSITIONS, type CallStatus } from "~/lib/call-status";
+import { requireAdmin } from "~/accounts/auth.server";
+import { CALL_STATUS_LABELS, CALL_STATUSES, CALL_TRANSITIONS, type CallStatus } from "~/calls/call-status";
 import {
   CallValidationError,
   changeCallStatus,
@@ -9,13 +9,13 @@ import {
   listStaffUsers,
   parseRequiredAttachments,
   updateCallFromInput,
-} from "~/call.server";
-import { CallFields } from "~/components/call-form";
+} from "~/calls/call.server";
+import { CallFields } from "~/calls/call-form";
 import { SubmitButton, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDateTime, toParisInputValue } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
-import { callSchema } from "~/schemas/call";
+import { callSchema } from "~/calls/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.call.title ?? "Appel à projets"} – Administration – CCAS de Besançon` },

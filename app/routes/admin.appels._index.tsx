@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAdmin } from "~/auth.server";
-import { listCallsForAdmin } from "~/call.server";
-import { CALL_STATUS_LABELS } from "~/lib/call-status";
+import { requireAdmin } from "~/accounts/auth.server";
+import { listCallsForAdmin } from "~/calls/call.server";
+import { CALL_STATUS_LABELS } from "~/calls/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
 
 export const meta: MetaFunction = () => [{ title: "Appels à projets – Administration – CCAS de Besançon" }];

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAdmin } from "~/auth.server";
-import { CallValidationError, createCallFromInput, listStaffUsers } from "~/call.server";
-import { CallFields } from "~/components/call-form";
+import { requireAdmin } from "~/accounts/auth.server";
+import { CallValidationError, createCallFromInput, listStaffUsers } from "~/calls/call.server";
+import { CallFields } from "~/calls/call-form";
 import { SubmitButton, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
-import { callSchema } from "~/schemas/call";
+import { callSchema } from "~/calls/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Nouvel appel à projets – CCAS de Besançon" }];
 

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listAssociationsByStatus, refuseAssociation, validateAssociation } from "~/association.server";
-import { requireAdmin } from "~/auth.server";
-import { redirectWithFlash } from "~/flash.server";
+import { listAssociationsByStatus, refuseAssociation, validateAssociation } from "~/associations/association.server";
+import { requireAdmin } from "~/accounts/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { formDataToObject, invalid, parseWith } from "~/lib/forms.server";
-import { labelOf } from "~/lib/taxonomy";
+import { labelOf } from "~/associations/taxonomy";
 import { requiredText } from "~/lib/validation";
 
 export const meta: MetaFunction = () => [{ title: "Inscriptions à valider – CCAS de Besançon" }];

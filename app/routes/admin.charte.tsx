@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireAdmin } from "~/auth.server";
+import { requireAdmin } from "~/accounts/auth.server";
 import {
   CharterError,
   diffTexts,
@@ -10,13 +10,13 @@ import {
   publishDraft,
   renderCharterHtml,
   saveDraft,
-} from "~/charter.server";
-import { CharterDiff } from "~/components/charter-diff";
+} from "~/charter/charter.server";
+import { CharterDiff } from "~/charter/charter-diff";
 import { Checkbox, isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { formDataToObject, invalid, parseWith } from "~/lib/forms.server";
-import { charterDraftSchema, charterPublishSchema } from "~/schemas/charter";
+import { charterDraftSchema, charterPublishSchema } from "~/charter/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Charte de l'action sociale – Administration – CCAS de Besançon" }];
 

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { createPasswordReset, endAllSessions, hashPassword, requireAdmin } from "~/auth.server";
+import { createPasswordReset, endAllSessions, hashPassword, requireAdmin } from "~/accounts/auth.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { isUniqueViolation, prisma } from "~/db.server";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { badRequest } from "~/lib/http.server";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
-import { ROLE_LABELS, type Role } from "~/lib/roles";
-import { absoluteUrl, sendMail } from "~/mail.server";
-import { createStaffSchema } from "~/schemas/auth";
+import { ROLE_LABELS, type Role } from "~/accounts/roles";
+import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import { createStaffSchema } from "~/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Comptes du CCAS – CCAS de Besançon" }];
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireAdmin } from "~/auth.server";
+import { requireAdmin } from "~/accounts/auth.server";
 import { formatDateTime } from "~/lib/format";
-import { listEmails, mailQueueStatus } from "~/mail.server";
+import { listEmails, mailQueueStatus } from "~/mail/mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Courriels envoyés – CCAS de Besançon" }];
 

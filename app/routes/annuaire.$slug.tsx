@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getPublicAssociationBySlug } from "~/association.server";
-import { isCharterSigner } from "~/charter-status.server";
+import { getPublicAssociationBySlug } from "~/associations/association.server";
+import { isCharterSigner } from "~/charter/charter-status.server";
 import { notFound } from "~/lib/http.server";
 import { formatDate } from "~/lib/format";
-import { labelOf } from "~/lib/taxonomy";
+import { labelOf } from "~/associations/taxonomy";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.association.name} – Annuaire des associations – CCAS de Besançon` : "Association introuvable" },

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Highlight } from "~/components/highlight";
-import { parseDirectoryQuery, searchAssociations } from "~/directory.server";
+import { parseDirectoryQuery, searchAssociations } from "~/associations/directory.server";
 import { pluralize } from "~/lib/format";
-import { DISTRICTS, FIELDS_OF_INTERVENTION, PUBLICS, labelOf } from "~/lib/taxonomy";
+import { DISTRICTS, FIELDS_OF_INTERVENTION, PUBLICS, labelOf } from "~/associations/taxonomy";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

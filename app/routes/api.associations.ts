@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseDirectoryQuery, searchAssociations } from "~/directory.server";
+import { parseDirectoryQuery, searchAssociations } from "~/associations/directory.server";
 
 /** The public directory search as JSON: same parameters as /annuaire. */
 export async function loader({ request }: LoaderFunctionArgs) {

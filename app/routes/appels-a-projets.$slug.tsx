@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getMemberships, getUser } from "~/auth.server";
-import { getPublicCall, parseRequiredAttachments } from "~/call.server";
-import { CALL_STATUS_LABELS } from "~/lib/call-status";
+import { getMemberships, getUser } from "~/accounts/auth.server";
+import { getPublicCall, parseRequiredAttachments } from "~/calls/call.server";
+import { CALL_STATUS_LABELS } from "~/calls/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
-import { labelOf } from "~/lib/taxonomy";
-import { documentKindLabel } from "~/lib/document-kinds";
+import { labelOf } from "~/associations/taxonomy";
+import { documentKindLabel } from "~/documents/document-kinds";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.call.title} – Appels à projets – CCAS de Besançon` : "Appel à projets introuvable" },

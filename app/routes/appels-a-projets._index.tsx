@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listPublicCalls } from "~/call.server";
-import { CALL_STATUS_LABELS } from "~/lib/call-status";
+import { listPublicCalls } from "~/calls/call.server";
+import { CALL_STATUS_LABELS } from "~/calls/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
 
 export const meta: MetaFunction = () => [

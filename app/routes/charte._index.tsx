@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCurrentVersion, listCurrentSignatories, renderCharterHtml } from "~/charter.server";
+import { getCurrentVersion, listCurrentSignatories, renderCharterHtml } from "~/charter/charter.server";
 import { formatDate } from "~/lib/format";
 
 export const meta: MetaFunction = () => [

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listCurrentSignatories } from "~/charter.server";
+import { listCurrentSignatories } from "~/charter/charter.server";
 import { formatDate } from "~/lib/format";
-import { labelOf } from "~/lib/taxonomy";
+import { labelOf } from "~/associations/taxonomy";
 
 export const meta: MetaFunction = () => [{ title: "Associations signataires de la charte – CCAS de Besançon" }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCurrentVersion, getPublishedVersion, renderCharterHtml } from "~/charter.server";
+import { getCurrentVersion, getPublishedVersion, renderCharterHtml } from "~/charter/charter.server";
 import { formatDate } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 

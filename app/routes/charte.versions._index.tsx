@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { diffTexts, getPublishedVersion, listPublishedVersions } from "~/charter.server";
-import { CharterDiff } from "~/components/charter-diff";
+import { diffTexts, getPublishedVersion, listPublishedVersions } from "~/charter/charter.server";
+import { CharterDiff } from "~/charter/charter-diff";
 import { formatDate } from "~/lib/format";
 
 export const meta: MetaFunction = () => [{ title: "Versions de la charte de l'action sociale – CCAS de Besançon" }];

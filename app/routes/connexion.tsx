@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
-import { getUser, login, readSessionId } from "~/auth.server";
+import { getUser, login, readSessionId } from "~/accounts/auth.server";
 import { TextField, ValidatedForm, SubmitButton } from "~/components/form";
 import { clientIp, safeRedirect } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
-import { loginRefusalMessage } from "~/login-throttle.server";
-import { loginSchema } from "~/schemas/auth.server";
+import { loginRefusalMessage } from "~/accounts/login-throttle.server";
+import { loginSchema } from "~/accounts/schemas.server";
 
-const loadLoginSchema = () => import("~/schemas/auth").then((m) => m.loginSchema);
+const loadLoginSchema = () => import("~/accounts/schemas").then((m) => m.loginSchema);
 
 export const meta: MetaFunction = () => [{ title: "Connexion – CCAS de Besançon" }];
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { logout } from "~/auth.server";
+import { logout } from "~/accounts/auth.server";
 
 export async function loader() {
   return redirect("/");

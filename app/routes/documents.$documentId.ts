@@ -1,7 +1,7 @@
 // Downloads an association document: its members and CCAS staff only, always as an attachment.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth.server";
-import { contentDisposition, getDocumentForDownload } from "~/document.server";
+import { requireUser } from "~/accounts/auth.server";
+import { contentDisposition, getDocumentForDownload } from "~/documents/document.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

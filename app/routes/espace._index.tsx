@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getMemberships, requireUser } from "~/auth.server";
-import { memberSpaceSections } from "~/member-space.server";
+import { getMemberships, requireUser } from "~/accounts/auth.server";
+import { memberSpaceSections } from "~/associations/member-space.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon espace – CCAS de Besançon" }];
 

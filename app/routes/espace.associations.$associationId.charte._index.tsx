@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAssociationMember, requireRepresentative } from "~/auth.server";
-import { CharterError, getAssociationCharter, renderCharterHtml, signCharter } from "~/charter.server";
+import { requireAssociationMember, requireRepresentative } from "~/accounts/auth.server";
+import { CharterError, getAssociationCharter, renderCharterHtml, signCharter } from "~/charter/charter.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { clientIp, forbidden, notFound } from "~/lib/http.server";
 import { invalid, parseForm } from "~/lib/forms.server";
-import { charterSignSchema } from "~/schemas/charter";
+import { charterSignSchema } from "~/charter/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Charte de l'action sociale – ${data?.association.name ?? "association"} – CCAS de Besançon` },

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireAssociationMember } from "~/auth.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
 import {
   associationStorage,
   deleteDocument,
@@ -8,11 +8,11 @@ import {
   listAssociationDocuments,
   parseUploadForm,
   storeDocument,
-} from "~/document.server";
-import { redirectWithFlash } from "~/flash.server";
+} from "~/documents/document.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { formDataToObject } from "~/lib/forms.server";
-import { DOCUMENT_KIND_VALUES, DOCUMENT_KINDS, documentKindLabel } from "~/schemas/dossier";
+import { DOCUMENT_KIND_VALUES, DOCUMENT_KINDS, documentKindLabel } from "~/dossiers/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Documents de l'association – CCAS de Besançon" }];
 

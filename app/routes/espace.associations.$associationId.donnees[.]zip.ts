@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRepresentative } from "~/auth.server";
+import { requireRepresentative } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
 import { slugify } from "~/lib/slug";
-import { exportAssociationData } from "~/personal-data.server";
+import { exportAssociationData } from "~/accounts/personal-data.server";
 
 /** The association's data as a ZIP of JSON and files: its legal representative only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

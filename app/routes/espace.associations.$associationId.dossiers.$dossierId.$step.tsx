@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { DossierError, getDossierForMember, isEditable, saveStep } from "~/application.server";
-import { requireAssociationMember } from "~/auth.server";
-import { DossierNav, DossierPiecesStep } from "~/components/dossier-pieces";
-import { Autosave, BudgetSummary, StepFields } from "~/components/dossier-fields";
+import { DossierError, getDossierForMember, isEditable, saveStep } from "~/dossiers/application.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
+import { DossierNav, DossierPiecesStep } from "~/dossiers/dossier-pieces";
+import { Autosave, BudgetSummary, StepFields } from "~/dossiers/dossier-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { formDataToObject, invalid } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, type StepKey } from "~/schemas/dossier";
-import { handlePiecesAction, piecesLoaderData } from "~/dossier-pieces.server";
+import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, type StepKey } from "~/dossiers/schemas";
+import { handlePiecesAction, piecesLoaderData } from "~/dossiers/dossier-pieces.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.stepLabel ?? "Dossier"} – Dossier de candidature – CCAS de Besançon` },

@@ -8,16 +8,16 @@ import {
   isEditable,
   listSubmissions,
   submitDossier,
-} from "~/application.server";
-import { requireAssociationMember } from "~/auth.server";
-import { isCallOpen } from "~/call.server";
-import { DossierNav } from "~/components/dossier-pieces";
-import { MessageThread } from "~/components/message-thread";
-import { redirectWithFlash } from "~/flash.server";
+} from "~/dossiers/application.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
+import { isCallOpen } from "~/calls/call.server";
+import { DossierNav } from "~/dossiers/dossier-pieces";
+import { MessageThread } from "~/review/message-thread";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
-import { submissionHistory } from "~/lib/submission-history";
-import { stepDef } from "~/schemas/dossier";
-import { listMessagesForMember } from "~/review.server";
+import { submissionHistory } from "~/dossiers/submission-history";
+import { stepDef } from "~/dossiers/schemas";
+import { listMessagesForMember } from "~/review/review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` },

@@ -3,15 +3,15 @@
 // <MessageThread> and post here with a redirectTo back to itself.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAssociationMember } from "~/auth.server";
-import { MessageThread } from "~/components/message-thread";
-import { redirectWithFlash } from "~/flash.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
+import { MessageThread } from "~/review/message-thread";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/http.server";
-import { memberDossierPath, stateLabel } from "~/lib/dossier-states";
-import { getCorrectionRequest, listMessagesForMember, postMemberMessage, ReviewError } from "~/review.server";
-import { messageSchema } from "~/schemas/review";
+import { memberDossierPath, stateLabel } from "~/dossiers/dossier-states";
+import { getCorrectionRequest, listMessagesForMember, postMemberMessage, ReviewError } from "~/review/review.server";
+import { messageSchema } from "~/review/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Messagerie du dossier ${data?.dossier.number ?? ""} – CCAS de Besançon` },

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { DossierError, startDossier } from "~/application.server";
-import { getAssociationProfile } from "~/association.server";
-import { requireAssociationMember } from "~/auth.server";
-import { redirectWithFlash } from "~/flash.server";
+import { DossierError, startDossier } from "~/dossiers/application.server";
+import { getAssociationProfile } from "~/associations/association.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

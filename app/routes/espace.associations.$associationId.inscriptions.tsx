@@ -1,10 +1,10 @@
 // The association's registrations to coming events; a member cancels one here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireAssociationMember } from "~/auth.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
-import { cancelForAssociation, listAssociationRegistrations } from "~/event.server";
-import { redirectWithFlash } from "~/flash.server";
+import { cancelForAssociation, listAssociationRegistrations } from "~/events/event.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { badRequest, notFound } from "~/lib/http.server";
 

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { inviteMember, listMembers, removeMember } from "~/association.server";
-import { requireAssociationMember, requireRepresentative } from "~/auth.server";
+import { inviteMember, listMembers, removeMember } from "~/associations/association.server";
+import { requireAssociationMember, requireRepresentative } from "~/accounts/auth.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { badRequest } from "~/lib/http.server";
 import { fieldError, invalid, parseWith, formDataToObject } from "~/lib/forms.server";
-import { inviteMemberSchema } from "~/schemas/auth";
+import { inviteMemberSchema } from "~/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Membres de l'association – CCAS de Besançon" }];
 

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getAssociationProfile, updateAssociationProfile } from "~/association.server";
-import { requireAssociationMember } from "~/auth.server";
-import { AssociationFields } from "~/components/association-fields";
+import { getAssociationProfile, updateAssociationProfile } from "~/associations/association.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
+import { AssociationFields } from "~/associations/association-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { invalid, parseForm } from "~/lib/forms.server";
-import { associationProfileSchema } from "~/schemas/association";
+import { associationProfileSchema } from "~/associations/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Fiche de ${data?.association.name ?? "l'association"} – CCAS de Besançon` },

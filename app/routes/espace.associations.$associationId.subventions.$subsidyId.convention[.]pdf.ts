@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireAssociationMember } from "~/auth.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
 import { notFound } from "~/lib/http.server";
-import { generateConventionPdf } from "~/subsidy-convention.server";
-import { downloadResponse, readAssociationDocument } from "~/subsidy-documents.server";
-import { getSubsidyForAssociation } from "~/subsidy.server";
+import { generateConventionPdf } from "~/subsidies/subsidy-convention.server";
+import { downloadResponse, readAssociationDocument } from "~/subsidies/subsidy-documents.server";
+import { getSubsidyForAssociation } from "~/subsidies/subsidy.server";
 
 /** The signed convention when there is one, else the convention sent for signature. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireAssociationMember } from "~/auth.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
 import { isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
-import { ReportContent, ScheduleTable } from "~/components/subsidy-parts";
-import { redirectWithFlash } from "~/flash.server";
+import { ReportContent, ScheduleTable } from "~/subsidies/subsidy-parts";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDate, formatEuros } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/schemas/subsidy";
-import { StorageError } from "~/lib/stored-files.server";
-import { readUpload, type Upload } from "~/subsidy-documents.server";
-import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
-import { getSubsidyForAssociation, submitReport, SubsidyError } from "~/subsidy.server";
+import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/subsidies/schemas";
+import { StorageError } from "~/documents/stored-files.server";
+import { readUpload, type Upload } from "~/subsidies/subsidy-documents.server";
+import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
+import { getSubsidyForAssociation, submitReport, SubsidyError } from "~/subsidies/subsidy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` },

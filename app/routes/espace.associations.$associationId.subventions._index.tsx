@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireAssociationMember } from "~/auth.server";
+import { requireAssociationMember } from "~/accounts/auth.server";
 import { formatDate, formatEuros } from "~/lib/format";
-import { REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
-import { listSubsidiesForAssociation } from "~/subsidy.server";
+import { REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
+import { listSubsidiesForAssociation } from "~/subsidies/subsidy.server";
 
 export const meta: MetaFunction = () => [{ title: "Subventions du CCAS – Mon espace – CCAS de Besançon" }];
 

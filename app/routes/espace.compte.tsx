@@ -1,15 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { changePassword, COMMON_PASSWORD_MESSAGE, isCommonPassword, lucia, readSessionId, requireUser } from "~/auth.server";
-import { deleteOwnAccount } from "~/personal-data.server";
+import { changePassword, COMMON_PASSWORD_MESSAGE, isCommonPassword, lucia, readSessionId, requireUser } from "~/accounts/auth.server";
+import { deleteOwnAccount } from "~/accounts/personal-data.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
-import { ROLE_LABELS } from "~/lib/roles";
+import { ROLE_LABELS } from "~/accounts/roles";
 import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
-import { changePasswordSchema } from "~/schemas/auth";
+import { changePasswordSchema } from "~/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte – CCAS de Besançon" }];
 

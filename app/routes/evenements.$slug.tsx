@@ -1,20 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getMemberships, getUser, requireAssociationMember } from "~/auth.server";
-import { PlacesBadge } from "~/components/event-card";
+import { getMemberships, getUser, requireAssociationMember } from "~/accounts/auth.server";
+import { PlacesBadge } from "~/events/event-card";
 import { SelectField, SubmitButton, TextArea, TextField, ValidatedForm, isActionFailure } from "~/components/form";
-import { getEventBySlug, registerForAssociation, registerPublic, RegistrationError, registrationWindow } from "~/event.server";
-import { redirectWithFlash } from "~/flash.server";
+import { getEventBySlug, registerForAssociation, registerPublic, RegistrationError, registrationWindow } from "~/events/event.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatLongDate } from "~/lib/format";
 import { formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { badRequest, notFound } from "~/lib/http.server";
-import { EVENT_TYPE_LABELS, type EventType } from "~/lib/event-labels";
+import { EVENT_TYPE_LABELS, type EventType } from "~/events/event-labels";
 import { MAX_PARTICIPANTS_PER_FORM } from "~/lib/limits";
-import { associationRegistrationSchema, nestParticipants, publicRegistrationSchema } from "~/schemas/event.server";
+import { associationRegistrationSchema, nestParticipants, publicRegistrationSchema } from "~/events/schemas.server";
 
-const loadAssociationRegistrationSchema = () => import("~/schemas/event").then((m) => m.associationRegistrationSchema);
-const loadPublicRegistrationSchema = () => import("~/schemas/event").then((m) => m.publicRegistrationSchema);
+const loadAssociationRegistrationSchema = () => import("~/events/schemas").then((m) => m.associationRegistrationSchema);
+const loadPublicRegistrationSchema = () => import("~/events/schemas").then((m) => m.publicRegistrationSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.title} – Événements – CCAS de Besançon` : "Événement introuvable" },

@@ -1,6 +1,6 @@
 // The event as an iCalendar file, for any calendar application.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildIcs, getEventBySlug } from "~/event.server";
+import { buildIcs, getEventBySlug } from "~/events/event.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const event = await getEventBySlug(params.slug ?? "");

@@ -1,8 +1,8 @@
 // The cancellation link of every confirmation e-mail: shows the registration, cancels on POST.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { cancelByToken, getRegistrationForToken } from "~/event.server";
-import { redirectWithFlash } from "~/flash.server";
+import { cancelByToken, getRegistrationForToken } from "~/events/event.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatLongDate } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 

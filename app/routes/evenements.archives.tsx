@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { EventCard } from "~/components/event-card";
-import { listEvents } from "~/event.server";
+import { EventCard } from "~/events/event-card";
+import { listEvents } from "~/events/event.server";
 
 export const meta: MetaFunction = () => [{ title: "Événements passés – CCAS de Besançon" }];
 

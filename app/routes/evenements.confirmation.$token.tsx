@@ -1,8 +1,8 @@
 // The link sent to a member of the public: confirms the address, then allocates a place.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { confirmPublicRegistration, RegistrationError, verifyConfirmation } from "~/event.server";
-import { redirectWithFlash } from "~/flash.server";
+import { confirmPublicRegistration, RegistrationError, verifyConfirmation } from "~/events/event.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { prisma } from "~/db.server";
 

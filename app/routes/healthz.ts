@@ -1,8 +1,8 @@
-import { dataFolderHealth } from "~/data-folder-health.server";
+import { dataFolderHealth } from "~/lib/data-folder-health.server";
 import { prisma } from "~/db.server";
 import { isSearchHealthy } from "../../search/engine";
 import { searchEngineStatus } from "../../search/engine-status";
-import { getSearchEngineClient } from "~/search.server";
+import { getSearchEngineClient } from "~/lib/search.server";
 
 export async function loader() {
   const database = await prisma

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { COMMON_PASSWORD_MESSAGE, getUser, isCommonPassword } from "~/auth.server";
-import { AssociationFields } from "~/components/association-fields";
+import { COMMON_PASSWORD_MESSAGE, getUser, isCommonPassword } from "~/accounts/auth.server";
+import { AssociationFields } from "~/associations/association-fields";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
-import { signUpSchema } from "~/schemas/association.server";
-import { requestSignUp, signUpSentMessage } from "~/sign-up.server";
+import { signUpSchema } from "~/associations/schemas.server";
+import { requestSignUp, signUpSentMessage } from "~/associations/sign-up.server";
 
-const loadSignUpSchema = () => import("~/schemas/association").then((m) => m.signUpSchema);
+const loadSignUpSchema = () => import("~/associations/schemas").then((m) => m.signUpSchema);
 
 export const meta: MetaFunction = () => [{ title: "Inscrire une association – CCAS de Besançon" }];
 

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { createSessionCookie } from "~/auth.server";
-import { redirectWithFlash } from "~/flash.server";
+import { createSessionCookie } from "~/accounts/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { clientIp } from "~/lib/http.server";
 import { invalid } from "~/lib/forms.server";
-import { confirmSignUp, findSignUpRequest } from "~/sign-up.server";
+import { confirmSignUp, findSignUpRequest } from "~/associations/sign-up.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirmer l'inscription – CCAS de Besançon" }];
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { countAssociationsByStatus } from "~/association.server";
-import { requireStaff } from "~/auth.server";
-import { STAFF_LINKS } from "~/staff-links";
+import { countAssociationsByStatus } from "~/associations/association.server";
+import { requireStaff } from "~/accounts/auth.server";
+import { STAFF_LINKS } from "~/accounts/staff-links";
 
 export const meta: MetaFunction = () => [{ title: "Instruction – CCAS de Besançon" }];
 

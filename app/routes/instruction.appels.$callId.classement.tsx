@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { formatEuros } from "~/lib/format";
-import { stateLabel } from "~/lib/dossier-states";
-import { getCallRanking } from "~/review.server";
+import { stateLabel } from "~/dossiers/dossier-states";
+import { getCallRanking } from "~/review/review.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Classement – ${data?.call.title ?? "appel"} – CCAS de Besançon` },

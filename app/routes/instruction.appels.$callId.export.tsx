@@ -2,9 +2,9 @@
 // the resource route /instruction/appels/<id>/telecharger, which the browser downloads.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
-import { EXPORT_COLUMN_OPTIONS, requireCallAccess } from "~/review.server";
+import { EXPORT_COLUMN_OPTIONS, requireCallAccess } from "~/review/review.server";
 
 export const meta: MetaFunction = () => [{ title: "Exporter les dossiers – CCAS de Besançon" }];
 

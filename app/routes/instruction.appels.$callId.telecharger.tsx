@@ -1,9 +1,9 @@
 // The export file itself (resource route): CSV or XLSX, columns from ?colonnes=…, staff of the call only.
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { parseWith } from "~/lib/forms.server";
-import { exportCallDossiers } from "~/review.server";
-import { exportSchema } from "~/schemas/review";
+import { exportCallDossiers } from "~/review/review.server";
+import { exportSchema } from "~/review/schemas";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

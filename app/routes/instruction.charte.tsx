@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
-import { CharterError, charterOverview, sendSignatureReminders } from "~/charter.server";
-import { redirectWithFlash } from "~/flash.server";
+import { requireStaff } from "~/accounts/auth.server";
+import { CharterError, charterOverview, sendSignatureReminders } from "~/charter/charter.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { badRequest } from "~/lib/http.server";
 

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
-import { MessageThread } from "~/components/message-thread";
-import { redirectWithFlash } from "~/flash.server";
+import { MessageThread } from "~/review/message-thread";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDateTime, formatEuros } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { badRequest } from "~/lib/http.server";
-import { submissionHistory } from "~/lib/submission-history";
-import { labelOf } from "~/lib/taxonomy";
+import { submissionHistory } from "~/dossiers/submission-history";
+import { labelOf } from "~/associations/taxonomy";
 import {
   addAnnotation,
   declareConflict,
@@ -20,8 +20,8 @@ import {
   ReviewError,
   saveScores,
   startInstruction,
-} from "~/review.server";
-import { STATE_BADGES, stateLabel } from "~/lib/dossier-states";
+} from "~/review/review.server";
+import { STATE_BADGES, stateLabel } from "~/dossiers/dossier-states";
 import {
   acceptSchema,
   annotationSchema,
@@ -32,7 +32,7 @@ import {
   refuseSchema,
   scoreFieldName,
   scoreSchema,
-} from "~/schemas/review";
+} from "~/review/schemas";
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

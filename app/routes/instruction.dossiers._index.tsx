@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { formatDate, formatEuros, pluralize } from "~/lib/format";
-import { FIELDS_OF_INTERVENTION, labelOf } from "~/lib/taxonomy";
-import { REVIEWABLE_STATES, STATE_BADGES, STATE_LABELS } from "~/lib/dossier-states";
-import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review.server";
+import { FIELDS_OF_INTERVENTION, labelOf } from "~/associations/taxonomy";
+import { REVIEWABLE_STATES, STATE_BADGES, STATE_LABELS } from "~/dossiers/dossier-states";
+import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review/review.server";
 
 export const meta: MetaFunction = () => [{ title: "Dossiers à instruire – CCAS de Besançon" }];
 

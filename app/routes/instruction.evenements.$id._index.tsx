@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
-import { attendanceFigures, getEventById, listAttendees } from "~/event.server";
+import { requireStaff } from "~/accounts/auth.server";
+import { attendanceFigures, getEventById, listAttendees } from "~/events/event.server";
 import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
-import { EVENT_TYPE_LABELS, type EventType } from "~/schemas/event";
+import { EVENT_TYPE_LABELS, type EventType } from "~/events/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.event.title ?? "Événement"} – Instruction – CCAS de Besançon` },

@@ -1,8 +1,8 @@
 // Check-in at the door, on a phone: search by name, one big button per person.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
-import { attendanceFigures, getEventById, searchForCheckIn, setCheckIn } from "~/event.server";
+import { requireStaff } from "~/accounts/auth.server";
+import { attendanceFigures, getEventById, searchForCheckIn, setCheckIn } from "~/events/event.server";
 import { badRequest, notFound } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Accueil des participant·es – CCAS de Besançon" }];

@@ -1,7 +1,7 @@
 // Attendee and waiting lists as CSV (?format=csv) or XLSX (?format=xlsx).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/auth.server";
-import { exportCsv, exportXlsx, getEventById } from "~/event.server";
+import { requireStaff } from "~/accounts/auth.server";
+import { exportCsv, exportXlsx, getEventById } from "~/events/event.server";
 import { badRequest, notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
-import { EventFields } from "~/components/event-fields";
+import { requireStaff } from "~/accounts/auth.server";
+import { EventFields } from "~/events/event-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
-import { CapacityBelowConfirmedError, getEventById, updateEvent } from "~/event.server";
-import { redirectWithFlash } from "~/flash.server";
+import { CapacityBelowConfirmedError, getEventById, updateEvent } from "~/events/event.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { toParisInputValue } from "~/lib/format";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { eventSchema } from "~/schemas/event";
+import { eventSchema } from "~/events/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un événement – CCAS de Besançon" }];
 

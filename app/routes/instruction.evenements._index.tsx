@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
-import { listEvents } from "~/event.server";
+import { requireStaff } from "~/accounts/auth.server";
+import { listEvents } from "~/events/event.server";
 import { formatDateTime } from "~/lib/format";
-import { EVENT_TYPE_LABELS, type EventType } from "~/schemas/event";
+import { EVENT_TYPE_LABELS, type EventType } from "~/events/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Événements – Instruction – CCAS de Besançon" }];
 

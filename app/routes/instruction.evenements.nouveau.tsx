@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
-import { EventFields } from "~/components/event-fields";
+import { requireStaff } from "~/accounts/auth.server";
+import { EventFields } from "~/events/event-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
-import { createEvent } from "~/event.server";
-import { redirectWithFlash } from "~/flash.server";
+import { createEvent } from "~/events/event.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { invalid, parseForm } from "~/lib/forms.server";
-import { eventSchema } from "~/schemas/event";
+import { eventSchema } from "~/events/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Créer un événement – CCAS de Besançon" }];
 

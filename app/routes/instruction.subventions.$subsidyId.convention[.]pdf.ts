@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { badRequest, notFound } from "~/lib/http.server";
-import { generateConventionPdf } from "~/subsidy-convention.server";
-import { downloadResponse } from "~/subsidy-documents.server";
-import { getSubsidyForStaff, SubsidyError } from "~/subsidy.server";
+import { generateConventionPdf } from "~/subsidies/subsidy-convention.server";
+import { downloadResponse } from "~/subsidies/subsidy-documents.server";
+import { getSubsidyForStaff, SubsidyError } from "~/subsidies/subsidy.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { notFound } from "~/lib/http.server";
-import { downloadResponse, readAssociationDocument } from "~/subsidy-documents.server";
-import { getSubsidyForStaff } from "~/subsidy.server";
+import { downloadResponse, readAssociationDocument } from "~/subsidies/subsidy-documents.server";
+import { getSubsidyForStaff } from "~/subsidies/subsidy.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { Checkbox, isActionFailure, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
-import { ReportContent, ScheduleTable } from "~/components/subsidy-parts";
+import { ReportContent, ScheduleTable } from "~/subsidies/subsidy-parts";
 import { centsToInput, formatDate, formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
-import { labelOf } from "~/lib/taxonomy";
+import { labelOf } from "~/associations/taxonomy";
 import {
   conventionSignedSchema,
   correctionSchema,
@@ -17,10 +17,10 @@ import {
   voteSchema,
   type InstalmentKind,
   type ReportData,
-} from "~/schemas/subsidy";
-import { handleStaffSubsidyAction } from "~/subsidy-actions.server";
-import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, toDateInput } from "~/lib/subsidy-labels";
-import { getSubsidyForStaff } from "~/subsidy.server";
+} from "~/subsidies/schemas";
+import { handleStaffSubsidyAction } from "~/subsidies/subsidy-actions.server";
+import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, toDateInput } from "~/subsidies/subsidy-labels";
+import { getSubsidyForStaff } from "~/subsidies/subsidy.server";
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

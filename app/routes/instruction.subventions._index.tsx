@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { BarChart, type BarSeries } from "~/components/bar-chart";
 import { formatDate, formatEuros } from "~/lib/format";
-import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/schemas/subsidy";
-import { getDashboard, subsidyYears } from "~/subsidy-reporting.server";
-import { CONVENTION_STATUS_LABELS, INSTALMENT_FLAG_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/lib/subsidy-labels";
-import { listSubsidiesForStaff } from "~/subsidy.server";
+import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
+import { getDashboard, subsidyYears } from "~/subsidies/subsidy-reporting.server";
+import { CONVENTION_STATUS_LABELS, INSTALMENT_FLAG_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
+import { listSubsidiesForStaff } from "~/subsidies/subsidy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Subventions ${data?.dashboard.year ?? ""} – Instruction – CCAS de Besançon` },

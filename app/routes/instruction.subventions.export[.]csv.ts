@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/auth.server";
-import { exportCsv } from "~/subsidy-reporting.server";
-import { toDateInput } from "~/subsidy.server";
+import { requireStaff } from "~/accounts/auth.server";
+import { exportCsv } from "~/subsidies/subsidy-reporting.server";
+import { toDateInput } from "~/subsidies/subsidy.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

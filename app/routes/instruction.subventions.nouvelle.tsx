@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "~/auth.server";
+import { requireStaff } from "~/accounts/auth.server";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
-import { grantSchema } from "~/schemas/subsidy";
-import { createGrant, listGrantableAssociations, parisYear, SubsidyError } from "~/subsidy.server";
+import { grantSchema } from "~/subsidies/schemas";
+import { createGrant, listGrantableAssociations, parisYear, SubsidyError } from "~/subsidies/subsidy.server";
 
 export const meta: MetaFunction = () => [{ title: "Subvention hors appel – Instruction – CCAS de Besançon" }];
 

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
-import { acceptInvitation, findInvitation } from "~/association.server";
-import { COMMON_PASSWORD_MESSAGE, createSessionCookie, getUser, isCommonPassword } from "~/auth.server";
+import { acceptInvitation, findInvitation } from "~/associations/association.server";
+import { COMMON_PASSWORD_MESSAGE, createSessionCookie, getUser, isCommonPassword } from "~/accounts/auth.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { clientIp, notFound } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
-import { acceptInvitationSchema } from "~/schemas/auth.server";
+import { acceptInvitationSchema } from "~/accounts/schemas.server";
 
-const loadAcceptInvitationSchema = () => import("~/schemas/auth").then((m) => m.acceptInvitationSchema);
+const loadAcceptInvitationSchema = () => import("~/accounts/schemas").then((m) => m.acceptInvitationSchema);
 
 export const meta: MetaFunction = () => [{ title: "Invitation – CCAS de Besançon" }];
 

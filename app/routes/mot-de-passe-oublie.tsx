@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { requestPasswordReset } from "~/auth.server";
+import { requestPasswordReset } from "~/accounts/auth.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { invalid, parseForm } from "~/lib/forms.server";
-import { absoluteUrl, sendMail } from "~/mail.server";
-import { forgotPasswordSchema } from "~/schemas/auth.server";
+import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import { forgotPasswordSchema } from "~/accounts/schemas.server";
 
-const loadForgotPasswordSchema = () => import("~/schemas/auth").then((m) => m.forgotPasswordSchema);
+const loadForgotPasswordSchema = () => import("~/accounts/schemas").then((m) => m.forgotPasswordSchema);
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié – CCAS de Besançon" }];
 

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Link } from "@remix-run/react";
-import { COMMON_PASSWORD_MESSAGE, isCommonPassword, isPasswordResetTokenValid, resetPassword } from "~/auth.server";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword, isPasswordResetTokenValid, resetPassword } from "~/accounts/auth.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
-import { redirectWithFlash } from "~/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
-import { resetPasswordSchema } from "~/schemas/auth.server";
+import { resetPasswordSchema } from "~/accounts/schemas.server";
 
-const loadResetPasswordSchema = () => import("~/schemas/auth").then((m) => m.resetPasswordSchema);
+const loadResetPasswordSchema = () => import("~/accounts/schemas").then((m) => m.resetPasswordSchema);
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe – CCAS de Besançon" }];
 

@@ -8,7 +8,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { createPrismaClient, type Db } from "../../app/db.server";
 import { createAssociation, type AssociationData } from "../../prisma/factories/association";
 import { addMembership, createUser, TEST_PASSWORD } from "../../prisma/factories/user";
-import type { Role } from "../../app/lib/roles";
+import type { Role } from "../../app/accounts/roles";
 import { E2E_DATABASE_URL, E2E_MAILBOX, E2E_URL } from "./paths";
 
 let sharedDb: Db | undefined;

@@ -1,7 +1,7 @@
 // Invented but realistic Besançon associations, built deterministically from a seed.
 // Used by the demo seed, the tests and the benchmarks alike. No real person's data.
 import type { Db } from "../../app/db.server";
-import { DISTRICTS, type FieldSlug, type PublicSlug, type DistrictSlug } from "../../app/lib/taxonomy";
+import { DISTRICTS, type FieldSlug, type PublicSlug, type DistrictSlug } from "../../app/associations/taxonomy";
 import { slugify } from "../../app/lib/slug";
 import { writeTransactionOn } from "../../app/lib/transaction";
 import { enqueueSearchSync } from "../../search/sync";

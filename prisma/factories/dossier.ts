@@ -1,7 +1,7 @@
 // Dossiers with complete, realistic step data (Cerfa 12156 sections), for tests, the seed
 // and the review side: `createDossier(db, { callId, associationId, state: "en_instruction" })`.
 import type { Db } from "../../app/db.server";
-import { draftNumber, nextDossierNumber } from "../../app/lib/dossier-number";
+import { draftNumber, nextDossierNumber } from "../../app/dossiers/dossier-number";
 
 export type DossierState = "brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "sans_suite";
 

@@ -1,7 +1,7 @@
 // Accounts for tests and the demo seed.
-import { hashPassword } from "../../app/auth.server";
+import { hashPassword } from "../../app/accounts/auth.server";
 import type { Db } from "../../app/db.server";
-import type { Role } from "../../app/lib/roles";
+import type { Role } from "../../app/accounts/roles";
 
 export const TEST_PASSWORD = "phrase de passe de test 2026";
 

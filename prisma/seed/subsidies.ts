@@ -12,9 +12,9 @@ import {
   setSchedule,
   submitReport,
   validateReport,
-} from "../../app/subsidy.server";
-import { generateConventionPdf, markConventionSent, markConventionSigned } from "../../app/subsidy-convention.server";
-import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES } from "../../app/schemas/subsidy";
+} from "../../app/subsidies/subsidy.server";
+import { generateConventionPdf, markConventionSent, markConventionSigned } from "../../app/subsidies/subsidy-convention.server";
+import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES } from "../../app/subsidies/schemas";
 import type { SeedContext } from "./index";
 
 const PURPOSES = [

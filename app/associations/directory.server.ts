@@ -1,0 +1,119 @@
+// The public directory: Meilisearch first; when it cannot answer, a plainer search in
+// the database so the directory keeps working (and the page says so).
+import { z } from "zod";
+import { foldText } from "../../search/document";
+import { loadDocuments } from "../../search/sync";
+import { searchDirectory, type DirectoryQuery, type DirectoryResult, type FacetCounts } from "../../search/engine";
+import { prisma } from "~/db.server";
+import { DISTRICT_SLUGS, FIELD_SLUGS, PUBLIC_SLUGS } from "~/associations/taxonomy";
+import { getSearchClient } from "~/lib/search.server";
+
+export const DIRECTORY_PAGE_SIZE = 20;
+
+const list = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.array(z.string()).transform((items) => items.filter((v): v is T => (values as readonly string[]).includes(v)));
+
+const QuerySchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  champ: list(FIELD_SLUGS),
+  public: list(PUBLIC_SLUGS),
+  quartier: list(DISTRICT_SLUGS),
+  charte: z.enum(["1"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100).catch(1),
+});
+
+/** Reads /annuaire?q=…&champ=…&public=…&quartier=…&page=… ; unknown values are ignored, never an error. */
+export function parseDirectoryQuery(searchParams: URLSearchParams): DirectoryQuery {
+  const parsed = QuerySchema.parse({
+    q: searchParams.get("q") ?? "",
+    champ: searchParams.getAll("champ"),
+    public: searchParams.getAll("public"),
+    quartier: searchParams.getAll("quartier"),
+    charte: searchParams.get("charte") ?? undefined,
+    page: searchParams.get("page") ?? 1,
+  });
+  return {
+    q: parsed.q,
+    fields: parsed.champ,
+    publics: parsed.public,
+    districts: parsed.quartier,
+    charterSigner: parsed.charte === "1",
+    page: parsed.page,
+    perPage: DIRECTORY_PAGE_SIZE,
+  };
+}
+
+export async function searchAssociations(query: DirectoryQuery): Promise<DirectoryResult> {
+  const client = getSearchClient();
+  if (client) {
+    try {
+      return await searchDirectory(client, query);
+    } catch (error) {
+      console.warn("Recherche Meilisearch indisponible, repli sur la base de données :", error instanceof Error ? error.message : error);
+    }
+  }
+  return searchInDatabase(query);
+}
+
+/** The fallback: words matched with LIKE, no typo tolerance, same filters and facets. */
+export async function searchInDatabase(query: DirectoryQuery): Promise<DirectoryResult> {
+  const words = foldText(query.q)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2)
+    .slice(0, 8);
+  const textFilter = words.map((word) => ({
+    OR: [
+      { name: { contains: word } },
+      { acronym: { contains: word } },
+      { socialObject: { contains: word } },
+      { description: { contains: word } },
+    ],
+  }));
+  const charterVersion = query.charterSigner
+    ? await prisma.charterVersion.findFirst({ where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, select: { id: true } })
+    : null;
+  const base = {
+    status: "validated",
+    AND: [...textFilter, ...(query.charterSigner ? [{ signatures: { some: { versionId: charterVersion?.id ?? "-" } } }] : [])],
+  };
+  const where = {
+    ...base,
+    AND: [
+      ...base.AND,
+      ...(query.fields.length ? [{ fields: { some: { slug: { in: query.fields } } } }] : []),
+      ...(query.publics.length ? [{ publics: { some: { slug: { in: query.publics } } } }] : []),
+      ...(query.districts.length ? [{ district: { in: query.districts } }] : []),
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    prisma.association.count({ where }),
+    prisma.association.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: (query.page - 1) * query.perPage,
+      take: query.perPage,
+      select: { id: true },
+    }),
+  ]);
+  const documents = await loadDocuments(prisma, { ids: rows.map((r) => r.id) });
+  documents.sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  const matching = await prisma.association.findMany({
+    where,
+    select: { district: true, fields: { select: { slug: true } }, publics: { select: { slug: true } } },
+  });
+  const facets: FacetCounts = { fields: {}, publics: {}, districts: {} };
+  for (const row of matching) {
+    for (const f of row.fields) facets.fields[f.slug] = (facets.fields[f.slug] ?? 0) + 1;
+    for (const p of row.publics) facets.publics[p.slug] = (facets.publics[p.slug] ?? 0) + 1;
+    facets.districts[row.district] = (facets.districts[row.district] ?? 0) + 1;
+  }
+  return {
+    hits: documents.map((d) => ({ ...d, highlighted: { name: d.name, socialObject: d.socialObject, acronym: d.acronym } })),
+    total,
+    page: query.page,
+    totalPages: Math.ceil(total / query.perPage),
+    facets,
+    engine: "database",
+  };
+}

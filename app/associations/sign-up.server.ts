@@ -1,0 +1,163 @@
+// Sign-up in two steps, like Démarches Simplifiées or GOV.UK: the form answers the same page
+// whether or not the address already has an account, and what happens next arrives by e-mail.
+// A new address gets a confirmation link; nothing (account, association) exists until it is
+// followed. An address with an account gets a notice telling its owner how to sign in instead.
+import { hashPassword, hashToken, newToken } from "~/accounts/auth.server";
+import { profileColumns, staffEmails, uniqueAssociationSlug, writeTaxonomy } from "~/associations/association.server";
+import { prisma, writeTransaction } from "~/db.server";
+import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import type { SignUpInput } from "~/associations/schemas";
+
+export const SIGN_UP_TTL_MS = 24 * 60 * 60 * 1000;
+/** Sign-up messages one address receives in an hour at most: the form cannot be used to flood a mailbox. */
+export const SIGN_UP_MAILS_PER_HOUR = 3;
+
+const NOTICE_SUBJECT = "Tentative d'inscription avec votre adresse";
+const CONFIRMATION_SUBJECT_START = "Confirmez l'inscription de ";
+
+async function signUpMailsLastHour(email: string) {
+  return prisma.emailMessage.count({
+    where: {
+      to: email,
+      createdAt: { gte: new Date(Date.now() - 60 * 60 * 1000) },
+      OR: [{ subject: NOTICE_SUBJECT }, { subject: { startsWith: CONFIRMATION_SUBJECT_START } }],
+    },
+  });
+}
+
+type StoredSignUp = Omit<SignUpInput, "password">;
+
+/** The form's answer, the same in both cases: the page cannot tell who already has an account. */
+export function signUpSentMessage(email: string) {
+  return (
+    `Si cette adresse n'est pas déjà inscrite, un courriel vient d'être envoyé à ${email} avec un lien pour confirmer ` +
+    "l'inscription (valable 24 heures) : vérifiez votre messagerie. Si elle a déjà un compte, le courriel explique comment vous connecter."
+  );
+}
+
+/** Step 1: the form. Both branches hash the password and send one message, so neither is quicker. */
+export async function requestSignUp(input: SignUpInput): Promise<void> {
+  const { password, ...stored } = input;
+  const passwordHash = await hashPassword(password);
+  const existing = await prisma.user.findUnique({ where: { email: input.personEmail }, select: { name: true } });
+  // Past the hourly allowance, the same answer and no message, whether or not the address has an account.
+  if ((await signUpMailsLastHour(input.personEmail)) >= SIGN_UP_MAILS_PER_HOUR) return;
+  if (existing) {
+    await sendMail({
+      to: input.personEmail,
+      subject: NOTICE_SUBJECT,
+      text: [
+        `Bonjour ${existing.name},`,
+        "",
+        `Quelqu'un, peut-être vous, a essayé de créer un compte sur le portail des associations du CCAS avec votre adresse,`,
+        `pour inscrire l'association « ${input.name} ». Vous avez déjà un compte : rien n'a été créé ni modifié.`,
+        "",
+        `Pour vous connecter : ${absoluteUrl("/connexion")}`,
+        `Mot de passe oublié : ${absoluteUrl("/mot-de-passe-oublie")}`,
+        "",
+        "Pour ajouter une autre association à votre compte, contactez le CCAS. Si vous n'êtes pas à l'origine de cette",
+        "demande, ignorez ce message : votre compte reste tel quel.",
+      ].join("\n"),
+    });
+    return;
+  }
+  const { token, tokenHash } = newToken();
+  await prisma.signUpRequest.create({
+    data: {
+      email: input.personEmail,
+      tokenHash,
+      data: JSON.stringify(stored satisfies StoredSignUp),
+      passwordHash,
+      expiresAt: new Date(Date.now() + SIGN_UP_TTL_MS),
+    },
+  });
+  await sendMail({
+    to: input.personEmail,
+    subject: `${CONFIRMATION_SUBJECT_START}${input.name}`,
+    text: [
+      `Bonjour ${input.personName},`,
+      "",
+      `Pour confirmer votre adresse et enregistrer l'inscription de « ${input.name} » au réseau des associations du CCAS,`,
+      `ouvrez ce lien (valable 24 heures) : ${absoluteUrl(`/inscription/confirmer/${token}`)}`,
+      "",
+      "Si vous n'avez rien demandé, ignorez ce message : rien ne sera enregistré.",
+    ].join("\n"),
+  });
+}
+
+async function pendingRequest(token: string) {
+  return prisma.signUpRequest.findFirst({
+    where: { tokenHash: hashToken(token), confirmedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, email: true, data: true, passwordHash: true },
+  });
+}
+
+/** What the confirmation page shows before the person confirms. */
+export async function findSignUpRequest(token: string) {
+  const request = await pendingRequest(token);
+  if (!request) return null;
+  const stored = JSON.parse(request.data) as StoredSignUp;
+  return { email: request.email, associationName: stored.name };
+}
+
+export type ConfirmSignUpResult =
+  { ok: true; userId: string; association: { id: string; name: string } } | { ok: false; reason: "invalid" | "email_taken" };
+
+/**
+ * Step 2: the link was followed, so the person holds the mailbox. Creates the account, the
+ * association (pending the CCAS's validation) and the representative membership, once.
+ */
+export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult> {
+  const request = await pendingRequest(token);
+  if (!request) return { ok: false, reason: "invalid" };
+  const stored = JSON.parse(request.data) as StoredSignUp;
+  const result = await writeTransaction(async (tx): Promise<ConfirmSignUpResult> => {
+    // The claim comes first: it takes the write lock, and a second click finds the link used.
+    const claimed = await tx.signUpRequest.updateMany({
+      where: { id: request.id, confirmedAt: null },
+      data: { confirmedAt: new Date() },
+    });
+    if (claimed.count !== 1) return { ok: false, reason: "invalid" };
+    // An account made meanwhile (another sign-up confirmed, an invitation accepted) wins.
+    if (await tx.user.findUnique({ where: { email: request.email }, select: { id: true } })) return { ok: false, reason: "email_taken" };
+    const user = await tx.user.create({
+      data: { email: request.email, name: stored.personName, passwordHash: request.passwordHash, role: "member" },
+      select: { id: true },
+    });
+    const association = await tx.association.create({
+      data: { ...profileColumns(stored), slug: await uniqueAssociationSlug(stored.name, tx), status: "pending" },
+      select: { id: true, name: true },
+    });
+    await writeTaxonomy(tx, association.id, stored);
+    await tx.membership.create({
+      data: { userId: user.id, associationId: association.id, isRepresentative: true, title: stored.personTitle },
+    });
+    await tx.auditEvent.create({
+      data: { entityType: "association", entityId: association.id, actorId: user.id, action: "inscription", toState: "pending" },
+    });
+    return { ok: true, userId: user.id, association };
+  });
+  if (!result.ok) return result;
+
+  await sendMail({
+    to: request.email,
+    subject: `Inscription de ${result.association.name} reçue`,
+    text: [
+      `Bonjour ${stored.personName},`,
+      "",
+      `Nous avons bien reçu l'inscription de « ${result.association.name} » au réseau des associations du CCAS.`,
+      "Un·e administrateur·rice du CCAS va la vérifier. Vous recevrez un courriel dès qu'elle sera validée ;",
+      "l'association apparaîtra alors dans l'annuaire public.",
+      "",
+      `Votre espace : ${absoluteUrl("/espace")}`,
+    ].join("\n"),
+  });
+  for (const to of await staffEmails("admin")) {
+    await sendMail({
+      to,
+      subject: `Nouvelle association à valider : ${result.association.name}`,
+      text: `L'association « ${result.association.name} » vient de s'inscrire.\n\nÀ valider : ${absoluteUrl("/admin/associations")}`,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,60 @@
+// Every form that takes a name or a title refuses one that starts like a spreadsheet formula,
+// with the field's French message beside the field.
+import { describe, expect, it } from "vitest";
+import { associationProfileSchema, signUpSchema } from "../associations/schemas";
+import { acceptInvitationSchema, createStaffSchema } from "../accounts/schemas";
+import { callSchema } from "../calls/schemas";
+import { charterSignSchema } from "../charter/schemas";
+import { stepSchema } from "../dossiers/schemas";
+import { associationRegistrationSchema, eventSchema, publicRegistrationSchema } from "../events/schemas";
+import { grantSchema } from "../subsidies/schemas";
+import type { z } from "zod";
+
+const HOSTILE = ["=1+1", "+1", "-2+3", "@A1", "  =1+1"];
+
+const CASES: { form: string; schema: z.ZodType; input: (v: string) => Record<string, unknown>; path: (string | number)[] }[] = [
+  { form: "association profile", schema: associationProfileSchema, input: (v) => ({ name: v }), path: ["name"] },
+  { form: "sign-up: association", schema: signUpSchema, input: (v) => ({ name: v }), path: ["name"] },
+  { form: "sign-up: person", schema: signUpSchema, input: (v) => ({ personName: v }), path: ["personName"] },
+  { form: "invitation", schema: acceptInvitationSchema, input: (v) => ({ name: v }), path: ["name"] },
+  { form: "staff account", schema: createStaffSchema, input: (v) => ({ name: v }), path: ["name"] },
+  { form: "charter signature", schema: charterSignSchema, input: (v) => ({ signerName: v }), path: ["signerName"] },
+  { form: "call for projects", schema: callSchema, input: (v) => ({ title: v }), path: ["title"] },
+  { form: "event", schema: eventSchema, input: (v) => ({ title: v }), path: ["title"] },
+  {
+    form: "registration by an association",
+    schema: associationRegistrationSchema,
+    input: (v) => ({ associationId: "a", participants: [{ name: v, email: "p@exemple.test" }] }),
+    path: ["participants", 0, "name"],
+  },
+  { form: "public registration", schema: publicRegistrationSchema, input: (v) => ({ name: v, email: "p@exemple.test" }), path: ["name"] },
+  { form: "subsidy outside a call", schema: grantSchema, input: (v) => ({ purpose: v }), path: ["purpose"] },
+  { form: "dossier: association", schema: stepSchema("identification"), input: (v) => ({ name: v }), path: ["name"] },
+  {
+    form: "dossier: representative",
+    schema: stepSchema("identification"),
+    input: (v) => ({ representativeName: v }),
+    path: ["representativeName"],
+  },
+  { form: "dossier: contact", schema: stepSchema("identification"), input: (v) => ({ contactName: v }), path: ["contactName"] },
+  { form: "dossier: project title", schema: stepSchema("projet"), input: (v) => ({ title: v }), path: ["title"] },
+];
+
+describe("names that start like a formula", () => {
+  it.each(CASES)("are refused by the $form form", ({ schema, input, path }) => {
+    for (const value of HOSTILE) {
+      const result = schema.safeParse(input(value));
+      expect(result.success).toBe(false);
+      const issue = result.error!.issues.find((i) => JSON.stringify(i.path) === JSON.stringify(path));
+      expect(issue?.message, `${JSON.stringify(value)} at ${path.join(".")}`).toMatch(
+        /ne peut pas commencer par =, \+, -, @ ni par une tabulation\.$/,
+      );
+    }
+  });
+
+  it.each(CASES)("leave a real name alone in the $form form", ({ schema, input, path }) => {
+    const result = schema.safeParse(input("Jean-Pierre Martin"));
+    const issue = result.success ? undefined : result.error.issues.find((i) => JSON.stringify(i.path) === JSON.stringify(path));
+    expect(issue).toBeUndefined();
+  });
+});
