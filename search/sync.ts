@@ -1,6 +1,7 @@
 // Keeps the index true to the database. A change writes a SearchSyncJob in its own
 // transaction (the outbox); the job is marked done only when Meilisearch confirms.
 import type { Db } from "../app/db.server";
+import { currentCharterVersion } from "../app/charter/charter-status.server";
 import { associationDocumentSelect, toAssociationDocument, type AssociationDocument } from "./document";
 import { applyIndexSettings, deleteDocuments, dropIndex, swapIndexes, upsertDocuments, type SearchClient } from "./engine";
 import { indexName } from "./settings";
@@ -14,15 +15,6 @@ export async function enqueueSearchSync(tx: Tx, associationIds: string[]) {
 
 const SQL_IN_LIMIT = 500;
 
-export async function currentCharterVersionId(db: Db): Promise<string | null> {
-  const version = await db.charterVersion.findFirst({
-    where: { publishedAt: { not: null } },
-    orderBy: { version: "desc" },
-    select: { id: true },
-  });
-  return version?.id ?? null;
-}
-
 /** Documents for these validated associations (all of them when ids is undefined), in id order. */
 export async function loadDocuments(
   db: Db,
@@ -35,7 +27,7 @@ export async function loadDocuments(
     skip: options.skip,
     take: options.take,
   });
-  const versionId = await currentCharterVersionId(db);
+  const versionId = (await currentCharterVersion(db))?.id ?? null;
   const signers = new Set<string>();
   // SQLite caps the number of bound parameters: ask in slices.
   for (let i = 0; versionId && i < rows.length; i += SQL_IN_LIMIT) {

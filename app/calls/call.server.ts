@@ -1,7 +1,6 @@
 // Calls for projects ("appels à projets"): the administrator writes and publishes them;
 // the public reads them; a published call closes by itself at its closing time.
-import { marked } from "marked";
-import sanitizeHtml from "sanitize-html";
+import { renderMarkdown } from "~/lib/markdown.server";
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction, type Tx } from "~/db.server";
 import { notFound } from "~/lib/http.server";
@@ -24,36 +23,6 @@ export function effectiveCallStatus(call: CallTiming, now = new Date()): CallSta
 /** Open for applications: published, opened, not yet closed (server clock). */
 export function isCallOpen(call: CallTiming, now = new Date()): boolean {
   return effectiveCallStatus(call, now) === "publie" && call.opensAt.getTime() <= now.getTime();
-}
-
-export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true }) as string;
-  return sanitizeHtml(html, {
-    allowedTags: [
-      "h2",
-      "h3",
-      "h4",
-      "p",
-      "ul",
-      "ol",
-      "li",
-      "strong",
-      "em",
-      "a",
-      "blockquote",
-      "br",
-      "table",
-      "thead",
-      "tbody",
-      "tr",
-      "th",
-      "td",
-      "code",
-    ],
-    allowedAttributes: { a: ["href", "title"] },
-    allowedSchemes: ["http", "https", "mailto"],
-    transformTags: { h1: "h2" },
-  });
 }
 
 export function parseRequiredAttachments(json: string): string[] {

@@ -1,8 +1,10 @@
-// Whether an association signed the charter's current version: the directory's badge.
-import { prisma } from "~/db.server";
+// The charter's current version, and whether an association signed it: the directory's badge.
+// The one reader of "current": the highest published version (the search index asks it too).
+import { prisma, type Db } from "~/db.server";
+import type { Tx } from "~/lib/transaction";
 
-export async function currentCharterVersion() {
-  return prisma.charterVersion.findFirst({
+export async function currentCharterVersion(db: Pick<Db | Tx, "charterVersion"> = prisma) {
+  return db.charterVersion.findFirst({
     where: { publishedAt: { not: null } },
     orderBy: { version: "desc" },
     select: { id: true, version: true },

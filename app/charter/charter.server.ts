@@ -4,9 +4,7 @@
 // signing or publishing changes the directory's badge, so both go through the search outbox.
 import { createHash } from "node:crypto";
 import { diffWordsWithSpace } from "diff";
-import { marked } from "marked";
 import PDFDocument from "pdfkit";
-import sanitizeHtml from "sanitize-html";
 import { enqueueSearchSync } from "../../search/sync";
 import { syncSearchNow } from "~/associations/association.server";
 import type { SessionUser } from "~/accounts/auth.server";
@@ -38,41 +36,6 @@ export function charterText(version: { title: string; body: string }): string {
 
 export function charterTextHash(version: { title: string; body: string }): string {
   return createHash("sha256").update(charterText(version), "utf8").digest("hex");
-}
-
-const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "h2",
-    "h3",
-    "h4",
-    "p",
-    "ul",
-    "ol",
-    "li",
-    "strong",
-    "em",
-    "blockquote",
-    "a",
-    "br",
-    "hr",
-    "code",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-  ],
-  allowedAttributes: { a: ["href", "title"], th: ["scope"] },
-  allowedSchemes: ["http", "https", "mailto"],
-  // The page's own <h1> is the title: a "# " heading in the text becomes a section heading.
-  transformTags: { h1: "h2", h5: "h4", h6: "h4" },
-};
-
-/** Markdown → HTML safe to inject: marked for the syntax, sanitize-html for what may pass. */
-export function renderCharterHtml(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true }) as string;
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
 export type DiffPart = { kind: "same" | "added" | "removed"; text: string };

@@ -54,3 +54,28 @@ export function fromParisInputValue(value: string): Date | null {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
   return `${count.toLocaleString("fr-FR")} ${count > 1 ? plural : singular}`;
 }
+
+const decimalFormatters = new Map<number, Intl.NumberFormat>();
+
+/** 12.5 → "12,50" (digits fixed, no grouping): a score, an average, an amount in a text export. */
+export function formatDecimal(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "";
+  let formatter = decimalFormatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+    decimalFormatters.set(digits, formatter);
+  }
+  return formatter.format(value);
+}
+
+/** Cents → "1234,50", or "" for no amount: the euros column of a French CSV. */
+export function centsToDecimal(cents: number | null | undefined): string {
+  return cents === null || cents === undefined ? "" : formatDecimal(cents / 100);
+}
+
+/** 2 400 000 bytes → "2,3 Mo"; under a megabyte in Ko (at least 1). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat("fr-FR").format(Math.max(1, Math.ceil(bytes / 1024)))} Ko`;
+  const mb = bytes / 1024 / 1024;
+  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb)} Mo`;
+}

@@ -1,6 +1,7 @@
 // Server side of every form: the same zod schema as the browser, field-keyed French
 // messages on failure, and the typed values sent back so nothing is lost.
-import { data } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { DomainError, isDomainError } from "~/lib/domain-error";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
@@ -68,4 +69,58 @@ export function invalid(failure: Omit<FormFailure, "ok"> | FormFailure, status =
 
 export function fieldError(field: string, message: string, values: Record<string, unknown> = {}, status = 400) {
   return invalid({ errors: { [field]: message }, values }, status);
+}
+
+/** The answer to a refused post: the message beside its field (or above the form), what was typed kept. */
+export function refusal(error: DomainError, values: Record<string, unknown> = {}) {
+  return invalid(
+    { errors: { [error.field]: error.message }, values, formError: error.field === "_form" ? error.message : undefined },
+    error.status,
+  );
+}
+
+export const UNKNOWN_INTENT_MESSAGE = "Cette action n'existe pas sur cette page. Rechargez la page et réessayez.";
+
+/** The same answer on every page to a post whose `intent` the page does not know. */
+export function unknownIntent(values: Record<string, unknown> = {}) {
+  return refusal(new DomainError(UNKNOWN_INTENT_MESSAGE, { code: "unknown_intent" }), values);
+}
+
+function isUrlEncoded(request: Request) {
+  return (request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded");
+}
+
+/** A not-found or forbidden refusal shows the error page, as for a GET; the others answer the form. */
+function errorPage(error: DomainError) {
+  return data({ message: error.message }, { status: error.status });
+}
+
+/**
+ * The one handler of domain refusals for a route's action: a DomainError becomes the form's answer
+ * (`refusal`, with what was typed when the form was a plain one), a 403/404 the error page.
+ */
+export function domainAction<Args extends ActionFunctionArgs, R>(action: (args: Args) => Promise<R>) {
+  return async (args: Args) => {
+    const copy = isUrlEncoded(args.request) ? args.request.clone() : null;
+    try {
+      return await action(args);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      if (error.status === 403 || error.status === 404) throw errorPage(error);
+      const values = copy ? await copy.formData().then(formDataToObject, () => ({})) : {};
+      return refusal(error, values);
+    }
+  };
+}
+
+/** For a loader: a DomainError becomes the error page with its message and status. */
+export function domainLoader<Args extends LoaderFunctionArgs, R>(loader: (args: Args) => Promise<R>) {
+  return async (args: Args) => {
+    try {
+      return await loader(args);
+    } catch (error) {
+      if (isDomainError(error)) throw errorPage(error);
+      throw error;
+    }
+  };
 }

@@ -2,7 +2,7 @@
 // here so that a name typed as `=HYPERLINK(…)` reaches staff and open-data users as text,
 // never as a live formula (OWASP, "CSV Injection").
 import { stringify } from "csv-stringify/sync";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 
 /** What an export row may hold. Numbers and dates keep their type; the rest is text. */
 export type SheetCell = string | number | Date | boolean | null | undefined;
@@ -66,4 +66,39 @@ export function xlsxValue(value: SheetCell): string | number | Date | boolean | 
 /** Appends one row to a worksheet, every cell through `xlsxValue`. */
 export function addXlsxRow(sheet: ExcelJS.Worksheet, values: readonly SheetCell[]): ExcelJS.Row {
   return sheet.addRow(values.map(xlsxValue));
+}
+
+export type XlsxSheet = {
+  name: string;
+  /** A title row above the header (an event's name). */
+  title?: string;
+  header: readonly string[];
+  rows: readonly (readonly SheetCell[])[];
+  /** Column width in characters; from the header's length when absent. */
+  width?: number;
+  /** Columns (0-based) holding euros as numbers, shown with the euro format. */
+  moneyColumns?: readonly number[];
+};
+
+/** The one XLSX writer: bold header, frozen under it, every cell through `xlsxValue`. */
+export async function toXlsx(
+  sheets: readonly XlsxSheet[],
+  { creator, created = new Date() }: { creator: string; created?: Date },
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = creator;
+  workbook.created = created;
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name);
+    if (spec.title) addXlsxRow(sheet, [spec.title]).font = { bold: true, size: 14 };
+    addXlsxRow(sheet, spec.header).font = { bold: true };
+    sheet.views = [{ state: "frozen", ySplit: spec.title ? 2 : 1 }];
+    spec.header.forEach((label, i) => {
+      const column = sheet.getColumn(i + 1);
+      column.width = spec.width ?? Math.max(12, label.length + 2);
+      if (spec.moneyColumns?.includes(i)) column.numFmt = "#,##0.00 €";
+    });
+    for (const row of spec.rows) addXlsxRow(sheet, row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

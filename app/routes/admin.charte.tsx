@@ -8,9 +8,9 @@ import {
   getDraft,
   listPublishedVersions,
   publishDraft,
-  renderCharterHtml,
   saveDraft,
 } from "~/charter/charter.server";
+import { renderMarkdown } from "~/lib/markdown.server";
 import { CharterDiff } from "~/charter/charter-diff";
 import { Checkbox, isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [draft, current, versions] = await Promise.all([getDraft(), getCurrentVersion(), listPublishedVersions()]);
   const source = draft ?? current;
   return {
-    draft: draft ? { id: draft.id, createdAt: draft.createdAt, html: renderCharterHtml(draft.body) } : null,
+    draft: draft ? { id: draft.id, createdAt: draft.createdAt, html: renderMarkdown(draft.body) } : null,
     diff:
       draft && current
         ? { from: current.version, parts: diffTexts(current.body, draft.body), titleParts: diffTexts(current.title, draft.title) }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCurrentVersion, listCurrentSignatories, renderCharterHtml } from "~/charter/charter.server";
+import { getCurrentVersion, listCurrentSignatories } from "~/charter/charter.server";
+import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDate } from "~/lib/format";
 
 export const meta: MetaFunction = () => [
@@ -15,7 +16,7 @@ export async function loader(_: LoaderFunctionArgs) {
   const [current, { signatories }] = await Promise.all([getCurrentVersion(), listCurrentSignatories()]);
   if (!current) return { current: null, html: "", signatoryCount: 0 };
   const { body, ...summary } = current;
-  return { current: summary, html: renderCharterHtml(body), signatoryCount: signatories.length };
+  return { current: summary, html: renderMarkdown(body), signatoryCount: signatories.length };
 }
 
 export default function CharterPage() {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCurrentVersion, getPublishedVersion, renderCharterHtml } from "~/charter/charter.server";
+import { getCurrentVersion, getPublishedVersion } from "~/charter/charter.server";
+import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDate } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { body, ...summary } = version;
   return {
     version: summary,
-    html: renderCharterHtml(body),
+    html: renderMarkdown(body),
     isCurrent: current?.id === version.id,
     currentNumber: current?.version ?? null,
   };
@@ -42,7 +43,7 @@ export default function CharterVersionPage() {
         </div>
       )}
       {version.changeNote ? <p>Ce qui change dans cette version : {version.changeNote}</p> : null}
-      {/* Sanitised on the server (see renderCharterHtml). */}
+      {/* Sanitised on the server (see renderMarkdown). */}
       <article className="prose" dangerouslySetInnerHTML={{ __html: html }} />
       <p className="small muted">
         Empreinte SHA-256 : <code style={{ overflowWrap: "anywhere" }}>{version.sha256}</code>

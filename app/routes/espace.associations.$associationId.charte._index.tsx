@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember, requireRepresentative } from "~/accounts/auth.server";
-import { CharterError, getAssociationCharter, renderCharterHtml, signCharter } from "~/charter/charter.server";
+import { CharterError, getAssociationCharter, signCharter } from "~/charter/charter.server";
+import { renderMarkdown } from "~/lib/markdown.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     current: current
       ? { id: current.id, version: current.version, title: current.title, sha256: current.sha256, publishedAt: current.publishedAt }
       : null,
-    html: current ? renderCharterHtml(current.body) : "",
+    html: current ? renderMarkdown(current.body) : "",
     currentSignature: charter.currentSignature,
     signatures: charter.signatures,
     representatives: charter.representatives,
@@ -104,7 +105,7 @@ export default function AssociationCharter() {
             <Link to="/charte/versions">Historique et modifications</Link> · Empreinte SHA-256 :{" "}
             <code style={{ overflowWrap: "anywhere" }}>{current.sha256}</code>
           </p>
-          {/* Sanitised on the server (see renderCharterHtml). */}
+          {/* Sanitised on the server (see renderMarkdown). */}
           <article className="prose card" dangerouslySetInnerHTML={{ __html: html }} />
 
           {currentSignature ? null : association.status !== "validated" ? (

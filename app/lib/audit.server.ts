@@ -1,0 +1,19 @@
+// The audit trail: who changed what, from which state to which. Written in the transaction of
+// the change it records, so the trail never says what did not happen.
+import type { Tx } from "~/lib/transaction";
+
+export type AuditEntity = "association" | "call" | "charter" | "convention" | "dossier" | "event" | "report" | "subsidy" | "user";
+
+export type AuditEntry = {
+  entityType: AuditEntity;
+  entityId: string;
+  actorId?: string | null;
+  action: string;
+  fromState?: string | null;
+  toState?: string | null;
+  comment?: string | null;
+};
+
+export async function recordAudit(db: Pick<Tx, "auditEvent">, entry: AuditEntry) {
+  await db.auditEvent.create({ data: entry });
+}
