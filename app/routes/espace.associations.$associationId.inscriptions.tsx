@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
-import { cancelForAssociation, listAssociationRegistrations } from "~/events/event.server";
+import { cancelForAssociation } from "~/events/cancelling.server";
+import { listAssociationRegistrations } from "~/events/space.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { badRequest, notFound } from "~/lib/http.server";

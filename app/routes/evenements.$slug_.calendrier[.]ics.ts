@@ -1,6 +1,7 @@
 // The event as an iCalendar file, for any calendar application.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildIcs, getEventBySlug } from "~/events/event.server";
+import { buildIcs } from "~/events/calendar.server";
+import { getEventBySlug } from "~/events/reading.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const event = await getEventBySlug(params.slug ?? "");

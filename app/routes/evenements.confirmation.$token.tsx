@@ -1,7 +1,9 @@
 // The link sent to a member of the public: confirms the address, then allocates a place.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { confirmPublicRegistration, RegistrationError, verifyConfirmation } from "~/events/event.server";
+import { RegistrationError } from "~/events/places.server";
+import { confirmPublicRegistration } from "~/events/registration.server";
+import { verifyConfirmation } from "~/events/signed-links.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { prisma } from "~/db.server";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { attendanceFigures, getEventById, listAttendees } from "~/events/event.server";
+import { attendanceFigures, listAttendees } from "~/events/attendance.server";
+import { getEventById } from "~/events/reading.server";
 import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { EVENT_TYPE_LABELS, type EventType } from "~/events/schemas";

@@ -1,7 +1,8 @@
 // Attendee and waiting lists as CSV (?format=csv) or XLSX (?format=xlsx).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
-import { exportCsv, exportXlsx, getEventById } from "~/events/event.server";
+import { exportCsv, exportXlsx } from "~/events/exports.server";
+import { getEventById } from "~/events/reading.server";
 import { badRequest, notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { listEvents } from "~/events/event.server";
+import { listEvents } from "~/events/reading.server";
 import { formatDateTime } from "~/lib/format";
 import { EVENT_TYPE_LABELS, type EventType } from "~/events/schemas";
 
