@@ -8,12 +8,11 @@
 // Per-association limit: confirmed and waiting-list registrations of one association count
 // together against Event.perAssociationLimit.
 import { writeTransaction } from "~/db.server";
-import { formatLongDate } from "~/lib/format";
-import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
-import { queueAllocationMail } from "~/events/notifications.server";
+import { kickMailQueue } from "~/mail/mail.server";
+import { queueAddressConfirmationMail, queueAllocationMail } from "~/events/notifications.server";
 import { assertNotRegistered, assertOpen, lockEvent, nextWaitlistPosition, RegistrationError } from "~/events/places.server";
 import type { AssociationRegistrationInput, PublicRegistrationInput, RegistrationStatus } from "~/events/schemas";
-import { signConfirmation, verifyConfirmation } from "~/events/signed-links.server";
+import { verifyConfirmation } from "~/events/signed-links.server";
 
 export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000;
 
@@ -101,21 +100,7 @@ export async function registerPublic(eventId: string, input: PublicRegistrationI
       },
       select: { id: true, email: true, name: true, createdAt: true },
     });
-    const token = signConfirmation(created.id, now.getTime() + CONFIRMATION_TTL_MS);
-    await enqueueMail(tx, {
-      to: created.email,
-      subject: `Confirmez votre inscription : ${event.title}`,
-      text: [
-        `Bonjour ${created.name},`,
-        "",
-        `Vous avez demandé à vous inscrire à « ${event.title} » (${formatLongDate(event.startsAt)}).`,
-        "Pour confirmer votre adresse e-mail et votre inscription, ouvrez ce lien dans les 48 heures :",
-        absoluteUrl(`/evenements/confirmation/${token}`),
-        "",
-        "Tant que l'adresse n'est pas confirmée, aucune place ne vous est réservée.",
-        "Si vous n'avez rien demandé, ignorez ce message.",
-      ].join("\n"),
-    });
+    await queueAddressConfirmationMail(tx, created, event, now.getTime() + CONFIRMATION_TTL_MS);
     return created;
   });
   void kickMailQueue();
