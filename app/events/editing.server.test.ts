@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../prisma/factories/event";
 import { createUser } from "../../prisma/factories/user";
+import { DomainError } from "../lib/domain-error";
 import { memberOfNewAssociation, person } from "./test-support";
 
 const { prisma } = await import("../db.server");
@@ -37,6 +38,8 @@ describe("staff tools", () => {
     const second = await prisma.registration.findUniqueOrThrow({ where: { id: created[1].id } });
     expect(second.status).toBe("confirmee");
     expect((await prisma.registration.findUniqueOrThrow({ where: { id: created[2].id } })).waitlistPosition).toBe(1);
-    await expect(events.updateEvent(event.id, { ...input, capacity: 1 }, actor)).rejects.toBeInstanceOf(events.CapacityBelowConfirmedError);
+    const below = events.updateEvent(event.id, { ...input, capacity: 1 }, actor);
+    await expect(below).rejects.toBeInstanceOf(DomainError);
+    await expect(below).rejects.toMatchObject({ code: "capacity_below_confirmed", field: "capacity" });
   });
 });

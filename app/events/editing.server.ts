@@ -1,5 +1,6 @@
 // Staff create and edit events; a larger capacity gives places to the waiting list at once.
 import { prisma, writeTransaction, type Db } from "~/db.server";
+import { DomainError } from "~/lib/domain-error";
 import { slugify } from "~/lib/slug";
 import { kickMailQueue } from "~/mail/mail.server";
 import { queuePromotionMail } from "~/events/notifications.server";
@@ -47,10 +48,11 @@ export async function createEvent(input: EventInput, actor: { id: string }) {
   });
 }
 
-export class CapacityBelowConfirmedError extends Error {
-  constructor(public confirmed: number) {
-    super(`Nombre de places : ${confirmed} personnes sont déjà confirmées, la capacité ne peut pas descendre en dessous.`);
-  }
+function capacityBelowConfirmed(confirmed: number) {
+  return new DomainError(`Nombre de places : ${confirmed} personnes sont déjà confirmées, la capacité ne peut pas descendre en dessous.`, {
+    code: "capacity_below_confirmed",
+    field: "capacity",
+  });
 }
 
 /** Edits an event; a larger capacity promotes people from the waiting list at once. */
@@ -58,7 +60,7 @@ export async function updateEvent(id: string, input: EventInput, actor: { id: st
   const promoted = await writeTransaction(async (tx) => {
     await lockEvent(tx, id);
     const confirmed = await tx.registration.count({ where: { eventId: id, status: "confirmee" } });
-    if (input.capacity < confirmed) throw new CapacityBelowConfirmedError(confirmed);
+    if (input.capacity < confirmed) throw capacityBelowConfirmed(confirmed);
     await tx.event.update({ where: { id }, data: eventColumns(input) });
     await tx.auditEvent.create({ data: { entityType: "event", entityId: id, actorId: actor.id, action: "modification" } });
     const promoted = await promoteFromWaitingList(tx, id, input.capacity - confirmed);

@@ -5,6 +5,7 @@
 // counts the confirmed registrations, then inserts "confirmee" or "liste_attente" with the
 // next waiting-list position. Writers are serialised, so the count cannot be stale.
 import type { Tx } from "~/db.server";
+import { DomainError, notFoundError } from "~/lib/domain-error";
 import { registrationWindow } from "~/events/reading.server";
 
 /**
@@ -51,22 +52,27 @@ export async function renumberWaitingList(tx: Tx, eventId: string) {
   }
 }
 
-export type RegistrationErrorCode =
-  "introuvable" | "pas_encore_ouvertes" | "closes" | "limite_association" | "deja_inscrit" | "reserve_associations";
+export type RegistrationRefusalCode = "pas_encore_ouvertes" | "closes" | "limite_association" | "deja_inscrit" | "reserve_associations";
 
-export class RegistrationError extends Error {
-  constructor(
-    public code: RegistrationErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
+/** Too early or too late is a conflict with the event's state; an associations-only event is not the public's. */
+const REFUSAL_STATUS: Record<RegistrationRefusalCode, number> = {
+  pas_encore_ouvertes: 409,
+  closes: 409,
+  limite_association: 400,
+  deja_inscrit: 400,
+  reserve_associations: 403,
+};
+
+export function registrationRefusal(code: RegistrationRefusalCode, message: string) {
+  return new DomainError(message, { code, status: REFUSAL_STATUS[code] });
 }
+
+export const eventNotFound = () => notFoundError("Cet événement n'existe pas.");
 
 export function assertOpen(event: { registrationOpensAt: Date; registrationClosesAt: Date }, now: Date) {
   const window = registrationWindow(event, now);
-  if (window === "pas_encore_ouvertes") throw new RegistrationError("pas_encore_ouvertes", "Les inscriptions ne sont pas encore ouvertes.");
-  if (window === "closes") throw new RegistrationError("closes", "Les inscriptions à cet événement sont closes.");
+  if (window === "pas_encore_ouvertes") throw registrationRefusal("pas_encore_ouvertes", "Les inscriptions ne sont pas encore ouvertes.");
+  if (window === "closes") throw registrationRefusal("closes", "Les inscriptions à cet événement sont closes.");
 }
 
 export async function assertNotRegistered(tx: Tx, eventId: string, emails: string[], exceptId?: string) {
@@ -79,5 +85,5 @@ export async function assertNotRegistered(tx: Tx, eventId: string, emails: strin
     },
     select: { email: true },
   });
-  if (dup) throw new RegistrationError("deja_inscrit", `${dup.email} est déjà inscrit·e à cet événement.`);
+  if (dup) throw registrationRefusal("deja_inscrit", `${dup.email} est déjà inscrit·e à cet événement.`);
 }

@@ -2,13 +2,13 @@
 // concurrency, the per-association limit, opening and closing, public confirmation.
 import { describe, expect, it } from "vitest";
 import { createEvent } from "../../prisma/factories/event";
+import { DomainError } from "../lib/domain-error";
 import { DAY, listenForMail, memberOfNewAssociation, person } from "./test-support";
 
 const smtp = await listenForMail();
 
 const { prisma } = await import("../db.server");
 const events = await import("./registration.server");
-const { RegistrationError } = await import("./places.server");
 
 describe("capacity", () => {
   it("never exceeds capacity when 60 people register at the same instant for 20 places", async () => {
@@ -70,7 +70,7 @@ describe("rules", () => {
         registeredById: a.userId,
         participants: [person()],
       }),
-    ).rejects.toBeInstanceOf(RegistrationError);
+    ).rejects.toBeInstanceOf(DomainError);
     // Another association still has its own two places.
     const other = await events.registerForAssociation({
       eventId: event.id,

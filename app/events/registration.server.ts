@@ -10,7 +10,14 @@
 import { writeTransaction } from "~/db.server";
 import { kickMailQueue } from "~/mail/mail.server";
 import { queueAddressConfirmationMail, queueAllocationMail } from "~/events/notifications.server";
-import { assertNotRegistered, assertOpen, lockEvent, nextWaitlistPosition, RegistrationError } from "~/events/places.server";
+import {
+  assertNotRegistered,
+  assertOpen,
+  eventNotFound,
+  lockEvent,
+  nextWaitlistPosition,
+  registrationRefusal,
+} from "~/events/places.server";
 import type { AssociationRegistrationInput, PublicRegistrationInput, RegistrationStatus } from "~/events/schemas";
 import { verifyConfirmation } from "~/events/signed-links.server";
 
@@ -24,14 +31,14 @@ export async function registerForAssociation(
   { now = new Date() }: { now?: Date } = {},
 ): Promise<Allocated[]> {
   const emails = input.participants.map((p) => p.email);
-  if (new Set(emails).size !== emails.length) throw new RegistrationError("deja_inscrit", "La même adresse e-mail apparaît deux fois.");
+  if (new Set(emails).size !== emails.length) throw registrationRefusal("deja_inscrit", "La même adresse e-mail apparaît deux fois.");
   const created = await writeTransaction(async (tx) => {
     await lockEvent(tx, input.eventId);
     const event = await tx.event.findUnique({
       where: { id: input.eventId },
       select: { capacity: true, registrationOpensAt: true, registrationClosesAt: true, perAssociationLimit: true },
     });
-    if (!event) throw new RegistrationError("introuvable", "Cet événement n'existe pas.");
+    if (!event) throw eventNotFound();
     assertOpen(event, now);
     if (event.perAssociationLimit !== null) {
       const already = await tx.registration.count({
@@ -39,7 +46,7 @@ export async function registerForAssociation(
       });
       if (already + input.participants.length > event.perAssociationLimit) {
         const left = Math.max(0, event.perAssociationLimit - already);
-        throw new RegistrationError(
+        throw registrationRefusal(
           "limite_association",
           `Chaque association peut inscrire ${event.perAssociationLimit} personne(s) au plus ; il en reste ${left} pour la vôtre.`,
         );
@@ -85,9 +92,9 @@ export async function registerPublic(eventId: string, input: PublicRegistrationI
       where: { id: eventId },
       select: { title: true, startsAt: true, audience: true, registrationOpensAt: true, registrationClosesAt: true },
     });
-    if (!event) throw new RegistrationError("introuvable", "Cet événement n'existe pas.");
+    if (!event) throw eventNotFound();
     if (event.audience !== "public")
-      throw new RegistrationError("reserve_associations", "Cet événement est réservé aux associations du réseau.");
+      throw registrationRefusal("reserve_associations", "Cet événement est réservé aux associations du réseau.");
     assertOpen(event, now);
     await assertNotRegistered(tx, eventId, [input.email]);
     const created = await tx.registration.create({

@@ -4,12 +4,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getMemberships, getUser, requireAssociationMember } from "~/accounts/auth.server";
 import { PlacesBadge } from "~/events/event-card";
 import { SelectField, SubmitButton, TextArea, TextField, ValidatedForm, isActionFailure } from "~/components/form";
-import { RegistrationError } from "~/events/places.server";
 import { getEventBySlug, registrationWindow } from "~/events/reading.server";
 import { registerForAssociation, registerPublic } from "~/events/registration.server";
+import { DomainError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatLongDate } from "~/lib/format";
-import { formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { badRequest, notFound } from "~/lib/http.server";
 import { EVENT_TYPE_LABELS, type EventType } from "~/events/event-labels";
 import { MAX_PARTICIPANTS_PER_FORM } from "~/lib/limits";
@@ -86,14 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
   } catch (error) {
-    if (error instanceof RegistrationError) {
-      const status =
-        error.code === "closes" || error.code === "pas_encore_ouvertes" ? 409 : error.code === "reserve_associations" ? 403 : 400;
-      return invalid({ errors: {}, values, formError: error.message }, status);
-    }
+    // Above the form that was sent (the participants' rows kept), with the refusal's status.
+    if (error instanceof DomainError) return invalid({ errors: {}, values, formError: error.message }, error.status);
     throw error;
   }
-  throw badRequest();
+  return unknownIntent(values);
 }
 
 function participantDefaults(user: { name: string; email: string } | null) {
