@@ -1,5 +1,6 @@
 // Staff create and edit events; a larger capacity gives places to the waiting list at once.
 import { prisma, writeTransaction, type Db } from "~/db.server";
+import { recordAudit } from "~/lib/audit.server";
 import { DomainError } from "~/lib/domain-error";
 import { slugify } from "~/lib/slug";
 import { kickMailQueue } from "~/mail/mail.server";
@@ -43,7 +44,7 @@ export async function createEvent(input: EventInput, actor: { id: string }) {
       data: { ...eventColumns(input), slug: await uniqueEventSlug(input.title, input.startsAt, tx) },
       select: { id: true, slug: true },
     });
-    await tx.auditEvent.create({ data: { entityType: "event", entityId: event.id, actorId: actor.id, action: "creation" } });
+    await recordAudit(tx, { entityType: "event", entityId: event.id, actorId: actor.id, action: "creation" });
     return event;
   });
 }
@@ -62,7 +63,7 @@ export async function updateEvent(id: string, input: EventInput, actor: { id: st
     const confirmed = await tx.registration.count({ where: { eventId: id, status: "confirmee" } });
     if (input.capacity < confirmed) throw capacityBelowConfirmed(confirmed);
     await tx.event.update({ where: { id }, data: eventColumns(input) });
-    await tx.auditEvent.create({ data: { entityType: "event", entityId: id, actorId: actor.id, action: "modification" } });
+    await recordAudit(tx, { entityType: "event", entityId: id, actorId: actor.id, action: "modification" });
     const promoted = await promoteFromWaitingList(tx, id, input.capacity - confirmed);
     for (const registrationId of promoted) await queuePromotionMail(tx, registrationId);
     return promoted;

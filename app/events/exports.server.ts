@@ -1,7 +1,6 @@
 // The attendee and waiting lists as CSV and XLSX, for staff.
-import ExcelJS from "exceljs";
 import { formatDateTime } from "~/lib/format";
-import { addXlsxRow, toCsv } from "~/lib/spreadsheet.server";
+import { toCsv, toXlsx } from "~/lib/spreadsheet.server";
 import { listAttendees } from "~/events/attendance.server";
 import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from "~/events/schemas";
 
@@ -38,12 +37,6 @@ export async function exportCsv(eventId: string): Promise<string> {
 }
 
 export async function exportXlsx(eventId: string, title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "CCAS de Besançon";
-  const sheet = workbook.addWorksheet("Inscrits");
-  addXlsxRow(sheet, [title]).font = { bold: true, size: 14 };
-  addXlsxRow(sheet, EXPORT_HEADERS).font = { bold: true };
-  for (const row of await exportRows(eventId)) addXlsxRow(sheet, row);
-  sheet.columns.forEach((c) => (c.width = 24));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const rows = await exportRows(eventId);
+  return toXlsx([{ name: "Inscrits", title, header: EXPORT_HEADERS, rows, width: 24 }], { creator: "CCAS de Besançon" });
 }
