@@ -11,14 +11,11 @@ import {
   registrationConfirmedEmail,
   waitingListEmail,
 } from "~/events/emails";
+import { placeSelect } from "~/events/places.server";
 import { signCancellation, signConfirmation } from "~/events/signed-links.server";
 
 const mailSelect = {
-  id: true,
-  name: true,
-  email: true,
-  status: true,
-  waitlistPosition: true,
+  ...placeSelect,
   event: { select: { id: true, slug: true, title: true, description: true, startsAt: true, endsAt: true, place: true, onlineUrl: true } },
 } as const;
 

@@ -4,9 +4,19 @@
 // transaction that starts by writing (so SQLite hands it the write lock before it reads),
 // counts the confirmed registrations, then inserts "confirmee" or "liste_attente" with the
 // next waiting-list position. Writers are serialised, so the count cannot be stale.
+import type { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/db.server";
 import { DomainError, notFoundError } from "~/lib/domain-error";
 import { registrationWindow } from "~/events/reading.server";
+
+/** What a registration's place is: confirmed, or waiting at a position. */
+export const placeSelect = {
+  id: true,
+  name: true,
+  email: true,
+  status: true,
+  waitlistPosition: true,
+} as const satisfies Prisma.RegistrationSelect;
 
 /**
  * The first statement of every place-deciding transaction is a write: SQLite then gives

@@ -1,4 +1,5 @@
 // Reading events: the public fields, the places taken and left, the registration window.
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 
 export const eventPublicSelect = {
@@ -17,24 +18,9 @@ export const eventPublicSelect = {
   audience: true,
   perAssociationLimit: true,
   updatedAt: true,
-} as const;
+} as const satisfies Prisma.EventSelect;
 
-export type PublicEvent = {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  type: string;
-  startsAt: Date;
-  endsAt: Date;
-  place: string | null;
-  onlineUrl: string | null;
-  capacity: number;
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  audience: string;
-  perAssociationLimit: number | null;
-};
+export type PublicEvent = Omit<Prisma.EventGetPayload<{ select: typeof eventPublicSelect }>, "updatedAt">;
 
 export type RegistrationWindow = "pas_encore_ouvertes" | "ouvertes" | "closes";
 

@@ -16,6 +16,7 @@ import {
   eventNotFound,
   lockEvent,
   nextWaitlistPosition,
+  placeSelect,
   registrationRefusal,
 } from "~/events/places.server";
 import type { AssociationRegistrationInput, PublicRegistrationInput, RegistrationStatus } from "~/events/schemas";
@@ -71,7 +72,7 @@ export async function registerForAssociation(
           waitlistPosition: hasPlace ? null : position,
           confirmedAt: hasPlace ? now : null,
         },
-        select: { id: true, name: true, email: true, status: true, waitlistPosition: true },
+        select: placeSelect,
       });
       if (hasPlace) confirmed++;
       else position++;
@@ -124,11 +125,7 @@ export async function confirmPublicRegistration(token: string, { now = new Date(
     const reg = await tx.registration.findUniqueOrThrow({
       where: { id: claim },
       select: {
-        id: true,
-        name: true,
-        email: true,
-        status: true,
-        waitlistPosition: true,
+        ...placeSelect,
         event: { select: { capacity: true, registrationOpensAt: true, registrationClosesAt: true } },
       },
     });
@@ -142,7 +139,7 @@ export async function confirmPublicRegistration(token: string, { now = new Date(
       data: hasPlace
         ? { status: "confirmee", confirmedAt: now }
         : { status: "liste_attente", waitlistPosition: await nextWaitlistPosition(tx, current.eventId) },
-      select: { id: true, name: true, email: true, status: true, waitlistPosition: true },
+      select: placeSelect,
     });
     await queueAllocationMail(tx, updated.id);
     return { ...updated, status: updated.status as RegistrationStatus, fresh: true };

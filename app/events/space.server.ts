@@ -1,17 +1,14 @@
 // The association's space: its registrations to coming events and the link to them.
 import { prisma } from "~/db.server";
 import type { SpaceLink } from "~/associations/member-space.server";
+import { placeSelect } from "~/events/places.server";
 
 export async function listAssociationRegistrations(associationId: string, now = new Date()) {
   return prisma.registration.findMany({
     where: { associationId, status: { in: ["confirmee", "liste_attente"] }, event: { endsAt: { gte: now } } },
     orderBy: [{ event: { startsAt: "asc" } }, { name: "asc" }],
     select: {
-      id: true,
-      name: true,
-      email: true,
-      status: true,
-      waitlistPosition: true,
+      ...placeSelect,
       event: { select: { slug: true, title: true, startsAt: true } },
     },
   });
