@@ -2,7 +2,7 @@
 // A domain module appends its provider here (dossiers, subsidies, charter, events).
 import { charterSpaceLinks } from "~/charter/charter.server";
 import { dossierSpaceLinks } from "~/dossiers/application.server";
-import { eventSpaceLinks } from "~/events/event.server";
+import { eventSpaceLinks } from "~/events/space.server";
 import { subsidySpaceLinks } from "~/subsidies/subsidy.server";
 
 export type SpaceLink = { href: string; label: string; note?: string };

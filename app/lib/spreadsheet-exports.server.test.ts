@@ -17,7 +17,7 @@ const { prisma } = await import("../db.server");
 const subsidies = await import("../subsidies/subsidy.server");
 const reporting = await import("../subsidies/subsidy-reporting.server");
 const review = await import("../review/review.server");
-const events = await import("../events/event.server");
+const events = await import("../events/exports.server");
 
 // OWASP's leading characters, also behind blanks and in full-width form. Each is a name.
 const PAYLOADS = [
