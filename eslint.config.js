@@ -69,6 +69,8 @@ export default tseslint.config(
       "app/env.server.ts",
       "app/root.tsx",
       "**/*.test.ts",
+      // A domain's helpers for its tests (app/events/test-support.ts points mail at the test's SMTP server).
+      "**/test-support.ts",
       "tests/**",
       "e2e/**",
       "bench/**",
