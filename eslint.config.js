@@ -58,4 +58,37 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The environment is read in one place: app/env.server.ts parses it once with zod and documents
+    // every variable. Exceptions: the test and benchmark harnesses (they set what the app then parses,
+    // and read knobs of their own: E2E_PORT, CI, HOSTILE_*, BENCH_*…), the tools' config files loaded
+    // without TypeScript or before it (remix.config.js, scripts/prisma.mjs), and app/root.tsx, where the
+    // Remix compiler replaces process.env.NODE_ENV in the browser's code.
+    files: ["**/*.{js,mjs,cjs,ts,tsx}"],
+    ignores: [
+      "app/env.server.ts",
+      "app/root.tsx",
+      "**/*.test.ts",
+      // A domain's helpers for its tests (app/events/test-support.ts points mail at the test's SMTP server).
+      "**/test-support.ts",
+      "tests/**",
+      "e2e/**",
+      "bench/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "vitest.faults.config.ts",
+      "remix.config.js",
+      "scripts/prisma.mjs",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read the environment through getEnv() (app/env.server.ts), which parses and documents every variable.",
+        },
+      ],
+    },
+  },
 );
