@@ -10,7 +10,9 @@ import { formatDateTime, formatEuros } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/http.server";
 import { memberDossierPath, stateLabel } from "~/dossiers/dossier-states";
-import { getCorrectionRequest, listMessagesForMember, postMemberMessage, ReviewError } from "~/review/review.server";
+import { ReviewError } from "~/review/access.server";
+import { listMessagesForMember, postMemberMessage } from "~/review/messages.server";
+import { getCorrectionRequest } from "~/review/transitions.server";
 import { messageSchema } from "~/review/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { formatEuros } from "~/lib/format";
 import { stateLabel } from "~/dossiers/dossier-states";
-import { getCallRanking } from "~/review/review.server";
+import { getCallRanking } from "~/review/ranking.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Classement – ${data?.call.title ?? "appel"} – CCAS de Besançon` },

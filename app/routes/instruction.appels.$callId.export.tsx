@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
-import { EXPORT_COLUMN_OPTIONS, requireCallAccess } from "~/review/review.server";
+import { requireCallAccess } from "~/review/access.server";
+import { EXPORT_COLUMN_OPTIONS } from "~/review/exports.server";
 
 export const meta: MetaFunction = () => [{ title: "Exporter les dossiers – CCAS de Besançon" }];
 

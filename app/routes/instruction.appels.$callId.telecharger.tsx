@@ -2,7 +2,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
 import { parseWith } from "~/lib/forms.server";
-import { exportCallDossiers } from "~/review/review.server";
+import { exportCallDossiers } from "~/review/exports.server";
 import { exportSchema } from "~/review/schemas";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

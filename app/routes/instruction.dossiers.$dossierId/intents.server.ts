@@ -5,17 +5,14 @@ import type { SessionUser } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { fieldError, invalid, parseWith } from "~/lib/forms.server";
 import { badRequest } from "~/lib/http.server";
-import {
-  addAnnotation,
-  declareConflict,
-  decide,
-  getDossierForReview,
-  postStaffMessage,
-  requestCorrection,
-  ReviewError,
-  saveScores,
-  startInstruction,
-} from "~/review/review.server";
+import { ReviewError } from "~/review/access.server";
+import { addAnnotation } from "~/review/annotations.server";
+import { declareConflict } from "~/review/conflicts.server";
+import { decide } from "~/review/decisions.server";
+import { getDossierForReview } from "~/review/dossier-view.server";
+import { postStaffMessage } from "~/review/messages.server";
+import { saveScores } from "~/review/scoring.server";
+import { requestCorrection, startInstruction } from "~/review/transitions.server";
 import {
   acceptSchema,
   annotationSchema,

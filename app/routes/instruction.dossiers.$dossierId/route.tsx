@@ -7,7 +7,7 @@ import { isActionFailure } from "~/components/form";
 import { formDataToObject } from "~/lib/forms.server";
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 import { MessageThread } from "~/review/message-thread";
-import { getDossierForReview } from "~/review/review.server";
+import { getDossierForReview } from "~/review/dossier-view.server";
 import { Annotations } from "./annotations";
 import { AssociationIdentity, Attachments, DossierContents } from "./contents";
 import { History } from "./history";
