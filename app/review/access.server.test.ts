@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { reviewFixture } from "./test-fixture";
 
 const { world, newDossier } = await reviewFixture();
-const { ReviewError } = await import("./access.server");
+const { DomainError } = await import("../lib/domain-error");
 const { saveScores } = await import("./scoring.server");
 const { startInstruction } = await import("./transitions.server");
 const { getDossierForReview } = await import("./dossier-view.server");
@@ -12,13 +12,13 @@ const { listReviewQueue } = await import("./queue.server");
 describe("rules on a real dossier", () => {
   it("keeps staff of other calls out, and does not let an unassigned administrator score", async () => {
     const dossier = await newDossier();
-    await expect(getDossierForReview(world.outsider, dossier.id)).rejects.toMatchObject({ init: { status: 403 } });
-    await expect(startInstruction(dossier.id, world.outsider)).rejects.toMatchObject({ init: { status: 403 } });
+    await expect(getDossierForReview(world.outsider, dossier.id)).rejects.toMatchObject({ status: 403, code: "forbidden" });
+    await expect(startInstruction(dossier.id, world.outsider)).rejects.toMatchObject({ status: 403, code: "forbidden" });
     const queue = await listReviewQueue(world.outsider, {});
     expect(queue.dossiers.some((d) => d.id === dossier.id)).toBe(false);
     const adminQueue = await listReviewQueue(world.admin, { callId: world.callId });
     expect(adminQueue.dossiers.some((d) => d.id === dossier.id)).toBe(true);
     await startInstruction(dossier.id, world.admin);
-    await expect(saveScores(dossier.id, world.admin, { [world.criteria[0].id]: 5 })).rejects.toThrow(ReviewError);
+    await expect(saveScores(dossier.id, world.admin, { [world.criteria[0].id]: 5 })).rejects.toThrow(DomainError);
   });
 });

@@ -1,11 +1,13 @@
 // Decisions on a dossier: accepted (with its amount, which creates the subsidy), refused,
 // closed without follow-up. The association is told by e-mail.
 import { prisma, writeTransaction } from "~/db.server";
-import { memberDossierPath, type DossierState } from "~/dossiers/dossier-states";
-import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
+import type { DossierState } from "~/dossiers/dossier-states";
+import { formatEuros } from "~/lib/format";
+import { kickMailQueue } from "~/mail/mail.server";
 import { createSubsidyFromDossier } from "~/subsidies/subsidy.server";
-import { requireDossierAccess, ReviewError, type Actor } from "./access.server";
-import { dossierHeader, memberEmails } from "./recipients.server";
+import { requireDossierAccess, reviewRefusal, type Actor } from "./access.server";
+import { decisionEmail } from "./emails";
+import { dossierForMail, mailMembers } from "./recipients.server";
 import { transition } from "./transitions.server";
 
 export const DECIDED_STATES = ["accepte", "refuse", "sans_suite"] as const satisfies readonly DossierState[];
@@ -14,7 +16,7 @@ export const DECIDED_STATES = ["accepte", "refuse", "sans_suite"] as const satis
 export function checkAcceptedAmount(amountCents: number, requestedCents: number | null): string | null {
   if (!Number.isInteger(amountCents) || amountCents <= 0) return "Le montant accordé doit être supérieur à 0 €.";
   if (requestedCents !== null && amountCents > requestedCents) {
-    return `Le montant accordé ne peut pas dépasser le montant demandé (${(requestedCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}).`;
+    return `Le montant accordé ne peut pas dépasser le montant demandé (${formatEuros(requestedCents)}).`;
   }
   return null;
 }
@@ -29,7 +31,7 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
   const current = await prisma.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { requestedCents: true } });
   if (input.decision === "accepte") {
     const problem = checkAcceptedAmount(input.amountCents, current.requestedCents);
-    if (problem) throw new ReviewError(problem, "amount");
+    if (problem) throw reviewRefusal(problem, { field: "amount", code: "amount_refused" });
   }
   const now = new Date();
   const reason = input.decision === "accepte" ? (input.comment ?? null) : (input.reason ?? null);
@@ -47,38 +49,15 @@ export async function decide(dossierId: string, actor: Actor, input: Decision) {
         decisionReason: reason,
         ...(input.decision === "accepte" ? { proposedCents: input.amountCents } : {}),
       },
-      input.decision === "accepte"
-        ? [`Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}`, reason]
-            .filter(Boolean)
-            .join(" — ")
-        : reason,
+      input.decision === "accepte" ? [`Montant accordé : ${formatEuros(input.amountCents)}`, reason].filter(Boolean).join(" — ") : reason,
     );
     if (input.decision === "accepte") await createSubsidyFromDossier(dossierId, actor, tx);
-    const d = await dossierHeader(tx, dossierId);
-    const lines =
+    const d = await dossierForMail(tx, dossierId);
+    const wording =
       input.decision === "accepte"
-        ? [
-            `Votre dossier ${d.number} est accepté.`,
-            `Montant accordé : ${(input.amountCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}.`,
-            ...(reason ? ["", reason] : []),
-          ]
-        : input.decision === "refuse"
-          ? [`Votre dossier ${d.number} est refusé.`, "", `Motif : ${reason}`]
-          : [`Votre dossier ${d.number} est classé sans suite.`, ...(reason ? ["", `Motif : ${reason}`] : [])];
-    for (const to of await memberEmails(tx, d.associationId)) {
-      await enqueueMail(tx, {
-        to,
-        subject: `Dossier ${d.number} : décision du CCAS`,
-        text: [
-          "Bonjour,",
-          "",
-          `Appel à projets : ${d.call.title}`,
-          ...lines,
-          "",
-          `Votre dossier : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`,
-        ].join("\n"),
-      });
-    }
+        ? { decision: input.decision, amountCents: input.amountCents, reason }
+        : { decision: input.decision, reason };
+    await mailMembers(tx, d.associationId, decisionEmail(d, wording, d.memberUrl));
   });
   void kickMailQueue();
 }

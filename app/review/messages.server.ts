@@ -1,12 +1,12 @@
 // The message thread of a dossier between the association and CCAS staff; each side is
 // told of the other's message by e-mail.
 import { prisma, writeTransaction, type Prisma, type Tx } from "~/db.server";
-import { memberDossierPath } from "~/dossiers/dossier-states";
-import { notFound } from "~/lib/http.server";
-import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
-import { requireDossierAccess, ReviewError, type Actor } from "./access.server";
+import { notFoundError } from "~/lib/domain-error";
+import { kickMailQueue } from "~/mail/mail.server";
+import { requireDossierAccess, reviewRefusal, type Actor } from "./access.server";
+import { memberMessageEmail, staffMessageEmail } from "./emails";
 import { userNames } from "./names.server";
-import { dossierHeader, memberEmails } from "./recipients.server";
+import { dossierForMail, mailMembers, mailReviewers } from "./recipients.server";
 
 /** A message or note identical to one its author wrote this recently is the same form sent again. */
 export const RESENT_WITHIN_MS = 10 * 60_000;
@@ -39,7 +39,7 @@ export async function listMessagesForMember(associationId: string, dossierId: st
       decidedAt: true,
     },
   });
-  if (!dossier) throw notFound();
+  if (!dossier) throw notFoundError();
   const messages = await prisma.message.findMany({ where: { dossierId }, orderBy: { createdAt: "asc" }, select: messageSelect });
   const names = await userNames(messages.map((m) => m.authorId));
   return {
@@ -56,31 +56,13 @@ export async function listMessagesForMember(associationId: string, dossierId: st
 
 export async function postMemberMessage(associationId: string, dossierId: string, actor: Actor, body: string) {
   const dossier = await prisma.dossier.findFirst({ where: { id: dossierId, associationId }, select: { id: true, state: true } });
-  if (!dossier) throw notFound();
-  if (dossier.state === "brouillon") throw new ReviewError("Déposez d'abord le dossier pour écrire au CCAS.", "body");
+  if (!dossier) throw notFoundError();
+  if (dossier.state === "brouillon")
+    throw reviewRefusal("Déposez d'abord le dossier pour écrire au CCAS.", { field: "body", code: "not_filed" });
   const appended = await writeTransaction(async (tx) => {
     if (!(await appendMessageOnce(tx, { dossierId, authorId: actor.id, fromStaff: false, body }))) return false;
-    const d = await dossierHeader(tx, dossierId);
-    const reviewers = await tx.callReviewer.findMany({ where: { callId: d.callId }, select: { userId: true } });
-    let recipients = await tx.user.findMany({
-      where: { id: { in: reviewers.map((r) => r.userId) }, disabledAt: null },
-      select: { email: true },
-    });
-    if (recipients.length === 0)
-      recipients = await tx.user.findMany({ where: { role: "admin", disabledAt: null }, select: { email: true } });
-    for (const { email } of recipients) {
-      await enqueueMail(tx, {
-        to: email,
-        subject: `Dossier ${d.number} : nouveau message de ${d.association.name}`,
-        text: [
-          `${actor.name} (${d.association.name}) a écrit sur le dossier ${d.number} :`,
-          "",
-          body,
-          "",
-          `Répondre : ${absoluteUrl(`/instruction/dossiers/${d.id}#messagerie`)}`,
-        ].join("\n"),
-      });
-    }
+    const d = await dossierForMail(tx, dossierId);
+    await mailReviewers(tx, d.callId, memberMessageEmail(d, actor.name, body, d.staffThreadUrl));
     return true;
   });
   if (appended) void kickMailQueue();
@@ -90,22 +72,8 @@ export async function postStaffMessage(dossierId: string, actor: Actor, body: st
   await requireDossierAccess(actor, dossierId);
   const appended = await writeTransaction(async (tx) => {
     if (!(await appendMessageOnce(tx, { dossierId, authorId: actor.id, fromStaff: true, body }))) return false;
-    const d = await dossierHeader(tx, dossierId);
-    for (const to of await memberEmails(tx, d.associationId)) {
-      await enqueueMail(tx, {
-        to,
-        subject: `Dossier ${d.number} : nouveau message du CCAS`,
-        text: [
-          "Bonjour,",
-          "",
-          `Le CCAS vous a écrit au sujet du dossier ${d.number} :`,
-          "",
-          body,
-          "",
-          `Répondre : ${absoluteUrl(memberDossierPath(d.associationId, d.id))}`,
-        ].join("\n"),
-      });
-    }
+    const d = await dossierForMail(tx, dossierId);
+    await mailMembers(tx, d.associationId, staffMessageEmail(d, body, d.memberUrl));
     return true;
   });
   if (appended) void kickMailQueue();

@@ -1,6 +1,6 @@
 // A reviewer's scoring grid on a dossier.
 import { prisma, writeTransaction } from "~/db.server";
-import { isCallReviewer, requireDossierAccess, ReviewError, type Actor } from "./access.server";
+import { isCallReviewer, requireDossierAccess, reviewRefusal, type Actor } from "./access.server";
 
 /**
  * Saves a reviewer's grid. Only the call's reviewers score, only while the dossier is in
@@ -9,15 +9,17 @@ import { isCallReviewer, requireDossierAccess, ReviewError, type Actor } from ".
 export async function saveScores(dossierId: string, actor: Actor, values: Record<string, number>, comment?: string | null) {
   const dossier = await requireDossierAccess(actor, dossierId);
   if (!(await isCallReviewer(dossier.callId, actor.id)))
-    throw new ReviewError("Seul·e un·e instructeur·rice affecté·e à cet appel peut noter ce dossier.");
+    throw reviewRefusal("Seul·e un·e instructeur·rice affecté·e à cet appel peut noter ce dossier.", { code: "not_reviewer" });
   const conflict = await prisma.conflictOfInterest.findUnique({ where: { dossierId_reviewerId: { dossierId, reviewerId: actor.id } } });
-  if (conflict) throw new ReviewError("Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.");
-  if (dossier.state !== "en_instruction") throw new ReviewError("Le dossier se note quand il est en instruction.");
+  if (conflict)
+    throw reviewRefusal("Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.", { code: "conflicted" });
+  if (dossier.state !== "en_instruction") throw reviewRefusal("Le dossier se note quand il est en instruction.", { code: "wrong_state" });
   const criteria = await prisma.criterion.findMany({ where: { callId: dossier.callId }, select: { id: true, label: true } });
   for (const c of criteria) {
     const v = values[c.id];
     if (v === undefined) continue;
-    if (!Number.isInteger(v) || v < 0 || v > 10) throw new ReviewError(`${c.label} : la note est un entier de 0 à 10.`, `score_${c.id}`);
+    if (!Number.isInteger(v) || v < 0 || v > 10)
+      throw reviewRefusal(`${c.label} : la note est un entier de 0 à 10.`, { field: `score_${c.id}` });
   }
   await writeTransaction(async (tx) => {
     for (const c of criteria) {

@@ -1,11 +1,13 @@
 // The dossier's moves through instruction: opening for instruction, sending back for
 // correction. Every move is conditional on the state read and leaves an audit event.
 import { prisma, writeTransaction, type Prisma, type Tx } from "~/db.server";
-import { memberDossierPath, stateLabel, type DossierState } from "~/dossiers/dossier-states";
-import { notFound } from "~/lib/http.server";
-import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
-import { requireDossierAccess, ReviewError, type Actor } from "./access.server";
-import { dossierHeader, memberEmails } from "./recipients.server";
+import { stateLabel, type DossierState } from "~/dossiers/dossier-states";
+import { recordAudit } from "~/lib/audit.server";
+import { notFoundError } from "~/lib/domain-error";
+import { kickMailQueue } from "~/mail/mail.server";
+import { requireDossierAccess, reviewRefusal, type Actor } from "./access.server";
+import { correctionRequestedEmail } from "./emails";
+import { dossierForMail, mailMembers } from "./recipients.server";
 
 export async function transition(
   tx: Tx,
@@ -18,14 +20,15 @@ export async function transition(
   comment?: string | null,
 ) {
   const current = await tx.dossier.findUnique({ where: { id: dossierId }, select: { state: true, correctionRequestedAt: true } });
-  if (!current) throw notFound();
+  if (!current) throw notFoundError();
   if (!from.includes(current.state)) {
-    throw new ReviewError(`Impossible : le dossier est « ${stateLabel(current.state)} ».`);
+    throw reviewRefusal(`Impossible : le dossier est « ${stateLabel(current.state)} ».`, { code: "wrong_state" });
   }
   if (action === "demande_correction" && current.state === "en_construction" && current.correctionRequestedAt) {
     // Sent twice (a double click, two reviewers): one request, one e-mail to the association.
-    throw new ReviewError(
+    throw reviewRefusal(
       "Une demande de correction attend déjà la réponse de l'association : écrivez-lui plutôt dans la messagerie du dossier.",
+      { code: "correction_pending" },
     );
   }
   // Conditional update: two reviewers acting at once cannot both move the dossier.
@@ -33,17 +36,16 @@ export async function transition(
     where: { id: dossierId, state: current.state, correctionRequestedAt: current.correctionRequestedAt },
     data: { ...data, state: to },
   });
-  if (updated.count !== 1) throw new ReviewError("Le dossier vient d'être modifié par quelqu'un d'autre. Rechargez la page.");
-  await tx.auditEvent.create({
-    data: {
-      entityType: "dossier",
-      entityId: dossierId,
-      actorId: actor.id,
-      action,
-      fromState: current.state,
-      toState: to,
-      comment: comment ?? null,
-    },
+  if (updated.count !== 1)
+    throw reviewRefusal("Le dossier vient d'être modifié par quelqu'un d'autre. Rechargez la page.", { code: "state_changed" });
+  await recordAudit(tx, {
+    entityType: "dossier",
+    entityId: dossierId,
+    actorId: actor.id,
+    action,
+    fromState: current.state,
+    toState: to,
+    comment: comment ?? null,
   });
 }
 
@@ -57,8 +59,6 @@ export async function startInstruction(dossierId: string, actor: Actor) {
     }),
   );
 }
-
-// The e-mails below are queued in the transaction of the change they announce
 
 /** Back to "en construction" with what to correct; the association's members are told by e-mail. */
 export async function requestCorrection(dossierId: string, actor: Actor, message: string) {
@@ -74,23 +74,8 @@ export async function requestCorrection(dossierId: string, actor: Actor, message
       { correctionRequestedAt: new Date() },
       message,
     );
-    const d = await dossierHeader(tx, dossierId);
-    for (const to of await memberEmails(tx, d.associationId)) {
-      await enqueueMail(tx, {
-        to,
-        subject: `Dossier ${d.number} : corrections demandées`,
-        text: [
-          "Bonjour,",
-          "",
-          `Le CCAS demande des corrections sur le dossier ${d.number} (« ${d.projectTitle ?? d.call.title} ») de ${d.association.name} :`,
-          "",
-          message,
-          "",
-          "Le dossier est de nouveau modifiable. Corrigez-le puis déposez-le à nouveau :",
-          absoluteUrl(memberDossierPath(d.associationId, d.id)),
-        ].join("\n"),
-      });
-    }
+    const d = await dossierForMail(tx, dossierId);
+    await mailMembers(tx, d.associationId, correctionRequestedEmail(d, message, d.memberUrl));
   });
   void kickMailQueue();
 }

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
+import { domainLoader } from "~/lib/forms.server";
 import { requireCallAccess } from "~/review/access.server";
 import { EXPORT_COLUMN_OPTIONS } from "~/review/exports.server";
 
@@ -11,14 +12,14 @@ export const meta: MetaFunction = () => [{ title: "Exporter les dossiers – CCA
 
 const DEFAULT_COLUMNS = ["numero", "association", "projet", "etat", "demande", "accorde", "note"];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireStaff(request);
   await requireCallAccess(user, params.callId!);
   const call = await prisma.call.findUniqueOrThrow({ where: { id: params.callId! }, select: { id: true, title: true } });
   const url = new URL(request.url);
   const chosen = url.searchParams.getAll("colonnes");
   return { call, columns: EXPORT_COLUMN_OPTIONS, chosen: chosen.length ? chosen : DEFAULT_COLUMNS, error: url.searchParams.get("erreur") };
-}
+});
 
 export default function ExportCall() {
   const { call, columns, chosen, error } = useLoaderData<typeof loader>();

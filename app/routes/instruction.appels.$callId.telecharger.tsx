@@ -1,11 +1,12 @@
 // The export file itself (resource route): CSV or XLSX, columns from ?colonnes=…, staff of the call only.
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
-import { parseWith } from "~/lib/forms.server";
+import { fileResponse } from "~/lib/file-response.server";
+import { domainLoader, parseWith } from "~/lib/forms.server";
 import { exportCallDossiers } from "~/review/exports.server";
 import { exportSchema } from "~/review/schemas";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireStaff(request);
   const url = new URL(request.url);
   const parsed = parseWith(exportSchema, {
@@ -14,11 +15,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!parsed.ok) throw redirect(`/instruction/appels/${params.callId}/export?erreur=colonnes`);
   const file = await exportCallDossiers(user, params.callId!, parsed.data.format, parsed.data.colonnes);
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
-}
+  return fileResponse(new Uint8Array(file.body), { filename: file.filename, contentType: file.contentType });
+});

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { isActionFailure } from "~/components/form";
-import { formDataToObject } from "~/lib/forms.server";
+import { domainAction, domainLoader, formDataToObject } from "~/lib/forms.server";
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 import { MessageThread } from "~/review/message-thread";
 import { getDossierForReview } from "~/review/dossier-view.server";
@@ -22,17 +22,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const shouldRevalidate = reloadAfterRefusedPost;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireStaff(request);
   return getDossierForReview(user, params.dossierId!);
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireStaff(request);
   return handleReviewIntent(user, params.dossierId!, formDataToObject(await request.formData()));
-}
+});
 
-const FORMS_OF_STATE = ["start_instruction", "accept", "refuse", "close", "correction"];
+/** The forms always on the page; the others come and go with the dossier's state. */
+const STANDING_FORMS = ["annotate", "message", "score", "conflict"];
 
 export default function ReviewDossier() {
   const data = useLoaderData<typeof loader>();
@@ -44,12 +45,13 @@ export default function ReviewDossier() {
   const canDecide = dossier.state === "en_instruction";
   const canSendBack = dossier.state === "en_instruction" || dossier.state === "en_construction";
   // A refusal whose form is no longer on the page (the dossier moved on: a decision sent twice,
-  // a second « Passer en instruction ») is shown at the top, never lost.
+  // a second « Passer en instruction »), or of no form at all (an unknown intent), is shown at
+  // the top, never lost.
   const intent = String(failure?.values.intent ?? "");
   const formShown =
     (["accept", "refuse", "close"].includes(intent) && canDecide) ||
     (intent === "correction" && canSendBack) ||
-    !FORMS_OF_STATE.includes(intent);
+    STANDING_FORMS.includes(intent);
   const formError = failure && !formShown ? (failure.errors._form ?? Object.values(failure.errors)[0] ?? null) : null;
 
   return (
