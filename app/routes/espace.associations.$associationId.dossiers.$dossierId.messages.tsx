@@ -18,14 +18,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Messagerie du dossier ${data?.dossier.number ?? ""} – CCAS de Besançon` },
 ];
 
-export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
+// Wrapped at call time, never at module level: the browser build keeps module-level calls
+// and has no forms.server.
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId!);
   const thread = await listMessagesForMember(associationId, params.dossierId!);
   const correction = await getCorrectionRequest(thread.dossier.id);
   return { associationId, ...thread, correction: correction?.pending ? correction : null };
-});
+}
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
+
+async function post({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId!);
   const values = formDataToObject(await request.formData());
   const parsed = parseWith(messageSchema, values);
@@ -34,7 +40,7 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
   await postMemberMessage(access.associationId, params.dossierId!, access.user, parsed.data.body);
   const back = safeRedirect(values.redirectTo as string | undefined, here);
   return redirectWithFlash(back.startsWith(`/espace/associations/${access.associationId}/`) ? back : here, "Message envoyé au CCAS.");
-});
+}
 
 export default function DossierMessages() {
   const { associationId, dossier, messages, correction } = useLoaderData<typeof loader>();

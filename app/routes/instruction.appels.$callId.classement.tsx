@@ -10,10 +10,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Classement – ${data?.call.title ?? "appel"} – CCAS de Besançon` },
 ];
 
-export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
+// Wrapped at call time, never at module level: the browser build keeps module-level calls
+// and has no forms.server.
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   return getCallRanking(user, params.callId!);
-});
+}
 
 export default function CallRanking() {
   const { call, rows, totalCents, exceeded } = useLoaderData<typeof loader>();

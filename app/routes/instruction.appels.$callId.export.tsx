@@ -12,14 +12,18 @@ export const meta: MetaFunction = () => [{ title: "Exporter les dossiers – CCA
 
 const DEFAULT_COLUMNS = ["numero", "association", "projet", "etat", "demande", "accorde", "note"];
 
-export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
+// Wrapped at call time, never at module level: the browser build keeps module-level calls
+// and has no forms.server.
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   await requireCallAccess(user, params.callId!);
   const call = await prisma.call.findUniqueOrThrow({ where: { id: params.callId! }, select: { id: true, title: true } });
   const url = new URL(request.url);
   const chosen = url.searchParams.getAll("colonnes");
   return { call, columns: EXPORT_COLUMN_OPTIONS, chosen: chosen.length ? chosen : DEFAULT_COLUMNS, error: url.searchParams.get("erreur") };
-});
+}
 
 export default function ExportCall() {
   const { call, columns, chosen, error } = useLoaderData<typeof loader>();

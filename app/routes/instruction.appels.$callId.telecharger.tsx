@@ -6,7 +6,11 @@ import { domainLoader, parseWith } from "~/lib/forms.server";
 import { exportCallDossiers } from "~/review/exports.server";
 import { exportSchema } from "~/review/schemas";
 
-export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
+// Wrapped at call time, never at module level: the browser build keeps module-level calls
+// and has no forms.server.
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const url = new URL(request.url);
   const parsed = parseWith(exportSchema, {
@@ -16,4 +20,4 @@ export const loader = domainLoader(async ({ request, params }: LoaderFunctionArg
   if (!parsed.ok) throw redirect(`/instruction/appels/${params.callId}/export?erreur=colonnes`);
   const file = await exportCallDossiers(user, params.callId!, parsed.data.format, parsed.data.colonnes);
   return fileResponse(new Uint8Array(file.body), { filename: file.filename, contentType: file.contentType });
-});
+}

@@ -22,15 +22,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const shouldRevalidate = reloadAfterRefusedPost;
 
-export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
+// Wrapped at call time, never at module level: the browser build keeps module-level calls
+// and has no forms.server.
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   return getDossierForReview(user, params.dossierId!);
-});
+}
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
+
+async function post({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   return handleReviewIntent(user, params.dossierId!, formDataToObject(await request.formData()));
-});
+}
 
 /** The forms always on the page; the others come and go with the dossier's state. */
 const STANDING_FORMS = ["annotate", "message", "score", "conflict"];
