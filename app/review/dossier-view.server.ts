@@ -4,16 +4,11 @@ import { getDossierForStaff } from "~/dossiers/application.server";
 import { requireDossierAccess, type Actor } from "./access.server";
 import { userNames } from "./names.server";
 import { scoreSummary } from "./scores";
+import { dossierLineSelect } from "./selects.server";
 
 const reviewDossierSelect = {
-  id: true,
-  number: true,
-  state: true,
-  projectTitle: true,
-  requestedCents: true,
-  proposedCents: true,
+  ...dossierLineSelect,
   decisionReason: true,
-  submittedAt: true,
   submissions: { select: { kind: true, submittedAt: true }, orderBy: { submittedAt: "asc" } },
   instructionStartedAt: true,
   decidedAt: true,

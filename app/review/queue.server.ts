@@ -2,6 +2,7 @@
 import { prisma, type Prisma } from "~/db.server";
 import { REVIEWABLE_STATES } from "~/dossiers/dossier-states";
 import { reviewableCallIds, type Actor } from "./access.server";
+import { dossierLineSelect } from "./selects.server";
 
 export const QUEUE_SORTS = {
   depot_recent: { label: "Dépôt le plus récent", orderBy: [{ submittedAt: "desc" }, { number: "desc" }] },
@@ -46,13 +47,7 @@ export async function listReviewQueue(user: Actor, filters: QueueFilters) {
       orderBy: QUEUE_SORTS[filters.sort ?? "depot_recent"].orderBy as Prisma.DossierOrderByWithRelationInput[],
       take: 500,
       select: {
-        id: true,
-        number: true,
-        state: true,
-        projectTitle: true,
-        requestedCents: true,
-        proposedCents: true,
-        submittedAt: true,
+        ...dossierLineSelect,
         updatedAt: true,
         call: { select: { id: true, title: true } },
         association: { select: { id: true, name: true, fields: { select: { slug: true } } } },

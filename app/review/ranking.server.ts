@@ -2,6 +2,7 @@
 import { prisma } from "~/db.server";
 import { REVIEWABLE_STATES } from "~/dossiers/dossier-states";
 import { requireCallAccess, type Actor } from "./access.server";
+import { dossierLineSelect } from "./selects.server";
 import { scoreSummary } from "./scores";
 
 export type RankInput = { id: string; state: string; average: number | null; requestedCents: number | null; proposedCents: number | null };
@@ -55,13 +56,7 @@ export async function callDossiersWithScores(callId: string) {
     where: { callId, state: { in: [...REVIEWABLE_STATES] } },
     orderBy: { number: "asc" },
     select: {
-      id: true,
-      number: true,
-      state: true,
-      projectTitle: true,
-      requestedCents: true,
-      proposedCents: true,
-      submittedAt: true,
+      ...dossierLineSelect,
       decidedAt: true,
       decisionReason: true,
       association: { select: { name: true, siret: true, rna: true, fields: { select: { slug: true } } } },
