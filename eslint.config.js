@@ -51,6 +51,13 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
+          // The browser bundle keeps a route's top-level calls but empties .server modules: wrap at call time,
+          // `export const action = (args: ActionFunctionArgs) => domainAction(post)(args)`.
+          selector:
+            "Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > CallExpression[callee.name=/^domain(Action|Loader)$/]",
+          message: "Call domainAction/domainLoader inside the exported function: a top-level call breaks the page in the browser.",
+        },
+        {
           selector: "CallExpression[callee.property.name='$transaction']",
           message:
             "Use writeTransaction (app/db.server.ts) or writeTransactionOn (app/lib/transaction.ts): they take SQLite's write lock first.",

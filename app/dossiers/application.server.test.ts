@@ -12,7 +12,7 @@ const pdfBytes = () => samplePdf("Statuts de l'association");
 
 const { prisma } = await import("../db.server");
 const app = await import("./application.server");
-const review = await import("../review/review.server");
+const review = await import("../review/transitions.server");
 const { detectUploadType, getDocumentForDownload, storeDocument, UPLOAD_TYPE_MESSAGE } = await import("../documents/document.server");
 const { closeDueCalls, effectiveCallStatus } = await import("../calls/call.server");
 

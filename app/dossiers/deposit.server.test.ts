@@ -11,7 +11,7 @@ import type { SessionUser } from "../accounts/auth.server";
 
 const { prisma } = await import("../db.server");
 const app = await import("./application.server");
-const review = await import("../review/review.server");
+const review = await import("../review/transitions.server");
 const { storeDocument } = await import("../documents/document.server");
 
 async function setup() {

@@ -16,7 +16,7 @@ import { createUser } from "../../prisma/factories/user";
 const { prisma } = await import("../db.server");
 const subsidies = await import("../subsidies/subsidy.server");
 const reporting = await import("../subsidies/subsidy-reporting.server");
-const review = await import("../review/review.server");
+const review = await import("../review/exports.server");
 const events = await import("../events/exports.server");
 
 // OWASP's leading characters, also behind blanks and in full-width form. Each is a name.

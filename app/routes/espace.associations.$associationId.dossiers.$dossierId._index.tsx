@@ -17,7 +17,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { submissionHistory } from "~/dossiers/submission-history";
 import { stepDef } from "~/dossiers/schemas";
-import { listMessagesForMember } from "~/review/review.server";
+import { listMessagesForMember } from "~/review/messages.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` },

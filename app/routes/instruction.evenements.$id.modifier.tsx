@@ -21,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // A capacity below the confirmed registrations is refused beside the field, by domainAction.
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export const action = (args: ActionFunctionArgs) => domainAction(save)(args);
+
+async function save({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const event = await getEventById(params.id ?? "");
   if (!event) throw notFound();
@@ -34,7 +36,7 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
       ? `Événement enregistré. ${promoted} personne(s) de la liste d'attente ont obtenu une place et en sont averties.`
       : "Événement enregistré.",
   );
-});
+}
 
 export default function EditEvent() {
   const { event: e } = useLoaderData<typeof loader>();
