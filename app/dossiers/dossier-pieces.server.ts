@@ -1,18 +1,14 @@
 // The attachments step of a dossier: upload a new document (kept in the association's
 // documents), attach an existing one, remove one. A sibling of the step route's action.
 import { redirect } from "@remix-run/node";
-import {
-  attachDocument,
-  detachDocument,
-  DossierError,
-  getDossierForMember,
-  isEditable,
-  missingAttachmentKinds,
-  setCurrentStep,
-  type MemberDossier,
-} from "~/dossiers/application.server";
+import { attachDocument, detachDocument } from "~/dossiers/attachments.server";
+import { missingAttachmentKinds } from "~/dossiers/completeness.server";
+import { isEditable } from "~/dossiers/dossier-data";
+import { DossierError } from "~/dossiers/drafts.server";
+import { getDossierForMember, type MemberDossier } from "~/dossiers/reading.server";
+import { setCurrentStep } from "~/dossiers/steps.server";
 import type { AssociationAccess } from "~/accounts/auth.server";
-import { parseRequiredAttachments } from "~/calls/call.server";
+import { parseRequiredAttachments } from "~/calls/required-attachments";
 import { listAssociationDocuments, parseUploadForm, storeDocument } from "~/documents/document.server";
 import { formDataToObject, invalid } from "~/lib/forms.server";
 import { DOCUMENT_KIND_VALUES, type DocumentKind } from "~/dossiers/schemas";

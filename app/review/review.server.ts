@@ -4,7 +4,7 @@
 // Staff see the dossiers of the calls they review (CallReviewer); administrators see all.
 import ExcelJS from "exceljs";
 import { addXlsxRow, toCsv } from "~/lib/spreadsheet.server";
-import { getDossierForStaff } from "~/dossiers/application.server";
+import { getDossierForStaff } from "~/dossiers/staff-view.server";
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction, type Prisma } from "~/db.server";
 import {

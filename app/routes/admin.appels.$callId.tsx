@@ -2,14 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
 import { CALL_STATUS_LABELS, CALL_STATUSES, CALL_TRANSITIONS, type CallStatus } from "~/calls/call-status";
-import {
-  CallValidationError,
-  changeCallStatus,
-  getCallForAdmin,
-  listStaffUsers,
-  parseRequiredAttachments,
-  updateCallFromInput,
-} from "~/calls/call.server";
+import { CallValidationError, updateCallFromInput } from "~/calls/editing.server";
+import { changeCallStatus } from "~/calls/lifecycle.server";
+import { getCallForAdmin, listStaffUsers } from "~/calls/reading.server";
+import { parseRequiredAttachments } from "~/calls/required-attachments";
 import { CallFields } from "~/calls/call-form";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
-import { CallValidationError, createCallFromInput, listStaffUsers } from "~/calls/call.server";
+import { CallValidationError, createCallFromInput } from "~/calls/editing.server";
+import { listStaffUsers } from "~/calls/reading.server";
 import { CallFields } from "~/calls/call-form";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";

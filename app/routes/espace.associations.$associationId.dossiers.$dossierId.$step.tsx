@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { DossierError, getDossierForMember, isEditable, saveStep } from "~/dossiers/application.server";
+import { isEditable } from "~/dossiers/dossier-data";
+import { DossierError } from "~/dossiers/drafts.server";
+import { getDossierForMember } from "~/dossiers/reading.server";
+import { saveStep } from "~/dossiers/steps.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { DossierNav, DossierPiecesStep } from "~/dossiers/dossier-pieces";
 import { Autosave, BudgetSummary, StepFields } from "~/dossiers/dossier-fields";

@@ -1,16 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  DOSSIER_STATE_LABELS,
-  dossierCompleteness,
-  getDossierForMember,
-  getLatestCorrectionRequest,
-  isEditable,
-  listSubmissions,
-  submitDossier,
-} from "~/dossiers/application.server";
+import { DOSSIER_STATE_LABELS } from "~/dossiers/dossier-states";
+import { dossierCompleteness } from "~/dossiers/completeness.server";
+import { isEditable } from "~/dossiers/dossier-data";
+import { submitDossier } from "~/dossiers/deposit.server";
+import { getDossierForMember, getLatestCorrectionRequest, listSubmissions } from "~/dossiers/reading.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
-import { isCallOpen } from "~/calls/call.server";
+import { isCallOpen } from "~/calls/call-status";
 import { DossierNav } from "~/dossiers/dossier-pieces";
 import { MessageThread } from "~/review/message-thread";
 import { redirectWithFlash } from "~/lib/flash.server";

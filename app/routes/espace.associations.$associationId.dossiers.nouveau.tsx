@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { DossierError, startDossier } from "~/dossiers/application.server";
+import { DossierError, startDossier } from "~/dossiers/drafts.server";
 import { getAssociationProfile } from "~/associations/association.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
