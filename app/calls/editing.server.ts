@@ -2,9 +2,11 @@
 // intervention, reviewers and criteria.
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction, type Tx } from "~/db.server";
-import { notFound } from "~/lib/http.server";
+import { recordAudit } from "~/lib/audit.server";
+import { DomainError, notFoundError } from "~/lib/domain-error";
 import { fromParisInputValue } from "~/lib/format";
 import { slugify } from "~/lib/slug";
+import { serializeRequiredAttachments } from "~/calls/required-attachments";
 import { criteriaFromInput, type CallInput } from "~/calls/schemas";
 
 async function uniqueCallSlug(title: string, excludeId?: string) {
@@ -17,22 +19,13 @@ async function uniqueCallSlug(title: string, excludeId?: string) {
   throw new Error("Impossible de trouver une adresse libre pour cet appel.");
 }
 
-export class CallValidationError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 async function callColumns(input: CallInput) {
   const staff = await prisma.user.findMany({
     where: { id: { in: input.reviewerIds }, role: { in: ["staff", "admin"] } },
     select: { id: true },
   });
   if (staff.length !== new Set(input.reviewerIds).size)
-    throw new CallValidationError("reviewerIds", "Les instructeur·rices doivent être des comptes du CCAS.");
+    throw new DomainError("Les instructeur·rices doivent être des comptes du CCAS.", { code: "reviewer_not_staff", field: "reviewerIds" });
   return {
     columns: {
       title: input.title,
@@ -43,7 +36,7 @@ async function callColumns(input: CallInput) {
       maxAmountCents: input.maxAmount,
       opensAt: fromParisInputValue(input.opensAt)!,
       closesAt: fromParisInputValue(input.closesAt)!,
-      requiredAttachments: JSON.stringify([...new Set(input.requiredAttachments)]),
+      requiredAttachments: serializeRequiredAttachments(input.requiredAttachments),
     },
     reviewerIds: staff.map((s) => s.id),
   };
@@ -63,9 +56,7 @@ export async function createCallFromInput(input: CallInput, actor: SessionUser) 
     const call = await tx.call.create({ data: { ...columns, slug, status: "brouillon" }, select: { id: true, title: true } });
     await writeCallChildren(tx, call.id, input, reviewerIds);
     await tx.criterion.createMany({ data: criteriaFromInput(input).map((c, position) => ({ ...c, callId: call.id, position })) });
-    await tx.auditEvent.create({
-      data: { entityType: "call", entityId: call.id, actorId: actor.id, action: "création", toState: "brouillon" },
-    });
+    await recordAudit(tx, { entityType: "call", entityId: call.id, actorId: actor.id, action: "création", toState: "brouillon" });
     return call;
   });
 }
@@ -76,7 +67,7 @@ export async function createCallFromInput(input: CallInput, actor: SessionUser) 
  */
 export async function updateCallFromInput(callId: string, input: CallInput, actor: SessionUser) {
   const current = await prisma.call.findUnique({ where: { id: callId }, select: { status: true, _count: { select: { dossiers: true } } } });
-  if (!current) throw notFound();
+  if (!current) throw notFoundError();
   const { columns, reviewerIds } = await callColumns(input);
   const scored = await prisma.score.count({ where: { criterion: { callId } } });
   return writeTransaction(async (tx) => {
@@ -86,7 +77,7 @@ export async function updateCallFromInput(callId: string, input: CallInput, acto
       await tx.criterion.deleteMany({ where: { callId } });
       await tx.criterion.createMany({ data: criteriaFromInput(input).map((c, position) => ({ ...c, callId, position })) });
     }
-    await tx.auditEvent.create({ data: { entityType: "call", entityId: callId, actorId: actor.id, action: "modification" } });
+    await recordAudit(tx, { entityType: "call", entityId: callId, actorId: actor.id, action: "modification" });
     return { ...call, criteriaKept: scored > 0 };
   });
 }

@@ -2,7 +2,7 @@
 // the administrator's list and form.
 import { renderMarkdown } from "~/lib/markdown.server";
 import { prisma } from "~/db.server";
-import { notFound } from "~/lib/http.server";
+import { notFoundError } from "~/lib/domain-error";
 import { effectiveCallStatus, isCallOpen } from "~/calls/call-status";
 
 export const callPublicSelect = {
@@ -78,7 +78,7 @@ export async function getCallForAdmin(callId: string) {
     where: { id: callId },
     select: { ...callPublicSelect, reviewers: { select: { userId: true } } },
   });
-  if (!call) throw notFound();
+  if (!call) throw notFoundError();
   return { ...call, effectiveStatus: effectiveCallStatus(call) };
 }
 

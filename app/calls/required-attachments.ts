@@ -1,5 +1,5 @@
 // The attachments a call requires, stored as a JSON list of document kinds in
-// `Call.requiredAttachments`: its one reader.
+// `Call.requiredAttachments`: its one reader and its one writer.
 
 export function parseRequiredAttachments(json: string): string[] {
   try {
@@ -8,4 +8,9 @@ export function parseRequiredAttachments(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The column's value for a list of kinds, each once. */
+export function serializeRequiredAttachments(kinds: readonly string[]): string {
+  return JSON.stringify([...new Set(kinds)]);
 }
