@@ -1,15 +1,14 @@
 // Attaching the association's documents to a dossier, and removing them.
 import { prisma } from "~/db.server";
-import { isEditable } from "~/dossiers/dossier-data";
-import { DossierError } from "~/dossiers/drafts.server";
+import { assertEditable } from "~/dossiers/refusals";
 import { getDossierForMember } from "~/dossiers/reading.server";
-import { notFound } from "~/lib/http.server";
+import { notFoundError } from "~/lib/domain-error";
 
 export async function attachDocument(associationId: string, dossierId: string, documentId: string, kind: string) {
   const dossier = await getDossierForMember(associationId, dossierId);
-  if (!isEditable(dossier)) throw new DossierError("Ce dossier n'est plus modifiable.");
+  assertEditable(dossier);
   const document = await prisma.document.findFirst({ where: { id: documentId, associationId }, select: { id: true } });
-  if (!document) throw notFound();
+  if (!document) throw notFoundError();
   await prisma.dossierAttachment.upsert({
     where: { dossierId_documentId: { dossierId: dossier.id, documentId } },
     create: { dossierId: dossier.id, documentId, kind },
@@ -19,6 +18,6 @@ export async function attachDocument(associationId: string, dossierId: string, d
 
 export async function detachDocument(associationId: string, dossierId: string, attachmentId: string) {
   const dossier = await getDossierForMember(associationId, dossierId);
-  if (!isEditable(dossier)) throw new DossierError("Ce dossier n'est plus modifiable.");
+  assertEditable(dossier);
   await prisma.dossierAttachment.deleteMany({ where: { id: attachmentId, dossierId: dossier.id } });
 }

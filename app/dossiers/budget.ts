@@ -1,6 +1,7 @@
 // The budget of a project (Cerfa n°12156*06): its lines by account class, their totals, and
 // the step's schema (balanced, in-kind lines equal, the CCAS amount within the call's bounds).
 import { objectSchema, type StepDef } from "~/dossiers/field-schemas";
+import { formatEuros } from "~/lib/format";
 import { parseEurosToCents } from "~/lib/validation";
 
 /** Charge lines of the project budget (account classes 60–68). */
@@ -83,8 +84,9 @@ export function budgetTotals(values: Record<string, unknown>): BudgetTotals {
   };
 }
 
+/** "10 500 €", "10 499,99 €": the amounts in a budget message, cents only when there are some. */
 function euros(cents: number) {
-  return `${(cents / 100).toLocaleString("fr-FR", { minimumFractionDigits: 0, maximumFractionDigits: 2 })} €`;
+  return formatEuros(cents).replace(/,00(?=\s€)/, "");
 }
 
 /** The project budget: balanced, in-kind lines equal, the CCAS amount within the call's bounds. */

@@ -3,6 +3,8 @@
 import type { SessionUser } from "~/accounts/auth.server";
 import { isCallOpen } from "~/calls/call-status";
 import { writeTransaction } from "~/db.server";
+import { recordAudit } from "~/lib/audit.server";
+import { formatDateTime } from "~/lib/format";
 import { isDraftNumber, nextDossierNumber } from "~/dossiers/dossier-number";
 import { sendAcknowledgement } from "~/dossiers/acknowledgement.server";
 import { dossierCompleteness, type StepStatus } from "~/dossiers/completeness.server";
@@ -14,7 +16,7 @@ export type SubmitResult =
   | { ok: false; message: string; steps?: StepStatus[] };
 
 function closedMessage(closesAt: Date) {
-  return `L'appel à projets est clos depuis le ${closesAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" })} : le dossier ne peut plus être déposé.`;
+  return `L'appel à projets est clos depuis le ${formatDateTime(closesAt)} : le dossier ne peut plus être déposé.`;
 }
 
 /**
@@ -77,15 +79,13 @@ export async function submitDossier(
       await tx.dossierSubmission.create({
         data: { dossierId: dossier.id, kind: resubmission ? "redepot" : "depot", submittedAt: at, submittedById: access.user.id },
       });
-      await tx.auditEvent.create({
-        data: {
-          entityType: "dossier",
-          entityId: dossier.id,
-          actorId: access.user.id,
-          action: resubmission ? "redepot" : "depot",
-          fromState: dossier.state,
-          toState: "en_construction",
-        },
+      await recordAudit(tx, {
+        entityType: "dossier",
+        entityId: dossier.id,
+        actorId: access.user.id,
+        action: resubmission ? "redepot" : "depot",
+        fromState: dossier.state,
+        toState: "en_construction",
       });
       return { ok: true as const, number, resubmission, submittedAt: at };
     });
@@ -105,6 +105,7 @@ export async function submitDossier(
   return outcome;
 }
 
+/** The dossier changed between the read and the conditional write; caught above, never leaves this module. */
 class DossierRaceError extends Error {}
 
 /** Dossier numbers are unique: a number taken by another process in the meantime means another try. */

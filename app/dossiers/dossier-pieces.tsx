@@ -1,7 +1,9 @@
 // The dossier's step navigation and its attachments step.
 import { Form, Link } from "@remix-run/react";
 import { isActionFailure } from "~/components/form";
-import { DOCUMENT_KINDS, documentKindLabel, DOSSIER_STEPS } from "~/dossiers/schemas";
+import { DOCUMENT_KINDS, documentKindLabel } from "~/documents/document-kinds";
+import { DOSSIER_STEPS } from "~/dossiers/step-definitions";
+import { formatFileSize } from "~/lib/format";
 
 export function DossierNav({ base, current }: { base: string; current?: string }) {
   return (
@@ -25,9 +27,6 @@ type Pieces = {
   attachments: { id: string; kind: string; documentId: string; label: string; originalName: string; size: number }[];
   documents: { id: string; kind: string; label: string; originalName: string }[];
 };
-
-const sizeLabel = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`;
 
 export function DossierPiecesStep({
   base,
@@ -63,7 +62,7 @@ export function DossierPiecesStep({
         {pieces.attachments.map((a) => (
           <li key={a.id}>
             {documentKindLabel(a.kind)} : <a href={`/documents/${a.documentId}`}>{a.originalName}</a>{" "}
-            <span className="muted">({sizeLabel(a.size)})</span>
+            <span className="muted">({formatFileSize(a.size)})</span>
             {editable ? (
               <Form method="post" style={{ display: "inline" }}>
                 <input type="hidden" name="attachmentId" value={a.id} />

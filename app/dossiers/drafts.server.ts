@@ -4,7 +4,9 @@ import type { SessionUser } from "~/accounts/auth.server";
 import { isCallOpen } from "~/calls/call-status";
 import { prisma, writeTransaction } from "~/db.server";
 import { draftNumber } from "~/dossiers/dossier-number";
-import { notFound } from "~/lib/http.server";
+import { recordAudit } from "~/lib/audit.server";
+import { notFoundError } from "~/lib/domain-error";
+import { callNotOpen } from "~/dossiers/refusals";
 import { parseDossierData, type DossierData } from "~/dossiers/dossier-data";
 
 /** The identification step as the association's profile and the current member give it. */
@@ -43,8 +45,6 @@ async function prefillIdentification(associationId: string, actor: SessionUser) 
   };
 }
 
-export class DossierError extends Error {}
-
 /**
  * Starts a dossier on an open call, or returns the association's dossier already in
  * progress on it. What the association entered once (relations, human resources, its
@@ -52,7 +52,7 @@ export class DossierError extends Error {}
  */
 export async function startDossier(associationId: string, callId: string, actor: SessionUser, now = new Date()) {
   const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, status: true, opensAt: true, closesAt: true } });
-  if (!call) throw notFound();
+  if (!call) throw notFoundError();
   const previous = await prisma.dossier.findFirst({ where: { associationId }, orderBy: { updatedAt: "desc" }, select: { data: true } });
   const reused = previous ? parseDossierData(previous.data) : {};
   const data: DossierData = {
@@ -70,10 +70,7 @@ export async function startDossier(associationId: string, callId: string, actor:
       select: { id: true },
     });
     if (existing) return { id: existing.id, created: false };
-    if (!isCallOpen(call, now))
-      throw new DossierError(
-        "Cet appel à projets n'est pas ouvert aux candidatures : la date de clôture est passée ou il n'est pas encore ouvert.",
-      );
+    if (!isCallOpen(call, now)) throw callNotOpen();
     const created = await tx.dossier.create({
       data: {
         number: draftNumber(),
@@ -87,9 +84,7 @@ export async function startDossier(associationId: string, callId: string, actor:
       },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" },
-    });
+    await recordAudit(tx, { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" });
     return { id: created.id, created: true };
   });
 }

@@ -13,6 +13,6 @@ describe("dossier life", () => {
     const other = await createAssociation(prisma, { status: "validated" });
     const dossier = await createDossier(prisma, { callId: call.id, associationId: other.id, state: "brouillon" });
     const thrown = await reading.getDossierForMember(access.associationId, dossier.id).catch((e) => e);
-    expect(thrown).toMatchObject({ init: { status: 404 } });
+    expect(thrown).toMatchObject({ code: "not_found", status: 404 });
   });
 });

@@ -2,7 +2,7 @@
 // the association's list, the deposit history, the latest correction request.
 import { prisma } from "~/db.server";
 import { isDraftNumber } from "~/dossiers/dossier-number";
-import { notFound } from "~/lib/http.server";
+import { notFoundError } from "~/lib/domain-error";
 import { parseDossierData } from "~/dossiers/dossier-data";
 
 const dossierMemberSelect = {
@@ -44,7 +44,7 @@ const dossierMemberSelect = {
 /** One dossier of this association, or 404 (another association's dossier does not exist for you). */
 export async function getDossierForMember(associationId: string, dossierId: string, db: Pick<typeof prisma, "dossier"> = prisma) {
   const dossier = await db.dossier.findFirst({ where: { id: dossierId, associationId }, select: dossierMemberSelect });
-  if (!dossier) throw notFound();
+  if (!dossier) throw notFoundError();
   return { ...dossier, parsed: parseDossierData(dossier.data), hasDraftNumber: isDraftNumber(dossier.number) };
 }
 

@@ -1,8 +1,9 @@
 // Saving a step of a dossier as typed (drafts, autosave), and where the association resumes.
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction } from "~/db.server";
-import { DossierError } from "~/dossiers/drafts.server";
-import { boundsOf, isEditable, type DossierData } from "~/dossiers/dossier-data";
+import { boundsOf, type DossierData } from "~/dossiers/dossier-data";
+import { assertEditable, dossierRefusal } from "~/dossiers/refusals";
+import { issuesToFieldErrors } from "~/lib/forms.server";
 import { getDossierForMember } from "~/dossiers/reading.server";
 import { parseEurosToCentsSafe, pickStepValues, stepSchema, type StepKey } from "~/dossiers/schemas";
 
@@ -31,19 +32,19 @@ export async function saveStep(
   return writeTransaction(async (tx) => {
     await tx.dossier.updateMany({ where: { id: dossierId, associationId: access.associationId }, data: { updatedAt: new Date() } });
     const dossier = await getDossierForMember(access.associationId, dossierId, tx);
-    if (!isEditable(dossier)) throw new DossierError("Ce dossier est en cours d'instruction : il n'est plus modifiable.");
+    assertEditable(dossier, "Ce dossier est en cours d'instruction : il n'est plus modifiable.");
     if (step === "declaration" && !access.isRepresentative) {
-      throw new DossierError("Seul·e le ou la représentant·e légal·e de l'association peut signer la déclaration sur l'honneur.");
+      throw dossierRefusal(
+        "Seul·e le ou la représentant·e légal·e de l'association peut signer la déclaration sur l'honneur.",
+        "representative_only",
+      );
     }
     const values = pickStepValues(step, input);
     const data: DossierData = { ...dossier.parsed, [step]: values };
     let errors: Record<string, string> | null = null;
     if (validate) {
       const result = stepSchema(step, boundsOf(dossier.call)).safeParse(values);
-      if (!result.success) {
-        errors = {};
-        for (const issue of result.error.issues) errors[issue.path.join(".") || "_form"] ??= issue.message;
-      }
+      if (!result.success) errors = issuesToFieldErrors(result.error.issues);
     }
     const signing = step === "declaration" && validate && !errors;
     await tx.dossier.update({

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { isEditable } from "~/dossiers/dossier-data";
-import { DossierError } from "~/dossiers/drafts.server";
+import { isDossierRefusal } from "~/dossiers/refusals";
 import { getDossierForMember } from "~/dossiers/reading.server";
 import { saveStep } from "~/dossiers/steps.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
@@ -11,7 +11,7 @@ import { Autosave, BudgetSummary, StepFields } from "~/dossiers/dossier-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
-import { formDataToObject, invalid } from "~/lib/forms.server";
+import { domainAction, domainLoader, formDataToObject, invalid, refusal, unknownIntent } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, type StepKey } from "~/dossiers/schemas";
 import { handlePiecesAction, piecesLoaderData } from "~/dossiers/dossier-pieces.server";
@@ -29,7 +29,7 @@ function previousOf(step: StepKey): StepKey | undefined {
   return i > 0 ? DOSSIER_STEPS[i - 1].key : undefined;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const step = params.step ?? "";
   if (!isStepKey(step)) throw notFound();
@@ -51,12 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     pieces: step === "pieces" ? await piecesLoaderData(access.associationId, dossier) : null,
   };
-}
+});
 
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const step = params.step ?? "";
   if (!isStepKey(step)) throw notFound();
@@ -65,6 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (step === "pieces") return handlePiecesAction(request, access, dossierId);
   const values = formDataToObject(await request.formData());
   const intent = values.intent;
+  if (intent !== undefined && intent !== "save" && intent !== "autosave") return unknownIntent(values);
   try {
     if (intent === "autosave") {
       await saveStep(access, dossierId, step, values, { validate: false });
@@ -76,10 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (step === "declaration") return redirectWithFlash(base, "Déclaration signée. Vous pouvez déposer le dossier.");
     return redirect(next ? `${base}/${next}` : base);
   } catch (error) {
-    if (error instanceof DossierError) return invalid({ errors: { _form: error.message }, values, formError: error.message }, 403);
+    if (isDossierRefusal(error)) return refusal(error, values);
     throw error;
   }
-}
+});
 
 export default function DossierStep() {
   const data = useLoaderData<typeof loader>();

@@ -11,6 +11,7 @@ import { DossierNav } from "~/dossiers/dossier-pieces";
 import { MessageThread } from "~/review/message-thread";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
+import { domainAction, domainLoader, unknownIntent } from "~/lib/forms.server";
 import { submissionHistory } from "~/dossiers/submission-history";
 import { stepDef } from "~/dossiers/schemas";
 import { listMessagesForMember } from "~/review/review.server";
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const dossier = await getDossierForMember(access.associationId, params.dossierId ?? "");
   // A correction request the association has not answered by a re-deposit yet.
@@ -50,12 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: thread.messages,
     decision: thread.dossier.decidedAt ? { proposedCents: thread.dossier.proposedCents, reason: thread.dossier.decisionReason } : null,
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const form = await request.formData();
-  if (form.get("intent") !== "submit") return { ok: false as const, message: "Action inconnue." };
+  if (form.get("intent") !== "submit") return unknownIntent();
   const result = await submitDossier(access, params.dossierId ?? "");
   if (!result.ok) return { ok: false as const, message: result.message };
   const to = `/espace/associations/${access.associationId}/dossiers/${params.dossierId}`;
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     to,
     `${result.resubmission ? "Dossier corrigé déposé de nouveau" : "Dossier déposé"} sous le numéro ${result.number}. Un accusé de réception vous est envoyé par courriel.`,
   );
-}
+});
 
 export default function DossierOverview() {
   const { dossier, steps, editable, isRepresentative, correction, submissions, associationId, messages, decision } =
@@ -135,7 +136,7 @@ export default function DossierOverview() {
       ) : null}
       {actionData && !actionData.ok ? (
         <div className="alert alert-error" role="alert">
-          {actionData.message}
+          {"message" in actionData ? actionData.message : actionData.formError}
         </div>
       ) : null}
       {editable ? (
