@@ -25,13 +25,21 @@ const ACTION_LABELS: Record<CallStatus, string> = {
   archive: "Archiver l'appel",
 };
 
-export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
+export function loader(args: LoaderFunctionArgs) {
+  return domainLoader(readCall)(args);
+}
+
+async function readCall({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const [call, staff] = await Promise.all([getCallForAdmin(params.callId ?? ""), listStaffUsers()]);
   return { call: { ...call, requiredAttachmentKinds: parseRequiredAttachments(call.requiredAttachments) }, staff };
-});
+}
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(editCall)(args);
+}
+
+async function editCall({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const callId = params.callId ?? "";
   const values = formDataToObject(await request.formData());
@@ -51,7 +59,7 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
     `/admin/appels/${callId}`,
     result.criteriaKept ? "Appel enregistré. Les critères, déjà utilisés pour noter, n'ont pas été modifiés." : "Appel enregistré.",
   );
-});
+}
 
 export default function EditCall() {
   const { call, staff } = useLoaderData<typeof loader>();

@@ -16,13 +16,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { staff: await listStaffUsers() };
 }
 
-export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(createCall)(args);
+}
+
+async function createCall({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const parsed = parseWith(callSchema, formDataToObject(await request.formData()));
   if (!parsed.ok) return invalid(parsed);
   const call = await createCallFromInput(parsed.data, admin);
   return redirectWithFlash(`/admin/appels/${call.id}`, "Appel à projets enregistré en brouillon. Publiez-le quand il est prêt.");
-});
+}
 
 export default function NewCall() {
   const { staff } = useLoaderData<typeof loader>();

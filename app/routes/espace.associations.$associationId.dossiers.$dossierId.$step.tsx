@@ -29,7 +29,11 @@ function previousOf(step: StepKey): StepKey | undefined {
   return i > 0 ? DOSSIER_STEPS[i - 1].key : undefined;
 }
 
-export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
+export function loader(args: LoaderFunctionArgs) {
+  return domainLoader(readStep)(args);
+}
+
+async function readStep({ request, params }: LoaderFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const step = params.step ?? "";
   if (!isStepKey(step)) throw notFound();
@@ -51,12 +55,16 @@ export const loader = domainLoader(async ({ request, params }: LoaderFunctionArg
     },
     pieces: step === "pieces" ? await piecesLoaderData(access.associationId, dossier) : null,
   };
-});
+}
 
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(saveDossierStep)(args);
+}
+
+async function saveDossierStep({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const step = params.step ?? "";
   if (!isStepKey(step)) throw notFound();
@@ -80,7 +88,7 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
     if (isDossierRefusal(error)) return refusal(error, values);
     throw error;
   }
-});
+}
 
 export default function DossierStep() {
   const data = useLoaderData<typeof loader>();

@@ -20,7 +20,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` },
 ];
 
-export const loader = domainLoader(async ({ request, params }: LoaderFunctionArgs) => {
+export function loader(args: LoaderFunctionArgs) {
+  return domainLoader(readDossier)(args);
+}
+
+async function readDossier({ request, params }: LoaderFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const dossier = await getDossierForMember(access.associationId, params.dossierId ?? "");
   // A correction request the association has not answered by a re-deposit yet.
@@ -51,9 +55,13 @@ export const loader = domainLoader(async ({ request, params }: LoaderFunctionArg
     messages: thread.messages,
     decision: thread.dossier.decidedAt ? { proposedCents: thread.dossier.proposedCents, reason: thread.dossier.decisionReason } : null,
   };
-});
+}
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(depositDossier)(args);
+}
+
+async function depositDossier({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const form = await request.formData();
   if (form.get("intent") !== "submit") return unknownIntent();
@@ -72,7 +80,7 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
     to,
     `${result.resubmission ? "Dossier corrigé déposé de nouveau" : "Dossier déposé"} sous le numéro ${result.number}. Un accusé de réception vous est envoyé par courriel.`,
   );
-});
+}
 
 export default function DossierOverview() {
   const { dossier, steps, editable, isRepresentative, correction, submissions, associationId, messages, decision } =

@@ -14,7 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return redirect(`/espace/associations/${associationId}/dossiers`);
 }
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(startNewDossier)(args);
+}
+
+async function startNewDossier({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const association = await getAssociationProfile(access.associationId);
   if (!association) throw notFound();
@@ -35,4 +39,4 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
     if (isDomainError(error) && error.code === CALL_NOT_OPEN) return redirectWithFlash(list, error.message, "error");
     throw error;
   }
-});
+}
