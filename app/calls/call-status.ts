@@ -20,6 +20,9 @@ export const CALL_TRANSITIONS: Record<CallStatus, CallStatus[]> = {
 
 type CallTiming = { status: string; opensAt: Date; closesAt: Date };
 
+/** What `effectiveCallStatus` and `isCallOpen` read of a call. */
+export const callTimingSelect = { status: true, opensAt: true, closesAt: true } as const;
+
 /** The status as it is now: a published call whose closing time has passed is closed. */
 export function effectiveCallStatus(call: CallTiming, now = new Date()): CallStatus {
   if (call.status === "publie" && call.closesAt.getTime() <= now.getTime()) return "clos";

@@ -4,10 +4,10 @@ import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction } from "~/db.server";
 import { recordAudit } from "~/lib/audit.server";
 import { notFoundError } from "~/lib/domain-error";
-import { CALL_STATUS_LABELS, CALL_TRANSITIONS, type CallStatus } from "~/calls/call-status";
+import { CALL_STATUS_LABELS, CALL_TRANSITIONS, callTimingSelect, type CallStatus } from "~/calls/call-status";
 
 export async function changeCallStatus(callId: string, to: CallStatus, actor: SessionUser | null) {
-  const call = await prisma.call.findUnique({ where: { id: callId }, select: { status: true, opensAt: true, closesAt: true } });
+  const call = await prisma.call.findUnique({ where: { id: callId }, select: callTimingSelect });
   if (!call) throw notFoundError();
   const from = call.status as CallStatus;
   if (!CALL_TRANSITIONS[from]?.includes(to))

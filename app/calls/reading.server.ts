@@ -3,7 +3,7 @@
 import { renderMarkdown } from "~/lib/markdown.server";
 import { prisma } from "~/db.server";
 import { notFoundError } from "~/lib/domain-error";
-import { effectiveCallStatus, isCallOpen } from "~/calls/call-status";
+import { callTimingSelect, effectiveCallStatus, isCallOpen } from "~/calls/call-status";
 
 export const callPublicSelect = {
   id: true,
@@ -14,9 +14,7 @@ export const callPublicSelect = {
   envelopeCents: true,
   minAmountCents: true,
   maxAmountCents: true,
-  opensAt: true,
-  closesAt: true,
-  status: true,
+  ...callTimingSelect,
   requiredAttachments: true,
   publishedAt: true,
   fields: { select: { slug: true } },
@@ -29,7 +27,7 @@ export async function listPublicCalls(now = new Date()) {
   const calls = await prisma.call.findMany({
     where: { status: { in: PUBLIC_STATUSES } },
     orderBy: { closesAt: "desc" },
-    select: { id: true, slug: true, title: true, summary: true, envelopeCents: true, opensAt: true, closesAt: true, status: true },
+    select: { id: true, slug: true, title: true, summary: true, envelopeCents: true, ...callTimingSelect },
   });
   const withStatus = calls.map((c) => ({ ...c, effectiveStatus: effectiveCallStatus(c, now), open: isCallOpen(c, now) }));
   return {
@@ -63,9 +61,7 @@ export async function listCallsForAdmin(now = new Date()) {
       id: true,
       slug: true,
       title: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
+      ...callTimingSelect,
       envelopeCents: true,
       _count: { select: { dossiers: true } },
     },

@@ -1,7 +1,7 @@
 // Starting a dossier on an open call: one per association and call, prefilled from the
 // association's profile and its latest dossier.
 import type { SessionUser } from "~/accounts/auth.server";
-import { isCallOpen } from "~/calls/call-status";
+import { callTimingSelect, isCallOpen } from "~/calls/call-status";
 import { prisma, writeTransaction } from "~/db.server";
 import { draftNumber } from "~/dossiers/dossier-number";
 import { recordAudit } from "~/lib/audit.server";
@@ -51,7 +51,7 @@ async function prefillIdentification(associationId: string, actor: SessionUser) 
  * own budget) is carried over from its latest dossier.
  */
 export async function startDossier(associationId: string, callId: string, actor: SessionUser, now = new Date()) {
-  const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, status: true, opensAt: true, closesAt: true } });
+  const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, ...callTimingSelect } });
   if (!call) throw notFoundError();
   const previous = await prisma.dossier.findFirst({ where: { associationId }, orderBy: { updatedAt: "desc" }, select: { data: true } });
   const reused = previous ? parseDossierData(previous.data) : {};

@@ -1,5 +1,6 @@
 // Reading dossiers, the association's side: one dossier (scoped by `{ id, associationId }`),
 // the association's list, the deposit history, the latest correction request.
+import { callTimingSelect } from "~/calls/call-status";
 import { prisma } from "~/db.server";
 import { isDraftNumber } from "~/dossiers/dossier-number";
 import { notFoundError } from "~/lib/domain-error";
@@ -24,9 +25,7 @@ const dossierMemberSelect = {
       id: true,
       slug: true,
       title: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
+      ...callTimingSelect,
       minAmountCents: true,
       maxAmountCents: true,
       requiredAttachments: true,
