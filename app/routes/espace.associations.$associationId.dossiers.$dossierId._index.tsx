@@ -7,7 +7,7 @@ import { submitDossier } from "~/dossiers/deposit.server";
 import { getDossierForMember, getLatestCorrectionRequest, listSubmissions } from "~/dossiers/reading.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { isCallOpen } from "~/calls/call-status";
-import { DossierNav } from "~/dossiers/dossier-pieces";
+import { DossierNav } from "~/dossiers/dossier-nav";
 import { MessageThread } from "~/review/message-thread";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";

@@ -6,15 +6,16 @@ import { isDossierRefusal } from "~/dossiers/refusals";
 import { getDossierForMember } from "~/dossiers/reading.server";
 import { saveStep } from "~/dossiers/steps.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
-import { DossierNav, DossierPiecesStep } from "~/dossiers/dossier-pieces";
-import { Autosave, BudgetSummary, StepFields } from "~/dossiers/dossier-fields";
+import { DossierNav } from "~/dossiers/dossier-nav";
+import { DossierPiecesStep } from "./pieces-step";
+import { Autosave, BudgetSummary, StepFields } from "./step-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { domainAction, domainLoader, formDataToObject, invalid, refusal, unknownIntent } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, type StepKey } from "~/dossiers/schemas";
-import { handlePiecesAction, piecesLoaderData } from "~/dossiers/dossier-pieces.server";
+import { handlePiecesAction, piecesLoaderData } from "./pieces.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.stepLabel ?? "Dossier"} – Dossier de candidature – CCAS de Besançon` },

@@ -1,25 +1,8 @@
-// The dossier's step navigation and its attachments step.
+// The attachments step of a dossier: the pieces required, attached, and the forms to add one.
 import { Form, Link } from "@remix-run/react";
 import { isActionFailure } from "~/components/form";
 import { DOCUMENT_KINDS, documentKindLabel } from "~/documents/document-kinds";
-import { DOSSIER_STEPS } from "~/dossiers/step-definitions";
 import { formatFileSize } from "~/lib/format";
-
-export function DossierNav({ base, current }: { base: string; current?: string }) {
-  return (
-    <nav aria-label="Étapes du dossier">
-      <ol className="steps">
-        {DOSSIER_STEPS.map((s, i) => (
-          <li key={s.key}>
-            <Link to={`${base}/${s.key}`} aria-current={s.key === current ? "step" : undefined}>
-              {i + 1}. {s.label}
-            </Link>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
-}
 
 type Pieces = {
   required: string[];
