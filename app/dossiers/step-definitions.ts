@@ -4,6 +4,11 @@ import { FIELDS_OF_INTERVENTION, PUBLICS, DISTRICTS } from "~/associations/taxon
 import { PROJECT_BUDGET_STEP } from "~/dossiers/budget";
 import type { StepDef, StepKey } from "~/dossiers/field-schemas";
 
+const YES_NO = [
+  { value: "non", label: "Non" },
+  { value: "oui", label: "Oui" },
+] as const;
+
 const opts = (entries: readonly { slug: string; label: string }[]) => entries.map((e) => ({ value: e.slug, label: e.label }));
 
 export const DOSSIER_STEP_DEFS: StepDef[] = [
@@ -57,10 +62,7 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
         label: "Reconnue d'utilité publique",
         kind: "select",
         required: true,
-        options: [
-          { value: "non", label: "Non" },
-          { value: "oui", label: "Oui" },
-        ],
+        options: YES_NO,
       },
       {
         name: "utilitePubliqueDate",
@@ -73,10 +75,7 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
         label: "L'association a un commissaire aux comptes",
         kind: "select",
         required: true,
-        options: [
-          { value: "non", label: "Non" },
-          { value: "oui", label: "Oui" },
-        ],
+        options: YES_NO,
       },
     ],
   },
