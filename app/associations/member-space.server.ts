@@ -1,7 +1,7 @@
 // What each domain adds to an association's space: links with a short status note.
 // A domain module appends its provider here (dossiers, subsidies, charter, events).
 import { charterSpaceLinks } from "~/charter/charter.server";
-import { dossierSpaceLinks } from "~/dossiers/application.server";
+import { dossierSpaceLinks } from "~/dossiers/space-links.server";
 import { eventSpaceLinks } from "~/events/space.server";
 import { subsidySpaceLinks } from "~/subsidies/subsidy.server";
 

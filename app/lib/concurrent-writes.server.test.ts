@@ -9,7 +9,7 @@ import { addMembership, createUser } from "../../prisma/factories/user";
 
 const { prisma, configureSqlite } = await import("../db.server");
 const { updateAssociationProfile } = await import("../associations/association.server");
-const { saveStep } = await import("../dossiers/application.server");
+const { saveStep } = await import("../dossiers/steps.server");
 const { registerForAssociation } = await import("../events/registration.server");
 const { recordPayment } = await import("../subsidies/subsidy.server");
 

@@ -1,6 +1,6 @@
 // One dossier as a reviewer sees it: sections, attachments, identity, grid, notes, thread, history.
 import { prisma, type Prisma } from "~/db.server";
-import { getDossierForStaff } from "~/dossiers/application.server";
+import { getDossierForStaff } from "~/dossiers/staff-view.server";
 import { requireDossierAccess, type Actor } from "./access.server";
 import { userNames } from "./names.server";
 import { scoreSummary } from "./scores";

@@ -1,20 +1,15 @@
 // The attachments step of a dossier: upload a new document (kept in the association's
 // documents), attach an existing one, remove one. A sibling of the step route's action.
 import { redirect } from "@remix-run/node";
-import {
-  attachDocument,
-  detachDocument,
-  DossierError,
-  getDossierForMember,
-  isEditable,
-  missingAttachmentKinds,
-  setCurrentStep,
-  type MemberDossier,
-} from "~/dossiers/application.server";
+import { attachDocument, detachDocument } from "~/dossiers/attachments.server";
+import { missingAttachmentKinds } from "~/dossiers/completeness.server";
+import { assertEditable, isDossierRefusal } from "~/dossiers/refusals";
+import { getDossierForMember, type MemberDossier } from "~/dossiers/reading.server";
+import { setCurrentStep } from "~/dossiers/steps.server";
 import type { AssociationAccess } from "~/accounts/auth.server";
-import { parseRequiredAttachments } from "~/calls/call.server";
+import { parseRequiredAttachments } from "~/calls/required-attachments";
 import { listAssociationDocuments, parseUploadForm, storeDocument } from "~/documents/document.server";
-import { formDataToObject, invalid } from "~/lib/forms.server";
+import { formDataToObject, invalid, refusal, unknownIntent } from "~/lib/forms.server";
 import { DOCUMENT_KIND_VALUES, type DocumentKind } from "~/dossiers/schemas";
 
 export async function piecesLoaderData(associationId: string, dossier: MemberDossier) {
@@ -55,7 +50,7 @@ export async function handlePiecesAction(request: Request, access: AssociationAc
         const file = formData.get("file");
         if (!(file instanceof File) || file.size === 0) return invalid({ errors: { file: "Choisissez un fichier à joindre." }, values });
         const dossier = await getDossierForMember(access.associationId, dossierId);
-        if (!isEditable(dossier)) throw new DossierError("Ce dossier n'est plus modifiable.");
+        assertEditable(dossier);
         const stored = await storeDocument({
           associationId: access.associationId,
           kind: values.kind,
@@ -79,14 +74,16 @@ export async function handlePiecesAction(request: Request, access: AssociationAc
         await detachDocument(access.associationId, dossierId, String(values.attachmentId ?? ""));
         return redirect(`${base}/pieces`);
       }
-      default: {
+      case "continue": {
         await getDossierForMember(access.associationId, dossierId);
         await setCurrentStep(access.associationId, dossierId, "declaration");
         return redirect(`${base}/declaration`);
       }
+      default:
+        return unknownIntent(values);
     }
   } catch (error) {
-    if (error instanceof DossierError) return invalid({ errors: { _form: error.message }, values, formError: error.message }, 403);
+    if (isDossierRefusal(error)) return refusal(error, values);
     throw error;
   }
 }

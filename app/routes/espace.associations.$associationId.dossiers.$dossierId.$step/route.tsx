@@ -1,17 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { DossierError, getDossierForMember, isEditable, saveStep } from "~/dossiers/application.server";
+import { isEditable } from "~/dossiers/dossier-data";
+import { isDossierRefusal } from "~/dossiers/refusals";
+import { getDossierForMember } from "~/dossiers/reading.server";
+import { saveStep } from "~/dossiers/steps.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
-import { DossierNav, DossierPiecesStep } from "~/dossiers/dossier-pieces";
-import { Autosave, BudgetSummary, StepFields } from "~/dossiers/dossier-fields";
+import { DossierNav } from "~/dossiers/dossier-nav";
+import { DossierPiecesStep } from "./pieces-step";
+import { Autosave, BudgetSummary, StepFields } from "./step-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
-import { formDataToObject, invalid } from "~/lib/forms.server";
+import { domainAction, domainLoader, formDataToObject, invalid, refusal, unknownIntent } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, type StepKey } from "~/dossiers/schemas";
-import { handlePiecesAction, piecesLoaderData } from "~/dossiers/dossier-pieces.server";
+import { handlePiecesAction, piecesLoaderData } from "./pieces.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.stepLabel ?? "Dossier"} – Dossier de candidature – CCAS de Besançon` },
@@ -26,7 +30,11 @@ function previousOf(step: StepKey): StepKey | undefined {
   return i > 0 ? DOSSIER_STEPS[i - 1].key : undefined;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export function loader(args: LoaderFunctionArgs) {
+  return domainLoader(readStep)(args);
+}
+
+async function readStep({ request, params }: LoaderFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const step = params.step ?? "";
   if (!isStepKey(step)) throw notFound();
@@ -53,7 +61,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(saveDossierStep)(args);
+}
+
+async function saveDossierStep({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const step = params.step ?? "";
   if (!isStepKey(step)) throw notFound();
@@ -62,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (step === "pieces") return handlePiecesAction(request, access, dossierId);
   const values = formDataToObject(await request.formData());
   const intent = values.intent;
+  if (intent !== undefined && intent !== "save" && intent !== "autosave") return unknownIntent(values);
   try {
     if (intent === "autosave") {
       await saveStep(access, dossierId, step, values, { validate: false });
@@ -73,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (step === "declaration") return redirectWithFlash(base, "Déclaration signée. Vous pouvez déposer le dossier.");
     return redirect(next ? `${base}/${next}` : base);
   } catch (error) {
-    if (error instanceof DossierError) return invalid({ errors: { _form: error.message }, values, formError: error.message }, 403);
+    if (isDossierRefusal(error)) return refusal(error, values);
     throw error;
   }
 }

@@ -1,23 +1,8 @@
-// The dossier's step navigation and its attachments step.
+// The attachments step of a dossier: the pieces required, attached, and the forms to add one.
 import { Form, Link } from "@remix-run/react";
 import { isActionFailure } from "~/components/form";
-import { DOCUMENT_KINDS, documentKindLabel, DOSSIER_STEPS } from "~/dossiers/schemas";
-
-export function DossierNav({ base, current }: { base: string; current?: string }) {
-  return (
-    <nav aria-label="Étapes du dossier">
-      <ol className="steps">
-        {DOSSIER_STEPS.map((s, i) => (
-          <li key={s.key}>
-            <Link to={`${base}/${s.key}`} aria-current={s.key === current ? "step" : undefined}>
-              {i + 1}. {s.label}
-            </Link>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
-}
+import { DOCUMENT_KINDS, documentKindLabel } from "~/documents/document-kinds";
+import { formatFileSize } from "~/lib/format";
 
 type Pieces = {
   required: string[];
@@ -25,9 +10,6 @@ type Pieces = {
   attachments: { id: string; kind: string; documentId: string; label: string; originalName: string; size: number }[];
   documents: { id: string; kind: string; label: string; originalName: string }[];
 };
-
-const sizeLabel = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`;
 
 export function DossierPiecesStep({
   base,
@@ -63,7 +45,7 @@ export function DossierPiecesStep({
         {pieces.attachments.map((a) => (
           <li key={a.id}>
             {documentKindLabel(a.kind)} : <a href={`/documents/${a.documentId}`}>{a.originalName}</a>{" "}
-            <span className="muted">({sizeLabel(a.size)})</span>
+            <span className="muted">({formatFileSize(a.size)})</span>
             {editable ? (
               <Form method="post" style={{ display: "inline" }}>
                 <input type="hidden" name="attachmentId" value={a.id} />
