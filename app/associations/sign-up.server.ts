@@ -2,8 +2,10 @@
 // whether or not the address already has an account, and what happens next arrives by e-mail.
 // A new address gets a confirmation link; nothing (account, association) exists until it is
 // followed. An address with an account gets a notice telling its owner how to sign in instead.
-import { hashPassword, hashToken, newToken } from "~/accounts/auth.server";
-import { profileColumns, staffEmails, uniqueAssociationSlug, writeTaxonomy } from "~/associations/association.server";
+import { hashPassword } from "~/accounts/passwords.server";
+import { hashToken, newToken } from "~/accounts/tokens.server";
+import { profileColumns, uniqueAssociationSlug, writeTaxonomy } from "~/associations/profile.server";
+import { staffEmails } from "~/associations/recipients.server";
 import { prisma, writeTransaction } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
 import type { SignUpInput } from "~/associations/schemas";

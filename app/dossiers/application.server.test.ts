@@ -13,7 +13,9 @@ const pdfBytes = () => samplePdf("Statuts de l'association");
 const { prisma } = await import("../db.server");
 const app = await import("./application.server");
 const review = await import("../review/review.server");
-const { detectUploadType, getDocumentForDownload, storeDocument, UPLOAD_TYPE_MESSAGE } = await import("../documents/document.server");
+const { detectUploadType, UPLOAD_TYPE_MESSAGE } = await import("../documents/file-checks.server");
+const { getDocumentForDownload } = await import("../documents/document.server");
+const { storeDocument } = await import("../documents/storing.server");
 const { closeDueCalls, effectiveCallStatus } = await import("../calls/call.server");
 
 const DAY = 24 * 3600_000;

@@ -12,7 +12,7 @@ import type { SessionUser } from "../accounts/auth.server";
 const { prisma } = await import("../db.server");
 const app = await import("./application.server");
 const review = await import("../review/review.server");
-const { storeDocument } = await import("../documents/document.server");
+const { storeDocument } = await import("../documents/storing.server");
 
 async function setup() {
   const staff = await createUser(prisma, { role: "staff", passwordHash: "!" });

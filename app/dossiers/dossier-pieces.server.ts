@@ -13,7 +13,8 @@ import {
 } from "~/dossiers/application.server";
 import type { AssociationAccess } from "~/accounts/auth.server";
 import { parseRequiredAttachments } from "~/calls/call.server";
-import { listAssociationDocuments, parseUploadForm, storeDocument } from "~/documents/document.server";
+import { listAssociationDocuments } from "~/documents/document.server";
+import { parseUploadForm, storeDocument } from "~/documents/storing.server";
 import { formDataToObject, invalid } from "~/lib/forms.server";
 import { DOCUMENT_KIND_VALUES, type DocumentKind } from "~/dossiers/schemas";
 

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { createPasswordReset, endAllSessions, hashPassword, requireAdmin } from "~/accounts/auth.server";
+import { createPasswordReset } from "~/accounts/password-reset.server";
+import { endAllSessions } from "~/accounts/sessions.server";
+import { hashPassword } from "~/accounts/passwords.server";
+import { requireAdmin } from "~/accounts/auth.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { isUniqueViolation, prisma } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";

@@ -1,14 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
-import {
-  associationStorage,
-  deleteDocument,
-  formatMegabytes,
-  listAssociationDocuments,
-  parseUploadForm,
-  storeDocument,
-} from "~/documents/document.server";
+import { associationStorage, formatMegabytes } from "~/documents/quota.server";
+import { deleteDocument, listAssociationDocuments } from "~/documents/document.server";
+import { parseUploadForm, storeDocument } from "~/documents/storing.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { formDataToObject } from "~/lib/forms.server";

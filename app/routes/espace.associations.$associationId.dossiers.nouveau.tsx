@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { DossierError, startDossier } from "~/dossiers/application.server";
-import { getAssociationProfile } from "~/associations/association.server";
+import { getAssociationProfile } from "~/associations/profile.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";

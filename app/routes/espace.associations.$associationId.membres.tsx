@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { inviteMember, listMembers, removeMember } from "~/associations/association.server";
+import { inviteMember, listMembers, removeMember } from "~/associations/members.server";
 import { requireAssociationMember, requireRepresentative } from "~/accounts/auth.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";

@@ -1,6 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { changePassword, COMMON_PASSWORD_MESSAGE, isCommonPassword, lucia, readSessionId, requireUser } from "~/accounts/auth.server";
+import { changePassword } from "~/accounts/password-reset.server";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "~/accounts/passwords.server";
+import { lucia, readSessionId } from "~/accounts/sessions.server";
+import { requireUser } from "~/accounts/auth.server";
 import { deleteOwnAccount } from "~/accounts/personal-data.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { requestPasswordReset } from "~/accounts/auth.server";
+import { requestPasswordReset } from "~/accounts/password-reset.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { invalid, parseForm } from "~/lib/forms.server";

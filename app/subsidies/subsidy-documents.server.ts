@@ -5,14 +5,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { prisma } from "~/db.server";
-import {
-  insertDocumentRow,
-  StorageQuotaError,
-  truncationProblem,
-  writeDocumentFile,
-  type DocumentTx,
-  type WrittenFile,
-} from "~/documents/document.server";
+import { insertDocumentRow, writeDocumentFile, type WrittenFile } from "~/documents/storing.server";
+import { StorageQuotaError, type DocumentTx } from "~/documents/quota.server";
+import { truncationProblem } from "~/documents/file-checks.server";
 import { getEnv } from "~/env.server";
 import type { NewFiles } from "~/documents/stored-files.server";
 import { SubsidyError } from "~/subsidies/subsidy.server";
