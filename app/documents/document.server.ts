@@ -6,10 +6,11 @@ import path from "node:path";
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { notFound } from "~/lib/http.server";
+import { notFoundError } from "~/lib/domain-error";
+import { fileResponse } from "~/lib/file-response.server";
 
 export function uploadPath(storedName: string) {
-  return path.join(getEnv().UPLOAD_DIR, storedName);
+  return path.join(getEnv().UPLOAD_DIR, path.basename(storedName));
 }
 
 export async function listAssociationDocuments(associationId: string) {
@@ -35,7 +36,7 @@ export async function deleteDocument(associationId: string, documentId: string) 
     where: { id: documentId, associationId },
     select: { id: true, storedName: true, _count: { select: { dossierAttachments: true } } },
   });
-  if (!document) throw notFound();
+  if (!document) throw notFoundError();
   if (document._count.dossierAttachments > 0)
     return { ok: false as const, message: "Ce document est joint à un dossier : retirez-le d'abord du dossier." };
   await prisma.document.delete({ where: { id: document.id } });
@@ -49,25 +50,23 @@ export async function getDocumentForDownload(documentId: string, user: SessionUs
     where: { id: documentId },
     select: { id: true, associationId: true, storedName: true, originalName: true, mimeType: true, size: true },
   });
-  if (!document) throw notFound();
+  if (!document) throw notFoundError();
   const isStaff = user.role === "staff" || user.role === "admin";
   if (!isStaff) {
     const membership = await prisma.membership.findUnique({
       where: { userId_associationId: { userId: user.id, associationId: document.associationId } },
       select: { id: true },
     });
-    if (!membership) throw notFound();
+    if (!membership) throw notFoundError();
   }
   const bytes = await readFile(uploadPath(document.storedName)).catch(() => null);
-  if (!bytes) throw notFound("Le fichier est introuvable sur le serveur.");
+  if (!bytes) throw notFoundError("Le fichier est introuvable sur le serveur.");
   return { ...document, bytes };
 }
 
-export function contentDisposition(filename: string) {
-  const ascii =
-    filename
-      .normalize("NFD")
-      .replace(/[^\x20-\x7e]/g, "")
-      .replace(/["\\]/g, "_") || "document";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+/** A stored file as a download: an attachment under its name (or `filename`), never cached. */
+export function storedFileResponse(file: { bytes: Uint8Array; originalName: string; mimeType: string }, filename = file.originalName) {
+  const response = fileResponse(new Uint8Array(file.bytes), { filename, contentType: file.mimeType });
+  response.headers.set("Content-Length", String(file.bytes.length));
+  return response;
 }

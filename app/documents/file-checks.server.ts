@@ -1,24 +1,67 @@
 // What an uploaded file is: its type recognised from its content, never from its name, and
 // whether it is whole (a file cut short is refused).
 import { fileTypeFromBuffer } from "file-type";
+import { DomainError, isDomainError } from "~/lib/domain-error";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const ALLOWED_TYPES: Record<string, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
 export const UPLOAD_TYPE_MESSAGE =
   "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (son contenu a été vérifié, pas seulement son nom). Enregistrez-le en PDF puis réessayez.";
 
-export type Detected = { ok: true; mimeType: string; extension: string } | { ok: false; message: string };
+/** The extension of a stored file, by the type its content shows. */
+const EXTENSIONS: Record<string, string> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+};
 
-/** What the bytes are, whatever the file is called. */
+/** What a form accepts, and how its refusals are worded. */
+export type AcceptedFiles = {
+  /** MIME types, as recognised from the content. */
+  types: readonly string[];
+  /** The form field the refusals go beside. */
+  field: string;
+  /** Refusals name the file (forms that take several). */
+  named: boolean;
+  /** The refusal of a file of another type. */
+  wrongType: (name: string) => string;
+};
+
+/** An association's documents (statuts, RIB, comptes…): PDF, JPEG or PNG. */
+export const ASSOCIATION_DOCUMENTS: AcceptedFiles = {
+  types: ["application/pdf", "image/jpeg", "image/png"],
+  field: "file",
+  named: false,
+  wrongType: () => UPLOAD_TYPE_MESSAGE,
+};
+
+export type Upload = { name: string; bytes: Uint8Array };
+export type CheckedType = { mimeType: string; extension: string };
+
+/** What the bytes are, whatever the file is called; a DomainError beside `accept.field` when refused. */
+export async function checkUpload(upload: Upload, accept: AcceptedFiles): Promise<CheckedType> {
+  const refuse = (message: string) => new DomainError(message, { code: "file_refused", field: accept.field });
+  const theFile = accept.named ? `Le fichier « ${upload.name} »` : "Le fichier";
+  if (upload.bytes.length === 0) throw refuse(`${theFile} est vide.`);
+  if (upload.bytes.length > MAX_UPLOAD_BYTES) throw refuse(`${theFile} dépasse 10 Mo.`);
+  const type = await fileTypeFromBuffer(upload.bytes);
+  const extension = type && accept.types.includes(type.mime) ? EXTENSIONS[type.mime] : undefined;
+  if (!type || !extension) throw refuse(accept.wrongType(upload.name));
+  const truncated = truncationProblem(upload.bytes, type.mime);
+  if (truncated) throw refuse(accept.named ? `« ${upload.name} » : ${truncated}` : truncated);
+  return { mimeType: type.mime, extension };
+}
+
+export type Detected = ({ ok: true } & CheckedType) | { ok: false; message: string };
+
+/** An association document's check, as a result rather than a refusal. */
 export async function detectUploadType(bytes: Uint8Array): Promise<Detected> {
-  if (bytes.length === 0) return { ok: false, message: "Le fichier est vide." };
-  if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: "Le fichier dépasse 10 Mo." };
-  const type = await fileTypeFromBuffer(bytes);
-  const extension = type ? ALLOWED_TYPES[type.mime] : undefined;
-  if (!type || !extension) return { ok: false, message: UPLOAD_TYPE_MESSAGE };
-  const truncated = truncationProblem(bytes, type.mime);
-  if (truncated) return { ok: false, message: truncated };
-  return { ok: true, mimeType: type.mime, extension };
+  try {
+    return { ok: true, ...(await checkUpload({ name: "", bytes }, ASSOCIATION_DOCUMENTS)) };
+  } catch (error) {
+    if (isDomainError(error)) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 export const TRUNCATED_MESSAGE =

@@ -17,7 +17,6 @@ const docs = {
   ...(await import("./document.server")),
 };
 const subsidyDocs = await import("../subsidies/subsidy-documents.server");
-const { withNewFiles } = await import("./stored-files.server");
 const { getEnv } = await import("../env.server");
 
 /** Every name in the uploads folder, temporary files included. */
@@ -33,6 +32,14 @@ async function pdfOfSize(size: number) {
   const pdf = await pdfBytes();
   return Buffer.concat([pdf.subarray(0, pdf.length - 6), Buffer.alloc(Math.max(0, size - pdf.length), 0x20), Buffer.from("%%EOF\n")]);
 }
+
+/** A signed convention stored through the subsidy path, with no other write. */
+const subsidyConvention = (associationId: string, uploadedById: string, upload: { name: string; bytes: Uint8Array }) =>
+  docs.storeUploads(
+    [upload],
+    { associationId, kind: "convention", label: "Convention", uploadedById, accept: subsidyDocs.signedConventionFile() },
+    async () => {},
+  );
 
 async function member() {
   const association = await createAssociation(prisma, { status: "validated" });
@@ -87,11 +94,9 @@ describe("association storage quota", () => {
     expect(await prisma.document.count({ where: { associationId } })).toBe(3);
 
     // The subsidy path counts the same documents.
-    await expect(
-      withNewFiles((files) =>
-        subsidyDocs.writeSubsidyFile(files, { associationId, upload: { name: "c.pdf", bytes: pdf }, mimeType: "application/pdf" }),
-      ),
-    ).rejects.toThrow("dépasse l'espace de stockage restant");
+    await expect(subsidyConvention(associationId, actor.id, { name: "c.pdf", bytes: pdf })).rejects.toThrow(
+      "dépasse l'espace de stockage restant",
+    );
 
     // Another association's space is its own.
     expect(
@@ -123,23 +128,7 @@ describe("association storage quota", () => {
         docs.storeDocument({ associationId, kind: "comptes", originalName: `comptes-${i}.pdf`, bytes: file, actor }),
       ),
       // The subsidy path shares the quota and the lock.
-      withNewFiles(async (files) => {
-        const written = await subsidyDocs.writeSubsidyFile(files, {
-          associationId,
-          upload: { name: "c.pdf", bytes: file },
-          mimeType: "application/pdf",
-        });
-        return prisma.$transaction((tx) =>
-          subsidyDocs.insertSubsidyDocument(tx, {
-            associationId,
-            kind: "convention",
-            label: "Convention",
-            upload: { name: "c.pdf", bytes: file },
-            file: written,
-            uploadedById: actor.id,
-          }),
-        );
-      }).then(
+      subsidyConvention(associationId, actor.id, { name: "c.pdf", bytes: file }).then(
         () => ({ ok: true as const }),
         (error: Error) => ({ ok: false as const, message: error.message, status: 400 }),
       ),

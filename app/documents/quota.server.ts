@@ -1,17 +1,17 @@
 // The storage quota of an association: what its documents take, against what it may keep.
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { DomainError } from "~/lib/domain-error";
+import { formatFileSize } from "~/lib/format";
 
 /** Total storage quota of one association (ASSOCIATION_STORAGE_QUOTA_MB, 200 Mo by default). */
 export function storageQuotaBytes() {
   return Math.floor(getEnv().ASSOCIATION_STORAGE_QUOTA_MB * 1024 * 1024);
 }
 
-/** "12,3 Mo", "840 Ko" under one megabyte */
+/** "12,3 Mo", "840 Ko" under one megabyte, "0 Ko" for a space where nothing is stored yet. */
 export function formatMegabytes(bytes: number) {
-  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat("fr-FR").format(Math.ceil(bytes / 1024))} Ko`;
-  const mb = bytes / (1024 * 1024);
-  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb)} Mo`;
+  return bytes === 0 ? "0 Ko" : formatFileSize(bytes);
 }
 
 type DocumentDb = Pick<typeof prisma, "document">;
@@ -31,13 +31,10 @@ export async function quotaProblem(associationId: string, size: number, db: Docu
   return `Ce fichier (${formatMegabytes(size)}) dépasse l'espace de stockage restant de l'association : ${formatMegabytes(used)} utilisés sur ${formatMegabytes(quota)}, il reste ${formatMegabytes(left)}. Supprimez des documents devenus inutiles puis réessayez.`;
 }
 
-/** The file would pass the association's storage quota (a refusal of the upload, status 400). */
-export class StorageQuotaError extends Error {
-  readonly status = 400;
-  constructor(message: string) {
-    super(message);
-    this.name = "StorageQuotaError";
-  }
+/** The refusal of a file that would pass the quota (status 400), beside `field`; null when it fits. */
+export async function overQuota(associationId: string, size: number, field: string, db: DocumentDb = prisma) {
+  const problem = await quotaProblem(associationId, size, db);
+  return problem ? new DomainError(problem, { code: "over_quota", field }) : null;
 }
 
 /** The client of an interactive transaction (or the client itself) as far as documents need it. */

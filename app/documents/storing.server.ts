@@ -1,5 +1,8 @@
-// Storing an uploaded document: written aside then renamed under a generated name, its row
-// inserted in the transaction, counted against the association's quota.
+// Storing uploaded files, the one way: checked by content, counted against the association's
+// quota, written aside then renamed under a generated name (outside the transaction), their
+// Document rows inserted in the write transaction with whatever the caller records with them.
+// Every refusal is a DomainError beside the form's file field: the file itself or the quota
+// (400), the server's disk (507 full, 503 not writable).
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
 import {
@@ -8,56 +11,106 @@ import {
   MaxPartSizeExceededError,
 } from "@remix-run/node";
 import type { SessionUser } from "~/accounts/auth.server";
-import { writeTransaction } from "~/db.server";
+import { writeTransaction, type Tx } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { detectUploadType, MAX_UPLOAD_BYTES } from "~/documents/file-checks.server";
-import { lockAssociationStorage, quotaProblem, StorageQuotaError, type DocumentTx } from "~/documents/quota.server";
-import { StorageError, withNewFiles, type NewFiles } from "~/documents/stored-files.server";
+import { DomainError, isDomainError } from "~/lib/domain-error";
+import {
+  ASSOCIATION_DOCUMENTS,
+  checkUpload,
+  MAX_UPLOAD_BYTES,
+  type AcceptedFiles,
+  type CheckedType,
+  type Upload,
+} from "~/documents/file-checks.server";
+import { lockAssociationStorage, overQuota } from "~/documents/quota.server";
+import { asStorageError, isStorageError, withNewFiles } from "~/documents/stored-files.server";
 
-export type WrittenFile = { storedName: string; size: number; sha256: string; mimeType: string };
+export type { Upload };
+export type StoredDocument = { id: string; kind: string; label: string; originalName: string };
+
+export type UploadTarget = {
+  associationId: string;
+  /** The document kind ("statuts", "convention", "compte_rendu"…). */
+  kind: string;
+  /** The label of each document; the file's name when blank. */
+  label?: string;
+  uploadedById: string | null;
+  accept: AcceptedFiles;
+};
+
+type WrittenFile = { originalName: string; storedName: string; mimeType: string; size: number; sha256: string };
+
+/** Files are stored under generated names, readable by the portal's user only. */
+const STORED_FILE_MODE = 0o600;
 
 /**
- * Step 1 of storing a document, before any transaction: a first quota check (so a file that
- * cannot fit is not written at all), then the file written atomically under a generated name.
- * Throws StorageQuotaError, or StorageError when the disk is full or not writable.
+ * Stores `uploads` for an association, all or none: each checked, written (a first quota
+ * check first, so a file that cannot fit is not written at all), then, in one write transaction,
+ * the association's storage lock, the quota checked again against committed documents, the
+ * rows, and `record(tx, documents)` for what goes with them. When anything fails the
+ * transaction rolls back and the files written are removed.
  */
-export async function writeDocumentFile(
-  files: NewFiles,
-  input: { associationId: string; bytes: Uint8Array; mimeType: string; extension: string },
-): Promise<WrittenFile> {
-  const overQuota = await quotaProblem(input.associationId, input.bytes.length);
-  if (overQuota) throw new StorageQuotaError(overQuota);
-  const storedName = `${randomUUID()}.${input.extension}`;
-  await files.write(getEnv().UPLOAD_DIR, storedName, input.bytes, 0o600);
-  return { storedName, size: input.bytes.length, sha256: createHash("sha256").update(input.bytes).digest("hex"), mimeType: input.mimeType };
+export async function storeUploads<T>(
+  uploads: Upload[],
+  target: UploadTarget,
+  record: (tx: Tx, documents: StoredDocument[]) => Promise<T>,
+): Promise<T> {
+  const { associationId, accept } = target;
+  const checked: (Upload & CheckedType)[] = [];
+  for (const upload of uploads) checked.push({ ...upload, ...(await checkUpload(upload, accept)) });
+  try {
+    return await withNewFiles(async (files) => {
+      const written: WrittenFile[] = [];
+      for (const { name, bytes, mimeType, extension } of checked) {
+        const refusal = await overQuota(associationId, bytes.length, accept.field);
+        if (refusal) throw refusal;
+        const storedName = `${randomUUID()}.${extension}`;
+        await files.write(getEnv().UPLOAD_DIR, storedName, bytes, STORED_FILE_MODE);
+        const originalName = path.basename(name || `document.${extension}`).slice(0, 200);
+        written.push({ originalName, storedName, mimeType, size: bytes.length, sha256: sha256(bytes) });
+      }
+      return writeTransaction(async (tx) => {
+        if (written.length) await lockAssociationStorage(tx, associationId);
+        const documents: StoredDocument[] = [];
+        for (const file of written) {
+          const refusal = await overQuota(associationId, file.size, accept.field, tx);
+          if (refusal) throw refusal;
+          const { originalName, storedName, mimeType, size } = file;
+          const document = await tx.document.create({
+            data: {
+              associationId,
+              kind: target.kind,
+              label: (target.label?.trim() || originalName).slice(0, 200),
+              originalName,
+              storedName,
+              mimeType,
+              size,
+              sha256: file.sha256,
+              uploadedById: target.uploadedById,
+            },
+            select: { id: true, kind: true, label: true, originalName: true },
+          });
+          documents.push(document);
+        }
+        return record(tx, documents);
+      });
+    });
+  } catch (error) {
+    throw besideField(asStorageError(error), accept.field);
+  }
 }
 
-/**
- * Step 2, inside the write transaction: the association's storage lock, the quota checked
- * again against committed documents, the row. Throws StorageQuotaError (the transaction rolls
- * back and `withNewFiles` removes the file).
- */
-export async function insertDocumentRow(
-  tx: DocumentTx,
-  input: { associationId: string; kind: string; label: string; originalName: string; uploadedById: string | null; file: WrittenFile },
-) {
-  await lockAssociationStorage(tx, input.associationId);
-  const overQuota = await quotaProblem(input.associationId, input.file.size, tx);
-  if (overQuota) throw new StorageQuotaError(overQuota);
-  return tx.document.create({
-    data: {
-      associationId: input.associationId,
-      kind: input.kind,
-      label: input.label.slice(0, 200),
-      originalName: input.originalName.slice(0, 200),
-      storedName: input.file.storedName,
-      mimeType: input.file.mimeType,
-      size: input.file.size,
-      sha256: input.file.sha256,
-      uploadedById: input.uploadedById,
-    },
-    select: { id: true, kind: true, label: true, originalName: true },
-  });
+/** One uploaded file stored on its own: its Document. */
+export async function storeUpload(upload: Upload, target: UploadTarget): Promise<StoredDocument> {
+  return storeUploads([upload], target, async (_tx, [document]) => document!);
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** A disk refusal, from whichever write it came, goes beside the form's file field too. */
+function besideField(error: unknown, field: string) {
+  if (!isStorageError(error) || error.field !== "_form") return error;
+  return Object.assign(new DomainError(error.message, { code: error.code, field, status: error.status }), { cause: error.cause });
 }
 
 export type UploadForm = { ok: true; formData: FormData } | { ok: false; message: string };
@@ -78,7 +131,7 @@ export type StoreResult =
   | { ok: true; document: { id: string; kind: string; label: string } }
   | { ok: false; message: string; /** 400 for the file itself, 507/503 for the server's disk */ status: number };
 
-/** An association document: checked by content, written atomically, counted against the quota. */
+/** An association document (statuts, RIB, comptes…), with the refusal as a result for the pages that show it. */
 export async function storeDocument(input: {
   associationId: string;
   kind: string;
@@ -87,32 +140,20 @@ export async function storeDocument(input: {
   bytes: Uint8Array;
   actor: SessionUser;
 }): Promise<StoreResult> {
-  const detected = await detectUploadType(input.bytes);
-  if (!detected.ok) return { ...detected, status: 400 };
-  const originalName = path.basename(input.originalName || `document.${detected.extension}`).slice(0, 200);
   try {
-    const document = await withNewFiles(async (files) => {
-      const file = await writeDocumentFile(files, {
+    const document = await storeUpload(
+      { name: input.originalName, bytes: input.bytes },
+      {
         associationId: input.associationId,
-        bytes: input.bytes,
-        mimeType: detected.mimeType,
-        extension: detected.extension,
-      });
-      return writeTransaction((tx) =>
-        insertDocumentRow(tx, {
-          associationId: input.associationId,
-          kind: input.kind,
-          label: input.label?.trim() || originalName,
-          originalName,
-          uploadedById: input.actor.id,
-          file,
-        }),
-      );
-    });
+        kind: input.kind,
+        label: input.label,
+        uploadedById: input.actor.id,
+        accept: ASSOCIATION_DOCUMENTS,
+      },
+    );
     return { ok: true, document: { id: document.id, kind: document.kind, label: document.label } };
   } catch (error) {
-    if (error instanceof StorageQuotaError || error instanceof StorageError)
-      return { ok: false, message: error.message, status: error.status };
+    if (isDomainError(error)) return { ok: false, message: error.message, status: error.status };
     throw error;
   }
 }

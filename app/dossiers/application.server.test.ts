@@ -232,7 +232,7 @@ describe("document downloads", () => {
     });
     const { user: outsider } = await setup();
     const thrown = await getDocumentForDownload(stored.document.id, outsider).catch((e) => e);
-    expect(thrown).toMatchObject({ init: { status: 404 } });
+    expect(thrown).toMatchObject({ status: 404 });
   });
 });
 
