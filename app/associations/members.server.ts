@@ -4,7 +4,8 @@ import { hashPassword } from "~/accounts/passwords.server";
 import { hashToken, newToken } from "~/accounts/tokens.server";
 import { prisma, writeTransaction } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
-import { notFound } from "~/lib/http.server";
+import { DomainError, notFoundError } from "~/lib/domain-error";
+import { memberInvitationEmail } from "~/associations/emails";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -38,7 +39,7 @@ export async function inviteMember(associationId: string, email: string, actor: 
     // The write first: an invitation that expired unanswered goes, and the lock is ours.
     await tx.invitation.deleteMany({ where: { associationId, email, acceptedAt: null, expiresAt: { lte: now } } });
     const association = await tx.association.findUnique({ where: { id: associationId }, select: { name: true } });
-    if (!association) throw notFound();
+    if (!association) throw notFoundError();
     const member = await tx.membership.findFirst({ where: { associationId, user: { email } }, select: { id: true } });
     if (member) return { ok: false as const, reason: "already_member" as const };
     const pending = await tx.invitation.findFirst({
@@ -54,14 +55,11 @@ export async function inviteMember(associationId: string, email: string, actor: 
   if (!outcome.ok) return outcome;
   await sendMail({
     to: email,
-    subject: `Invitation à rejoindre ${outcome.associationName} sur le portail du CCAS`,
-    text: [
-      "Bonjour,",
-      "",
-      `${actor.name} vous invite à rejoindre l'espace de « ${outcome.associationName} » sur le portail du réseau des associations du CCAS.`,
-      "",
-      `Pour accepter l'invitation (valable 7 jours) : ${absoluteUrl(`/invitation/${token}`)}`,
-    ].join("\n"),
+    ...memberInvitationEmail({
+      inviterName: actor.name,
+      associationName: outcome.associationName,
+      invitationUrl: absoluteUrl(`/invitation/${token}`),
+    }),
   });
   return { ok: true };
 }
@@ -109,8 +107,8 @@ export async function removeMember(associationId: string, membershipId: string) 
     where: { id: membershipId, associationId },
     select: { id: true, isRepresentative: true },
   });
-  if (!membership) throw notFound();
-  if (membership.isRepresentative) return { ok: false as const };
+  if (!membership) throw notFoundError();
+  if (membership.isRepresentative)
+    throw new DomainError("Le ou la représentant·e légal·e ne peut pas être retiré·e.", { code: "representative" });
   await prisma.membership.delete({ where: { id: membership.id } });
-  return { ok: true as const };
 }

@@ -2,6 +2,7 @@
 import { enqueueSearchSync } from "../../search/sync";
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction, type Db, type Tx } from "~/db.server";
+import { recordAudit } from "~/lib/audit.server";
 import { slugify } from "~/lib/slug";
 import type { AssociationProfileInput } from "~/associations/schemas";
 import { syncSearchNow } from "~/associations/search-sync.server";
@@ -77,9 +78,7 @@ export async function updateAssociationProfile(associationId: string, input: Ass
     await tx.association.update({ where: { id: associationId }, data: profileColumns(input) });
     await writeTaxonomy(tx, associationId, input);
     await enqueueSearchSync(tx, [associationId]);
-    await tx.auditEvent.create({
-      data: { entityType: "association", entityId: associationId, actorId: actor.id, action: "modification du profil" },
-    });
+    await recordAudit(tx, { entityType: "association", entityId: associationId, actorId: actor.id, action: "modification du profil" });
   });
   return syncSearchNow([associationId]);
 }

@@ -83,4 +83,23 @@ describe("sign-up and validation", () => {
     const mail = await smtp.waitFor((m) => m.to.includes("rep-refus@asso.test") && /refusée/.test(m.subject));
     expect(mail.text).toContain("Objet sans lien avec l'action sociale.");
   });
+
+  it("refuses once: the same refusal sent twice, or three at once, writes one audit entry and one e-mail", async () => {
+    const association = await createAssociation(prisma, { name: "Association refusée deux fois", status: "pending" });
+    const rep = await createUser(prisma, { email: "rep-refus-double@asso.test" });
+    await prisma.membership.create({ data: { userId: rep.id, associationId: association.id, isRepresentative: true } });
+    const atOnce = await Promise.all([1, 2, 3].map(() => refuseAssociation(association.id, "Premier motif.", admin)));
+    expect(atOnce.filter((r) => !r.already)).toHaveLength(1);
+    const again = await refuseAssociation(association.id, "Second motif.", admin);
+    expect(again).toMatchObject({ id: association.id, already: true });
+    const refused = await prisma.association.findUniqueOrThrow({ where: { id: association.id } });
+    expect(refused).toMatchObject({ status: "refused", refusalReason: "Premier motif." });
+    expect(await prisma.auditEvent.count({ where: { entityId: association.id, action: "refus" } })).toBe(1);
+    expect(await prisma.emailMessage.count({ where: { to: rep.email, subject: { contains: "refusée" } } })).toBe(1);
+  });
+
+  it("answers not found for an association that does not exist", async () => {
+    await expect(refuseAssociation("no-such-association", "Motif.", admin)).rejects.toMatchObject({ code: "not_found", status: 404 });
+    await expect(validateAssociation("no-such-association", admin)).rejects.toMatchObject({ code: "not_found", status: 404 });
+  });
 });

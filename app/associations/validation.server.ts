@@ -3,17 +3,23 @@ import { enqueueSearchSync } from "../../search/sync";
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
-import { notFound } from "~/lib/http.server";
+import { recordAudit } from "~/lib/audit.server";
+import { notFoundError } from "~/lib/domain-error";
+import { associationRefusedEmail, associationValidatedEmail } from "~/associations/emails";
 import { representativeEmails } from "~/associations/recipients.server";
 import { syncSearchNow } from "~/associations/search-sync.server";
 
+/**
+ * Publishes a pending (or refused) association in the directory. Read and checked in the write
+ * transaction: the same decision sent twice writes, and sends, once.
+ */
 export async function validateAssociation(associationId: string, actor: SessionUser) {
   const association = await writeTransaction(async (tx) => {
     const current = await tx.association.findUnique({
       where: { id: associationId },
       select: { id: true, status: true, name: true, slug: true },
     });
-    if (!current) throw notFound();
+    if (!current) throw notFoundError();
     if (current.status === "validated") {
       // Validated already (the same decision sent twice): no second audit entry or e-mail; the
       // directory entry is refreshed all the same (idempotent).
@@ -25,77 +31,62 @@ export async function validateAssociation(associationId: string, actor: SessionU
       data: { status: "validated", validatedAt: new Date(), refusalReason: null },
       select: { id: true, name: true, slug: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        entityType: "association",
-        entityId: associationId,
-        actorId: actor.id,
-        action: "validation",
-        fromState: current.status,
-        toState: "validated",
-      },
+    await recordAudit(tx, {
+      entityType: "association",
+      entityId: associationId,
+      actorId: actor.id,
+      action: "validation",
+      fromState: current.status,
+      toState: "validated",
     });
     await enqueueSearchSync(tx, [associationId]);
     return { ...updated, already: false };
   });
   await syncSearchNow([associationId]);
   if (association.already) return association;
-  for (const to of await representativeEmails(associationId)) {
-    await sendMail({
-      to,
-      subject: `${association.name} est validée`,
-      text: [
-        "Bonjour,",
-        "",
-        `L'inscription de « ${association.name} » au réseau des associations du CCAS est validée.`,
-        `Elle apparaît désormais dans l'annuaire : ${absoluteUrl(`/annuaire/${association.slug}`)}`,
-        "",
-        `Complétez son profil et suivez vos démarches dans votre espace : ${absoluteUrl("/espace")}`,
-      ].join("\n"),
-    });
-  }
+  const email = associationValidatedEmail({
+    associationName: association.name,
+    directoryUrl: absoluteUrl(`/annuaire/${association.slug}`),
+    spaceUrl: absoluteUrl("/espace"),
+  });
+  for (const to of await representativeEmails(associationId)) await sendMail({ to, ...email });
   return association;
 }
 
+/**
+ * Refuses an association, with the reason its representatives receive. Read and checked in the
+ * write transaction, as a validation is: refused already (the same decision sent twice), nothing
+ * is written or sent again and the first reason stands.
+ */
 export async function refuseAssociation(associationId: string, reason: string, actor: SessionUser) {
   const association = await writeTransaction(async (tx) => {
-    const current = await tx.association.findUnique({ where: { id: associationId }, select: { status: true } });
-    if (!current) throw notFound();
+    const current = await tx.association.findUnique({ where: { id: associationId }, select: { id: true, status: true, name: true } });
+    if (!current) throw notFoundError();
+    if (current.status === "refused") {
+      await enqueueSearchSync(tx, [associationId]);
+      return { id: current.id, name: current.name, already: true };
+    }
     const updated = await tx.association.update({
       where: { id: associationId },
       data: { status: "refused", refusalReason: reason },
       select: { id: true, name: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        entityType: "association",
-        entityId: associationId,
-        actorId: actor.id,
-        action: "refus",
-        fromState: current.status,
-        toState: "refused",
-        comment: reason,
-      },
+    await recordAudit(tx, {
+      entityType: "association",
+      entityId: associationId,
+      actorId: actor.id,
+      action: "refus",
+      fromState: current.status,
+      toState: "refused",
+      comment: reason,
     });
     await enqueueSearchSync(tx, [associationId]);
-    return updated;
+    return { ...updated, already: false };
   });
   await syncSearchNow([associationId]);
-  for (const to of await representativeEmails(associationId)) {
-    await sendMail({
-      to,
-      subject: `Inscription de ${association.name} refusée`,
-      text: [
-        "Bonjour,",
-        "",
-        `L'inscription de « ${association.name} » au réseau des associations du CCAS n'a pas été validée, pour le motif suivant :`,
-        "",
-        reason,
-        "",
-        `Vous pouvez corriger le profil depuis votre espace et nous contacter : ${absoluteUrl("/espace")}`,
-      ].join("\n"),
-    });
-  }
+  if (association.already) return association;
+  const email = associationRefusedEmail({ associationName: association.name, reason, spaceUrl: absoluteUrl("/espace") });
+  for (const to of await representativeEmails(associationId)) await sendMail({ to, ...email });
   return association;
 }
 
