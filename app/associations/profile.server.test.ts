@@ -1,11 +1,10 @@
 // Profile edits and the search index, against a real SQLite database and a real Meilisearch.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAssociation } from "../../prisma/factories/association";
-import { createUser } from "../../prisma/factories/user";
 import { getDocument } from "../../search/engine";
 import { processSearchOutbox, reindexAll } from "../../search/sync";
 import { resetEnvCache } from "../env.server";
-import { baseProfile } from "./test-fixtures";
+import { baseProfile, createAdmin } from "./test-fixtures";
 
 const { prisma } = await import("../db.server");
 const { updateAssociationProfile } = await import("./profile.server");
@@ -14,12 +13,11 @@ const { getSearchClient } = await import("../lib/search.server");
 const { createSearchClient, applyIndexSettings } = await import("../../search/engine");
 
 const client = getSearchClient()!;
-let admin: { id: string; email: string; name: string; role: "admin" };
+let admin: Awaited<ReturnType<typeof createAdmin>>;
 
 beforeAll(async () => {
   await applyIndexSettings(client);
-  const user = await createUser(prisma, { role: "admin", email: "admin-test@ccas.test" });
-  admin = { ...user, role: "admin" };
+  admin = await createAdmin(prisma);
 });
 
 describe("profile edits and the search index", () => {

@@ -1,4 +1,7 @@
-// A profile the association tests fill their forms with.
+// What the association tests start from: a profile to fill their forms with, an administrator.
+import { createUser } from "../../prisma/factories/user";
+import type { Db } from "~/db.server";
+
 export const baseProfile = {
   acronym: undefined,
   rna: "W251002867",
@@ -14,3 +17,9 @@ export const baseProfile = {
   receptionHours: "Mardi 14 h – 18 h",
   publics: ["familles" as const],
 };
+
+/** The administrator who validates and refuses, as a signed-in user. */
+export async function createAdmin(prisma: Db) {
+  const user = await createUser(prisma, { role: "admin", email: "admin-test@ccas.test" });
+  return { ...user, role: "admin" as const };
+}

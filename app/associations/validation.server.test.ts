@@ -5,7 +5,7 @@ import { createUser } from "../../prisma/factories/user";
 import { getDocument } from "../../search/engine";
 import { startSmtpListener } from "../../tests/smtp";
 import { resetEnvCache } from "../env.server";
-import { baseProfile } from "./test-fixtures";
+import { baseProfile, createAdmin } from "./test-fixtures";
 
 const smtp = await startSmtpListener();
 process.env.SMTP_URL = smtp.url;
@@ -19,12 +19,11 @@ const { getSearchClient } = await import("../lib/search.server");
 const { applyIndexSettings } = await import("../../search/engine");
 
 const client = getSearchClient()!;
-let admin: { id: string; email: string; name: string; role: "admin" };
+let admin: Awaited<ReturnType<typeof createAdmin>>;
 
 beforeAll(async () => {
   await applyIndexSettings(client);
-  const user = await createUser(prisma, { role: "admin", email: "admin-test@ccas.test" });
-  admin = { ...user, role: "admin" };
+  admin = await createAdmin(prisma);
 });
 
 afterAll(async () => {

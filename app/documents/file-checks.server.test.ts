@@ -1,13 +1,12 @@
 // Upload hardening, for both upload paths (association documents and subsidy files): content
 // sniffing against renamed executables and HTML, the 10 Mo limit, files cut short.
 import { describe, expect, it } from "vitest";
-import { createAssociation } from "../../prisma/factories/association";
-import { addMembership, createUser } from "../../prisma/factories/user";
-import type { SessionUser } from "../accounts/auth.server";
 import { pdfBytes as samplePdf, pngBytes } from "../../tests/sample-files";
+import { associationMember } from "./test-fixtures";
 const pdfBytes = () => samplePdf("Comptes annuels");
 
 const { prisma } = await import("../db.server");
+const member = () => associationMember(prisma);
 const docs = { ...(await import("./file-checks.server")), ...(await import("./quota.server")), ...(await import("./storing.server")) };
 const subsidyDocs = await import("../subsidies/subsidy-documents.server");
 
@@ -27,14 +26,6 @@ const MZ = Buffer.concat([
   Buffer.alloc(400),
 ]);
 const HTML = Buffer.from("<!DOCTYPE html><html><body><script>alert(1)</script>%PDF-1.4</body></html>\n%%EOF\n");
-
-async function member() {
-  const association = await createAssociation(prisma, { status: "validated" });
-  const u = await createUser(prisma, { passwordHash: "!" });
-  await addMembership(prisma, u.id, association.id, true, "Trésorière");
-  const actor: SessionUser = { id: u.id, email: u.email, name: u.name, role: "member" };
-  return { associationId: association.id, actor };
-}
 
 const subsidyCheck = (name: string, bytes: Uint8Array) =>
   subsidyDocs.checkUploadType({ name, bytes }, subsidyDocs.REPORT_ATTACHMENT_TYPES, "attachments");

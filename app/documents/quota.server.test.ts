@@ -2,13 +2,12 @@
 // files), and what a failed upload leaves behind.
 import { readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAssociation } from "../../prisma/factories/association";
-import { addMembership, createUser } from "../../prisma/factories/user";
-import type { SessionUser } from "../accounts/auth.server";
 import { pdfBytes as samplePdf, pngBytes } from "../../tests/sample-files";
+import { associationMember } from "./test-fixtures";
 const pdfBytes = () => samplePdf("Comptes annuels");
 
 const { prisma } = await import("../db.server");
+const member = () => associationMember(prisma);
 const { resetEnvCache } = await import("../env.server");
 const docs = {
   ...(await import("./file-checks.server")),
@@ -40,14 +39,6 @@ const subsidyConvention = (associationId: string, uploadedById: string, upload: 
     { associationId, kind: "convention", label: "Convention", uploadedById, accept: subsidyDocs.signedConventionFile() },
     async () => {},
   );
-
-async function member() {
-  const association = await createAssociation(prisma, { status: "validated" });
-  const u = await createUser(prisma, { passwordHash: "!" });
-  await addMembership(prisma, u.id, association.id, true, "Trésorière");
-  const actor: SessionUser = { id: u.id, email: u.email, name: u.name, role: "member" };
-  return { associationId: association.id, actor };
-}
 
 describe("association storage quota", () => {
   const saved = process.env.ASSOCIATION_STORAGE_QUOTA_MB;
