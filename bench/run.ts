@@ -336,7 +336,7 @@ async function main() {
         );
 
         // From a profile save to the change being searchable.
-        const { updateAssociationProfile } = await import("../app/associations/association.server");
+        const { updateAssociationProfile } = await import("../app/associations/profile.server");
         const target = await prisma.association.findFirstOrThrow({
           where: { status: "validated" },
           include: { fields: true, publics: true },

@@ -122,7 +122,7 @@ async function main() {
       log(`Index de l'annuaire non vérifié (${error instanceof Error ? error.message : String(error)}) : nouvel essai en arrière-plan.`),
     );
 
-    const auth = await import("../app/accounts/auth.server");
+    const auth = await import("../app/accounts/sessions.server");
     const { createApp } = await import("./app");
     let build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
     if (dev) {

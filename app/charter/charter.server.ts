@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { diffWordsWithSpace } from "diff";
 import PDFDocument from "pdfkit";
 import { enqueueSearchSync } from "../../search/sync";
-import { syncSearchNow } from "~/associations/association.server";
+import { syncSearchNow } from "~/associations/search-sync.server";
 import type { SessionUser } from "~/accounts/auth.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
 import { prisma, writeTransaction, type Tx } from "~/db.server";

@@ -6,7 +6,9 @@ import { pngBytes } from "../../tests/sample-files";
 import { pdfBytes, setup } from "../dossiers/test-support.server";
 
 const { prisma } = await import("../db.server");
-const { detectUploadType, getDocumentForDownload, storeDocument, UPLOAD_TYPE_MESSAGE } = await import("./document.server");
+const { getDocumentForDownload } = await import("./document.server");
+const { storeDocument } = await import("./storing.server");
+const { detectUploadType, UPLOAD_TYPE_MESSAGE } = await import("./file-checks.server");
 
 describe("upload type detection", () => {
   it("recognises real PDF and PNG content", async () => {
@@ -46,6 +48,6 @@ describe("document downloads", () => {
     });
     const { user: outsider } = await setup();
     const thrown = await getDocumentForDownload(stored.document.id, outsider).catch((e) => e);
-    expect(thrown).toMatchObject({ init: { status: 404 } });
+    expect(thrown).toMatchObject({ code: "not_found", status: 404 });
   });
 });

@@ -5,7 +5,7 @@ import { pngBytes } from "../../tests/sample-files";
 import { setup } from "./test-support.server";
 
 const { prisma } = await import("../db.server");
-const { storeDocument } = await import("../documents/document.server");
+const { storeDocument } = await import("../documents/storing.server");
 const drafts = await import("./drafts.server");
 const attachments = await import("./attachments.server");
 

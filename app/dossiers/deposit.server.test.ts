@@ -19,7 +19,7 @@ const deposit = await import("./deposit.server");
 const reading = await import("./reading.server");
 const staffView = await import("./staff-view.server");
 const review = await import("../review/transitions.server");
-const { storeDocument } = await import("../documents/document.server");
+const { storeDocument } = await import("../documents/storing.server");
 
 async function setup() {
   const staff = await createUser(prisma, { role: "staff", passwordHash: "!" });

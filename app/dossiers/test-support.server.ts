@@ -7,7 +7,7 @@ import { addMembership, createUser } from "../../prisma/factories/user";
 import { pdfBytes as samplePdf } from "../../tests/sample-files";
 import type { SessionUser } from "../accounts/auth.server";
 import { prisma } from "../db.server";
-import { storeDocument } from "../documents/document.server";
+import { storeDocument } from "../documents/storing.server";
 import { attachDocument } from "./attachments.server";
 import { saveStep } from "./steps.server";
 

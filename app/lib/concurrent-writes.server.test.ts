@@ -8,7 +8,7 @@ import { createEvent } from "../../prisma/factories/event";
 import { addMembership, createUser } from "../../prisma/factories/user";
 
 const { prisma, configureSqlite } = await import("../db.server");
-const { updateAssociationProfile } = await import("../associations/association.server");
+const { updateAssociationProfile } = await import("../associations/profile.server");
 const { saveStep } = await import("../dossiers/steps.server");
 const { registerForAssociation } = await import("../events/registration.server");
 const { recordPayment } = await import("../subsidies/subsidy.server");

@@ -4,7 +4,7 @@ import { startDossier } from "~/dossiers/drafts.server";
 import { CALL_NOT_OPEN } from "~/dossiers/refusals";
 import { isDomainError } from "~/lib/domain-error";
 import { domainAction } from "~/lib/forms.server";
-import { getAssociationProfile } from "~/associations/association.server";
+import { getAssociationProfile } from "~/associations/profile.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";

@@ -8,7 +8,7 @@ import { centsToInput, formatDate, formatEuros } from "~/lib/format";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/subsidies/schemas";
-import { StorageError } from "~/documents/stored-files.server";
+import { isDomainError } from "~/lib/domain-error";
 import { readUpload, type Upload } from "~/subsidies/subsidy-documents.server";
 import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
 import { getSubsidyForAssociation, submitReport, SubsidyError } from "~/subsidies/subsidy.server";
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!done) throw notFound();
   } catch (error) {
     if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, values);
-    if (error instanceof StorageError) return fieldError("attachments", error.message, values, error.status);
+    if (isDomainError(error)) return fieldError(error.field, error.message, values, error.status);
     throw error;
   }
   return redirectWithFlash(

@@ -4,7 +4,7 @@ import { formDataToObject, fieldError, invalid, parseWith } from "~/lib/forms.se
 import { redirectWithFlash } from "~/lib/flash.server";
 import { conventionSignedSchema, correctionSchema, paymentSchema, scheduleSchema, voteSchema } from "~/subsidies/schemas";
 import { markConventionSent, markConventionSigned, openConvention } from "~/subsidies/subsidy-convention.server";
-import { StorageError } from "~/documents/stored-files.server";
+import { isDomainError } from "~/lib/domain-error";
 import { readUpload } from "~/subsidies/subsidy-documents.server";
 import { recordPayment, recordVote, requestReportCorrection, setSchedule, SubsidyError, validateReport } from "~/subsidies/subsidy.server";
 
@@ -71,7 +71,7 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
     }
   } catch (error) {
     if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, { ...values, intent });
-    if (error instanceof StorageError) return fieldError("file", error.message, { ...values, intent }, error.status);
+    if (isDomainError(error)) return fieldError(error.field, error.message, { ...values, intent }, error.status);
     throw error;
   }
 }

@@ -4,8 +4,8 @@ import PDFDocument from "pdfkit";
 import { prisma, writeTransaction } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
-import { withNewFiles } from "~/documents/stored-files.server";
-import { checkPdf, insertSubsidyDocument, writeSubsidyFile, type Upload } from "~/subsidies/subsidy-documents.server";
+import { storeUploads } from "~/documents/storing.server";
+import { signedConventionFile, type Upload } from "~/subsidies/subsidy-documents.server";
 import {
   CCAS_IDENTITY,
   CONVENTION_STATUS_LABELS,
@@ -207,27 +207,18 @@ export async function markConventionSigned(subsidyId: string, input: { signedAt:
   if (convention.subsidy.decisionDate && signedAt.getTime() < convention.subsidy.decisionDate.getTime()) {
     throw new SubsidyError("La date de signature ne peut pas précéder la décision d'attribution.", "signedAt");
   }
-  const mimeType = await checkPdf(input.file, "file");
-  const upload = input.file;
-  const associationId = convention.subsidy.associationId;
-  // The file first (atomically, outside the transaction), then its row and the convention's
-  // new state; if the transaction fails, withNewFiles removes the file.
-  await withNewFiles(async (files) => {
-    const file = await writeSubsidyFile(files, { associationId, upload, mimeType }, "file");
-    await writeTransaction(async (tx) => {
-      const doc = await insertSubsidyDocument(
-        tx,
-        {
-          associationId,
-          kind: "convention",
-          label: `Convention signée ${convention.subsidy.number}`,
-          upload,
-          file,
-          uploadedById: actor.id,
-        },
-        "file",
-      );
-      await tx.convention.update({ where: { id: convention.id }, data: { status: "signee", signedAt, signedDocumentId: doc.id } });
+  // The file and its row, then the convention's new state, in one transaction (documents/storing.server.ts).
+  await storeUploads(
+    [input.file],
+    {
+      associationId: convention.subsidy.associationId,
+      kind: "convention",
+      label: `Convention signée ${convention.subsidy.number}`,
+      uploadedById: actor.id,
+      accept: signedConventionFile(),
+    },
+    async (tx, [doc]) => {
+      await tx.convention.update({ where: { id: convention.id }, data: { status: "signee", signedAt, signedDocumentId: doc!.id } });
       await tx.auditEvent.create({
         data: {
           entityType: "convention",
@@ -238,6 +229,6 @@ export async function markConventionSigned(subsidyId: string, input: { signedAt:
           toState: "signee",
         },
       });
-    });
-  });
+    },
+  );
 }

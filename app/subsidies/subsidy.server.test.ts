@@ -315,7 +315,7 @@ describe("flags", () => {
 describe("financial reports", () => {
   it("a compte rendu whose second attachment passes the quota stores neither file nor row", async () => {
     const { resetEnvCache } = await import("../env.server");
-    const { associationStorage } = await import("../documents/document.server");
+    const { associationStorage } = await import("../documents/quota.server");
     const { mkdirSync, readdirSync } = await import("node:fs");
     mkdirSync(getEnv().UPLOAD_DIR, { recursive: true });
     const s = await votedSubsidy([800_000]);

@@ -15,14 +15,8 @@ export {
   type InstalmentFlag,
   type SubsidyStage,
 } from "~/subsidies/subsidy-labels";
-import { withNewFiles } from "~/documents/stored-files.server";
-import {
-  checkUploadType,
-  insertSubsidyDocument,
-  REPORT_ATTACHMENT_TYPES,
-  writeSubsidyFile,
-  type Upload,
-} from "~/subsidies/subsidy-documents.server";
+import { storeUploads } from "~/documents/storing.server";
+import { reportAttachmentFiles, type Upload } from "~/subsidies/subsidy-documents.server";
 
 /** A Prisma client or the client of an interactive transaction. */
 /** The portal's client or a transaction's. */
@@ -447,41 +441,27 @@ export async function submitReport(
   if (!(OPEN_REPORT_STATUSES as readonly string[]).includes(report.status)) {
     throw new SubsidyError("Ce compte rendu a déjà été transmis : il ne peut plus être modifié.");
   }
-  const types: string[] = [];
-  for (const file of attachments) types.push(await checkUploadType(file, REPORT_ATTACHMENT_TYPES, "attachments"));
   const previous = JSON.parse(report.data || "{}") as Partial<ReportData>;
-  // Files first (atomically, outside the transaction), then their rows and the report in one
-  // transaction; if anything fails, withNewFiles removes the files written.
-  return withNewFiles(async (files) => {
-    const written: Awaited<ReturnType<typeof writeSubsidyFile>>[] = [];
-    for (const [i, upload] of attachments.entries())
-      written.push(await writeSubsidyFile(files, { associationId, upload, mimeType: types[i] }, "attachments"));
-    return writeTransaction(async (tx) => {
-      const ids = [...(previous.attachmentIds ?? [])];
-      for (const [i, upload] of attachments.entries()) {
-        const doc = await insertSubsidyDocument(
-          tx,
-          {
-            associationId,
-            kind: "compte_rendu",
-            label: `Compte rendu financier ${report.financialYear} – ${report.subsidy.number}`,
-            upload,
-            file: written[i],
-            uploadedById: actor.id,
-          },
-          "attachments",
-        );
-        ids.push(doc.id);
-      }
-      const full: ReportData = { ...data, attachmentIds: ids };
+  // The files and their rows, then the report, in one transaction (documents/storing.server.ts).
+  return storeUploads(
+    attachments,
+    {
+      associationId,
+      kind: "compte_rendu",
+      label: `Compte rendu financier ${report.financialYear} – ${report.subsidy.number}`,
+      uploadedById: actor.id,
+      accept: reportAttachmentFiles(),
+    },
+    async (tx, documents) => {
+      const full: ReportData = { ...data, attachmentIds: [...(previous.attachmentIds ?? []), ...documents.map((d) => d.id)] };
       await tx.financialReport.update({
         where: { id: report.id },
         data: { status: "soumis", submittedAt: new Date(), data: JSON.stringify(full) },
       });
       await audit(tx, "report", report.id, actor.id, "submitted", { fromState: report.status, toState: "soumis" });
       return report;
-    });
-  });
+    },
+  );
 }
 
 async function associationRecipients(associationId: string): Promise<string[]> {

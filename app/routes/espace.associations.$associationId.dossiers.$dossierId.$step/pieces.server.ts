@@ -8,7 +8,8 @@ import { getDossierForMember, type MemberDossier } from "~/dossiers/reading.serv
 import { setCurrentStep } from "~/dossiers/steps.server";
 import type { AssociationAccess } from "~/accounts/auth.server";
 import { parseRequiredAttachments } from "~/calls/required-attachments";
-import { listAssociationDocuments, parseUploadForm, storeDocument } from "~/documents/document.server";
+import { listAssociationDocuments } from "~/documents/document.server";
+import { parseUploadForm, storeDocument } from "~/documents/storing.server";
 import { formDataToObject, invalid, refusal, unknownIntent } from "~/lib/forms.server";
 import { DOCUMENT_KIND_VALUES, type DocumentKind } from "~/dossiers/schemas";
 
