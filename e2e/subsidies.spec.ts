@@ -5,7 +5,9 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { createGrant, createSubsidyFromDossier, recordVote, setSchedule } from "../app/subsidies/subsidy.server";
+import { createGrant, createSubsidyFromDossier } from "../app/subsidies/creation.server";
+import { recordVote } from "../app/subsidies/vote.server";
+import { setSchedule } from "../app/subsidies/payments.server";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { expect, expectAccessible, getDb, loginAs, test, waitForMail } from "./support/fixtures";

@@ -11,7 +11,7 @@ const { prisma, configureSqlite } = await import("../db.server");
 const { updateAssociationProfile } = await import("../associations/association.server");
 const { saveStep } = await import("../dossiers/application.server");
 const { registerForAssociation } = await import("../events/event.server");
-const { recordPayment } = await import("../subsidies/subsidy.server");
+const { recordPayment } = await import("../subsidies/payments.server");
 
 describe("concurrent writes", () => {
   it("takes 50 simultaneous writes of four kinds without an error or a lost write", async () => {

@@ -19,7 +19,7 @@ import { formatDateTime } from "~/lib/format";
 import { forbidden, notFound } from "~/lib/http.server";
 import { labelOf } from "~/associations/taxonomy";
 import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
-import { createSubsidyFromDossier } from "~/subsidies/subsidy.server";
+import { createSubsidyFromDossier } from "~/subsidies/creation.server";
 
 // ── States ─────────────────────────────────────────────────────────
 

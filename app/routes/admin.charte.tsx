@@ -1,15 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
-import {
-  CharterError,
-  diffTexts,
-  getCurrentVersion,
-  getDraft,
-  listPublishedVersions,
-  publishDraft,
-  saveDraft,
-} from "~/charter/charter.server";
+import { CharterError } from "~/charter/errors";
+import { diffTexts } from "~/charter/diff";
+import { getCurrentVersion, getDraft, listPublishedVersions, publishDraft, saveDraft } from "~/charter/versions.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { CharterDiff } from "~/charter/charter-diff";
 import { Checkbox, isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";

@@ -1,5 +1,5 @@
 // Open data: the essential data of the subsidy conventions (décret n°2017-779), SCDL "subventions".
-import { scdlCsv } from "~/subsidies/subsidy-reporting.server";
+import { scdlCsv } from "~/subsidies/open-data.server";
 
 export async function loader() {
   return new Response(await scdlCsv(), {

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember, requireRepresentative } from "~/accounts/auth.server";
-import { CharterError, getAssociationCharter, signCharter } from "~/charter/charter.server";
+import { CharterError } from "~/charter/errors";
+import { getAssociationCharter, signCharter } from "~/charter/signatures.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";

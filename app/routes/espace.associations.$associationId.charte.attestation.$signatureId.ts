@@ -1,7 +1,7 @@
 // The signature certificate (PDF): for the association's members and for CCAS staff.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser, requireAssociationMember } from "~/accounts/auth.server";
-import { certificatePdf, getSignatureForCertificate } from "~/charter/charter.server";
+import { certificatePdf, getSignatureForCertificate } from "~/charter/attestation.server";
 import { notFound } from "~/lib/http.server";
 import { slugify } from "~/lib/slug";
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { notFound } from "~/lib/http.server";
-import { generateConventionPdf } from "~/subsidies/subsidy-convention.server";
+import { generateConventionPdf } from "~/subsidies/convention-pdf.server";
 import { downloadResponse, readAssociationDocument } from "~/subsidies/subsidy-documents.server";
-import { getSubsidyForAssociation } from "~/subsidies/subsidy.server";
+import { getSubsidyForAssociation } from "~/subsidies/reading.server";
 
 /** The signed convention when there is one, else the convention sent for signature. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

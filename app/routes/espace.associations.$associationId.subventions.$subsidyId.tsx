@@ -11,7 +11,9 @@ import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData
 import { StorageError } from "~/documents/stored-files.server";
 import { readUpload, type Upload } from "~/subsidies/subsidy-documents.server";
 import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
-import { getSubsidyForAssociation, submitReport, SubsidyError } from "~/subsidies/subsidy.server";
+import { getSubsidyForAssociation } from "~/subsidies/reading.server";
+import { submitReport } from "~/subsidies/reports.server";
+import { SubsidyError } from "~/subsidies/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` },

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { CharterError, charterOverview, sendSignatureReminders } from "~/charter/charter.server";
+import { CharterError } from "~/charter/errors";
+import { charterOverview } from "~/charter/signatures.server";
+import { sendSignatureReminders } from "~/charter/reminders.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { badRequest } from "~/lib/http.server";

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
 import { badRequest, notFound } from "~/lib/http.server";
-import { generateConventionPdf } from "~/subsidies/subsidy-convention.server";
+import { generateConventionPdf } from "~/subsidies/convention-pdf.server";
 import { downloadResponse } from "~/subsidies/subsidy-documents.server";
-import { getSubsidyForStaff, SubsidyError } from "~/subsidies/subsidy.server";
+import { getSubsidyForStaff } from "~/subsidies/reading.server";
+import { SubsidyError } from "~/subsidies/errors";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
 import { notFound } from "~/lib/http.server";
 import { downloadResponse, readAssociationDocument } from "~/subsidies/subsidy-documents.server";
-import { getSubsidyForStaff } from "~/subsidies/subsidy.server";
+import { getSubsidyForStaff } from "~/subsidies/reading.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -20,7 +20,7 @@ import {
 } from "~/subsidies/schemas";
 import { handleStaffSubsidyAction } from "~/subsidies/subsidy-actions.server";
 import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, toDateInput } from "~/subsidies/subsidy-labels";
-import { getSubsidyForStaff } from "~/subsidies/subsidy.server";
+import { getSubsidyForStaff } from "~/subsidies/reading.server";
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -4,9 +4,9 @@ import { requireStaff } from "~/accounts/auth.server";
 import { BarChart, type BarSeries } from "~/components/bar-chart";
 import { formatDate, formatEuros } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
-import { getDashboard, subsidyYears } from "~/subsidies/subsidy-reporting.server";
+import { getDashboard, subsidyYears } from "~/subsidies/dashboard.server";
 import { CONVENTION_STATUS_LABELS, INSTALMENT_FLAG_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
-import { listSubsidiesForStaff } from "~/subsidies/subsidy.server";
+import { listSubsidiesForStaff } from "~/subsidies/reading.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Subventions ${data?.dashboard.year ?? ""} – Instruction – CCAS de Besançon` },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
-import { exportCsv } from "~/subsidies/subsidy-reporting.server";
-import { toDateInput } from "~/subsidies/subsidy.server";
+import { exportCsv } from "~/subsidies/exports.server";
+import { toDateInput } from "~/subsidies/subsidy-labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -5,7 +5,10 @@ import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "~
 import { redirectWithFlash } from "~/lib/flash.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { grantSchema } from "~/subsidies/schemas";
-import { createGrant, listGrantableAssociations, parisYear, SubsidyError } from "~/subsidies/subsidy.server";
+import { createGrant } from "~/subsidies/creation.server";
+import { listGrantableAssociations } from "~/subsidies/reading.server";
+import { parisYear } from "~/subsidies/rules";
+import { SubsidyError } from "~/subsidies/errors";
 
 export const meta: MetaFunction = () => [{ title: "Subvention hors appel – Instruction – CCAS de Besançon" }];
 

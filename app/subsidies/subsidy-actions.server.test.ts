@@ -6,7 +6,11 @@ import { createAssociation } from "../../prisma/factories/association";
 import { createUser } from "../../prisma/factories/user";
 
 const { prisma } = await import("../db.server");
-const subsidies = await import("./subsidy.server");
+const subsidies = {
+  ...(await import("./creation.server")),
+  ...(await import("./vote.server")),
+  ...(await import("./payments.server")),
+};
 const { handleStaffSubsidyAction } = await import("./subsidy-actions.server");
 
 let staff: { id: string };

@@ -3,10 +3,13 @@ import { prisma } from "~/db.server";
 import { formDataToObject, fieldError, invalid, parseWith } from "~/lib/forms.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { conventionSignedSchema, correctionSchema, paymentSchema, scheduleSchema, voteSchema } from "~/subsidies/schemas";
-import { markConventionSent, markConventionSigned, openConvention } from "~/subsidies/subsidy-convention.server";
+import { markConventionSent, markConventionSigned, openConvention } from "~/subsidies/conventions.server";
 import { StorageError } from "~/documents/stored-files.server";
 import { readUpload } from "~/subsidies/subsidy-documents.server";
-import { recordPayment, recordVote, requestReportCorrection, setSchedule, SubsidyError, validateReport } from "~/subsidies/subsidy.server";
+import { recordPayment, setSchedule } from "~/subsidies/payments.server";
+import { recordVote } from "~/subsidies/vote.server";
+import { requestReportCorrection, validateReport } from "~/subsidies/reports.server";
+import { SubsidyError } from "~/subsidies/errors";
 
 export async function handleStaffSubsidyAction(request: Request, subsidyId: string, actor: { id: string }) {
   let formData: FormData;

@@ -15,7 +15,7 @@ import {
 } from "~/documents/document.server";
 import { getEnv } from "~/env.server";
 import type { NewFiles } from "~/documents/stored-files.server";
-import { SubsidyError } from "~/subsidies/subsidy.server";
+import { SubsidyError } from "~/subsidies/errors";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const PDF_ONLY = ["application/pdf"] as const;

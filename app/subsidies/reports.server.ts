@@ -1,0 +1,145 @@
+// The compte rendu financier: due, overdue, submitted by the association, validated or sent back by staff.
+import { prisma, writeTransaction } from "~/db.server";
+import { formatDate } from "~/lib/format";
+import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import { withNewFiles } from "~/documents/stored-files.server";
+import type { ReportData } from "~/subsidies/schemas";
+import { SubsidyError } from "~/subsidies/errors";
+import { OPEN_REPORT_STATUSES } from "~/subsidies/rules";
+import { audit } from "~/subsidies/shared.server";
+import {
+  checkUploadType,
+  insertSubsidyDocument,
+  REPORT_ATTACHMENT_TYPES,
+  writeSubsidyFile,
+  type Upload,
+} from "~/subsidies/subsidy-documents.server";
+
+/**
+ * True when the association has a compte rendu financier past its due date and not
+ * submitted (or sent back for corrections): a new request should not be granted before.
+ */
+export async function hasOverdueReport(associationId: string, now = new Date()): Promise<boolean> {
+  const count = await prisma.financialReport.count({
+    where: { subsidy: { associationId }, status: { in: [...OPEN_REPORT_STATUSES] }, dueDate: { lt: now } },
+  });
+  return count > 0;
+}
+
+/** The association's overdue reports (for a warning that names them). */
+export async function listOverdueReports(associationId: string, now = new Date()) {
+  return prisma.financialReport.findMany({
+    where: { subsidy: { associationId }, status: { in: [...OPEN_REPORT_STATUSES] }, dueDate: { lt: now } },
+    select: { id: true, financialYear: true, dueDate: true, status: true, subsidy: { select: { id: true, number: true, purpose: true } } },
+    orderBy: { dueDate: "asc" },
+  });
+}
+
+/**
+ * The association submits its compte rendu financier. Scoped by association: another
+ * association's report is "not found" (null).
+ */
+export async function submitReport(
+  associationId: string,
+  reportId: string,
+  data: Omit<ReportData, "attachmentIds">,
+  attachments: Upload[],
+  actor: { id: string },
+) {
+  const report = await prisma.financialReport.findFirst({
+    where: { id: reportId, subsidy: { associationId } },
+    include: { subsidy: { select: { id: true, number: true, purpose: true } } },
+  });
+  if (!report) return null;
+  if (!(OPEN_REPORT_STATUSES as readonly string[]).includes(report.status)) {
+    throw new SubsidyError("Ce compte rendu a déjà été transmis : il ne peut plus être modifié.");
+  }
+  const types: string[] = [];
+  for (const file of attachments) types.push(await checkUploadType(file, REPORT_ATTACHMENT_TYPES, "attachments"));
+  const previous = JSON.parse(report.data || "{}") as Partial<ReportData>;
+  // Files first (atomically, outside the transaction), then their rows and the report in one
+  // transaction; if anything fails, withNewFiles removes the files written.
+  return withNewFiles(async (files) => {
+    const written: Awaited<ReturnType<typeof writeSubsidyFile>>[] = [];
+    for (const [i, upload] of attachments.entries())
+      written.push(await writeSubsidyFile(files, { associationId, upload, mimeType: types[i] }, "attachments"));
+    return writeTransaction(async (tx) => {
+      const ids = [...(previous.attachmentIds ?? [])];
+      for (const [i, upload] of attachments.entries()) {
+        const doc = await insertSubsidyDocument(
+          tx,
+          {
+            associationId,
+            kind: "compte_rendu",
+            label: `Compte rendu financier ${report.financialYear} – ${report.subsidy.number}`,
+            upload,
+            file: written[i],
+            uploadedById: actor.id,
+          },
+          "attachments",
+        );
+        ids.push(doc.id);
+      }
+      const full: ReportData = { ...data, attachmentIds: ids };
+      await tx.financialReport.update({
+        where: { id: report.id },
+        data: { status: "soumis", submittedAt: new Date(), data: JSON.stringify(full) },
+      });
+      await audit(tx, "report", report.id, actor.id, "submitted", { fromState: report.status, toState: "soumis" });
+      return report;
+    });
+  });
+}
+
+async function associationRecipients(associationId: string): Promise<string[]> {
+  const association = await prisma.association.findUnique({
+    where: { id: associationId },
+    select: {
+      email: true,
+      memberships: { where: { isRepresentative: true }, select: { user: { select: { email: true, disabledAt: true } } } },
+    },
+  });
+  if (!association) return [];
+  const emails = association.memberships.filter((m) => !m.user.disabledAt).map((m) => m.user.email);
+  if (association.email) emails.push(association.email);
+  return [...new Set(emails)];
+}
+
+export async function validateReport(reportId: string, actor: { id: string }) {
+  const report = await prisma.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
+  if (!report) throw new SubsidyError("Compte rendu introuvable.");
+  if (report.status !== "soumis") throw new SubsidyError("Seul un compte rendu transmis par l'association peut être validé.");
+  await writeTransaction(async (tx) => {
+    await tx.financialReport.update({
+      where: { id: reportId },
+      data: { status: "valide", validatedAt: new Date(), correctionMessage: null },
+    });
+    await audit(tx, "report", reportId, actor.id, "validated", { fromState: "soumis", toState: "valide" });
+  });
+  for (const to of await associationRecipients(report.subsidy.associationId)) {
+    await sendMail({
+      to,
+      subject: `Compte rendu financier ${report.financialYear} validé – ${report.subsidy.number}`,
+      text: `Bonjour,\n\nLe CCAS de Besançon a validé le compte rendu financier ${report.financialYear} de la subvention ${report.subsidy.number} (« ${report.subsidy.purpose} »).\n\nMerci.\n\nLe CCAS de Besançon`,
+    });
+  }
+}
+
+export async function requestReportCorrection(reportId: string, message: string, actor: { id: string }) {
+  const report = await prisma.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
+  if (!report) throw new SubsidyError("Compte rendu introuvable.");
+  if (report.status !== "soumis")
+    throw new SubsidyError("Seul un compte rendu transmis par l'association peut être renvoyé pour correction.");
+  await writeTransaction(async (tx) => {
+    await tx.financialReport.update({ where: { id: reportId }, data: { status: "a_corriger", correctionMessage: message } });
+    await audit(tx, "report", reportId, actor.id, "correction_requested", { fromState: "soumis", toState: "a_corriger", comment: message });
+  });
+  const link = absoluteUrl(`/espace/associations/${report.subsidy.associationId}/subventions/${report.subsidyId}`);
+  for (const to of await associationRecipients(report.subsidy.associationId)) {
+    await sendMail({
+      to,
+      subject: `Compte rendu financier ${report.financialYear} à corriger – ${report.subsidy.number}`,
+      text: `Bonjour,\n\nLe CCAS de Besançon vous demande de corriger le compte rendu financier ${report.financialYear} de la subvention ${report.subsidy.number} (« ${report.subsidy.purpose} ») :\n\n${message}\n\nÀ transmettre avant le ${formatDate(report.dueDate)} si possible. Pour le corriger : ${link}\n\nLe CCAS de Besançon`,
+    });
+  }
+}
