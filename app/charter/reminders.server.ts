@@ -1,6 +1,8 @@
 // The e-mails asking representatives to sign: at each publication, and the staff's reminders.
 import type { SessionUser } from "~/accounts/auth.server";
-import { CharterError } from "~/charter/errors";
+import { charterNoticeEmail } from "~/charter/emails";
+import { charterRefusal } from "~/charter/errors";
+import { recordAudit } from "~/lib/audit.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
 import { writeTransaction, type Tx } from "~/db.server";
 import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
@@ -30,36 +32,18 @@ async function allRepresentatives(tx: Tx) {
  */
 export async function queueRepresentativeNotices(tx: Tx, kind: "new_version" | "reminder", version: number, versionId?: string) {
   const recipients = kind === "reminder" && versionId ? await unsignedRepresentatives(tx, versionId) : await allRepresentatives(tx);
-  const isFirst = version === 1;
-  const mails = recipients.map((r) => {
-    const link = absoluteUrl(`/espace/associations/${r.associationId}/charte`);
-    const subject =
-      kind === "reminder"
-        ? `Rappel : ${r.association.name} n'a pas encore signé la charte de l'action sociale`
-        : isFirst
-          ? "La charte municipale de l'action sociale est publiée : signature attendue"
-          : `Charte de l'action sociale : version ${version} publiée, nouvelle signature attendue`;
-    const intro =
-      kind === "reminder"
-        ? `La version ${version} de la charte municipale de l'action sociale n'a pas encore été signée pour « ${r.association.name} ».`
-        : isFirst
-          ? `Le CCAS de Besançon publie la charte municipale de l'action sociale. La signer, c'est faire partie du réseau des associations de solidarité.`
-          : `Le CCAS de Besançon a publié la version ${version} de la charte municipale de l'action sociale. La signature d'une version précédente reste enregistrée, mais « ${r.association.name} » n'apparaîtra de nouveau comme signataire qu'après avoir signé cette version.`;
-    return {
-      to: r.user.email,
-      subject,
-      text: [
-        `Bonjour ${r.user.name},`,
-        "",
-        intro,
-        "",
-        `En tant que représentant·e légal·e de « ${r.association.name} », vous pouvez la lire et la signer ici :`,
-        link,
-        "",
-        `Ce qui a changé : ${absoluteUrl("/charte/versions")}`,
-      ].join("\n"),
-    };
-  });
+  const versionsLink = absoluteUrl("/charte/versions");
+  const mails = recipients.map((r) => ({
+    to: r.user.email,
+    ...charterNoticeEmail({
+      kind,
+      version,
+      associationName: r.association.name,
+      recipientName: r.user.name,
+      signLink: absoluteUrl(`/espace/associations/${r.associationId}/charte`),
+      versionsLink,
+    }),
+  }));
   for (const mail of mails) await enqueueMail(tx, { ...mail, bulk: true });
   return { emails: recipients.length, associations: new Set(recipients.map((r) => r.associationId)).size };
 }
@@ -67,17 +51,15 @@ export async function queueRepresentativeNotices(tx: Tx, kind: "new_version" | "
 /** E-mails the representatives of every validated association that has not signed the current version. */
 export async function sendSignatureReminders(actor: SessionUser) {
   const current = await currentCharterVersion();
-  if (!current) throw new CharterError("no_version", "Aucune charte n'est publiée : il n'y a rien à signer.");
+  if (!current) throw charterRefusal("no_version", "Aucune charte n'est publiée : il n'y a rien à signer.");
   const sent = await writeTransaction(async (tx) => {
     const queued = await queueRepresentativeNotices(tx, "reminder", current.version!, current.id);
-    await tx.auditEvent.create({
-      data: {
-        entityType: "charter",
-        entityId: current.id,
-        actorId: actor.id,
-        action: "relance",
-        comment: `${queued.emails} courriel(s), ${queued.associations} association(s)`,
-      },
+    await recordAudit(tx, {
+      entityType: "charter",
+      entityId: current.id,
+      actorId: actor.id,
+      action: "relance",
+      comment: `${queued.emails} courriel(s), ${queued.associations} association(s)`,
     });
     return queued;
   });

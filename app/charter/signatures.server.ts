@@ -2,7 +2,8 @@
 // signing changes the directory's badge, so it goes through the search outbox.
 import { enqueueSearchSync } from "../../search/sync";
 import { syncSearchNow } from "~/associations/association.server";
-import { CharterError } from "~/charter/errors";
+import { charterRefusal } from "~/charter/errors";
+import { recordAudit } from "~/lib/audit.server";
 import { charterTextHash } from "~/charter/fingerprint.server";
 import { getCurrentVersion } from "~/charter/versions.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
@@ -29,26 +30,26 @@ export async function signCharter(args: SignArgs) {
       select: { isRepresentative: true, association: { select: { status: true } } },
     });
     if (!membership?.isRepresentative) {
-      throw new CharterError("not_representative", "Seul le ou la représentant·e légal·e de l'association peut signer la charte.");
+      throw charterRefusal("not_representative", "Seul le ou la représentant·e légal·e de l'association peut signer la charte.");
     }
     if (membership.association.status !== "validated") {
-      throw new CharterError("not_validated", "L'association pourra signer la charte une fois son inscription validée par le CCAS.");
+      throw charterRefusal("not_validated", "L'association pourra signer la charte une fois son inscription validée par le CCAS.");
     }
     const current = await tx.charterVersion.findFirst({
       where: { publishedAt: { not: null } },
       orderBy: { version: "desc" },
       select: { id: true, version: true, title: true, body: true, sha256: true },
     });
-    if (!current) throw new CharterError("no_version", "Aucune charte n'est publiée pour le moment.");
+    if (!current) throw charterRefusal("no_version", "Aucune charte n'est publiée pour le moment.");
     if (current.id !== args.versionId) {
-      throw new CharterError(
+      throw charterRefusal(
         "not_current",
         `Cette version n'est plus celle en vigueur : la version ${current.version} a été publiée. Relisez-la avant de signer.`,
       );
     }
     const textSha256 = charterTextHash(current);
     if (textSha256 !== current.sha256)
-      throw new CharterError("tampered", "Le texte de la charte ne correspond plus à son empreinte : signature impossible.");
+      throw charterRefusal("tampered", "Le texte de la charte ne correspond plus à son empreinte : signature impossible.");
     const existing = await tx.charterSignature.findUnique({
       where: { versionId_associationId: { versionId: current.id, associationId: args.associationId } },
       select: { id: true },
@@ -67,15 +68,13 @@ export async function signCharter(args: SignArgs) {
       },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        entityType: "charter",
-        entityId: current.id,
-        actorId: args.userId,
-        action: "signature",
-        toState: `version ${current.version}`,
-        comment: `Association ${args.associationId}`,
-      },
+    await recordAudit(tx, {
+      entityType: "charter",
+      entityId: current.id,
+      actorId: args.userId,
+      action: "signature",
+      toState: `version ${current.version}`,
+      comment: `Association ${args.associationId}`,
     });
     await enqueueSearchSync(tx, [args.associationId]);
     return { signatureId: signature.id, version: current.version!, created: true };

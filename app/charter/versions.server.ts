@@ -4,7 +4,8 @@
 import { enqueueSearchSync } from "../../search/sync";
 import { syncSearchNow } from "~/associations/association.server";
 import type { SessionUser } from "~/accounts/auth.server";
-import { CharterError } from "~/charter/errors";
+import { charterRefusal } from "~/charter/errors";
+import { recordAudit } from "~/lib/audit.server";
 import { charterTextHash } from "~/charter/fingerprint.server";
 import { queueRepresentativeNotices } from "~/charter/reminders.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
@@ -56,11 +57,11 @@ export async function saveDraft(input: CharterDraftInput, actor: SessionUser) {
   const existing = await getDraft();
   if (existing) {
     const updated = await prisma.charterVersion.updateMany({ where: { id: existing.id, publishedAt: null }, data });
-    if (updated.count !== 1) throw new CharterError("not_draft", "Ce brouillon vient d'être publié : il ne peut plus être modifié.");
+    if (updated.count !== 1) throw charterRefusal("not_draft", "Ce brouillon vient d'être publié : il ne peut plus être modifié.");
     return { id: existing.id };
   }
   const created = await prisma.charterVersion.create({ data, select: { id: true } });
-  await prisma.auditEvent.create({ data: { entityType: "charter", entityId: created.id, actorId: actor.id, action: "brouillon créé" } });
+  await recordAudit(prisma, { entityType: "charter", entityId: created.id, actorId: actor.id, action: "brouillon créé" });
   return created;
 }
 
@@ -75,7 +76,7 @@ export async function publishDraft(draftId: string, actor: SessionUser) {
       where: { id: draftId },
       select: { id: true, title: true, body: true, version: true, publishedAt: true },
     });
-    if (!draft) throw new CharterError("not_draft", "Ce brouillon n'existe plus ou a déjà été publié.");
+    if (!draft) throw charterRefusal("not_draft", "Ce brouillon n'existe plus ou a déjà été publié.");
     // Published already (the same form sent twice): that one publication, no second notice.
     if (draft.publishedAt && draft.version !== null)
       return { id: draft.id, version: draft.version, title: draft.title, formerSigners: [] as string[], already: true, notified: null };
@@ -89,15 +90,19 @@ export async function publishDraft(draftId: string, actor: SessionUser) {
       where: { id: draft.id, publishedAt: null },
       data: { version, sha256: charterTextHash(draft), publishedAt: new Date(), publishedById: actor.id },
     });
-    if (claimed.count !== 1) throw new CharterError("not_draft", "Ce brouillon vient d'être publié.");
+    if (claimed.count !== 1) throw charterRefusal("not_draft", "Ce brouillon vient d'être publié.");
     const formerSigners = previous
       ? (await tx.charterSignature.findMany({ where: { versionId: previous.id }, select: { associationId: true } })).map(
           (s) => s.associationId,
         )
       : [];
     await enqueueSearchSync(tx, formerSigners);
-    await tx.auditEvent.create({
-      data: { entityType: "charter", entityId: draft.id, actorId: actor.id, action: "publication", toState: `version ${version}` },
+    await recordAudit(tx, {
+      entityType: "charter",
+      entityId: draft.id,
+      actorId: actor.id,
+      action: "publication",
+      toState: `version ${version}`,
     });
     const notified = await queueRepresentativeNotices(tx, "new_version", version);
     return { id: draft.id, version, title: draft.title, formerSigners, already: false, notified };

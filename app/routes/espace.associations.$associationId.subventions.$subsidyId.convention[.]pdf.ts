@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssociationMember } from "~/accounts/auth.server";
+import { fileResponse } from "~/lib/file-response.server";
 import { notFound } from "~/lib/http.server";
 import { generateConventionPdf } from "~/subsidies/convention-pdf.server";
-import { downloadResponse, readAssociationDocument } from "~/subsidies/subsidy-documents.server";
+import { readAssociationDocument } from "~/subsidies/subsidy-documents.server";
 import { getSubsidyForAssociation } from "~/subsidies/reading.server";
 
 /** The signed convention when there is one, else the convention sent for signature. */
@@ -12,8 +13,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!s || !s.convention || s.convention.status === "a_preparer") throw notFound();
   if (s.convention.signedDocumentId) {
     const found = await readAssociationDocument(associationId, s.convention.signedDocumentId);
-    if (found) return downloadResponse(found.bytes, `convention-signee-${s.number}.pdf`, "application/pdf");
+    if (found)
+      return fileResponse(new Uint8Array(found.bytes), { filename: `convention-signee-${s.number}.pdf`, contentType: "application/pdf" });
   }
   const { bytes, filename } = await generateConventionPdf(s.id);
-  return downloadResponse(bytes, filename, "application/pdf");
+  return fileResponse(new Uint8Array(bytes), { filename, contentType: "application/pdf" });
 }

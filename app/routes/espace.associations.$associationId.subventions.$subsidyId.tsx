@@ -5,6 +5,7 @@ import { isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } fro
 import { ReportContent, ScheduleTable } from "~/subsidies/subsidy-parts";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDate, formatEuros } from "~/lib/format";
+import { isDomainError } from "~/lib/domain-error";
 import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/subsidies/schemas";
@@ -13,7 +14,6 @@ import { readUpload, type Upload } from "~/subsidies/subsidy-documents.server";
 import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
 import { getSubsidyForAssociation } from "~/subsidies/reading.server";
 import { submitReport } from "~/subsidies/reports.server";
-import { SubsidyError } from "~/subsidies/errors";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` },
@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const done = await submitReport(associationId, reportId, parsed.data, files, user);
     if (!done) throw notFound();
   } catch (error) {
-    if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, values);
+    if (isDomainError(error)) return fieldError(error.field, error.message, values, error.status);
     if (error instanceof StorageError) return fieldError("attachments", error.message, values, error.status);
     throw error;
   }

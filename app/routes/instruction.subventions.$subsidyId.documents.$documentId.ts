@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
+import { fileResponse } from "~/lib/file-response.server";
 import { notFound } from "~/lib/http.server";
-import { downloadResponse, readAssociationDocument } from "~/subsidies/subsidy-documents.server";
+import { readAssociationDocument } from "~/subsidies/subsidy-documents.server";
 import { getSubsidyForStaff } from "~/subsidies/reading.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -10,5 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!s) throw notFound();
   const found = await readAssociationDocument(s.associationId, params.documentId ?? "");
   if (!found) throw notFound();
-  return downloadResponse(found.bytes, found.doc.originalName, found.doc.mimeType);
+  return fileResponse(new Uint8Array(found.bytes), { filename: found.doc.originalName, contentType: found.doc.mimeType });
 }

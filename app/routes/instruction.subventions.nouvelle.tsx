@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { isDomainError } from "~/lib/domain-error";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { grantSchema } from "~/subsidies/schemas";
 import { createGrant } from "~/subsidies/creation.server";
 import { listGrantableAssociations } from "~/subsidies/reading.server";
 import { parisYear } from "~/subsidies/rules";
-import { SubsidyError } from "~/subsidies/errors";
 
 export const meta: MetaFunction = () => [{ title: "Subvention hors appel – Instruction – CCAS de Besançon" }];
 
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
       `La subvention ${subsidy.number} est enregistrée : enregistrez maintenant le vote.`,
     );
   } catch (error) {
-    if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, { ...parsed.data, amount: undefined });
+    if (isDomainError(error)) return fieldError(error.field, error.message, { ...parsed.data, amount: undefined }, error.status);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 // The convention of a subsidy as a PDF, generated with pdfkit from the vote, the years and the schedule.
 import PDFDocument from "pdfkit";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatEuros } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
 import { loadForConvention } from "~/subsidies/conventions.server";
 import { CCAS_IDENTITY, PAYMENT_DELAY_DAYS, reportDueDate } from "~/subsidies/rules";
@@ -11,7 +11,7 @@ function pdfText(value: string): string {
 }
 
 function euros(cents: number): string {
-  return pdfText(new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100));
+  return pdfText(formatEuros(cents));
 }
 
 /** The convention as a PDF (Buffer). */

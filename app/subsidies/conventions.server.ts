@@ -1,8 +1,9 @@
 // The convention of a subsidy: à préparer → envoyée → signée (the signed PDF uploaded, checked
 // by content, stored as a Document).
 import { prisma, writeTransaction } from "~/db.server";
+import { recordAudit } from "~/lib/audit.server";
 import { withNewFiles } from "~/documents/stored-files.server";
-import { SubsidyError } from "~/subsidies/errors";
+import { subsidyRefusal } from "~/subsidies/errors";
 import { parisDay } from "~/subsidies/rules";
 import { checkPdf, insertSubsidyDocument, writeSubsidyFile, type Upload } from "~/subsidies/subsidy-documents.server";
 import { CONVENTION_STATUS_LABELS } from "~/subsidies/subsidy-labels";
@@ -28,9 +29,9 @@ export async function loadForConvention(subsidyId: string) {
       convention: true,
     },
   });
-  if (!subsidy) throw new SubsidyError("Subvention introuvable.");
+  if (!subsidy) throw subsidyRefusal("subsidy_not_found", "Subvention introuvable.");
   if (subsidy.votedCents === null || !subsidy.decisionDate) {
-    throw new SubsidyError("Enregistrez d'abord le vote : la convention reprend le montant et la délibération.");
+    throw subsidyRefusal("not_voted", "Enregistrez d'abord le vote : la convention reprend le montant et la délibération.");
   }
   return subsidy;
 }
@@ -41,8 +42,12 @@ export async function openConvention(subsidyId: string, actor: { id: string }) {
   const existing = await prisma.convention.findUnique({ where: { subsidyId } });
   if (existing) return existing;
   const created = await prisma.convention.create({ data: { subsidyId } });
-  await prisma.auditEvent.create({
-    data: { entityType: "convention", entityId: created.id, actorId: actor.id, action: "created", toState: "a_preparer" },
+  await recordAudit(prisma, {
+    entityType: "convention",
+    entityId: created.id,
+    actorId: actor.id,
+    action: "created",
+    toState: "a_preparer",
   });
   return created;
 }
@@ -52,20 +57,21 @@ export async function markConventionSent(subsidyId: string, actor: { id: string 
   // Read and written under the write lock: two staff sending it at once record one sending.
   await writeTransaction(async (tx) => {
     const convention = await tx.convention.findUnique({ where: { subsidyId } });
-    if (!convention) throw new SubsidyError("Cette subvention n'a pas de convention.");
+    if (!convention) throw subsidyRefusal("no_convention", "Cette subvention n'a pas de convention.");
     if (convention.status !== "a_preparer") {
-      throw new SubsidyError(`La convention est déjà « ${CONVENTION_STATUS_LABELS[convention.status] ?? convention.status} ».`);
+      throw subsidyRefusal(
+        "convention_state",
+        `La convention est déjà « ${CONVENTION_STATUS_LABELS[convention.status] ?? convention.status} ».`,
+      );
     }
     await tx.convention.update({ where: { id: convention.id }, data: { status: "envoyee", sentAt: new Date() } });
-    await tx.auditEvent.create({
-      data: {
-        entityType: "convention",
-        entityId: convention.id,
-        actorId: actor.id,
-        action: "sent",
-        fromState: "a_preparer",
-        toState: "envoyee",
-      },
+    await recordAudit(tx, {
+      entityType: "convention",
+      entityId: convention.id,
+      actorId: actor.id,
+      action: "sent",
+      fromState: "a_preparer",
+      toState: "envoyee",
     });
   });
 }
@@ -76,17 +82,19 @@ export async function markConventionSigned(subsidyId: string, input: { signedAt:
     where: { subsidyId },
     include: { subsidy: { select: { associationId: true, number: true, decisionDate: true } } },
   });
-  if (!convention) throw new SubsidyError("Cette subvention n'a pas de convention.");
+  if (!convention) throw subsidyRefusal("no_convention", "Cette subvention n'a pas de convention.");
   if (convention.status !== "envoyee") {
-    throw new SubsidyError(
+    throw subsidyRefusal(
+      "convention_state",
       convention.status === "signee" ? "La convention est déjà signée." : "Marquez d'abord la convention comme envoyée à l'association.",
     );
   }
-  if (!input.file) throw new SubsidyError("Déposez la convention signée (PDF).", "file");
+  if (!input.file) throw subsidyRefusal("file_missing", "Déposez la convention signée (PDF).", "file");
   const signedAt = parisDay(input.signedAt);
-  if (signedAt.getTime() > Date.now()) throw new SubsidyError("La date de signature ne peut pas être dans le futur.", "signedAt");
+  if (signedAt.getTime() > Date.now())
+    throw subsidyRefusal("signature_date", "La date de signature ne peut pas être dans le futur.", "signedAt");
   if (convention.subsidy.decisionDate && signedAt.getTime() < convention.subsidy.decisionDate.getTime()) {
-    throw new SubsidyError("La date de signature ne peut pas précéder la décision d'attribution.", "signedAt");
+    throw subsidyRefusal("signature_date", "La date de signature ne peut pas précéder la décision d'attribution.", "signedAt");
   }
   const mimeType = await checkPdf(input.file, "file");
   const upload = input.file;
@@ -109,15 +117,13 @@ export async function markConventionSigned(subsidyId: string, input: { signedAt:
         "file",
       );
       await tx.convention.update({ where: { id: convention.id }, data: { status: "signee", signedAt, signedDocumentId: doc.id } });
-      await tx.auditEvent.create({
-        data: {
-          entityType: "convention",
-          entityId: convention.id,
-          actorId: actor.id,
-          action: "signed",
-          fromState: "envoyee",
-          toState: "signee",
-        },
+      await recordAudit(tx, {
+        entityType: "convention",
+        entityId: convention.id,
+        actorId: actor.id,
+        action: "signed",
+        fromState: "envoyee",
+        toState: "signee",
       });
     });
   });

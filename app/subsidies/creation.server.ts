@@ -1,9 +1,9 @@
 // A subsidy comes into being: from an accepted dossier (idempotent), or granted outside any call.
 import { isUniqueViolation, prisma } from "~/db.server";
-import { SubsidyError } from "~/subsidies/errors";
+import { subsidyRefusal } from "~/subsidies/errors";
 import { insertSubsidyWithNumber, type DbClient } from "~/subsidies/numbering.server";
 import { parisYear } from "~/subsidies/rules";
-import { audit } from "~/subsidies/shared.server";
+import { recordAudit } from "~/lib/audit.server";
 
 /**
  * Creates the subsidy of an accepted dossier: requested and proposed amounts from the dossier,
@@ -28,9 +28,9 @@ export async function createSubsidyFromDossier(dossierId: string, actor: { id: s
       decidedAt: true,
     },
   });
-  if (!dossier) throw new SubsidyError("Dossier introuvable.");
+  if (!dossier) throw subsidyRefusal("dossier_not_found", "Dossier introuvable.");
   if (dossier.state !== "accepte") {
-    throw new SubsidyError("Une subvention ne peut être créée que pour un dossier accepté.");
+    throw subsidyRefusal("dossier_not_accepted", "Une subvention ne peut être créée que pour un dossier accepté.");
   }
   const decidedAt = dossier.decidedAt ?? new Date();
   const financialYear = parisYear(decidedAt);
@@ -47,15 +47,13 @@ export async function createSubsidyFromDossier(dossierId: string, actor: { id: s
       proposedCents,
       financialYear,
     });
-    await db.auditEvent.create({
-      data: {
-        entityType: "subsidy",
-        entityId: subsidy.id,
-        actorId: actor.id,
-        action: "created_from_dossier",
-        toState: "proposee",
-        comment: `Dossier ${dossier.number}`,
-      },
+    await recordAudit(db, {
+      entityType: "subsidy",
+      entityId: subsidy.id,
+      actorId: actor.id,
+      action: "created_from_dossier",
+      toState: "proposee",
+      comment: `Dossier ${dossier.number}`,
     });
     return subsidy;
   } catch (error) {
@@ -75,7 +73,7 @@ export async function createGrant(
 ) {
   const association = await prisma.association.findUnique({ where: { id: input.associationId }, select: { status: true } });
   if (!association || association.status !== "validated") {
-    throw new SubsidyError("Choisissez une association validée de l'annuaire.", "associationId");
+    throw subsidyRefusal("association_not_validated", "Choisissez une association validée de l'annuaire.", "associationId");
   }
   const subsidy = await insertSubsidyWithNumber(prisma, {
     associationId: input.associationId,
@@ -85,6 +83,12 @@ export async function createGrant(
     proposedCents: input.amount,
     financialYear: input.financialYear,
   });
-  await audit(prisma, "subsidy", subsidy.id, actor.id, "created_outside_call", { toState: "proposee" });
+  await recordAudit(prisma, {
+    entityType: "subsidy",
+    entityId: subsidy.id,
+    actorId: actor.id,
+    action: "created_outside_call",
+    toState: "proposee",
+  });
   return subsidy;
 }

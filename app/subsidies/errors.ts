@@ -1,10 +1,19 @@
-// The subsidy domain's refusals (for now a class; see the DomainError commit).
-export class SubsidyError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = "SubsidyError";
+// The subsidy domain's refusals: DomainErrors with a French message beside the field it concerns.
+// They answer 400, as the forms always did (a subsidy or a report not found here is a refusal of
+// the post, not a missing page).
+import { DomainError } from "~/lib/domain-error";
+
+/** A refused step of a subsidy ("not_voted", "already_paid"…), shown beside `field` or above the form. */
+export function subsidyRefusal(code: string, message: string, field?: string) {
+  return new DomainError(message, { code, field });
+}
+
+/**
+ * Kept for subsidy-documents.server.ts alone (its rewrite onto DomainError belongs to the
+ * documents helper): the same refusal, built with `new`.
+ */
+export class SubsidyError extends DomainError {
+  constructor(message: string, field?: string) {
+    super(message, { code: "subsidy_refused", field });
   }
 }

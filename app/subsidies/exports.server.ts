@@ -1,7 +1,7 @@
 // The staff exports of the subsidies and their payments: CSV for a French spreadsheet, XLSX.
-import ExcelJS from "exceljs";
 import { prisma } from "~/db.server";
-import { addXlsxRow, toCsv, type SheetCell } from "~/lib/spreadsheet.server";
+import { centsToDecimal } from "~/lib/format";
+import { toCsv, toXlsx, type SheetCell, type XlsxSheet } from "~/lib/spreadsheet.server";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
 import { reportingInclude } from "~/subsidies/dashboard.server";
 import { CCAS_IDENTITY, instalmentFlags, subsidyStage, sumPaid } from "~/subsidies/rules";
@@ -14,7 +14,6 @@ import {
 } from "~/subsidies/subsidy-labels";
 
 const euroNumber = (cents: number | null) => (cents === null ? null : cents / 100);
-const frDecimal = (cents: number | null) => (cents === null ? "" : (cents / 100).toFixed(2).replace(".", ","));
 
 async function loadAllForExport() {
   return prisma.subsidy.findMany({ include: reportingInclude, orderBy: [{ financialYear: "desc" }, { number: "asc" }] });
@@ -68,7 +67,7 @@ function subsidyRow(s: ExportSubsidy, money: (c: number | null) => number | stri
     requested: money(s.requestedCents),
     proposed: money(s.proposedCents),
     voted: money(s.votedCents),
-    years: s.years.map((y) => `${y.year} : ${frDecimal(y.amountCents)} €`).join(" | "),
+    years: s.years.map((y) => `${y.year} : ${centsToDecimal(y.amountCents)} €`).join(" | "),
     decisionDate: s.decisionDate ? toDateInput(s.decisionDate) : "",
     deliberationRef: s.deliberationRef ?? "",
     convention: s.convention ? (CONVENTION_STATUS_LABELS[s.convention.status] ?? s.convention.status) : "",
@@ -106,7 +105,7 @@ function cellsOf(columns: readonly (readonly [string, string])[], rows: readonly
 export async function exportCsv(kind: "subventions" | "versements", now = new Date()): Promise<string> {
   const subsidies = await loadAllForExport();
   const columns = kind === "subventions" ? SUBSIDY_COLUMNS : PAYMENT_COLUMNS;
-  const rows = kind === "subventions" ? subsidies.map((s) => subsidyRow(s, frDecimal)) : paymentRows(subsidies, frDecimal, now);
+  const rows = kind === "subventions" ? subsidies.map((s) => subsidyRow(s, centsToDecimal)) : paymentRows(subsidies, centsToDecimal, now);
   return toCsv(
     columns.map(([, header]) => header),
     cellsOf(columns, rows),
@@ -114,30 +113,29 @@ export async function exportCsv(kind: "subventions" | "versements", now = new Da
   );
 }
 
+/** One sheet of the workbook: the header from the columns, the euro format on the money ones. */
+function sheetOf(name: string, columns: readonly (readonly [string, string])[], rows: readonly object[], moneyKeys: string[]): XlsxSheet {
+  return {
+    name,
+    header: columns.map(([, header]) => header),
+    rows: cellsOf(columns, rows),
+    moneyColumns: columns.flatMap(([key], i) => (moneyKeys.includes(key) ? [i] : [])),
+  };
+}
+
 /** Staff workbook: one sheet of subsidies, one of payments; amounts as numbers in euros. */
 export async function exportXlsx(now = new Date()): Promise<Buffer> {
   const subsidies = await loadAllForExport();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = CCAS_IDENTITY.name;
-  workbook.created = now;
-  const addSheet = (name: string, columns: readonly (readonly [string, string])[], rows: readonly object[], moneyKeys: string[]) => {
-    const sheet = workbook.addWorksheet(name);
-    sheet.columns = columns.map(([key, header]) => ({
-      key,
-      header,
-      width: Math.max(12, header.length + 2),
-      style: moneyKeys.includes(key) ? { numFmt: "#,##0.00 €" } : {},
-    }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: "frozen", ySplit: 1 }];
-    for (const cells of cellsOf(columns, rows)) addXlsxRow(sheet, cells);
-  };
-  addSheet(
-    "Subventions",
-    SUBSIDY_COLUMNS,
-    subsidies.map((s) => subsidyRow(s, euroNumber)),
-    ["requested", "proposed", "voted", "paid", "remaining"],
+  return toXlsx(
+    [
+      sheetOf(
+        "Subventions",
+        SUBSIDY_COLUMNS,
+        subsidies.map((s) => subsidyRow(s, euroNumber)),
+        ["requested", "proposed", "voted", "paid", "remaining"],
+      ),
+      sheetOf("Versements", PAYMENT_COLUMNS, paymentRows(subsidies, euroNumber, now), ["planned", "paid"]),
+    ],
+    { creator: CCAS_IDENTITY.name, created: now },
   );
-  addSheet("Versements", PAYMENT_COLUMNS, paymentRows(subsidies, euroNumber, now), ["planned", "paid"]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

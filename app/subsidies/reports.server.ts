@@ -1,12 +1,12 @@
 // The compte rendu financier: due, overdue, submitted by the association, validated or sent back by staff.
 import { prisma, writeTransaction } from "~/db.server";
-import { formatDate } from "~/lib/format";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
 import { withNewFiles } from "~/documents/stored-files.server";
 import type { ReportData } from "~/subsidies/schemas";
-import { SubsidyError } from "~/subsidies/errors";
+import { reportCorrectionEmail, reportValidatedEmail } from "~/subsidies/emails";
+import { subsidyRefusal } from "~/subsidies/errors";
 import { OPEN_REPORT_STATUSES } from "~/subsidies/rules";
-import { audit } from "~/subsidies/shared.server";
+import { recordAudit } from "~/lib/audit.server";
 import {
   checkUploadType,
   insertSubsidyDocument,
@@ -52,7 +52,7 @@ export async function submitReport(
   });
   if (!report) return null;
   if (!(OPEN_REPORT_STATUSES as readonly string[]).includes(report.status)) {
-    throw new SubsidyError("Ce compte rendu a déjà été transmis : il ne peut plus être modifié.");
+    throw subsidyRefusal("report_submitted", "Ce compte rendu a déjà été transmis : il ne peut plus être modifié.");
   }
   const types: string[] = [];
   for (const file of attachments) types.push(await checkUploadType(file, REPORT_ATTACHMENT_TYPES, "attachments"));
@@ -85,7 +85,14 @@ export async function submitReport(
         where: { id: report.id },
         data: { status: "soumis", submittedAt: new Date(), data: JSON.stringify(full) },
       });
-      await audit(tx, "report", report.id, actor.id, "submitted", { fromState: report.status, toState: "soumis" });
+      await recordAudit(tx, {
+        entityType: "report",
+        entityId: report.id,
+        actorId: actor.id,
+        action: "submitted",
+        fromState: report.status,
+        toState: "soumis",
+      });
       return report;
     });
   });
@@ -107,39 +114,47 @@ async function associationRecipients(associationId: string): Promise<string[]> {
 
 export async function validateReport(reportId: string, actor: { id: string }) {
   const report = await prisma.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
-  if (!report) throw new SubsidyError("Compte rendu introuvable.");
-  if (report.status !== "soumis") throw new SubsidyError("Seul un compte rendu transmis par l'association peut être validé.");
+  if (!report) throw subsidyRefusal("report_not_found", "Compte rendu introuvable.");
+  if (report.status !== "soumis")
+    throw subsidyRefusal("report_not_submitted", "Seul un compte rendu transmis par l'association peut être validé.");
   await writeTransaction(async (tx) => {
     await tx.financialReport.update({
       where: { id: reportId },
       data: { status: "valide", validatedAt: new Date(), correctionMessage: null },
     });
-    await audit(tx, "report", reportId, actor.id, "validated", { fromState: "soumis", toState: "valide" });
+    await recordAudit(tx, {
+      entityType: "report",
+      entityId: reportId,
+      actorId: actor.id,
+      action: "validated",
+      fromState: "soumis",
+      toState: "valide",
+    });
   });
   for (const to of await associationRecipients(report.subsidy.associationId)) {
-    await sendMail({
-      to,
-      subject: `Compte rendu financier ${report.financialYear} validé – ${report.subsidy.number}`,
-      text: `Bonjour,\n\nLe CCAS de Besançon a validé le compte rendu financier ${report.financialYear} de la subvention ${report.subsidy.number} (« ${report.subsidy.purpose} »).\n\nMerci.\n\nLe CCAS de Besançon`,
-    });
+    await sendMail({ to, ...reportValidatedEmail(report) });
   }
 }
 
 export async function requestReportCorrection(reportId: string, message: string, actor: { id: string }) {
   const report = await prisma.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
-  if (!report) throw new SubsidyError("Compte rendu introuvable.");
+  if (!report) throw subsidyRefusal("report_not_found", "Compte rendu introuvable.");
   if (report.status !== "soumis")
-    throw new SubsidyError("Seul un compte rendu transmis par l'association peut être renvoyé pour correction.");
+    throw subsidyRefusal("report_not_submitted", "Seul un compte rendu transmis par l'association peut être renvoyé pour correction.");
   await writeTransaction(async (tx) => {
     await tx.financialReport.update({ where: { id: reportId }, data: { status: "a_corriger", correctionMessage: message } });
-    await audit(tx, "report", reportId, actor.id, "correction_requested", { fromState: "soumis", toState: "a_corriger", comment: message });
+    await recordAudit(tx, {
+      entityType: "report",
+      entityId: reportId,
+      actorId: actor.id,
+      action: "correction_requested",
+      fromState: "soumis",
+      toState: "a_corriger",
+      comment: message,
+    });
   });
   const link = absoluteUrl(`/espace/associations/${report.subsidy.associationId}/subventions/${report.subsidyId}`);
   for (const to of await associationRecipients(report.subsidy.associationId)) {
-    await sendMail({
-      to,
-      subject: `Compte rendu financier ${report.financialYear} à corriger – ${report.subsidy.number}`,
-      text: `Bonjour,\n\nLe CCAS de Besançon vous demande de corriger le compte rendu financier ${report.financialYear} de la subvention ${report.subsidy.number} (« ${report.subsidy.purpose} ») :\n\n${message}\n\nÀ transmettre avant le ${formatDate(report.dueDate)} si possible. Pour le corriger : ${link}\n\nLe CCAS de Besançon`,
-    });
+    await sendMail({ to, ...reportCorrectionEmail(report, message, link) });
   }
 }

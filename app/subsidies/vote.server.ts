@@ -1,9 +1,10 @@
 // The board's vote: the amount (one per year for a CPO), the convention when one is mandatory,
 // the comptes rendus due.
 import { writeTransaction } from "~/db.server";
-import { SubsidyError } from "~/subsidies/errors";
+import { subsidyRefusal } from "~/subsidies/errors";
 import { parisDay, reportDueDate, requiresConvention, sumPaid } from "~/subsidies/rules";
-import { audit, euros } from "~/subsidies/shared.server";
+import { recordAudit } from "~/lib/audit.server";
+import { formatEuros } from "~/lib/format";
 
 /**
  * Records the board's vote: one amount, or one per year for a CPO (2 to 4 years from the
@@ -15,19 +16,20 @@ export async function recordVote(
   actor: { id: string },
 ) {
   if (input.yearAmounts.length < 1 || input.yearAmounts.length > 4) {
-    throw new SubsidyError("Une convention pluriannuelle porte sur 4 années au plus.", "amount_0");
+    throw subsidyRefusal("amount", "Une convention pluriannuelle porte sur 4 années au plus.", "amount_0");
   }
   if (input.yearAmounts.some((a) => !Number.isSafeInteger(a) || a <= 0)) {
-    throw new SubsidyError("Chaque montant annuel doit être supérieur à 0 €.", "amount_0");
+    throw subsidyRefusal("amount", "Chaque montant annuel doit être supérieur à 0 €.", "amount_0");
   }
   return writeTransaction(async (tx) => {
     const subsidy = await tx.subsidy.findUnique({ where: { id: subsidyId }, include: { instalments: true, convention: true } });
-    if (!subsidy) throw new SubsidyError("Subvention introuvable.");
+    if (!subsidy) throw subsidyRefusal("subsidy_not_found", "Subvention introuvable.");
     const voted = input.yearAmounts.reduce((a, b) => a + b, 0);
     const paid = sumPaid(subsidy.instalments);
     if (voted < paid) {
-      throw new SubsidyError(
-        `Le montant voté (${euros(voted)}) ne peut pas être inférieur au montant déjà versé (${euros(paid)}).`,
+      throw subsidyRefusal(
+        "below_paid",
+        `Le montant voté (${formatEuros(voted)}) ne peut pas être inférieur au montant déjà versé (${formatEuros(paid)}).`,
         "amount_0",
       );
     }
@@ -58,10 +60,14 @@ export async function recordVote(
         where: { subsidyId, status: "a_fournir", financialYear: { notIn: years.map((y) => y.year) } },
       });
     }
-    await audit(tx, "subsidy", subsidyId, actor.id, "vote_recorded", {
+    await recordAudit(tx, {
+      entityType: "subsidy",
+      entityId: subsidyId,
+      actorId: actor.id,
+      action: "vote_recorded",
       fromState: subsidy.votedCents === null ? "proposee" : "votee",
       toState: "votee",
-      comment: `${input.deliberationRef} : ${euros(voted)}`,
+      comment: `${input.deliberationRef} : ${formatEuros(voted)}`,
     });
     return tx.subsidy.findUniqueOrThrow({ where: { id: subsidyId } });
   });
