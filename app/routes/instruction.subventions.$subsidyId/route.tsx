@@ -18,7 +18,7 @@ import {
   type InstalmentKind,
   type ReportData,
 } from "~/subsidies/schemas";
-import { handleStaffSubsidyAction } from "~/subsidies/subsidy-actions.server";
+import { handleStaffSubsidyAction } from "./actions.server";
 import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS, toDateInput } from "~/subsidies/subsidy-labels";
 import { getSubsidyForStaff } from "~/subsidies/reading.server";
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
