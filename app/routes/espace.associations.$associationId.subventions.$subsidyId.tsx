@@ -6,7 +6,7 @@ import { ReportContent, ScheduleTable } from "~/subsidies/subsidy-parts";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDate, formatEuros } from "~/lib/format";
 import { isDomainError } from "~/lib/domain-error";
-import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { domainAction, fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/subsidies/schemas";
 import { StorageError } from "~/documents/stored-files.server";
@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
   const s = await getSubsidyForAssociation(associationId, params.subsidyId ?? "");
   if (!s) throw notFound();
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     `/espace/associations/${associationId}/subventions/${s.id}`,
     "Votre compte rendu financier est transmis au CCAS. Merci !",
   );
-}
+});
 
 export default function AssociationSubsidy() {
   const { associationId, subsidy: s } = useLoaderData<typeof loader>();

@@ -4,7 +4,7 @@ import { requireStaff } from "~/accounts/auth.server";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { isDomainError } from "~/lib/domain-error";
-import { fieldError, invalid, parseForm } from "~/lib/forms.server";
+import { domainAction, fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { grantSchema } from "~/subsidies/schemas";
 import { createGrant } from "~/subsidies/creation.server";
 import { listGrantableAssociations } from "~/subsidies/reading.server";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { associations: await listGrantableAssociations(), year: parisYear(new Date()) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
   const user = await requireStaff(request);
   const parsed = await parseForm(request, grantSchema);
   if (!parsed.ok) return invalid(parsed);
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (isDomainError(error)) return fieldError(error.field, error.message, { ...parsed.data, amount: undefined }, error.status);
     throw error;
   }
-}
+});
 
 export default function NewGrant() {
   const { associations, year } = useLoaderData<typeof loader>();
