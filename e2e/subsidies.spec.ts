@@ -264,7 +264,7 @@ test("a payment recorded twice is refused with its message on the page, and reco
     [{ intent: "convention_sent" }, "Cette subvention n'a pas de convention."],
     [{ intent: "report_validate", reportId: "inconnu" }, "Compte rendu introuvable pour cette subvention."],
     [{ intent: "report_correction", reportId: "inconnu", message: "À revoir" }, "Compte rendu introuvable pour cette subvention."],
-    [{ intent: "autre" }, "Action inconnue."],
+    [{ intent: "autre" }, "Cette action n'existe pas sur cette page. Rechargez la page et réessayez."],
   ];
   for (const [form, message] of refusals) {
     const response = await page.request.post(`/instruction/subventions/${subsidy.id}`, {

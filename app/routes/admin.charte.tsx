@@ -42,7 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const values = formDataToObject(await request.formData());
   if (values.intent === "publish") {
@@ -64,7 +68,7 @@ export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
   if (!parsed.ok) return invalid(parsed);
   await saveDraft(parsed.data, admin);
   return redirectWithFlash("/admin/charte", "Brouillon enregistré. Relisez l'aperçu avant de le publier.");
-});
+}
 
 export default function AdminCharter() {
   const { draft, diff, defaults, nextVersion, versions } = useLoaderData<typeof loader>();

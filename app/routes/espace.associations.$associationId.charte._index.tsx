@@ -36,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireRepresentative(request, params.associationId ?? "");
   const parsed = await parseForm(request, charterSignSchema);
   if (!parsed.ok) return invalid(parsed);
@@ -62,7 +66,7 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
     const { commitment: _commitment, ...values } = parsed.data;
     return invalid({ errors: {}, values, formError: error.message }, error.status);
   }
-});
+}
 
 export default function AssociationCharter() {
   const { association, current, html, currentSignature, signatures, representatives, isRepresentative, me } =

@@ -63,7 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
   const s = await getSubsidyForAssociation(associationId, params.subsidyId ?? "");
   if (!s) throw notFound();
@@ -90,7 +94,7 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
     `/espace/associations/${associationId}/subventions/${s.id}`,
     "Votre compte rendu financier est transmis au CCAS. Merci !",
   );
-});
+}
 
 export default function AssociationSubsidy() {
   const { associationId, subsidy: s } = useLoaderData<typeof loader>();

@@ -28,7 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { current: overview.current, signed: overview.signed, unsigned: overview.unsigned, rows, filter };
 }
 
-export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const formData = await request.formData();
   if (formData.get("intent") !== "remind") return unknownIntent();
@@ -45,7 +49,7 @@ export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
     if (isDomainError(error)) return redirectWithFlash("/instruction/charte", error.message, "error");
     throw error;
   }
-});
+}
 
 export default function StaffCharter() {
   const { current, signed, unsigned, rows, filter } = useLoaderData<typeof loader>();

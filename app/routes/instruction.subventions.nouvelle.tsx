@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { associations: await listGrantableAssociations(), year: parisYear(new Date()) };
 }
 
-export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const parsed = await parseForm(request, grantSchema);
   if (!parsed.ok) return invalid(parsed);
@@ -31,7 +35,7 @@ export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
     if (isDomainError(error)) return fieldError(error.field, error.message, { ...parsed.data, amount: undefined }, error.status);
     throw error;
   }
-});
+}
 
 export default function NewGrant() {
   const { associations, year } = useLoaderData<typeof loader>();

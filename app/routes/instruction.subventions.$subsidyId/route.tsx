@@ -36,12 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const s = await getSubsidyForStaff(params.subsidyId ?? "");
   if (!s) throw notFound("Cette subvention n'existe pas.");
   return handleStaffSubsidyAction(request, s.id, user);
-});
+}
 
 export default function StaffSubsidy() {
   const { subsidy: s } = useLoaderData<typeof loader>();
