@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
-import { ReportContent, ScheduleTable } from "~/subsidies/subsidy-parts";
+import { ReportContent, ReportStatusBadge, ScheduleTable } from "~/subsidies/subsidy-parts";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDate, formatEuros } from "~/lib/format";
 import { isDomainError } from "~/lib/domain-error";
@@ -11,7 +11,7 @@ import { notFound } from "~/lib/http.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/subsidies/schemas";
 import { StorageError } from "~/documents/stored-files.server";
 import { readUpload, type Upload } from "~/subsidies/subsidy-documents.server";
-import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
+import { CONVENTION_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
 import { getSubsidyForAssociation } from "~/subsidies/reading.server";
 import { submitReport } from "~/subsidies/reports.server";
 
@@ -156,14 +156,7 @@ export default function AssociationSubsidy() {
             <article key={r.id} className="card stack" aria-labelledby={`r-${r.id}`}>
               <h3 id={`r-${r.id}`}>Exercice {r.financialYear}</h3>
               <p>
-                <span
-                  className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"}
-                  data-testid={`report-status-${r.financialYear}`}
-                >
-                  {REPORT_STATUS_LABELS[r.status]}
-                  {r.overdue ? " – en retard" : ""}
-                </span>{" "}
-                à transmettre au plus tard le {formatDate(r.dueDate)}
+                <ReportStatusBadge report={r} /> à transmettre au plus tard le {formatDate(r.dueDate)}
               </p>
               {r.status === "a_corriger" && r.correctionMessage ? (
                 <div className="alert alert-warning">Le CCAS demande des corrections : {r.correctionMessage}</div>

@@ -3,8 +3,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { isActionFailure, SubmitButton, TextArea, ValidatedForm } from "~/components/form";
 import { formatDate } from "~/lib/format";
 import { correctionSchema, type ReportData } from "~/subsidies/schemas";
-import { ReportContent } from "~/subsidies/subsidy-parts";
-import { REPORT_STATUS_LABELS } from "~/subsidies/subsidy-labels";
+import { ReportContent, ReportStatusBadge } from "~/subsidies/subsidy-parts";
 import type { action } from "./route";
 
 export function StaffReport({
@@ -29,14 +28,7 @@ export function StaffReport({
     <article className="stack" aria-labelledby={`report-${r.id}`}>
       <h3 id={`report-${r.id}`}>Exercice {r.financialYear}</h3>
       <p>
-        <span
-          className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"}
-          data-testid={`report-status-${r.financialYear}`}
-        >
-          {REPORT_STATUS_LABELS[r.status]}
-          {r.overdue ? " – en retard" : ""}
-        </span>{" "}
-        attendu au plus tard le {formatDate(r.dueDate)}
+        <ReportStatusBadge report={r} /> attendu au plus tard le {formatDate(r.dueDate)}
         {r.submittedAt ? `, transmis le ${formatDate(r.submittedAt)}` : ""}.
       </p>
       {r.correctionMessage ? <p>Correction demandée : {r.correctionMessage}</p> : null}
