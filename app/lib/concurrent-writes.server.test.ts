@@ -11,7 +11,7 @@ const { prisma, configureSqlite } = await import("../db.server");
 const { updateAssociationProfile } = await import("../associations/profile.server");
 const { saveStep } = await import("../dossiers/steps.server");
 const { registerForAssociation } = await import("../events/registration.server");
-const { recordPayment } = await import("../subsidies/subsidy.server");
+const { recordPayment } = await import("../subsidies/payments.server");
 
 describe("concurrent writes", () => {
   it("takes 50 simultaneous writes of four kinds without an error or a lost write", async () => {

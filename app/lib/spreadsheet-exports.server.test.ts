@@ -14,8 +14,12 @@ import { createEvent, createRegistration } from "../../prisma/factories/event";
 import { createUser } from "../../prisma/factories/user";
 
 const { prisma } = await import("../db.server");
-const subsidies = await import("../subsidies/subsidy.server");
-const reporting = await import("../subsidies/subsidy-reporting.server");
+const subsidies = {
+  ...(await import("../subsidies/creation.server")),
+  ...(await import("../subsidies/vote.server")),
+  ...(await import("../subsidies/payments.server")),
+};
+const reporting = { ...(await import("../subsidies/exports.server")), ...(await import("../subsidies/open-data.server")) };
 const review = await import("../review/exports.server");
 const events = await import("../events/exports.server");
 

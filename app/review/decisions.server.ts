@@ -4,7 +4,7 @@ import { prisma, writeTransaction } from "~/db.server";
 import type { DossierState } from "~/dossiers/dossier-states";
 import { formatEuros } from "~/lib/format";
 import { kickMailQueue } from "~/mail/mail.server";
-import { createSubsidyFromDossier } from "~/subsidies/subsidy.server";
+import { createSubsidyFromDossier } from "~/subsidies/creation.server";
 import { requireDossierAccess, reviewRefusal, type Actor } from "./access.server";
 import { decisionEmail } from "./emails";
 import { dossierForMail, mailMembers } from "./recipients.server";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssociationMember } from "~/accounts/auth.server";
-import { notFound } from "~/lib/http.server";
-import { generateConventionPdf } from "~/subsidies/subsidy-convention.server";
-import { storedFileResponse } from "~/documents/document.server";
 import { fileResponse } from "~/lib/file-response.server";
+import { notFound } from "~/lib/http.server";
+import { generateConventionPdf } from "~/subsidies/convention-pdf.server";
+import { storedFileResponse } from "~/documents/document.server";
 import { readAssociationDocument } from "~/subsidies/subsidy-documents.server";
-import { getSubsidyForAssociation } from "~/subsidies/subsidy.server";
+import { getSubsidyForAssociation } from "~/subsidies/reading.server";
 
 /** The signed convention when there is one, else the convention sent for signature. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

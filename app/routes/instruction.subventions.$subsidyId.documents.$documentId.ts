@@ -3,7 +3,7 @@ import { requireStaff } from "~/accounts/auth.server";
 import { storedFileResponse } from "~/documents/document.server";
 import { notFound } from "~/lib/http.server";
 import { readAssociationDocument } from "~/subsidies/subsidy-documents.server";
-import { getSubsidyForStaff } from "~/subsidies/subsidy.server";
+import { getSubsidyForStaff } from "~/subsidies/reading.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

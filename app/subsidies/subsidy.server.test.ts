@@ -10,9 +10,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const { prisma } = await import("../db.server");
-const subsidy = await import("./subsidy.server");
-const convention = await import("./subsidy-convention.server");
-const reporting = await import("./subsidy-reporting.server");
+const subsidy = {
+  ...(await import("./rules")),
+  ...(await import("./creation.server")),
+  ...(await import("./vote.server")),
+  ...(await import("./payments.server")),
+  ...(await import("./reports.server")),
+  ...(await import("./reading.server")),
+  ...(await import("./subsidy-labels")),
+};
+const convention = { ...(await import("./conventions.server")), ...(await import("./convention-pdf.server")) };
+const reporting = {
+  ...(await import("./dashboard.server")),
+  ...(await import("./exports.server")),
+  ...(await import("./open-data.server")),
+};
 const { getEnv } = await import("../env.server");
 
 let staff: { id: string };

@@ -1,12 +1,15 @@
 // The staff actions on one subsidy: vote, convention, schedule, payments, financial reports.
 import { prisma } from "~/db.server";
-import { formDataToObject, fieldError, invalid, parseWith } from "~/lib/forms.server";
+import { isDomainError } from "~/lib/domain-error";
+import { formDataToObject, fieldError, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { conventionSignedSchema, correctionSchema, paymentSchema, scheduleSchema, voteSchema } from "~/subsidies/schemas";
-import { markConventionSent, markConventionSigned, openConvention } from "~/subsidies/subsidy-convention.server";
-import { isDomainError } from "~/lib/domain-error";
+import { markConventionSent, markConventionSigned, openConvention } from "~/subsidies/conventions.server";
 import { readUpload } from "~/subsidies/subsidy-documents.server";
-import { recordPayment, recordVote, requestReportCorrection, setSchedule, SubsidyError, validateReport } from "~/subsidies/subsidy.server";
+import { recordPayment, setSchedule } from "~/subsidies/payments.server";
+import { recordVote } from "~/subsidies/vote.server";
+import { requestReportCorrection, validateReport } from "~/subsidies/reports.server";
+import { subsidyRefusal } from "~/subsidies/errors";
 
 export async function handleStaffSubsidyAction(request: Request, subsidyId: string, actor: { id: string }) {
   let formData: FormData;
@@ -67,10 +70,10 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
         return redirectWithFlash(back, "La demande de correction est envoyée à l'association.", "info");
       }
       default:
-        return fieldError("_form", "Action inconnue.", { intent });
+        return unknownIntent({ intent });
     }
   } catch (error) {
-    if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, { ...values, intent });
+    // The refusal beside its field, with everything typed (a multipart form included).
     if (isDomainError(error)) return fieldError(error.field, error.message, { ...values, intent }, error.status);
     throw error;
   }
@@ -78,7 +81,7 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
 
 async function reportOfSubsidy(subsidyId: string, reportId: string) {
   const report = await prisma.financialReport.findFirst({ where: { id: reportId, subsidyId }, select: { id: true } });
-  if (!report) throw new SubsidyError("Compte rendu introuvable pour cette subvention.");
+  if (!report) throw subsidyRefusal("report_not_found", "Compte rendu introuvable pour cette subvention.");
   return report.id;
 }
 

@@ -2,12 +2,16 @@
 // database: the same payment posted 2 and 5 times at once is recorded exactly once, and every
 // other answer is a 400 that carries its French message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssociation } from "../../prisma/factories/association";
-import { createUser } from "../../prisma/factories/user";
+import { createAssociation } from "../../../prisma/factories/association";
+import { createUser } from "../../../prisma/factories/user";
 
-const { prisma } = await import("../db.server");
-const subsidies = await import("./subsidy.server");
-const { handleStaffSubsidyAction } = await import("./subsidy-actions.server");
+const { prisma } = await import("../../db.server");
+const subsidies = {
+  ...(await import("../../subsidies/creation.server")),
+  ...(await import("../../subsidies/vote.server")),
+  ...(await import("../../subsidies/payments.server")),
+};
+const { handleStaffSubsidyAction } = await import("./actions.server");
 
 let staff: { id: string };
 

@@ -1,19 +1,9 @@
-// The convention of a subsidy: the PDF generated with pdfkit, then à préparer → envoyée → signée
-// (the signed PDF uploaded, checked by content, stored as a Document).
+// The convention of a subsidy as a PDF, generated with pdfkit from the vote, the years and the schedule.
 import PDFDocument from "pdfkit";
-import { prisma, writeTransaction } from "~/db.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatEuros } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
-import { storeUploads } from "~/documents/storing.server";
-import { signedConventionFile, type Upload } from "~/subsidies/subsidy-documents.server";
-import {
-  CCAS_IDENTITY,
-  CONVENTION_STATUS_LABELS,
-  PAYMENT_DELAY_DAYS,
-  parisDay,
-  reportDueDate,
-  SubsidyError,
-} from "~/subsidies/subsidy.server";
+import { loadForConvention } from "~/subsidies/conventions.server";
+import { CCAS_IDENTITY, PAYMENT_DELAY_DAYS, reportDueDate } from "~/subsidies/rules";
 
 /** pdfkit's standard fonts speak WinAnsi: French typography's narrow spaces become plain ones. */
 function pdfText(value: string): string {
@@ -21,35 +11,7 @@ function pdfText(value: string): string {
 }
 
 function euros(cents: number): string {
-  return pdfText(new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100));
-}
-
-async function loadForConvention(subsidyId: string) {
-  const subsidy = await prisma.subsidy.findUnique({
-    where: { id: subsidyId },
-    include: {
-      association: {
-        select: {
-          id: true,
-          name: true,
-          siret: true,
-          rna: true,
-          address: true,
-          postcode: true,
-          city: true,
-          memberships: { where: { isRepresentative: true }, select: { title: true, user: { select: { name: true } } }, take: 1 },
-        },
-      },
-      years: { orderBy: { year: "asc" } },
-      instalments: { orderBy: [{ plannedDate: "asc" }, { position: "asc" }] },
-      convention: true,
-    },
-  });
-  if (!subsidy) throw new SubsidyError("Subvention introuvable.");
-  if (subsidy.votedCents === null || !subsidy.decisionDate) {
-    throw new SubsidyError("Enregistrez d'abord le vote : la convention reprend le montant et la délibération.");
-  }
-  return subsidy;
+  return pdfText(formatEuros(cents));
 }
 
 /** The convention as a PDF (Buffer). */
@@ -152,83 +114,4 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
   doc.end();
   await done;
   return { bytes: Buffer.concat(chunks), filename: `convention-${s.number}.pdf` };
-}
-
-/** Creates the convention of a subsidy below the threshold, when staff want one anyway. */
-export async function openConvention(subsidyId: string, actor: { id: string }) {
-  await loadForConvention(subsidyId);
-  const existing = await prisma.convention.findUnique({ where: { subsidyId } });
-  if (existing) return existing;
-  const created = await prisma.convention.create({ data: { subsidyId } });
-  await prisma.auditEvent.create({
-    data: { entityType: "convention", entityId: created.id, actorId: actor.id, action: "created", toState: "a_preparer" },
-  });
-  return created;
-}
-
-export async function markConventionSent(subsidyId: string, actor: { id: string }) {
-  await loadForConvention(subsidyId);
-  // Read and written under the write lock: two staff sending it at once record one sending.
-  await writeTransaction(async (tx) => {
-    const convention = await tx.convention.findUnique({ where: { subsidyId } });
-    if (!convention) throw new SubsidyError("Cette subvention n'a pas de convention.");
-    if (convention.status !== "a_preparer") {
-      throw new SubsidyError(`La convention est déjà « ${CONVENTION_STATUS_LABELS[convention.status] ?? convention.status} ».`);
-    }
-    await tx.convention.update({ where: { id: convention.id }, data: { status: "envoyee", sentAt: new Date() } });
-    await tx.auditEvent.create({
-      data: {
-        entityType: "convention",
-        entityId: convention.id,
-        actorId: actor.id,
-        action: "sent",
-        fromState: "a_preparer",
-        toState: "envoyee",
-      },
-    });
-  });
-}
-
-/** The signed convention comes back: its date and the signed PDF (checked by content). */
-export async function markConventionSigned(subsidyId: string, input: { signedAt: string; file: Upload | null }, actor: { id: string }) {
-  const convention = await prisma.convention.findUnique({
-    where: { subsidyId },
-    include: { subsidy: { select: { associationId: true, number: true, decisionDate: true } } },
-  });
-  if (!convention) throw new SubsidyError("Cette subvention n'a pas de convention.");
-  if (convention.status !== "envoyee") {
-    throw new SubsidyError(
-      convention.status === "signee" ? "La convention est déjà signée." : "Marquez d'abord la convention comme envoyée à l'association.",
-    );
-  }
-  if (!input.file) throw new SubsidyError("Déposez la convention signée (PDF).", "file");
-  const signedAt = parisDay(input.signedAt);
-  if (signedAt.getTime() > Date.now()) throw new SubsidyError("La date de signature ne peut pas être dans le futur.", "signedAt");
-  if (convention.subsidy.decisionDate && signedAt.getTime() < convention.subsidy.decisionDate.getTime()) {
-    throw new SubsidyError("La date de signature ne peut pas précéder la décision d'attribution.", "signedAt");
-  }
-  // The file and its row, then the convention's new state, in one transaction (documents/storing.server.ts).
-  await storeUploads(
-    [input.file],
-    {
-      associationId: convention.subsidy.associationId,
-      kind: "convention",
-      label: `Convention signée ${convention.subsidy.number}`,
-      uploadedById: actor.id,
-      accept: signedConventionFile(),
-    },
-    async (tx, [doc]) => {
-      await tx.convention.update({ where: { id: convention.id }, data: { status: "signee", signedAt, signedDocumentId: doc!.id } });
-      await tx.auditEvent.create({
-        data: {
-          entityType: "convention",
-          entityId: convention.id,
-          actorId: actor.id,
-          action: "signed",
-          fromState: "envoyee",
-          toState: "signee",
-        },
-      });
-    },
-  );
 }
