@@ -217,7 +217,8 @@ export function ErrorPage({ error }: { error: unknown }) {
   return (
     <div className="container page">
       <h1>{title}</h1>
-      <p>{message}</p>
+      {/* A refused request says why where assistive technology announces it. */}
+      <p role={isRouteErrorResponse(error) && error.status === 400 ? "alert" : undefined}>{message}</p>
       <p>
         <Link to="/">Retour à l'accueil</Link>
       </p>

@@ -31,10 +31,10 @@ describe("domainAction", () => {
     await expect(domainAction(async () => Promise.reject(new TypeError("bug")))(post({}))).rejects.toBeInstanceOf(TypeError);
   });
 
-  it("gives one answer to an unknown intent", () => {
-    const result = answer(unknownIntent({ intent: "hack" }));
-    expect(result.init.status).toBe(400);
-    expect(result.data.formError).toBe(UNKNOWN_INTENT_MESSAGE);
+  it("gives one answer to an unknown intent: the error page with its message", () => {
+    expect(() => unknownIntent({ intent: "hack" })).toThrow(
+      expect.objectContaining({ init: { status: 400 }, data: { message: UNKNOWN_INTENT_MESSAGE } }),
+    );
   });
 });
 

@@ -81,9 +81,12 @@ export function refusal(error: DomainError, values: Record<string, unknown> = {}
 
 export const UNKNOWN_INTENT_MESSAGE = "Cette action n'existe pas sur cette page. Rechargez la page et réessayez.";
 
-/** The same answer on every page to a post whose `intent` the page does not know. */
-export function unknownIntent(values: Record<string, unknown> = {}) {
-  return refusal(new DomainError(UNKNOWN_INTENT_MESSAGE, { code: "unknown_intent" }), values);
+/**
+ * The same answer on every page to a post whose `intent` the page does not know (a stale tab, a
+ * forged post): the error page, 400, with the message. Thrown, so no page has to show it itself.
+ */
+export function unknownIntent(_values: Record<string, unknown> = {}): never {
+  throw errorPage(new DomainError(UNKNOWN_INTENT_MESSAGE, { code: "unknown_intent" }));
 }
 
 function isUrlEncoded(request: Request) {
