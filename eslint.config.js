@@ -51,9 +51,49 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
+          // The browser bundle keeps a route's top-level calls but empties .server modules: wrap at call time,
+          // `export const action = (args: ActionFunctionArgs) => domainAction(post)(args)`.
+          selector:
+            "Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > CallExpression[callee.name=/^domain(Action|Loader)$/]",
+          message: "Call domainAction/domainLoader inside the exported function: a top-level call breaks the page in the browser.",
+        },
+        {
           selector: "CallExpression[callee.property.name='$transaction']",
           message:
             "Use writeTransaction (app/db.server.ts) or writeTransactionOn (app/lib/transaction.ts): they take SQLite's write lock first.",
+        },
+      ],
+    },
+  },
+  {
+    // The environment is read in one place: app/env.server.ts parses it once with zod and documents
+    // every variable. Exceptions: the test and benchmark harnesses (they set what the app then parses,
+    // and read knobs of their own: E2E_PORT, CI, HOSTILE_*, BENCH_*…), the tools' config files loaded
+    // without TypeScript or before it (remix.config.js, scripts/prisma.mjs), and app/root.tsx, where the
+    // Remix compiler replaces process.env.NODE_ENV in the browser's code.
+    files: ["**/*.{js,mjs,cjs,ts,tsx}"],
+    ignores: [
+      "app/env.server.ts",
+      "app/root.tsx",
+      "**/*.test.ts",
+      // A domain's helpers for its tests (app/events/test-support.ts points mail at the test's SMTP server).
+      "**/test-support.ts",
+      "tests/**",
+      "e2e/**",
+      "bench/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "vitest.faults.config.ts",
+      "remix.config.js",
+      "scripts/prisma.mjs",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read the environment through getEnv() (app/env.server.ts), which parses and documents every variable.",
         },
       ],
     },

@@ -1,4 +1,6 @@
 // BUILD_DIR lets a second build (e.g. an end-to-end run beside a dev server) live elsewhere.
+// Documented with its default in app/env.server.ts; read here directly because the Remix
+// compiler loads this file as plain JavaScript, before any TypeScript module.
 const buildDir = process.env.BUILD_DIR || "build";
 
 /** @type {import('@remix-run/dev').AppConfig} */

@@ -1,5 +1,7 @@
 // The environment, parsed once with clear messages. Every default makes
 // `npm start` work on a fresh clone; production sets what it needs.
+// The one module that reads process.env (ESLint refuses it elsewhere, see eslint.config.js);
+// only the test and benchmark harnesses and the tools' own config files read it themselves.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -7,14 +9,24 @@ import { z } from "zod";
 
 const TRUST_PROXY_MESSAGE = "TRUST_PROXY doit être le nombre de mandataires inverses devant le portail, par exemple 1 (0 : aucun)";
 
+// The folder for the SQLite file, uploads, the bundled Meilisearch and generated secrets.
+const DataDirSchema = z.string().min(1).default("data");
+// The SQLite file; file:<DATA_DIR>/portail.db when unset.
+const DatabaseUrlSchema = z
+  .string()
+  .regex(/^file:/, "DATABASE_URL doit être une URL SQLite de la forme file:chemin/vers/base.db")
+  .optional();
+
 const EnvSchema = z
   .object({
+    // development: `npm run dev` (live reload, no page cache); production otherwise.
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-    DATA_DIR: z.string().min(1).default("data"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^file:/, "DATABASE_URL doit être une URL SQLite de la forme file:chemin/vers/base.db")
-      .optional(),
+    DATA_DIR: DataDirSchema,
+    DATABASE_URL: DatabaseUrlSchema,
+    // Where `remix build` writes the server build (its assets in <BUILD_DIR>/assets, or public/build for
+    // the default): a second build, such as an end-to-end run's, lives beside a developer's. remix.config.js
+    // reads it too (the Remix compiler loads that file without TypeScript).
+    BUILD_DIR: z.string().min(1).default("build"),
     MEILI_HOST: z.url("MEILI_HOST doit être une URL, par exemple http://127.0.0.1:7700").optional(),
     MEILI_MASTER_KEY: z.string().min(16, "MEILI_MASTER_KEY doit compter au moins 16 caractères").optional(),
     MEILI_INDEX_PREFIX: z
@@ -70,12 +82,18 @@ const EnvSchema = z
     return {
       ...env,
       DATA_DIR: dataDir,
-      DATABASE_URL: env.DATABASE_URL ?? `file:${path.join(dataDir, "portail.db")}`,
+      DATABASE_URL: databaseUrlIn(dataDir, env.DATABASE_URL),
       UPLOAD_DIR: path.join(dataDir, "uploads"),
       PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       SESSION_SECRET: env.SESSION_SECRET ?? secretFromDataDir(dataDir),
+      /** SESSION_SECRET was given by the environment, not generated in the data folder. */
+      SESSION_SECRET_FROM_ENVIRONMENT: env.SESSION_SECRET !== undefined,
     };
   });
+
+function databaseUrlIn(dataDir: string, databaseUrl: string | undefined): string {
+  return databaseUrl ?? `file:${path.join(dataDir, "portail.db")}`;
+}
 
 /** A secret generated on first start and kept in the data folder, like the Meilisearch key. */
 function secretFromDataDir(dataDir: string): string {
@@ -91,17 +109,47 @@ export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 
-export function getEnv(): Env {
-  if (cached) return cached;
+/** The variables this module knows, as the environment spells them. */
+export type EnvName = keyof z.input<typeof EnvSchema>;
+
+function parseEnvironment<T extends z.ZodType>(schema: T): z.output<T> {
   // An empty variable counts as unset (MEILI_HOST= turns the external server off).
   const defined = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = EnvSchema.safeParse(defined);
+  const parsed = schema.safeParse(defined);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function getEnv(): Env {
+  cached ??= parseEnvironment(EnvSchema);
   return cached;
+}
+
+/**
+ * Just the database's URL, for the Prisma CLI's config (prisma.config.ts): parses no other
+ * variable and generates no secret, so `prisma generate` at install time writes nothing.
+ */
+export function getDatabaseUrl(): string {
+  const env = parseEnvironment(z.object({ DATA_DIR: DataDirSchema, DATABASE_URL: DatabaseUrlSchema }));
+  return databaseUrlIn(path.resolve(env.DATA_DIR), env.DATABASE_URL);
+}
+
+/**
+ * Sets variables for this process and the processes it starts, then parses again: the start
+ * command and the CLIs pass on what they resolved (the database file, the bundled engine's
+ * address and key) to the modules they import next.
+ */
+export function setEnv(values: Partial<Record<EnvName, string>>) {
+  Object.assign(process.env, values);
+  resetEnvCache();
+}
+
+/** The whole environment as this process received it (and setEnv changed it), for a child process. */
+export function inheritedEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env };
 }
 
 /** For tests that change the environment between cases. */

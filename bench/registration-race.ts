@@ -3,7 +3,8 @@
 import type { Db } from "../app/db.server";
 
 export async function raceRegistrations(prisma: Db, base: string, attempts: number, capacity: number) {
-  const { createSessionCookie, hashPassword } = await import("../app/accounts/auth.server");
+  const { createSessionCookie } = await import("../app/accounts/sessions.server");
+  const { hashPassword } = await import("../app/accounts/passwords.server");
   const { addMembership, createUser } = await import("../prisma/factories/user");
   const now = new Date();
   const event = await prisma.event.create({

@@ -7,6 +7,7 @@ import {
   linkIn,
   loginAs,
   readMailbox,
+  SESSION_COOKIE_NAME,
   signIn,
   test,
   TEST_PASSWORD,
@@ -27,7 +28,7 @@ test("login, logout, and the session ends on the server", async ({ page }) => {
   await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByRole("heading", { name: "Espace instruction" })).toBeVisible();
-  const cookie = (await page.context().cookies()).find((c) => c.name === "ccas_session");
+  const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE_NAME);
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");
   await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -108,7 +109,7 @@ test("an address spraying one password across many accounts is stopped, with a F
 test("the session cookie expires with the session, at login and each time the server extends it", async ({ page, baseURL }) => {
   const user = await createUser(getDb(), { email: uniqueEmail("cookie") });
   const expiresOf = (setCookie: string | undefined) => {
-    const cookie = (setCookie ?? "").split("\n").find((c) => c.startsWith("ccas_session="));
+    const cookie = (setCookie ?? "").split("\n").find((c) => c.startsWith(`${SESSION_COOKIE_NAME}=`));
     expect(cookie, "un cookie de session").toBeTruthy();
     return {
       maxAge: Number(cookie!.match(/Max-Age=(\d+)/)?.[1]),
@@ -131,7 +132,7 @@ test("the session cookie expires with the session, at login and each time the se
   // session up to its twelfth hour, and the cookie it sends says so.
   const createdAt = new Date(Date.now() - 11.5 * 3600_000);
   await getDb().session.update({ where: { id: atLogin.id }, data: { createdAt, expiresAt: new Date(Date.now() + 30 * 60_000) } });
-  const refreshed = await page.request.get("/espace", { headers: { Cookie: `ccas_session=${atLogin.id}` }, maxRedirects: 0 });
+  const refreshed = await page.request.get("/espace", { headers: { Cookie: `${SESSION_COOKIE_NAME}=${atLogin.id}` }, maxRedirects: 0 });
   expect(refreshed.status()).toBe(200);
   const afterRefresh = expiresOf(refreshed.headers()["set-cookie"]);
   const end = createdAt.getTime() + 12 * 3600_000;

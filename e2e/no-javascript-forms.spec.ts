@@ -4,7 +4,9 @@
 // in the form the server sent, the form is sent as it stands (its submit button, no
 // script), the save succeeds, and the stored data is the same afterwards.
 import type { Browser, Locator, Page } from "@playwright/test";
-import { createSubsidyFromDossier, recordVote, setSchedule } from "../app/subsidies/subsidy.server";
+import { createSubsidyFromDossier } from "../app/subsidies/creation.server";
+import { recordVote } from "../app/subsidies/vote.server";
+import { setSchedule } from "../app/subsidies/payments.server";
 import { centsToInput, toParisInputValue } from "../app/lib/format";
 import { DOSSIER_STEPS } from "../app/dossiers/schemas";
 import { scoreFieldName } from "../app/review/schemas";

@@ -5,7 +5,9 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { createGrant, createSubsidyFromDossier, recordVote, setSchedule } from "../app/subsidies/subsidy.server";
+import { createGrant, createSubsidyFromDossier } from "../app/subsidies/creation.server";
+import { recordVote } from "../app/subsidies/vote.server";
+import { setSchedule } from "../app/subsidies/payments.server";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { expect, expectAccessible, getDb, loginAs, test, waitForMail } from "./support/fixtures";
@@ -262,7 +264,7 @@ test("a payment recorded twice is refused with its message on the page, and reco
     [{ intent: "convention_sent" }, "Cette subvention n'a pas de convention."],
     [{ intent: "report_validate", reportId: "inconnu" }, "Compte rendu introuvable pour cette subvention."],
     [{ intent: "report_correction", reportId: "inconnu", message: "À revoir" }, "Compte rendu introuvable pour cette subvention."],
-    [{ intent: "autre" }, "Action inconnue."],
+    [{ intent: "autre" }, "Cette action n'existe pas sur cette page. Rechargez la page et réessayez."],
   ];
   for (const [form, message] of refusals) {
     const response = await page.request.post(`/instruction/subventions/${subsidy.id}`, {

@@ -13,7 +13,7 @@ const { prisma, sqlitePath } = await import("../app/db.server");
 const { getEnv } = await import("../app/env.server");
 const { createSearchClient, applyIndexSettings, upsertDocuments } = await import("../search/engine");
 const { loadDocuments } = await import("../search/sync");
-const events = await import("../app/events/event.server");
+const events = await import("../app/events/signed-links.server");
 
 const env = getEnv();
 const root = path.join(env.DATA_DIR, "backup-test");
@@ -43,7 +43,7 @@ function verifyLinksIn(dataDir: string, links: { cancellation: string; confirmat
   writeFileSync(
     script,
     [
-      `const events = await import(${JSON.stringify(path.resolve("app/events/event.server.ts"))});`,
+      `const events = { ...(await import(${JSON.stringify(path.resolve("app/events/signed-links.server.ts"))})), ...(await import(${JSON.stringify(path.resolve("app/events/cancelling.server.ts"))})) };`,
       `const [cancellation, confirmation] = process.argv.slice(2);`,
       `const registration = await events.getRegistrationForToken(cancellation);`,
       `console.log(JSON.stringify({ cancellation: events.verifyCancellation(cancellation), confirmation: events.verifyConfirmation(confirmation), name: registration?.name ?? null }));`,

@@ -6,6 +6,10 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
+// Reads process.env itself (ESLint allows it here): it runs under plain node at install time
+// (postinstall), before TypeScript can be loaded, and hands the whole environment to the CLI.
+// Its DATABASE_URL default is app/env.server.ts's for the default DATA_DIR (the schema's
+// datasource names the variable; the portal's start command always sets it).
 const env = { ...process.env };
 env.PRISMA_QUERY_ENGINE_LIBRARY ??= fileURLToPath(import.meta.url);
 env.DATABASE_URL ??= "file:./data/portail.db";

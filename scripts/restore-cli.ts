@@ -31,13 +31,13 @@ if (!manifest.secrets?.length) {
   );
 }
 // A value given through the environment wins over the restored file: say so.
-for (const [variable, name] of [
-  ["SESSION_SECRET", "session-secret"],
-  ["MEILI_MASTER_KEY", "meili-master-key"],
+for (const [variable, name, given] of [
+  ["SESSION_SECRET", "session-secret", env.SESSION_SECRET_FROM_ENVIRONMENT ? env.SESSION_SECRET : undefined],
+  ["MEILI_MASTER_KEY", "meili-master-key", env.MEILI_MASTER_KEY],
 ] as const) {
-  if (process.env[variable] && manifest.secrets?.includes(name)) {
+  if (given && manifest.secrets?.includes(name)) {
     const saved = readFileSync(path.join(path.resolve(folder), "secrets", name), "utf8").trim();
-    if (saved !== process.env[variable]) {
+    if (saved !== given) {
       console.warn(
         `${variable} est fixé par l'environnement et diffère de celui de la sauvegarde : reportez la valeur de secrets/${name}.`,
       );

@@ -1,18 +1,16 @@
 // `npm run search:reindex`: rebuilds the directory index from the database, with progress.
 // Uses MEILI_HOST / MEILI_MASTER_KEY when set; otherwise starts the bundled server on the
 // portal's data folder for the time of the rebuild (stop the portal first in that case).
-import { getEnv } from "../app/env.server";
+import { getEnv, setEnv } from "../app/env.server";
 import { startBundledMeilisearch, type RunningMeilisearch } from "./server-process";
 
 async function main() {
   const env = getEnv();
-  process.env.DATABASE_URL = env.DATABASE_URL;
+  setEnv({ DATABASE_URL: env.DATABASE_URL });
   let meili: RunningMeilisearch | null = null;
   if (!env.MEILI_HOST) {
     meili = await startBundledMeilisearch({ dataDir: env.DATA_DIR, masterKey: env.MEILI_MASTER_KEY });
-    process.env.MEILI_HOST = meili.host;
-    process.env.MEILI_MASTER_KEY = meili.masterKey;
-    (await import("../app/env.server")).resetEnvCache();
+    setEnv({ MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey });
   }
   try {
     const { prisma } = await import("../app/db.server");

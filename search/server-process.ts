@@ -9,6 +9,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, re
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { inheritedEnvironment } from "../app/env.server";
 import { clearFolder, EngineInUseError, removeEnginePidFile, writeEnginePidFile } from "./engine-processes";
 
 export { EngineInUseError } from "./engine-processes";
@@ -105,8 +106,9 @@ function errorLinesSince(logFile: string, offset: number): string {
 function engineEnvironment(masterKey: string): NodeJS.ProcessEnv {
   // Meilisearch ignores NODE_ENV; the type (from @remix-run/node's globals) asks for it.
   const env: NodeJS.ProcessEnv = { NODE_ENV: "production", MEILI_MASTER_KEY: masterKey };
+  const inherited = inheritedEnvironment();
   for (const name of ["PATH", "HOME", "TMPDIR", "LANG", "TZ"]) {
-    const value = process.env[name];
+    const value = inherited[name];
     if (value) env[name] = value;
   }
   return env;

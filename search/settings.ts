@@ -1,9 +1,10 @@
 // Index settings for the directory: what is searched, filtered and sorted, in French.
 import type { Settings } from "meilisearch";
+import { getEnv } from "../app/env.server";
 
 export const ASSOCIATIONS_INDEX = "associations";
 
-export function indexName(prefix = process.env.MEILI_INDEX_PREFIX ?? ""): string {
+export function indexName(prefix = getEnv().MEILI_INDEX_PREFIX): string {
   return `${prefix}${ASSOCIATIONS_INDEX}`;
 }
 

@@ -24,7 +24,7 @@ resetEnvCache();
 
 const buildDir = path.resolve(`.tmp/build-vitest-${process.pid}`);
 const { prisma } = await import("../app/db.server");
-const auth = await import("../app/accounts/auth.server");
+const auth = await import("../app/accounts/sessions.server");
 const { createApp, useClientAddress } = await import("./app");
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };

@@ -1,7 +1,7 @@
 // Background work of the running portal: each job runs on its interval, one run at a
 // time, and a failure is logged and retried on the next tick, never fatal.
-import { lucia } from "../app/accounts/auth.server";
-import { closeDueCalls } from "../app/calls/call.server";
+import { lucia } from "../app/accounts/sessions.server";
+import { closeDueCalls } from "../app/calls/lifecycle.server";
 import { prisma } from "../app/db.server";
 import { MAIL_QUEUE, kickMailQueue } from "../app/mail/mail-queue.server";
 import { retentionCleanup } from "../app/accounts/personal-data.server";

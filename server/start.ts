@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { runningPortalFile } from "../search/running-portal";
-import { getEnv } from "../app/env.server";
+import { getEnv, inheritedEnvironment, setEnv } from "../app/env.server";
 import { initSearchEngineStatus } from "../search/engine-status";
 import { masterKeyFor } from "../search/server-process";
 import { superviseBundledMeilisearch, type MeilisearchSupervisor } from "../search/supervisor";
@@ -33,25 +33,30 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-const BUILD_DIR = process.env.BUILD_DIR || "build";
-const BUILD_FILE = path.resolve(BUILD_DIR, "index.js");
-export const ASSETS_DIR = path.resolve(BUILD_DIR === "build" ? "public/build" : path.join(BUILD_DIR, "assets"));
+/** Where remix.config.js puts the server build and its assets, for that BUILD_DIR. */
+function buildPaths(buildDir: string) {
+  return {
+    file: path.resolve(buildDir, "index.js"),
+    assets: path.resolve(buildDir === "build" ? "public/build" : path.join(buildDir, "assets")),
+  };
+}
 
-function buildIsStale(): boolean {
-  if (!existsSync(BUILD_FILE) || !existsSync(ASSETS_DIR)) return true;
-  const built = statSync(BUILD_FILE).mtimeMs;
+function buildIsStale(build: { file: string; assets: string }): boolean {
+  if (!existsSync(build.file) || !existsSync(build.assets)) return true;
+  const built = statSync(build.file).mtimeMs;
   const sources = Math.max(...["app", "search", "remix.config.js", "package.json", "public"].map((p) => newestMtime(p)));
   return sources > built;
 }
 
 async function main() {
-  const dev = process.env.NODE_ENV === "development";
   const env = getEnv();
+  const dev = env.NODE_ENV === "development";
+  const { file: BUILD_FILE, assets: ASSETS_DIR } = buildPaths(env.BUILD_DIR);
   mkdirSync(env.DATA_DIR, { recursive: true });
-  process.env.DATABASE_URL = env.DATABASE_URL;
+  setEnv({ DATABASE_URL: env.DATABASE_URL });
 
   log(`Base de données : ${env.DATABASE_URL}`);
-  runPrisma(["migrate", "deploy"], { ...process.env, DATABASE_URL: env.DATABASE_URL });
+  runPrisma(["migrate", "deploy"], { ...inheritedEnvironment(), DATABASE_URL: env.DATABASE_URL });
 
   let supervisor: MeilisearchSupervisor | null = null;
   // Once the background jobs run: checks a (re)started engine's index at once.
@@ -62,14 +67,14 @@ async function main() {
   } else {
     log("Démarrage du Meilisearch embarqué…");
     const masterKey = env.MEILI_MASTER_KEY ?? masterKeyFor(env.DATA_DIR);
-    process.env.MEILI_MASTER_KEY = masterKey;
+    setEnv({ MEILI_MASTER_KEY: masterKey });
     initSearchEngineStatus("bundled", "");
     supervisor = superviseBundledMeilisearch({
       dataDir: env.DATA_DIR,
       masterKey,
       log,
       onRunning: (meili) => {
-        process.env.MEILI_HOST = meili.host;
+        setEnv({ MEILI_HOST: meili.host });
         // Lets `npm run backup` reach the running server for its dump.
         writeFileSync(runningPortalFile(env.DATA_DIR), JSON.stringify({ host: meili.host, pid: process.pid }));
         log(`Meilisearch embarqué prêt sur ${meili.host}`);
@@ -78,9 +83,6 @@ async function main() {
     });
     await supervisor.start();
   }
-  const { resetEnvCache } = await import("../app/env.server");
-  resetEnvCache();
-
   let stopping = false;
   const shutdown = async (code = 0) => {
     if (stopping) return;
@@ -97,7 +99,7 @@ async function main() {
 
   let server: import("node:http").Server | undefined;
   try {
-    if (!dev && buildIsStale()) {
+    if (!dev && buildIsStale({ file: BUILD_FILE, assets: ASSETS_DIR })) {
       log("Construction de l'application (remix build)…");
       const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
       if (result.status !== 0) throw new Error("La construction de l'application a échoué.");
@@ -120,7 +122,7 @@ async function main() {
       log(`Index de l'annuaire non vérifié (${error instanceof Error ? error.message : String(error)}) : nouvel essai en arrière-plan.`),
     );
 
-    const auth = await import("../app/accounts/auth.server");
+    const auth = await import("../app/accounts/sessions.server");
     const { createApp } = await import("./app");
     let build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
     if (dev) {

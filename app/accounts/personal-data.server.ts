@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { prisma, writeTransaction } from "~/db.server";
+import { recordAudit } from "~/lib/audit.server";
 import { getEnv } from "~/env.server";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -166,7 +167,7 @@ export async function deleteOwnAccount(userId: string): Promise<{ ok: true } | D
     }
   }
   await writeTransaction(async (tx) => {
-    await tx.auditEvent.create({ data: { entityType: "user", entityId: userId, actorId: userId, action: "suppression du compte" } });
+    await recordAudit(tx, { entityType: "user", entityId: userId, actorId: userId, action: "suppression du compte" });
     await tx.user.delete({ where: { id: userId } });
   });
   return { ok: true };

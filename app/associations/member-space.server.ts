@@ -1,9 +1,9 @@
 // What each domain adds to an association's space: links with a short status note.
 // A domain module appends its provider here (dossiers, subsidies, charter, events).
-import { charterSpaceLinks } from "~/charter/charter.server";
-import { dossierSpaceLinks } from "~/dossiers/application.server";
-import { eventSpaceLinks } from "~/events/event.server";
-import { subsidySpaceLinks } from "~/subsidies/subsidy.server";
+import { charterSpaceLinks } from "~/charter/signatures.server";
+import { dossierSpaceLinks } from "~/dossiers/space-links.server";
+import { eventSpaceLinks } from "~/events/space.server";
+import { subsidySpaceLinks } from "~/subsidies/reading.server";
 
 export type SpaceLink = { href: string; label: string; note?: string };
 export type SpaceSectionProvider = (associationId: string) => Promise<SpaceLink[]>;

@@ -2,25 +2,33 @@
 // whether or not the address already has an account, and what happens next arrives by e-mail.
 // A new address gets a confirmation link; nothing (account, association) exists until it is
 // followed. An address with an account gets a notice telling its owner how to sign in instead.
-import { hashPassword, hashToken, newToken } from "~/accounts/auth.server";
-import { profileColumns, staffEmails, uniqueAssociationSlug, writeTaxonomy } from "~/associations/association.server";
+import { hashPassword } from "~/accounts/passwords.server";
+import { hashToken, newToken } from "~/accounts/tokens.server";
+import { profileColumns, uniqueAssociationSlug, writeTaxonomy } from "~/associations/profile.server";
+import { staffEmails } from "~/associations/recipients.server";
 import { prisma, writeTransaction } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
 import type { SignUpInput } from "~/associations/schemas";
+import { recordAudit } from "~/lib/audit.server";
+import {
+  associationToValidateEmail,
+  SIGN_UP_CONFIRMATION_SUBJECT_START,
+  SIGN_UP_NOTICE_SUBJECT,
+  signUpConfirmationEmail,
+  signUpNoticeEmail,
+  signUpReceivedEmail,
+} from "~/associations/emails";
 
 export const SIGN_UP_TTL_MS = 24 * 60 * 60 * 1000;
 /** Sign-up messages one address receives in an hour at most: the form cannot be used to flood a mailbox. */
 export const SIGN_UP_MAILS_PER_HOUR = 3;
-
-const NOTICE_SUBJECT = "Tentative d'inscription avec votre adresse";
-const CONFIRMATION_SUBJECT_START = "Confirmez l'inscription de ";
 
 async function signUpMailsLastHour(email: string) {
   return prisma.emailMessage.count({
     where: {
       to: email,
       createdAt: { gte: new Date(Date.now() - 60 * 60 * 1000) },
-      OR: [{ subject: NOTICE_SUBJECT }, { subject: { startsWith: CONFIRMATION_SUBJECT_START } }],
+      OR: [{ subject: SIGN_UP_NOTICE_SUBJECT }, { subject: { startsWith: SIGN_UP_CONFIRMATION_SUBJECT_START } }],
     },
   });
 }
@@ -45,19 +53,12 @@ export async function requestSignUp(input: SignUpInput): Promise<void> {
   if (existing) {
     await sendMail({
       to: input.personEmail,
-      subject: NOTICE_SUBJECT,
-      text: [
-        `Bonjour ${existing.name},`,
-        "",
-        `Quelqu'un, peut-être vous, a essayé de créer un compte sur le portail des associations du CCAS avec votre adresse,`,
-        `pour inscrire l'association « ${input.name} ». Vous avez déjà un compte : rien n'a été créé ni modifié.`,
-        "",
-        `Pour vous connecter : ${absoluteUrl("/connexion")}`,
-        `Mot de passe oublié : ${absoluteUrl("/mot-de-passe-oublie")}`,
-        "",
-        "Pour ajouter une autre association à votre compte, contactez le CCAS. Si vous n'êtes pas à l'origine de cette",
-        "demande, ignorez ce message : votre compte reste tel quel.",
-      ].join("\n"),
+      ...signUpNoticeEmail({
+        personName: existing.name,
+        associationName: input.name,
+        loginUrl: absoluteUrl("/connexion"),
+        resetUrl: absoluteUrl("/mot-de-passe-oublie"),
+      }),
     });
     return;
   }
@@ -73,15 +74,11 @@ export async function requestSignUp(input: SignUpInput): Promise<void> {
   });
   await sendMail({
     to: input.personEmail,
-    subject: `${CONFIRMATION_SUBJECT_START}${input.name}`,
-    text: [
-      `Bonjour ${input.personName},`,
-      "",
-      `Pour confirmer votre adresse et enregistrer l'inscription de « ${input.name} » au réseau des associations du CCAS,`,
-      `ouvrez ce lien (valable 24 heures) : ${absoluteUrl(`/inscription/confirmer/${token}`)}`,
-      "",
-      "Si vous n'avez rien demandé, ignorez ce message : rien ne sera enregistré.",
-    ].join("\n"),
+    ...signUpConfirmationEmail({
+      personName: input.personName,
+      associationName: input.name,
+      confirmUrl: absoluteUrl(`/inscription/confirmer/${token}`),
+    }),
   });
 }
 
@@ -132,32 +129,23 @@ export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult>
     await tx.membership.create({
       data: { userId: user.id, associationId: association.id, isRepresentative: true, title: stored.personTitle },
     });
-    await tx.auditEvent.create({
-      data: { entityType: "association", entityId: association.id, actorId: user.id, action: "inscription", toState: "pending" },
+    await recordAudit(tx, {
+      entityType: "association",
+      entityId: association.id,
+      actorId: user.id,
+      action: "inscription",
+      toState: "pending",
     });
     return { ok: true, userId: user.id, association };
   });
   if (!result.ok) return result;
 
+  const associationName = result.association.name;
   await sendMail({
     to: request.email,
-    subject: `Inscription de ${result.association.name} reçue`,
-    text: [
-      `Bonjour ${stored.personName},`,
-      "",
-      `Nous avons bien reçu l'inscription de « ${result.association.name} » au réseau des associations du CCAS.`,
-      "Un·e administrateur·rice du CCAS va la vérifier. Vous recevrez un courriel dès qu'elle sera validée ;",
-      "l'association apparaîtra alors dans l'annuaire public.",
-      "",
-      `Votre espace : ${absoluteUrl("/espace")}`,
-    ].join("\n"),
+    ...signUpReceivedEmail({ personName: stored.personName, associationName, spaceUrl: absoluteUrl("/espace") }),
   });
-  for (const to of await staffEmails("admin")) {
-    await sendMail({
-      to,
-      subject: `Nouvelle association à valider : ${result.association.name}`,
-      text: `L'association « ${result.association.name} » vient de s'inscrire.\n\nÀ valider : ${absoluteUrl("/admin/associations")}`,
-    });
-  }
+  const toValidate = associationToValidateEmail({ associationName, reviewUrl: absoluteUrl("/admin/associations") });
+  for (const to of await staffEmails("admin")) await sendMail({ to, ...toValidate });
   return result;
 }

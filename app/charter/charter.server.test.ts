@@ -14,7 +14,13 @@ process.env.SMTP_URL = smtp.url;
 resetEnvCache();
 
 const { prisma } = await import("../db.server");
-const charter = await import("./charter.server");
+const charter = {
+  ...(await import("./versions.server")),
+  ...(await import("./signatures.server")),
+  ...(await import("./reminders.server")),
+  ...(await import("./attestation.server")),
+  ...(await import("./diff")),
+};
 const { isCharterSigner } = await import("./charter-status.server");
 const { searchAssociations } = await import("../associations/directory.server");
 const { memberSpaceSections } = await import("../associations/member-space.server");

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const files = await import("./stored-files.server");
+const { DomainError } = await import("../lib/domain-error");
 
 const folder = () => mkdtempSync(path.join(os.tmpdir(), "stored-files-"));
 
@@ -40,7 +41,7 @@ describe("writeFileAtomically", () => {
 describe("disk errors", () => {
   it("turn a full disk into a 507 and an unwritable folder into a 503, with French messages", () => {
     const full = files.asStorageError(Object.assign(new Error("write"), { code: "ENOSPC" }));
-    expect(full).toBeInstanceOf(files.StorageError);
+    expect(full).toBeInstanceOf(DomainError);
     expect(full).toMatchObject({ code: "disk_full", status: 507, message: files.DISK_FULL_MESSAGE });
     expect(files.DISK_FULL_MESSAGE).toContain("manque d'espace disque");
     expect(files.asStorageError(Object.assign(new Error("open"), { code: "EROFS" }))).toMatchObject({ code: "not_writable", status: 503 });

@@ -7,41 +7,43 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
+import { DomainError, isDomainError } from "~/lib/domain-error";
 
 export const DISK_FULL_MESSAGE =
   "Le serveur manque d'espace disque : votre fichier n'a pas été enregistré. Réessayez plus tard ou prévenez le CCAS.";
 export const NOT_WRITABLE_MESSAGE =
   "Le serveur ne peut pas écrire de fichier pour le moment : votre fichier n'a pas été enregistré. Réessayez plus tard ou prévenez le CCAS.";
 
-/** A file could not be written for a reason of the server's disk, not of the file sent. */
-export class StorageError extends Error {
-  /** 507 Insufficient Storage for a full disk, 503 for a folder that cannot be written. */
-  readonly status: 507 | 503;
-  constructor(
-    readonly code: "disk_full" | "not_writable",
-    options?: { cause?: unknown },
-  ) {
-    super(code === "disk_full" ? DISK_FULL_MESSAGE : NOT_WRITABLE_MESSAGE, options);
-    this.name = "StorageError";
-    this.status = code === "disk_full" ? 507 : 503;
-  }
+export type StorageProblem = "disk_full" | "not_writable";
+
+/** A file could not be written for a reason of the server's disk, not of the file sent: 507 Insufficient Storage when full, 503 when it cannot be written. */
+export function storageError(code: StorageProblem, cause?: unknown): DomainError {
+  const error = new DomainError(code === "disk_full" ? DISK_FULL_MESSAGE : NOT_WRITABLE_MESSAGE, {
+    code,
+    status: code === "disk_full" ? 507 : 503,
+  });
+  return Object.assign(error, { cause });
+}
+
+export function isStorageError(error: unknown): error is DomainError & { code: StorageProblem } {
+  return isDomainError(error) && (error.code === "disk_full" || error.code === "not_writable");
 }
 
 const DISK_FULL_CODES = new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
 const NOT_WRITABLE_CODES = new Set(["EROFS", "EACCES", "EPERM", "EIO"]);
 
-/** The StorageError an I/O error stands for, or the error itself when it is something else. */
+/** The storage refusal an I/O error stands for, or the error itself when it is something else. */
 export function asStorageError(error: unknown): unknown {
-  if (error instanceof StorageError) return error;
+  if (isDomainError(error)) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code && DISK_FULL_CODES.has(code)) return new StorageError("disk_full", { cause: error });
-  if (code && NOT_WRITABLE_CODES.has(code)) return new StorageError("not_writable", { cause: error });
+  if (code && DISK_FULL_CODES.has(code)) return storageError("disk_full", error);
+  if (code && NOT_WRITABLE_CODES.has(code)) return storageError("not_writable", error);
   // SQLite's own "database or disk is full", when the database shares the full disk.
   if (
     error instanceof Error &&
     /SQLITE_FULL|database or disk is full/i.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`)
   ) {
-    return new StorageError("disk_full", { cause: error });
+    return storageError("disk_full", error);
   }
   return error;
 }
@@ -53,7 +55,7 @@ export const isTemporaryName = (name: string) => name.startsWith(TEMP_PREFIX);
 /**
  * Writes `bytes` to `dir/name`, all or nothing: a temporary file in the same folder (so the
  * rename is atomic on one filesystem), fsync, rename, fsync of the folder (so the rename
- * survives a power cut). Throws a StorageError when the disk is full or not writable.
+ * survives a power cut). Throws a storage refusal (DomainError) when the disk is full or not writable.
  */
 export async function writeFileAtomically(
   dir: string,
@@ -78,8 +80,7 @@ export async function writeFileAtomically(
     await handle?.close().catch(() => {});
     await unlink(temporary).catch(() => {});
     const translated = asStorageError(error);
-    if (translated instanceof StorageError && !options.quiet)
-      console.error(`Fichier non enregistré dans ${dir} (${translated.code}) :`, error);
+    if (isStorageError(translated) && !options.quiet) console.error(`Fichier non enregistré dans ${dir} (${translated.code}) :`, error);
     throw translated;
   }
   await syncFolder(dir);

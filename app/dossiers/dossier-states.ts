@@ -35,3 +35,13 @@ export const STATE_BADGES: Record<string, string> = {
 export function memberDossierPath(associationId: string, dossierId: string) {
   return `/espace/associations/${associationId}/dossiers/${dossierId}`;
 }
+
+/** The states as the association's pages name them ("Déposé – en construction"). */
+export const DOSSIER_STATE_LABELS: Record<string, string> = {
+  brouillon: "Brouillon",
+  en_construction: "Déposé – en construction",
+  en_instruction: "En instruction",
+  accepte: "Accepté",
+  refuse: "Refusé",
+  sans_suite: "Classé sans suite",
+};

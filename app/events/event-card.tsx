@@ -1,7 +1,7 @@
 // One event in a list: title, type, date, place, places left.
 import { Link } from "@remix-run/react";
 import { formatDateTime, formatLongDate } from "~/lib/format";
-import { EVENT_TYPE_LABELS, type EventType } from "~/events/event-labels";
+import { eventTypeLabel } from "~/events/event-labels";
 
 type CardEvent = {
   slug: string;
@@ -29,7 +29,7 @@ export function EventCard({ event: e, past = false }: { event: CardEvent; past?:
         <Link to={`/evenements/${e.slug}`}>{e.title}</Link>
       </h2>
       <p className="muted">
-        {EVENT_TYPE_LABELS[e.type as EventType] ?? e.type} · {e.audience === "public" ? "ouvert au public" : "réservé aux associations"}
+        {eventTypeLabel(e.type)} · {e.audience === "public" ? "ouvert au public" : "réservé aux associations"}
       </p>
       <p>
         <span className="visually-hidden">Date : </span>

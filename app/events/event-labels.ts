@@ -24,3 +24,7 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
   liste_attente: "Liste d'attente",
   annulee: "Annulée",
 };
+
+export function eventTypeLabel(type: string) {
+  return EVENT_TYPE_LABELS[type as EventType] ?? type;
+}

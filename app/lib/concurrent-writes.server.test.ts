@@ -8,10 +8,10 @@ import { createEvent } from "../../prisma/factories/event";
 import { addMembership, createUser } from "../../prisma/factories/user";
 
 const { prisma, configureSqlite } = await import("../db.server");
-const { updateAssociationProfile } = await import("../associations/association.server");
-const { saveStep } = await import("../dossiers/application.server");
-const { registerForAssociation } = await import("../events/event.server");
-const { recordPayment } = await import("../subsidies/subsidy.server");
+const { updateAssociationProfile } = await import("../associations/profile.server");
+const { saveStep } = await import("../dossiers/steps.server");
+const { registerForAssociation } = await import("../events/registration.server");
+const { recordPayment } = await import("../subsidies/payments.server");
 
 describe("concurrent writes", () => {
   it("takes 50 simultaneous writes of four kinds without an error or a lost write", async () => {

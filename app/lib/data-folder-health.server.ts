@@ -5,7 +5,7 @@
 import { statfs } from "node:fs/promises";
 import path from "node:path";
 import { getEnv } from "~/env.server";
-import { StorageError, removeStoredFile, writeFileAtomically } from "~/documents/stored-files.server";
+import { isStorageError, removeStoredFile, writeFileAtomically } from "~/documents/stored-files.server";
 
 export type FolderStatus = "ok" | "nearly_full" | "full" | "not_writable";
 export type DataFolderHealth = {
@@ -24,7 +24,7 @@ async function folderHealth(dir: string): Promise<DataFolderHealth> {
   try {
     await writeFileAtomically(dir, probe, Uint8Array.of(0x6f, 0x6b), 0o600, { quiet: true });
   } catch (error) {
-    if (!(error instanceof StorageError)) throw error;
+    if (!isStorageError(error)) throw error;
     status = error.code === "disk_full" ? "full" : "not_writable";
   } finally {
     await removeStoredFile(dir, probe);

@@ -14,10 +14,14 @@ import { createEvent, createRegistration } from "../../prisma/factories/event";
 import { createUser } from "../../prisma/factories/user";
 
 const { prisma } = await import("../db.server");
-const subsidies = await import("../subsidies/subsidy.server");
-const reporting = await import("../subsidies/subsidy-reporting.server");
-const review = await import("../review/review.server");
-const events = await import("../events/event.server");
+const subsidies = {
+  ...(await import("../subsidies/creation.server")),
+  ...(await import("../subsidies/vote.server")),
+  ...(await import("../subsidies/payments.server")),
+};
+const reporting = { ...(await import("../subsidies/exports.server")), ...(await import("../subsidies/open-data.server")) };
+const review = await import("../review/exports.server");
+const events = await import("../events/exports.server");
 
 // OWASP's leading characters, also behind blanks and in full-width form. Each is a name.
 const PAYLOADS = [

@@ -3,7 +3,7 @@
 // with a redirect back to `redirectTo` (or 400 with the message kept).
 //
 // Member side, in the association's dossier page:
-//   loader: `const thread = await listMessagesForMember(associationId, dossierId)` (review.server.ts)
+//   loader: `const thread = await listMessagesForMember(associationId, dossierId)` (messages.server.ts)
 //   <MessageThread messages={thread.messages}
 //     action={`/espace/associations/${associationId}/dossiers/${dossierId}/messages`}
 //     redirectTo={`/espace/associations/${associationId}/dossiers/${dossierId}`} />

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { countAssociationsByStatus } from "~/associations/association.server";
+import { countAssociationsByStatus } from "~/associations/validation.server";
 import { requireAdmin } from "~/accounts/auth.server";
 import { ADMIN_LINKS } from "~/accounts/admin-links";
 

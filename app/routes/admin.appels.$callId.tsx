@@ -2,19 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
 import { CALL_STATUS_LABELS, CALL_STATUSES, CALL_TRANSITIONS, type CallStatus } from "~/calls/call-status";
-import {
-  CallValidationError,
-  changeCallStatus,
-  getCallForAdmin,
-  listStaffUsers,
-  parseRequiredAttachments,
-  updateCallFromInput,
-} from "~/calls/call.server";
+import { updateCallFromInput } from "~/calls/editing.server";
+import { changeCallStatus } from "~/calls/lifecycle.server";
+import { getCallForAdmin, listStaffUsers } from "~/calls/reading.server";
+import { parseRequiredAttachments } from "~/calls/required-attachments";
 import { CallFields } from "~/calls/call-form";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDateTime, toParisInputValue } from "~/lib/format";
-import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { domainAction, domainLoader, fieldError, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { callSchema } from "~/calls/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,13 +25,21 @@ const ACTION_LABELS: Record<CallStatus, string> = {
   archive: "Archiver l'appel",
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export function loader(args: LoaderFunctionArgs) {
+  return domainLoader(readCall)(args);
+}
+
+async function readCall({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const [call, staff] = await Promise.all([getCallForAdmin(params.callId ?? ""), listStaffUsers()]);
   return { call: { ...call, requiredAttachmentKinds: parseRequiredAttachments(call.requiredAttachments) }, staff };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(editCall)(args);
+}
+
+async function editCall({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const callId = params.callId ?? "";
   const values = formDataToObject(await request.formData());
@@ -46,18 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return redirectWithFlash(`/admin/appels/${callId}`, result.message, "error");
     return redirectWithFlash(`/admin/appels/${callId}`, `L'appel est maintenant « ${CALL_STATUS_LABELS[to]} ».`);
   }
+  // The call's own form has no intent.
+  if (values.intent !== undefined) return unknownIntent(values);
   const parsed = parseWith(callSchema, values);
   if (!parsed.ok) return invalid(parsed);
-  try {
-    const result = await updateCallFromInput(callId, parsed.data, admin);
-    return redirectWithFlash(
-      `/admin/appels/${callId}`,
-      result.criteriaKept ? "Appel enregistré. Les critères, déjà utilisés pour noter, n'ont pas été modifiés." : "Appel enregistré.",
-    );
-  } catch (error) {
-    if (error instanceof CallValidationError) return fieldError(error.field, error.message, values);
-    throw error;
-  }
+  const result = await updateCallFromInput(callId, parsed.data, admin);
+  return redirectWithFlash(
+    `/admin/appels/${callId}`,
+    result.criteriaKept ? "Appel enregistré. Les critères, déjà utilisés pour noter, n'ont pas été modifiés." : "Appel enregistré.",
+  );
 }
 
 export default function EditCall() {

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
-import { CallValidationError, createCallFromInput, listStaffUsers } from "~/calls/call.server";
+import { createCallFromInput } from "~/calls/editing.server";
+import { listStaffUsers } from "~/calls/reading.server";
 import { CallFields } from "~/calls/call-form";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { domainAction, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { callSchema } from "~/calls/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Nouvel appel à projets – CCAS de Besançon" }];
@@ -15,18 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { staff: await listStaffUsers() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(createCall)(args);
+}
+
+async function createCall({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const values = formDataToObject(await request.formData());
-  const parsed = parseWith(callSchema, values);
+  const parsed = parseWith(callSchema, formDataToObject(await request.formData()));
   if (!parsed.ok) return invalid(parsed);
-  try {
-    const call = await createCallFromInput(parsed.data, admin);
-    return redirectWithFlash(`/admin/appels/${call.id}`, "Appel à projets enregistré en brouillon. Publiez-le quand il est prêt.");
-  } catch (error) {
-    if (error instanceof CallValidationError) return fieldError(error.field, error.message, values);
-    throw error;
-  }
+  const call = await createCallFromInput(parsed.data, admin);
+  return redirectWithFlash(`/admin/appels/${call.id}`, "Appel à projets enregistré en brouillon. Publiez-le quand il est prêt.");
 }
 
 export default function NewCall() {

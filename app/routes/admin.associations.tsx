@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listAssociationsByStatus, refuseAssociation, validateAssociation } from "~/associations/association.server";
+import { listAssociationsByStatus, refuseAssociation, validateAssociation } from "~/associations/validation.server";
 import { requireAdmin } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
-import { formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { domainAction, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { labelOf } from "~/associations/taxonomy";
 import { requiredText } from "~/lib/validation";
 
@@ -22,9 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { pending, refused };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
+
+async function act({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = parseWith(decisionSchema, formDataToObject(await request.formData()));
+  const values = formDataToObject(await request.formData());
+  if (values.intent !== "validate" && values.intent !== "refuse") return unknownIntent(values);
+  const parsed = parseWith(decisionSchema, values);
   if (!parsed.ok) return invalid(parsed);
   if (parsed.data.intent === "validate") {
     const association = await validateAssociation(parsed.data.associationId, admin);
@@ -35,7 +39,13 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const association = await refuseAssociation(parsed.data.associationId, parsed.data.reason, admin);
-  return redirectWithFlash("/admin/associations", `L'inscription de ${association.name} est refusée ; l'association est prévenue.`, "info");
+  return redirectWithFlash(
+    "/admin/associations",
+    association.already
+      ? `L'inscription de ${association.name} était déjà refusée.`
+      : `L'inscription de ${association.name} est refusée ; l'association est prévenue.`,
+    "info",
+  );
 }
 
 export default function PendingAssociations() {

@@ -1,21 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
-import {
-  CharterError,
-  diffTexts,
-  getCurrentVersion,
-  getDraft,
-  listPublishedVersions,
-  publishDraft,
-  saveDraft,
-} from "~/charter/charter.server";
+import { diffTexts } from "~/charter/diff";
+import { getCurrentVersion, getDraft, listPublishedVersions, publishDraft, saveDraft } from "~/charter/versions.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { CharterDiff } from "~/charter/charter-diff";
 import { Checkbox, isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { isDomainError } from "~/lib/domain-error";
+import { domainAction, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { charterDraftSchema, charterPublishSchema } from "~/charter/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Charte de l'action sociale – Administration – CCAS de Besançon" }];
@@ -48,7 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const values = formDataToObject(await request.formData());
   if (values.intent === "publish") {
@@ -62,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
         `Version ${published.version} publiée. ${published.notified.emails} représentant·e(s) de ${published.notified.associations} association(s) sont invité·es à la signer.`,
       );
     } catch (error) {
-      if (error instanceof CharterError) return invalid({ errors: {}, values, formError: error.message }, 409);
+      if (isDomainError(error)) return invalid({ errors: {}, values, formError: error.message }, error.status);
       throw error;
     }
   }

@@ -1,77 +1,47 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { createPasswordReset, endAllSessions, hashPassword, requireAdmin } from "~/accounts/auth.server";
+import { requireAdmin } from "~/accounts/auth.server";
+import { createStaffAccount, endSessionsOf, listStaffAccounts, setStaffAccountDisabled } from "~/accounts/staff-accounts.server";
 import { SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
-import { isUniqueViolation, prisma } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
-import { badRequest } from "~/lib/http.server";
-import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { domainAction, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { ROLE_LABELS, type Role } from "~/accounts/roles";
-import { absoluteUrl, sendMail } from "~/mail/mail.server";
 import { createStaffSchema } from "~/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Comptes du CCAS – CCAS de Besançon" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const staff = await prisma.user.findMany({
-    where: { role: { in: ["staff", "admin"] } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true, role: true, disabledAt: true, createdAt: true },
-  });
-  return { staff, me: admin.id };
+  return { staff: await listStaffAccounts(), me: admin.id };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
+
+async function act({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const values = formDataToObject(await request.formData());
+  const intent = values.intent;
   if (intent === "end-sessions") {
-    const email = String(formData.get("email") ?? "")
+    const email = String(values.email ?? "")
       .trim()
       .toLowerCase();
-    const target = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true } });
+    const target = await endSessionsOf(email);
     if (!target) return redirectWithFlash("/admin/comptes", `Aucun compte avec l'adresse ${email}.`, "error");
-    await endAllSessions(target.id);
     return redirectWithFlash("/admin/comptes", `Toutes les sessions de ${target.name} sont fermées.`);
   }
   if (intent === "disable" || intent === "enable") {
-    const userId = String(formData.get("userId") ?? "");
-    if (userId === admin.id) throw badRequest("Vous ne pouvez pas désactiver votre propre compte.");
-    const target = await prisma.user.findFirst({ where: { id: userId, role: { in: ["staff", "admin"] } }, select: { name: true } });
-    if (!target) throw badRequest("Compte inconnu.");
-    await prisma.user.update({ where: { id: userId }, data: { disabledAt: intent === "disable" ? new Date() : null } });
-    if (intent === "disable") await endAllSessions(userId);
+    const target = await setStaffAccountDisabled(String(values.userId ?? ""), intent === "disable", admin);
     return redirectWithFlash(
       "/admin/comptes",
       intent === "disable" ? `Compte de ${target.name} désactivé.` : `Compte de ${target.name} réactivé.`,
     );
   }
-  const parsed = parseWith(createStaffSchema, formDataToObject(formData));
+  // The creation form, also when posted without its button's intent.
+  if (intent !== undefined && intent !== "create") return unknownIntent(values);
+  const parsed = parseWith(createStaffSchema, values);
   if (!parsed.ok) return invalid(parsed);
-  const exists = await prisma.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } });
-  if (exists) return fieldError("email", "Un compte existe déjà avec cette adresse.", parsed.data);
-  // The new colleague chooses their own password through a single-use link.
-  const passwordHash = await hashPassword(randomBytes(32).toString("hex"));
-  const user = await prisma.user
-    .create({ data: { ...parsed.data, passwordHash }, select: { id: true } })
-    .catch((error: unknown) => (isUniqueViolation(error) ? null : Promise.reject(error)));
-  // The same form sent twice at once: the second finds the account the first just created.
-  if (!user) return fieldError("email", "Un compte existe déjà avec cette adresse.", parsed.data);
-  const token = await createPasswordReset(user.id);
-  await sendMail({
-    to: parsed.data.email,
-    subject: "Votre compte sur le portail du réseau des associations",
-    text: [
-      `Bonjour ${parsed.data.name},`,
-      "",
-      `${admin.name} a créé votre compte (${ROLE_LABELS[parsed.data.role as Role]}) sur le portail du CCAS.`,
-      `Choisissez votre mot de passe avec ce lien, valable une heure : ${absoluteUrl(`/mot-de-passe/${token}`)}`,
-      `Passé ce délai, utilisez « Mot de passe oublié » : ${absoluteUrl("/mot-de-passe-oublie")}`,
-    ].join("\n"),
-  });
+  await createStaffAccount(parsed.data, admin);
   return redirectWithFlash("/admin/comptes", `Compte créé pour ${parsed.data.name} ; un courriel lui a été envoyé.`);
 }
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getMemberships, getUser } from "~/accounts/auth.server";
-import { getPublicCall, parseRequiredAttachments } from "~/calls/call.server";
+import { getPublicCall } from "~/calls/reading.server";
+import { parseRequiredAttachments } from "~/calls/required-attachments";
 import { CALL_STATUS_LABELS } from "~/calls/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";

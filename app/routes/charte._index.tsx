@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCurrentVersion, listCurrentSignatories } from "~/charter/charter.server";
+import { getCurrentVersion } from "~/charter/versions.server";
+import { listCurrentSignatories } from "~/charter/signatures.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDate } from "~/lib/format";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listCurrentSignatories } from "~/charter/charter.server";
+import { listCurrentSignatories } from "~/charter/signatures.server";
 import { formatDate } from "~/lib/format";
 import { labelOf } from "~/associations/taxonomy";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCurrentVersion, getPublishedVersion } from "~/charter/charter.server";
+import { getCurrentVersion, getPublishedVersion } from "~/charter/versions.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDate } from "~/lib/format";
 import { notFound } from "~/lib/http.server";

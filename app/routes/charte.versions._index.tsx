@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { diffTexts, getPublishedVersion, listPublishedVersions } from "~/charter/charter.server";
+import { diffTexts } from "~/charter/diff";
+import { getPublishedVersion, listPublishedVersions } from "~/charter/versions.server";
 import { CharterDiff } from "~/charter/charter-diff";
 import { formatDate } from "~/lib/format";
 

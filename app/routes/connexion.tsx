@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
-import { getUser, login, readSessionId } from "~/accounts/auth.server";
+import { getUser } from "~/accounts/auth.server";
+import { login } from "~/accounts/login.server";
+import { readSessionId } from "~/accounts/sessions.server";
 import { TextField, ValidatedForm, SubmitButton } from "~/components/form";
 import { clientIp, safeRedirect } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { logout } from "~/accounts/auth.server";
+import { logout } from "~/accounts/sessions.server";
 
 export async function loader() {
   return redirect("/");

@@ -1,18 +1,12 @@
 // Downloads an association document: its members and CCAS staff only, always as an attachment.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/accounts/auth.server";
-import { contentDisposition, getDocumentForDownload } from "~/documents/document.server";
+import { getDocumentForDownload, storedFileResponse } from "~/documents/document.server";
+import { domainLoader } from "~/lib/forms.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const document = await getDocumentForDownload(params.documentId ?? "", user);
-  return new Response(document.bytes, {
-    headers: {
-      "Content-Type": document.mimeType,
-      "Content-Length": String(document.bytes.length),
-      "Content-Disposition": contentDisposition(document.originalName),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return storedFileResponse(await getDocumentForDownload(params.documentId ?? "", user));
 }

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember, requireRepresentative } from "~/accounts/auth.server";
-import { CharterError, getAssociationCharter, signCharter } from "~/charter/charter.server";
+import { getAssociationCharter, signCharter } from "~/charter/signatures.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
-import { clientIp, forbidden, notFound } from "~/lib/http.server";
-import { invalid, parseForm } from "~/lib/forms.server";
+import { isDomainError } from "~/lib/domain-error";
+import { clientIp, notFound } from "~/lib/http.server";
+import { domainAction, invalid, parseForm } from "~/lib/forms.server";
 import { charterSignSchema } from "~/charter/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -35,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireRepresentative(request, params.associationId ?? "");
   const parsed = await parseForm(request, charterSignSchema);
   if (!parsed.ok) return invalid(parsed);
@@ -56,10 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : `La version ${signed.version} de la charte était déjà signée pour l'association.`,
     );
   } catch (error) {
-    if (!(error instanceof CharterError)) throw error;
-    if (error.code === "not_representative") throw forbidden(error.message);
+    // Not the representative (403): the error page, as domainAction shows it.
+    if (!isDomainError(error) || error.status === 403) throw error;
     const { commitment: _commitment, ...values } = parsed.data;
-    return invalid({ errors: {}, values, formError: error.message }, error.code === "not_current" ? 409 : 400);
+    return invalid({ errors: {}, values, formError: error.message }, error.status);
   }
 }
 

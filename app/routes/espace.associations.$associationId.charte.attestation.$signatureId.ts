@@ -1,7 +1,8 @@
 // The signature certificate (PDF): for the association's members and for CCAS staff.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser, requireAssociationMember } from "~/accounts/auth.server";
-import { certificatePdf, getSignatureForCertificate } from "~/charter/charter.server";
+import { certificatePdf, getSignatureForCertificate } from "~/charter/attestation.server";
+import { fileResponse } from "~/lib/file-response.server";
 import { notFound } from "~/lib/http.server";
 import { slugify } from "~/lib/slug";
 
@@ -13,11 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!signature) throw notFound("Cette attestation n'existe pas.");
   const pdf = await certificatePdf(signature);
   const filename = `attestation-charte-v${signature.version.version}-${slugify(signature.association.name) || "association"}.pdf`;
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(new Uint8Array(pdf), { filename, contentType: "application/pdf" });
 }

@@ -1,17 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
-import {
-  associationStorage,
-  deleteDocument,
-  formatMegabytes,
-  listAssociationDocuments,
-  parseUploadForm,
-  storeDocument,
-} from "~/documents/document.server";
+import { deleteDocument, listAssociationDocuments } from "~/documents/document.server";
+import { ASSOCIATION_DOCUMENTS } from "~/documents/file-checks.server";
+import { associationStorage, formatMegabytes } from "~/documents/quota.server";
+import { parseUploadForm, storeUpload } from "~/documents/storing.server";
+import { isDomainError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
-import { formDataToObject } from "~/lib/forms.server";
+import { domainAction, formDataToObject, unknownIntent } from "~/lib/forms.server";
 import { DOCUMENT_KIND_VALUES, DOCUMENT_KINDS, documentKindLabel } from "~/dossiers/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Documents de l'association – CCAS de Besançon" }];
@@ -23,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { associationId, documents: await listAssociationDocuments(associationId), usage };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
+
+async function act({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const here = `/espace/associations/${access.associationId}/documents`;
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
@@ -35,31 +34,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return { ok: false as const, message: result.message };
     return redirectWithFlash(here, "Document supprimé.");
   }
+  if (values.intent !== "upload") return unknownIntent(values);
   const kind = String(values.kind ?? "");
   if (!(DOCUMENT_KIND_VALUES as string[]).includes(kind)) return { ok: false as const, message: "Choisissez le type de document." };
   const file = parsed.formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false as const, message: "Choisissez un fichier." };
-  const stored = await storeDocument({
-    associationId: access.associationId,
-    kind,
-    label: typeof values.label === "string" ? values.label : undefined,
-    originalName: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-    actor: access.user,
-  });
-  // What was typed comes back with the message (kind and label), with the status that says why.
-  if (!stored.ok)
-    return data(
-      { ok: false as const, message: stored.message, values: { kind, label: String(values.label ?? "") } },
-      { status: stored.status },
+  const label = typeof values.label === "string" ? values.label : undefined;
+  try {
+    const document = await storeUpload(
+      { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      { associationId: access.associationId, kind, label, uploadedById: access.user.id, accept: ASSOCIATION_DOCUMENTS },
     );
-  return redirectWithFlash(here, `Document « ${stored.document.label} » enregistré.`);
+    return redirectWithFlash(here, `Document « ${document.label} » enregistré.`);
+  } catch (error) {
+    // What was typed comes back with the message (kind and label), with the status that says why.
+    if (!isDomainError(error)) throw error;
+    return data({ ok: false as const, message: error.message, values: { kind, label: label ?? "" } }, { status: error.status });
+  }
 }
 
 export default function AssociationDocuments() {
   const { documents, usage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const error = actionData && !actionData.ok ? actionData.message : null;
+  const error = actionData && !actionData.ok ? ("message" in actionData ? actionData.message : actionData.formError) : null;
   const typed = actionData && !actionData.ok && "values" in actionData ? actionData.values : undefined;
   return (
     <div className="container page">

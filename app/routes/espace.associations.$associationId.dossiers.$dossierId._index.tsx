@@ -1,29 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  DOSSIER_STATE_LABELS,
-  dossierCompleteness,
-  getDossierForMember,
-  getLatestCorrectionRequest,
-  isEditable,
-  listSubmissions,
-  submitDossier,
-} from "~/dossiers/application.server";
+import { DOSSIER_STATE_LABELS } from "~/dossiers/dossier-states";
+import { dossierCompleteness } from "~/dossiers/completeness.server";
+import { isEditable } from "~/dossiers/dossier-data";
+import { submitDossier } from "~/dossiers/deposit.server";
+import { getDossierForMember, getLatestCorrectionRequest, listSubmissions } from "~/dossiers/reading.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
-import { isCallOpen } from "~/calls/call.server";
-import { DossierNav } from "~/dossiers/dossier-pieces";
+import { isCallOpen } from "~/calls/call-status";
+import { DossierNav } from "~/dossiers/dossier-nav";
 import { MessageThread } from "~/review/message-thread";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
+import { domainAction, domainLoader, unknownIntent } from "~/lib/forms.server";
 import { submissionHistory } from "~/dossiers/submission-history";
 import { stepDef } from "~/dossiers/schemas";
-import { listMessagesForMember } from "~/review/review.server";
+import { listMessagesForMember } from "~/review/messages.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export function loader(args: LoaderFunctionArgs) {
+  return domainLoader(readDossier)(args);
+}
+
+async function readDossier({ request, params }: LoaderFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const dossier = await getDossierForMember(access.associationId, params.dossierId ?? "");
   // A correction request the association has not answered by a re-deposit yet.
@@ -56,10 +57,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(depositDossier)(args);
+}
+
+async function depositDossier({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const form = await request.formData();
-  if (form.get("intent") !== "submit") return { ok: false as const, message: "Action inconnue." };
+  if (form.get("intent") !== "submit") return unknownIntent();
   const result = await submitDossier(access, params.dossierId ?? "");
   if (!result.ok) return { ok: false as const, message: result.message };
   const to = `/espace/associations/${access.associationId}/dossiers/${params.dossierId}`;
@@ -139,7 +144,7 @@ export default function DossierOverview() {
       ) : null}
       {actionData && !actionData.ok ? (
         <div className="alert alert-error" role="alert">
-          {actionData.message}
+          {"message" in actionData ? actionData.message : actionData.formError}
         </div>
       ) : null}
       {editable ? (

@@ -7,35 +7,37 @@ import { requireAssociationMember } from "~/accounts/auth.server";
 import { MessageThread } from "~/review/message-thread";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
-import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { domainAction, domainLoader, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/http.server";
 import { memberDossierPath, stateLabel } from "~/dossiers/dossier-states";
-import { getCorrectionRequest, listMessagesForMember, postMemberMessage, ReviewError } from "~/review/review.server";
+import { listMessagesForMember, postMemberMessage } from "~/review/messages.server";
+import { getCorrectionRequest } from "~/review/transitions.server";
 import { messageSchema } from "~/review/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Messagerie du dossier ${data?.dossier.number ?? ""} – CCAS de Besançon` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Wrapped at call time, never at module level: the browser build keeps module-level calls
+// and has no forms.server.
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId!);
   const thread = await listMessagesForMember(associationId, params.dossierId!);
   const correction = await getCorrectionRequest(thread.dossier.id);
   return { associationId, ...thread, correction: correction?.pending ? correction : null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
+
+async function post({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId!);
   const values = formDataToObject(await request.formData());
   const parsed = parseWith(messageSchema, values);
   if (!parsed.ok) return invalid(parsed);
   const here = `/espace/associations/${access.associationId}/dossiers/${params.dossierId}/messages`;
-  try {
-    await postMemberMessage(access.associationId, params.dossierId!, access.user, parsed.data.body);
-  } catch (error) {
-    if (error instanceof ReviewError) return fieldError(error.field, error.message, values);
-    throw error;
-  }
+  await postMemberMessage(access.associationId, params.dossierId!, access.user, parsed.data.body);
   const back = safeRedirect(values.redirectTo as string | undefined, here);
   return redirectWithFlash(back.startsWith(`/espace/associations/${access.associationId}/`) ? back : here, "Message envoyé au CCAS.");
 }

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listAssociationDossiers } from "~/dossiers/application.server";
-import { DOSSIER_STATE_LABELS } from "~/calls/call-status";
-import { getAssociationProfile } from "~/associations/association.server";
+import { listAssociationDossiers } from "~/dossiers/reading.server";
+import { DOSSIER_STATE_LABELS } from "~/dossiers/dossier-states";
+import { getAssociationProfile } from "~/associations/profile.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
-import { listOpenCalls } from "~/calls/call.server";
+import { listOpenCalls } from "~/calls/reading.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 

@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { DossierError, startDossier } from "~/dossiers/application.server";
-import { getAssociationProfile } from "~/associations/association.server";
+import { startDossier } from "~/dossiers/drafts.server";
+import { CALL_NOT_OPEN } from "~/dossiers/refusals";
+import { isDomainError } from "~/lib/domain-error";
+import { domainAction } from "~/lib/forms.server";
+import { getAssociationProfile } from "~/associations/profile.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
@@ -11,7 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return redirect(`/espace/associations/${associationId}/dossiers`);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(startNewDossier)(args);
+}
+
+async function startNewDossier({ request, params }: ActionFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");
   const association = await getAssociationProfile(access.associationId);
   if (!association) throw notFound();
@@ -29,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       dossier.created ? "success" : "info",
     );
   } catch (error) {
-    if (error instanceof DossierError) return redirectWithFlash(list, error.message, "error");
+    if (isDomainError(error) && error.code === CALL_NOT_OPEN) return redirectWithFlash(list, error.message, "error");
     throw error;
   }
 }

@@ -3,9 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
-import { cancelForAssociation, listAssociationRegistrations } from "~/events/event.server";
+import { cancelForAssociation } from "~/events/cancelling.server";
+import { listAssociationRegistrations } from "~/events/space.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
+import { formDataToObject, unknownIntent } from "~/lib/forms.server";
 import { badRequest, notFound } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Inscriptions aux événements – CCAS de Besançon" }];
@@ -20,7 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
   const form = await request.formData();
   const registrationId = form.get("registrationId");
-  if (form.get("intent") !== "cancel" || typeof registrationId !== "string") throw badRequest();
+  if (form.get("intent") !== "cancel") return unknownIntent(formDataToObject(form));
+  if (typeof registrationId !== "string") throw badRequest();
   const result = await cancelForAssociation(registrationId, associationId);
   if (!result) throw notFound();
   return redirectWithFlash(`/espace/associations/${associationId}/inscriptions`, "Inscription annulée.");

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { inviteMember, listMembers, removeMember } from "~/associations/association.server";
+import { inviteMember, listMembers, removeMember } from "~/associations/members.server";
 import { requireAssociationMember, requireRepresentative } from "~/accounts/auth.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
-import { badRequest } from "~/lib/http.server";
-import { fieldError, invalid, parseWith, formDataToObject } from "~/lib/forms.server";
+import { domainAction, fieldError, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { inviteMemberSchema } from "~/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Membres de l'association – CCAS de Besançon" }];
@@ -19,16 +18,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { association: association!, members, invitations, isRepresentative: access.isRepresentative, me: access.user.id };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
+
+async function act({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireRepresentative(request, params.associationId ?? "");
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "remove") {
-    const result = await removeMember(associationId, String(formData.get("membershipId") ?? ""));
-    if (!result.ok) throw badRequest("Le ou la représentant·e légal·e ne peut pas être retiré·e.");
+  const values = formDataToObject(await request.formData());
+  if (values.intent === "remove") {
+    await removeMember(associationId, String(values.membershipId ?? ""));
     return redirectWithFlash(`/espace/associations/${associationId}/membres`, "Membre retiré de l'association.");
   }
-  const parsed = parseWith(inviteMemberSchema, formDataToObject(formData));
+  // The invitation form, also when posted without its button's intent.
+  if (values.intent !== undefined && values.intent !== "invite") return unknownIntent(values);
+  const parsed = parseWith(inviteMemberSchema, values);
   if (!parsed.ok) return invalid(parsed);
   const result = await inviteMember(associationId, parsed.data.email, user);
   if (!result.ok) {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getAssociationProfile, updateAssociationProfile } from "~/associations/association.server";
+import { getAssociationProfile, updateAssociationProfile } from "~/associations/profile.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { AssociationFields } from "~/associations/association-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAssociationMember } from "~/accounts/auth.server";
+import { fileResponse } from "~/lib/file-response.server";
 import { notFound } from "~/lib/http.server";
-import { generateConventionPdf } from "~/subsidies/subsidy-convention.server";
-import { downloadResponse, readAssociationDocument } from "~/subsidies/subsidy-documents.server";
-import { getSubsidyForAssociation } from "~/subsidies/subsidy.server";
+import { generateConventionPdf } from "~/subsidies/convention-pdf.server";
+import { storedFileResponse } from "~/documents/document.server";
+import { readAssociationDocument } from "~/subsidies/subsidy-documents.server";
+import { getSubsidyForAssociation } from "~/subsidies/reading.server";
 
 /** The signed convention when there is one, else the convention sent for signature. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,8 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!s || !s.convention || s.convention.status === "a_preparer") throw notFound();
   if (s.convention.signedDocumentId) {
     const found = await readAssociationDocument(associationId, s.convention.signedDocumentId);
-    if (found) return downloadResponse(found.bytes, `convention-signee-${s.number}.pdf`, "application/pdf");
+    if (found) return storedFileResponse(found, `convention-signee-${s.number}.pdf`);
   }
   const { bytes, filename } = await generateConventionPdf(s.id);
-  return downloadResponse(bytes, filename, "application/pdf");
+  return fileResponse(new Uint8Array(bytes), { filename, contentType: "application/pdf" });
 }

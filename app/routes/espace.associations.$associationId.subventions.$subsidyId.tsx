@@ -2,16 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { isActionFailure, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
-import { ReportContent, ScheduleTable } from "~/subsidies/subsidy-parts";
+import { ReportContent, ReportStatusBadge, ScheduleTable } from "~/subsidies/subsidy-parts";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDate, formatEuros } from "~/lib/format";
-import { fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
+import { isDomainError } from "~/lib/domain-error";
+import { domainAction, fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/subsidies/schemas";
-import { StorageError } from "~/documents/stored-files.server";
 import { readUpload, type Upload } from "~/subsidies/subsidy-documents.server";
-import { CONVENTION_STATUS_LABELS, REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
-import { getSubsidyForAssociation, submitReport, SubsidyError } from "~/subsidies/subsidy.server";
+import { CONVENTION_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
+import { getSubsidyForAssociation } from "~/subsidies/reading.server";
+import { submitReport } from "~/subsidies/reports.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` },
@@ -61,7 +62,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
   const s = await getSubsidyForAssociation(associationId, params.subsidyId ?? "");
   if (!s) throw notFound();
@@ -80,8 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const done = await submitReport(associationId, reportId, parsed.data, files, user);
     if (!done) throw notFound();
   } catch (error) {
-    if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, values);
-    if (error instanceof StorageError) return fieldError("attachments", error.message, values, error.status);
+    if (isDomainError(error)) return fieldError(error.field, error.message, values, error.status);
     throw error;
   }
   return redirectWithFlash(
@@ -150,14 +154,7 @@ export default function AssociationSubsidy() {
             <article key={r.id} className="card stack" aria-labelledby={`r-${r.id}`}>
               <h3 id={`r-${r.id}`}>Exercice {r.financialYear}</h3>
               <p>
-                <span
-                  className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"}
-                  data-testid={`report-status-${r.financialYear}`}
-                >
-                  {REPORT_STATUS_LABELS[r.status]}
-                  {r.overdue ? " – en retard" : ""}
-                </span>{" "}
-                à transmettre au plus tard le {formatDate(r.dueDate)}
+                <ReportStatusBadge report={r} /> à transmettre au plus tard le {formatDate(r.dueDate)}
               </p>
               {r.status === "a_corriger" && r.correctionMessage ? (
                 <div className="alert alert-warning">Le CCAS demande des corrections : {r.correctionMessage}</div>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { formatDate, formatEuros } from "~/lib/format";
 import { REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
-import { listSubsidiesForAssociation } from "~/subsidies/subsidy.server";
+import { listSubsidiesForAssociation } from "~/subsidies/reading.server";
 
 export const meta: MetaFunction = () => [{ title: "Subventions du CCAS – Mon espace – CCAS de Besançon" }];
 

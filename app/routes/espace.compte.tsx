@@ -1,12 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { changePassword, COMMON_PASSWORD_MESSAGE, isCommonPassword, lucia, readSessionId, requireUser } from "~/accounts/auth.server";
+import { changePassword } from "~/accounts/password-reset.server";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "~/accounts/passwords.server";
+import { lucia, readSessionId } from "~/accounts/sessions.server";
+import { requireUser } from "~/accounts/auth.server";
 import { deleteOwnAccount } from "~/accounts/personal-data.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
-import { fieldError, invalid, parseForm } from "~/lib/forms.server";
+import { fieldError, formDataToObject, invalid, parseForm, unknownIntent } from "~/lib/forms.server";
 import { ROLE_LABELS } from "~/accounts/roles";
 import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
 import { changePasswordSchema } from "~/accounts/schemas";
@@ -30,7 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.clone().formData();
-  if (formData.get("intent") === "delete-account") {
+  const intent = formData.get("intent");
+  // The password form has no intent; any other one is not this page's.
+  if (intent !== null && intent !== "delete-account") return unknownIntent(formDataToObject(formData));
+  if (intent === "delete-account") {
     if (
       String(formData.get("confirm") ?? "")
         .trim()

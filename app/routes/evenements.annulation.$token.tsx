@@ -1,7 +1,7 @@
 // The cancellation link of every confirmation e-mail: shows the registration, cancels on POST.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { cancelByToken, getRegistrationForToken } from "~/events/event.server";
+import { cancelByToken, getRegistrationForToken } from "~/events/cancelling.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatLongDate } from "~/lib/format";
 import { notFound } from "~/lib/http.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EventCard } from "~/events/event-card";
-import { listEvents } from "~/events/event.server";
+import { listEvents } from "~/events/reading.server";
 
 export const meta: MetaFunction = () => [{ title: "Événements passés – CCAS de Besançon" }];
 

@@ -1,7 +1,9 @@
 // The link sent to a member of the public: confirms the address, then allocates a place.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { confirmPublicRegistration, RegistrationError, verifyConfirmation } from "~/events/event.server";
+import { confirmPublicRegistration } from "~/events/registration.server";
+import { verifyConfirmation } from "~/events/signed-links.server";
+import { DomainError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { prisma } from "~/db.server";
@@ -31,7 +33,8 @@ export async function action({ params }: ActionFunctionArgs) {
           : "Cette inscription a été annulée.";
     return redirectWithFlash(`/evenements/${reg.event.slug}`, message);
   } catch (error) {
-    if (error instanceof RegistrationError) return redirectWithFlash(`/evenements/${reg.event.slug}`, error.message, "error");
+    // Closed meanwhile, or the address registered another way: said on the event's page.
+    if (error instanceof DomainError) return redirectWithFlash(`/evenements/${reg.event.slug}`, error.message, "error");
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { COMMON_PASSWORD_MESSAGE, getUser, isCommonPassword } from "~/accounts/auth.server";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "~/accounts/passwords.server";
+import { getUser } from "~/accounts/auth.server";
 import { AssociationFields } from "~/associations/association-fields";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { createSessionCookie } from "~/accounts/auth.server";
+import { createSessionCookie } from "~/accounts/sessions.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { clientIp } from "~/lib/http.server";
 import { invalid } from "~/lib/forms.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { countAssociationsByStatus } from "~/associations/association.server";
+import { countAssociationsByStatus } from "~/associations/validation.server";
 import { requireStaff } from "~/accounts/auth.server";
 import { STAFF_LINKS } from "~/accounts/staff-links";
 

@@ -1,20 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { formatEuros } from "~/lib/format";
+import { formatDecimal, formatEuros } from "~/lib/format";
+import { domainLoader } from "~/lib/forms.server";
 import { stateLabel } from "~/dossiers/dossier-states";
-import { getCallRanking } from "~/review/review.server";
+import { getCallRanking } from "~/review/ranking.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Classement – ${data?.call.title ?? "appel"} – CCAS de Besançon` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Wrapped at call time, never at module level: the browser build keeps module-level calls
+// and has no forms.server.
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   return getCallRanking(user, params.callId!);
 }
-
-const score = (v: number | null) => (v === null ? "—" : v.toFixed(2).replace(".", ","));
 
 export default function CallRanking() {
   const { call, rows, totalCents, exceeded } = useLoaderData<typeof loader>();
@@ -80,7 +83,7 @@ export default function CallRanking() {
                   <td>{r.association.name}</td>
                   <td>{stateLabel(r.state)}</td>
                   <td className="num">
-                    {score(r.average)}
+                    {r.average === null ? "—" : formatDecimal(r.average)}
                     <div className="small muted">{r.scoredBy} notation(s)</div>
                   </td>
                   <td className="num">{r.requestedCents !== null ? formatEuros(r.requestedCents) : "—"}</td>

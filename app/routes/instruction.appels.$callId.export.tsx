@@ -4,13 +4,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
-import { EXPORT_COLUMN_OPTIONS, requireCallAccess } from "~/review/review.server";
+import { domainLoader } from "~/lib/forms.server";
+import { requireCallAccess } from "~/review/access.server";
+import { EXPORT_COLUMN_OPTIONS } from "~/review/exports.server";
 
 export const meta: MetaFunction = () => [{ title: "Exporter les dossiers – CCAS de Besançon" }];
 
 const DEFAULT_COLUMNS = ["numero", "association", "projet", "etat", "demande", "accorde", "note"];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Wrapped at call time, never at module level: the browser build keeps module-level calls
+// and has no forms.server.
+export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
+
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   await requireCallAccess(user, params.callId!);
   const call = await prisma.call.findUniqueOrThrow({ where: { id: params.callId! }, select: { id: true, title: true } });

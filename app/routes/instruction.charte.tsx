@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { CharterError, charterOverview, sendSignatureReminders } from "~/charter/charter.server";
+import { charterOverview } from "~/charter/signatures.server";
+import { sendSignatureReminders } from "~/charter/reminders.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
-import { badRequest } from "~/lib/http.server";
+import { isDomainError } from "~/lib/domain-error";
+import { domainAction, unknownIntent } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Signatures de la charte – Instruction – CCAS de Besançon" }];
 
@@ -26,10 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { current: overview.current, signed: overview.signed, unsigned: overview.unsigned, rows, filter };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const formData = await request.formData();
-  if (formData.get("intent") !== "remind") throw badRequest();
+  if (formData.get("intent") !== "remind") return unknownIntent();
   try {
     const sent = await sendSignatureReminders(user);
     return redirectWithFlash(
@@ -40,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
       "success",
     );
   } catch (error) {
-    if (error instanceof CharterError) return redirectWithFlash("/instruction/charte", error.message, "error");
+    if (isDomainError(error)) return redirectWithFlash("/instruction/charte", error.message, "error");
     throw error;
   }
 }

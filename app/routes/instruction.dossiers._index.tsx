@@ -4,7 +4,7 @@ import { requireStaff } from "~/accounts/auth.server";
 import { formatDate, formatEuros, pluralize } from "~/lib/format";
 import { FIELDS_OF_INTERVENTION, labelOf } from "~/associations/taxonomy";
 import { REVIEWABLE_STATES, STATE_BADGES, STATE_LABELS } from "~/dossiers/dossier-states";
-import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review/review.server";
+import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review/queue.server";
 
 export const meta: MetaFunction = () => [{ title: "Dossiers à instruire – CCAS de Besançon" }];
 

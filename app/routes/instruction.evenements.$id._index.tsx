@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { attendanceFigures, getEventById, listAttendees } from "~/events/event.server";
+import { attendanceFigures, listAttendees } from "~/events/attendance.server";
+import { getEventById } from "~/events/reading.server";
 import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
-import { EVENT_TYPE_LABELS, type EventType } from "~/events/schemas";
+import { eventTypeLabel } from "~/events/event-labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.event.title ?? "Événement"} – Instruction – CCAS de Besançon` },
@@ -64,7 +65,7 @@ export default function StaffEvent() {
       </p>
       <h1>{e.title}</h1>
       <p className="muted">
-        {EVENT_TYPE_LABELS[e.type as EventType] ?? e.type} · {formatDateTime(e.startsAt)} · {e.place ?? "en ligne"}
+        {eventTypeLabel(e.type)} · {formatDateTime(e.startsAt)} · {e.place ?? "en ligne"}
       </p>
       <ul className="actions" style={{ listStyle: "none", padding: 0, display: "flex", flexWrap: "wrap", gap: "0.75rem" }}>
         <li>

@@ -2,7 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { attendanceFigures, getEventById, searchForCheckIn, setCheckIn } from "~/events/event.server";
+import { attendanceFigures, searchForCheckIn, setCheckIn } from "~/events/attendance.server";
+import { getEventById } from "~/events/reading.server";
 import { badRequest, notFound } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Accueil des participant·es – CCAS de Besançon" }];

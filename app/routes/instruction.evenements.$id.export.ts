@@ -1,7 +1,9 @@
 // Attendee and waiting lists as CSV (?format=csv) or XLSX (?format=xlsx).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
-import { exportCsv, exportXlsx, getEventById } from "~/events/event.server";
+import { exportCsv, exportXlsx } from "~/events/exports.server";
+import { getEventById } from "~/events/reading.server";
+import { fileResponse } from "~/lib/file-response.server";
 import { badRequest, notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -11,21 +13,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   const name = `inscrits-${event.slug}`;
   if (format === "csv") {
-    return new Response(await exportCsv(event.id), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${name}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return fileResponse(await exportCsv(event.id), { filename: `${name}.csv`, contentType: "text/csv; charset=utf-8" });
   }
   if (format === "xlsx") {
-    return new Response(new Uint8Array(await exportXlsx(event.id, event.title)), {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="${name}.xlsx"`,
-        "Cache-Control": "no-store",
-      },
+    return fileResponse(new Uint8Array(await exportXlsx(event.id, event.title)), {
+      filename: `${name}.xlsx`,
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
   }
   throw badRequest("Format inconnu : csv ou xlsx.");

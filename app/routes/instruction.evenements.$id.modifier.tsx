@@ -3,10 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { EventFields } from "~/events/event-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
-import { CapacityBelowConfirmedError, getEventById, updateEvent } from "~/events/event.server";
+import { updateEvent } from "~/events/editing.server";
+import { getEventById } from "~/events/reading.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { toParisInputValue } from "~/lib/format";
-import { fieldError, invalid, parseForm } from "~/lib/forms.server";
+import { domainAction, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { eventSchema } from "~/events/schemas";
 
@@ -19,29 +20,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { event };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+// A capacity below the confirmed registrations is refused beside the field, by domainAction.
+export const action = (args: ActionFunctionArgs) => domainAction(save)(args);
+
+async function save({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const event = await getEventById(params.id ?? "");
   if (!event) throw notFound();
   const parsed = await parseForm(request, eventSchema);
   if (!parsed.ok) return invalid(parsed);
-  try {
-    const { promoted } = await updateEvent(event.id, parsed.data, user);
-    return redirectWithFlash(
-      `/instruction/evenements/${event.id}`,
-      promoted
-        ? `Événement enregistré. ${promoted} personne(s) de la liste d'attente ont obtenu une place et en sont averties.`
-        : "Événement enregistré.",
-    );
-  } catch (error) {
-    if (error instanceof CapacityBelowConfirmedError)
-      return fieldError(
-        "capacity",
-        error.message,
-        Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, v instanceof Date ? toParisInputValue(v) : v])),
-      );
-    throw error;
-  }
+  const { promoted } = await updateEvent(event.id, parsed.data, user);
+  return redirectWithFlash(
+    `/instruction/evenements/${event.id}`,
+    promoted
+      ? `Événement enregistré. ${promoted} personne(s) de la liste d'attente ont obtenu une place et en sont averties.`
+      : "Événement enregistré.",
+  );
 }
 
 export default function EditEvent() {

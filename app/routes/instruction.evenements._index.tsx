@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { listEvents } from "~/events/event.server";
+import { listEvents } from "~/events/reading.server";
 import { formatDateTime } from "~/lib/format";
-import { EVENT_TYPE_LABELS, type EventType } from "~/events/schemas";
+import { eventTypeLabel } from "~/events/event-labels";
 
 export const meta: MetaFunction = () => [{ title: "Événements – Instruction – CCAS de Besançon" }];
 
@@ -40,7 +40,7 @@ function EventTable({
               <td>
                 <Link to={`/instruction/evenements/${e.id}`}>{e.title}</Link>
                 <br />
-                <span className="small muted">{EVENT_TYPE_LABELS[e.type as EventType] ?? e.type}</span>
+                <span className="small muted">{eventTypeLabel(e.type)}</span>
               </td>
               <td>{formatDateTime(e.startsAt)}</td>
               <td>

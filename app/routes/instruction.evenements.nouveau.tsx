@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { EventFields } from "~/events/event-fields";
 import { SubmitButton, ValidatedForm } from "~/components/form";
-import { createEvent } from "~/events/event.server";
+import { createEvent } from "~/events/editing.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { eventSchema } from "~/events/schemas";

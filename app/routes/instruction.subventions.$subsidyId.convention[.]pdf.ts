@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
-import { badRequest, notFound } from "~/lib/http.server";
-import { generateConventionPdf } from "~/subsidies/subsidy-convention.server";
-import { downloadResponse } from "~/subsidies/subsidy-documents.server";
-import { getSubsidyForStaff, SubsidyError } from "~/subsidies/subsidy.server";
+import { fileResponse } from "~/lib/file-response.server";
+import { domainLoader } from "~/lib/forms.server";
+import { notFound } from "~/lib/http.server";
+import { generateConventionPdf } from "~/subsidies/convention-pdf.server";
+import { getSubsidyForStaff } from "~/subsidies/reading.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+/** The convention to sign; before the vote, the refusal's message on the error page (400). */
+export function loader(args: LoaderFunctionArgs) {
+  return domainLoader(load)(args);
+}
+
+async function load({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const s = await getSubsidyForStaff(params.subsidyId ?? "");
   if (!s) throw notFound("Cette subvention n'existe pas.");
-  try {
-    const { bytes, filename } = await generateConventionPdf(s.id);
-    return downloadResponse(bytes, filename, "application/pdf");
-  } catch (error) {
-    if (error instanceof SubsidyError) throw badRequest(error.message);
-    throw error;
-  }
+  const { bytes, filename } = await generateConventionPdf(s.id);
+  return fileResponse(new Uint8Array(bytes), { filename, contentType: "application/pdf" });
 }

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
+import { storedFileResponse } from "~/documents/document.server";
 import { notFound } from "~/lib/http.server";
-import { downloadResponse, readAssociationDocument } from "~/subsidies/subsidy-documents.server";
-import { getSubsidyForStaff } from "~/subsidies/subsidy.server";
+import { readAssociationDocument } from "~/subsidies/subsidy-documents.server";
+import { getSubsidyForStaff } from "~/subsidies/reading.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -10,5 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!s) throw notFound();
   const found = await readAssociationDocument(s.associationId, params.documentId ?? "");
   if (!found) throw notFound();
-  return downloadResponse(found.bytes, found.doc.originalName, found.doc.mimeType);
+  return storedFileResponse(found);
 }

@@ -3,9 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { Checkbox, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { fieldError, invalid, parseForm } from "~/lib/forms.server";
+import { isDomainError } from "~/lib/domain-error";
+import { domainAction, fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { grantSchema } from "~/subsidies/schemas";
-import { createGrant, listGrantableAssociations, parisYear, SubsidyError } from "~/subsidies/subsidy.server";
+import { createGrant } from "~/subsidies/creation.server";
+import { listGrantableAssociations } from "~/subsidies/reading.server";
+import { parisYear } from "~/subsidies/rules";
 
 export const meta: MetaFunction = () => [{ title: "Subvention hors appel – Instruction – CCAS de Besançon" }];
 
@@ -14,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { associations: await listGrantableAssociations(), year: parisYear(new Date()) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export function action(args: ActionFunctionArgs) {
+  return domainAction(act)(args);
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const parsed = await parseForm(request, grantSchema);
   if (!parsed.ok) return invalid(parsed);
@@ -25,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
       `La subvention ${subsidy.number} est enregistrée : enregistrez maintenant le vote.`,
     );
   } catch (error) {
-    if (error instanceof SubsidyError) return fieldError(error.field ?? "_form", error.message, { ...parsed.data, amount: undefined });
+    if (isDomainError(error)) return fieldError(error.field, error.message, { ...parsed.data, amount: undefined }, error.status);
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
-import { acceptInvitation, findInvitation } from "~/associations/association.server";
-import { COMMON_PASSWORD_MESSAGE, createSessionCookie, getUser, isCommonPassword } from "~/accounts/auth.server";
+import { acceptInvitation, findInvitation } from "~/associations/members.server";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "~/accounts/passwords.server";
+import { createSessionCookie } from "~/accounts/sessions.server";
+import { getUser } from "~/accounts/auth.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";

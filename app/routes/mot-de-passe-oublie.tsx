@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { requestPasswordReset } from "~/accounts/auth.server";
+import { passwordResetEmail } from "~/accounts/emails";
+import { requestPasswordReset } from "~/accounts/password-reset.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { prisma } from "~/db.server";
 import { invalid, parseForm } from "~/lib/forms.server";
@@ -18,18 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // The same answer whether or not the account exists: the form must not reveal who has one.
   const token = user && !user.disabledAt ? await requestPasswordReset(user.id) : null;
   if (user && token) {
-    await sendMail({
-      to: parsed.data.email,
-      subject: "Réinitialisation de votre mot de passe",
-      text: [
-        `Bonjour ${user.name},`,
-        "",
-        "Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) :",
-        absoluteUrl(`/mot-de-passe/${token}`),
-        "",
-        "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.",
-      ].join("\n"),
-    });
+    await sendMail({ to: parsed.data.email, ...passwordResetEmail({ name: user.name, resetUrl: absoluteUrl(`/mot-de-passe/${token}`) }) });
   }
   return { ok: true as const, email: parsed.data.email };
 }

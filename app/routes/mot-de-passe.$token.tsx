@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Link } from "@remix-run/react";
-import { COMMON_PASSWORD_MESSAGE, isCommonPassword, isPasswordResetTokenValid, resetPassword } from "~/accounts/auth.server";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "~/accounts/passwords.server";
+import { isPasswordResetTokenValid, resetPassword } from "~/accounts/password-reset.server";
 import { SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";

@@ -1,6 +1,7 @@
 // Pieces shared by the staff and association views of a subsidy.
 import { formatDate, formatEuros } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS, type InstalmentKind, type ReportData } from "~/subsidies/schemas";
+import { REPORT_STATUS_LABELS } from "~/subsidies/subsidy-labels";
 
 export type InstalmentView = {
   id: string;
@@ -100,5 +101,18 @@ export function ReportContent({ data }: { data: Partial<ReportData> }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** A compte rendu's state, red when overdue, green once validated. */
+export function ReportStatusBadge({ report: r }: { report: { financialYear: number; status: string; overdue: boolean } }) {
+  return (
+    <span
+      className={r.overdue ? "badge badge-red" : r.status === "valide" ? "badge badge-green" : "badge"}
+      data-testid={`report-status-${r.financialYear}`}
+    >
+      {REPORT_STATUS_LABELS[r.status]}
+      {r.overdue ? " – en retard" : ""}
+    </span>
   );
 }

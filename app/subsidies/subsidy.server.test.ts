@@ -10,9 +10,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const { prisma } = await import("../db.server");
-const subsidy = await import("./subsidy.server");
-const convention = await import("./subsidy-convention.server");
-const reporting = await import("./subsidy-reporting.server");
+const subsidy = {
+  ...(await import("./rules")),
+  ...(await import("./creation.server")),
+  ...(await import("./vote.server")),
+  ...(await import("./payments.server")),
+  ...(await import("./reports.server")),
+  ...(await import("./reading.server")),
+  ...(await import("./subsidy-labels")),
+};
+const convention = { ...(await import("./conventions.server")), ...(await import("./convention-pdf.server")) };
+const reporting = {
+  ...(await import("./dashboard.server")),
+  ...(await import("./exports.server")),
+  ...(await import("./open-data.server")),
+};
 const { getEnv } = await import("../env.server");
 
 let staff: { id: string };
@@ -315,7 +327,7 @@ describe("flags", () => {
 describe("financial reports", () => {
   it("a compte rendu whose second attachment passes the quota stores neither file nor row", async () => {
     const { resetEnvCache } = await import("../env.server");
-    const { associationStorage } = await import("../documents/document.server");
+    const { associationStorage } = await import("../documents/quota.server");
     const { mkdirSync, readdirSync } = await import("node:fs");
     mkdirSync(getEnv().UPLOAD_DIR, { recursive: true });
     const s = await votedSubsidy([800_000]);

@@ -1,5 +1,6 @@
 import path from "node:path";
 
+// E2E_PORT is the harness's own variable (not the portal's): read here directly.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_URL = `http://localhost:${E2E_PORT}`;
 // One folder per port, so several runs can go side by side on one machine.

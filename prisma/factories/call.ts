@@ -1,6 +1,7 @@
 // Calls for projects for tests, the seed and the review side:
 // `createCall(db, { title: "…", status: "publie", reviewerIds: [id] })`.
 import type { Db } from "../../app/db.server";
+import { serializeRequiredAttachments } from "../../app/calls/required-attachments";
 import { slugify } from "../../app/lib/slug";
 
 export type CallOverrides = {
@@ -68,7 +69,7 @@ export async function createCall(db: Db, overrides: CallOverrides = {}) {
       closesAt: overrides.closesAt ?? new Date(now + 21 * DAY),
       status,
       publishedAt: status === "brouillon" ? null : new Date(now - 7 * DAY),
-      requiredAttachments: JSON.stringify(overrides.requiredAttachments ?? ["statuts", "rib"]),
+      requiredAttachments: serializeRequiredAttachments(overrides.requiredAttachments ?? ["statuts", "rib"]),
       fields: { create: (overrides.fields ?? ["lutte-isolement", "acces-aux-droits", "aide-alimentaire"]).map((slug) => ({ slug })) },
       criteria: {
         create: criteria.map((c, position) => ({ label: c.label, description: c.description ?? "", weight: c.weight, position })),

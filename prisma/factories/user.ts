@@ -1,5 +1,5 @@
 // Accounts for tests and the demo seed.
-import { hashPassword } from "../../app/accounts/auth.server";
+import { hashPassword } from "../../app/accounts/passwords.server";
 import type { Db } from "../../app/db.server";
 import type { Role } from "../../app/accounts/roles";
 

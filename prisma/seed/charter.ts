@@ -2,7 +2,7 @@
 // two thirds of the validated associations. The demo association "Épicerie solidaire
 // Planoise" has not signed, so its representative can try.
 import { randomBytes } from "node:crypto";
-import { charterTextHash } from "../../app/charter/charter.server";
+import { charterTextHash } from "../../app/charter/fingerprint.server";
 import { slugify } from "../../app/lib/slug";
 import { writeTransactionOn } from "../../app/lib/transaction";
 import { createRng } from "../factories/association";

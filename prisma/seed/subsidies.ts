@@ -2,18 +2,13 @@
 // à préparer / envoyée / signée above 23 000 €, a CPO, grants outside a call, instalments paid,
 // late or planned long after the signature, reports due, overdue, sent back, validated.
 // Built with the domain functions, so the data obeys the same rules as the portal.
-import {
-  createSubsidyFromDossier,
-  createGrant,
-  parisYear,
-  recordPayment,
-  recordVote,
-  requestReportCorrection,
-  setSchedule,
-  submitReport,
-  validateReport,
-} from "../../app/subsidies/subsidy.server";
-import { generateConventionPdf, markConventionSent, markConventionSigned } from "../../app/subsidies/subsidy-convention.server";
+import { createSubsidyFromDossier, createGrant } from "../../app/subsidies/creation.server";
+import { parisYear } from "../../app/subsidies/rules";
+import { recordPayment, setSchedule } from "../../app/subsidies/payments.server";
+import { recordVote } from "../../app/subsidies/vote.server";
+import { requestReportCorrection, submitReport, validateReport } from "../../app/subsidies/reports.server";
+import { generateConventionPdf } from "../../app/subsidies/convention-pdf.server";
+import { markConventionSent, markConventionSigned } from "../../app/subsidies/conventions.server";
 import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES } from "../../app/subsidies/schemas";
 import type { SeedContext } from "./index";
 

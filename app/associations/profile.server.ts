@@ -1,0 +1,92 @@
+// An association's profile: what the directory shows, its slug, its fields and publics, the edits.
+import { enqueueSearchSync } from "../../search/sync";
+import type { SessionUser } from "~/accounts/auth.server";
+import { prisma, writeTransaction, type Db, type Tx } from "~/db.server";
+import { recordAudit } from "~/lib/audit.server";
+import { slugify } from "~/lib/slug";
+import type { AssociationProfileInput } from "~/associations/schemas";
+import { syncSearchNow } from "~/associations/search-sync.server";
+
+/** What the public directory page shows: no status, no internal dates. */
+export const associationPublicSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  acronym: true,
+  rna: true,
+  siret: true,
+  socialObject: true,
+  description: true,
+  address: true,
+  postcode: true,
+  city: true,
+  district: true,
+  phone: true,
+  email: true,
+  website: true,
+  receptionHours: true,
+  updatedAt: true,
+  fields: { select: { slug: true } },
+  publics: { select: { slug: true } },
+} as const;
+
+export const associationProfileSelect = {
+  ...associationPublicSelect,
+  status: true,
+  refusalReason: true,
+} as const;
+
+export async function uniqueAssociationSlug(name: string, tx: Pick<Db, "association"> = prisma): Promise<string> {
+  const base = slugify(name) || "association";
+  for (let i = 0; i < 1000; i++) {
+    const candidate = i === 0 ? base : `${base}-${i + 1}`;
+    const taken = await tx.association.findUnique({ where: { slug: candidate }, select: { id: true } });
+    if (!taken) return candidate;
+  }
+  throw new Error("Impossible de trouver une adresse libre pour cette association.");
+}
+
+export function profileColumns(input: AssociationProfileInput) {
+  return {
+    name: input.name,
+    acronym: input.acronym ?? null,
+    rna: input.rna ?? null,
+    siret: input.siret ?? null,
+    socialObject: input.socialObject,
+    description: input.description ?? "",
+    address: input.address,
+    postcode: input.postcode,
+    city: input.city,
+    district: input.district,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    website: input.website ?? null,
+    receptionHours: input.receptionHours ?? "",
+  };
+}
+
+export async function writeTaxonomy(tx: Tx, associationId: string, input: Pick<AssociationProfileInput, "fields" | "publics">) {
+  await tx.associationField.deleteMany({ where: { associationId } });
+  await tx.associationPublic.deleteMany({ where: { associationId } });
+  await tx.associationField.createMany({ data: [...new Set(input.fields)].map((slug) => ({ associationId, slug })) });
+  await tx.associationPublic.createMany({ data: [...new Set(input.publics)].map((slug) => ({ associationId, slug })) });
+}
+
+/** Saves the profile; returns once the change is searchable, or recorded for a retry if search is down. */
+export async function updateAssociationProfile(associationId: string, input: AssociationProfileInput, actor: SessionUser) {
+  await writeTransaction(async (tx) => {
+    await tx.association.update({ where: { id: associationId }, data: profileColumns(input) });
+    await writeTaxonomy(tx, associationId, input);
+    await enqueueSearchSync(tx, [associationId]);
+    await recordAudit(tx, { entityType: "association", entityId: associationId, actorId: actor.id, action: "modification du profil" });
+  });
+  return syncSearchNow([associationId]);
+}
+
+export async function getPublicAssociationBySlug(slug: string) {
+  return prisma.association.findFirst({ where: { slug, status: "validated" }, select: associationPublicSelect });
+}
+
+export async function getAssociationProfile(associationId: string) {
+  return prisma.association.findUnique({ where: { id: associationId }, select: associationProfileSelect });
+}

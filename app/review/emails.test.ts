@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { correctionRequestedEmail, decisionEmail, memberMessageEmail, staffMessageEmail } from "./emails";
+
+const dossier = {
+  number: "2027-014",
+  projectTitle: "Ateliers numériques",
+  associationName: "Clic Solidaire",
+  callTitle: "Inclusion numérique 2027",
+};
+const url = "https://ccas.example/espace/associations/a1/dossiers/d1";
+
+describe("instruction e-mails", () => {
+  it("asks for corrections, naming the project, and links to the dossier", () => {
+    expect(correctionRequestedEmail(dossier, "Le budget manque.", url)).toEqual({
+      subject: "Dossier 2027-014 : corrections demandées",
+      text: [
+        "Bonjour,",
+        "",
+        "Le CCAS demande des corrections sur le dossier 2027-014 (« Ateliers numériques ») de Clic Solidaire :",
+        "",
+        "Le budget manque.",
+        "",
+        "Le dossier est de nouveau modifiable. Corrigez-le puis déposez-le à nouveau :",
+        url,
+      ].join("\n"),
+    });
+    expect(correctionRequestedEmail({ ...dossier, projectTitle: null }, "x", url).text).toContain("(« Inclusion numérique 2027 »)");
+  });
+
+  it("announces an acceptance with the amount, a refusal and a closing with their reason", () => {
+    const accepted = decisionEmail(dossier, { decision: "accepte", amountCents: 750_000, reason: "Bravo." }, url);
+    expect(accepted.subject).toBe("Dossier 2027-014 : décision du CCAS");
+    expect(accepted.text).toBe(
+      [
+        "Bonjour,",
+        "",
+        "Appel à projets : Inclusion numérique 2027",
+        "Votre dossier 2027-014 est accepté.",
+        "Montant accordé : 7\u202f500,00\u00a0€.",
+        "",
+        "Bravo.",
+        "",
+        `Votre dossier : ${url}`,
+      ].join("\n"),
+    );
+    expect(decisionEmail(dossier, { decision: "refuse", reason: "Hors champ." }, url).text).toContain(
+      "Votre dossier 2027-014 est refusé.\n\nMotif : Hors champ.",
+    );
+    const closed = decisionEmail(dossier, { decision: "sans_suite", reason: null }, url).text;
+    expect(closed).toContain("Votre dossier 2027-014 est classé sans suite.\n\nVotre dossier :");
+    expect(closed).not.toContain("Motif");
+  });
+
+  it("tells reviewers of a member's message and members of the CCAS's", () => {
+    expect(memberMessageEmail(dossier, "Lina Martin", "Voici le RIB.", "https://ccas.example/instruction/dossiers/d1#messagerie")).toEqual({
+      subject: "Dossier 2027-014 : nouveau message de Clic Solidaire",
+      text: "Lina Martin (Clic Solidaire) a écrit sur le dossier 2027-014 :\n\nVoici le RIB.\n\nRépondre : https://ccas.example/instruction/dossiers/d1#messagerie",
+    });
+    expect(staffMessageEmail(dossier, "Pouvez-vous préciser ?", url)).toEqual({
+      subject: "Dossier 2027-014 : nouveau message du CCAS",
+      text: `Bonjour,\n\nLe CCAS vous a écrit au sujet du dossier 2027-014 :\n\nPouvez-vous préciser ?\n\nRépondre : ${url}`,
+    });
+  });
+});

@@ -1,0 +1,63 @@
+// The wording of the e-mails of instruction, as pure functions: the modules that send them
+// give the dossier's facts and the absolute links, and queue what these return.
+import { formatEuros } from "~/lib/format";
+
+export type Email = { subject: string; text: string };
+
+type DossierFacts = { number: string; projectTitle: string | null; associationName: string; callTitle: string };
+
+/** To the association's members: the dossier is open again, with what to correct. */
+export function correctionRequestedEmail(d: DossierFacts, message: string, dossierUrl: string): Email {
+  return {
+    subject: `Dossier ${d.number} : corrections demandées`,
+    text: [
+      "Bonjour,",
+      "",
+      `Le CCAS demande des corrections sur le dossier ${d.number} (« ${d.projectTitle ?? d.callTitle} ») de ${d.associationName} :`,
+      "",
+      message,
+      "",
+      "Le dossier est de nouveau modifiable. Corrigez-le puis déposez-le à nouveau :",
+      dossierUrl,
+    ].join("\n"),
+  };
+}
+
+export type DecisionWording =
+  { decision: "accepte"; amountCents: number; reason: string | null } | { decision: "refuse" | "sans_suite"; reason: string | null };
+
+/** To the association's members: the CCAS's decision, with the amount or the reason. */
+export function decisionEmail(d: Pick<DossierFacts, "number" | "callTitle">, input: DecisionWording, dossierUrl: string): Email {
+  const { reason } = input;
+  const lines =
+    input.decision === "accepte"
+      ? [`Votre dossier ${d.number} est accepté.`, `Montant accordé : ${formatEuros(input.amountCents)}.`, ...(reason ? ["", reason] : [])]
+      : input.decision === "refuse"
+        ? [`Votre dossier ${d.number} est refusé.`, "", `Motif : ${reason}`]
+        : [`Votre dossier ${d.number} est classé sans suite.`, ...(reason ? ["", `Motif : ${reason}`] : [])];
+  return {
+    subject: `Dossier ${d.number} : décision du CCAS`,
+    text: ["Bonjour,", "", `Appel à projets : ${d.callTitle}`, ...lines, "", `Votre dossier : ${dossierUrl}`].join("\n"),
+  };
+}
+
+/** To the call's reviewers: a member of the association wrote on the dossier. */
+export function memberMessageEmail(
+  d: Pick<DossierFacts, "number" | "associationName">,
+  authorName: string,
+  body: string,
+  replyUrl: string,
+): Email {
+  return {
+    subject: `Dossier ${d.number} : nouveau message de ${d.associationName}`,
+    text: [`${authorName} (${d.associationName}) a écrit sur le dossier ${d.number} :`, "", body, "", `Répondre : ${replyUrl}`].join("\n"),
+  };
+}
+
+/** To the association's members: the CCAS wrote on the dossier. */
+export function staffMessageEmail(d: Pick<DossierFacts, "number">, body: string, replyUrl: string): Email {
+  return {
+    subject: `Dossier ${d.number} : nouveau message du CCAS`,
+    text: ["Bonjour,", "", `Le CCAS vous a écrit au sujet du dossier ${d.number} :`, "", body, "", `Répondre : ${replyUrl}`].join("\n"),
+  };
+}

@@ -1,0 +1,87 @@
+// The page's posts, by the submit button's `intent`: each parses its own form, calls the
+// review domain and redirects back with a flash message. A refusal of the domain (DomainError)
+// is answered by the route's domainAction.
+import type { z } from "zod";
+import type { SessionUser } from "~/accounts/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { invalid, parseWith, unknownIntent } from "~/lib/forms.server";
+import { addAnnotation } from "~/review/annotations.server";
+import { declareConflict } from "~/review/conflicts.server";
+import { decide } from "~/review/decisions.server";
+import { getDossierForReview } from "~/review/dossier-view.server";
+import { postStaffMessage } from "~/review/messages.server";
+import { saveScores } from "~/review/scoring.server";
+import { requestCorrection, startInstruction } from "~/review/transitions.server";
+import {
+  acceptSchema,
+  annotationSchema,
+  closeSchema,
+  conflictSchema,
+  correctionSchema,
+  messageSchema,
+  refuseSchema,
+  scoreFieldName,
+  scoreSchema,
+} from "~/review/schemas";
+
+export async function handleReviewIntent(user: SessionUser, dossierId: string, values: Record<string, unknown>) {
+  const here = `/instruction/dossiers/${dossierId}`;
+  const parse = <S extends z.ZodType>(schema: S) => parseWith(schema, values);
+  switch (values.intent) {
+    case "start_instruction":
+      await startInstruction(dossierId, user);
+      return redirectWithFlash(here, "Le dossier est en instruction : l'association ne peut plus le modifier.");
+    case "annotate": {
+      const parsed = parse(annotationSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await addAnnotation(dossierId, user, parsed.data.body);
+      return redirectWithFlash(`${here}#annotations`, "Annotation enregistrée.");
+    }
+    case "message": {
+      const parsed = parse(messageSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await postStaffMessage(dossierId, user, parsed.data.body);
+      return redirectWithFlash(`${here}#messagerie`, "Message envoyé à l'association.");
+    }
+    case "score": {
+      const { dossier } = await getDossierForReview(user, dossierId);
+      const parsed = parse(scoreSchema(dossier.call.criteria));
+      if (!parsed.ok) return invalid(parsed);
+      const notes = Object.fromEntries(dossier.call.criteria.map((c) => [c.id, parsed.data[scoreFieldName(c.id)] as number]));
+      await saveScores(dossierId, user, notes, (parsed.data.comment as string | undefined) ?? null);
+      return redirectWithFlash(`${here}#notation`, "Votre notation est enregistrée.");
+    }
+    case "conflict": {
+      const parsed = parse(conflictSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await declareConflict(dossierId, user, parsed.data.reason ?? null);
+      return redirectWithFlash(`${here}#notation`, "Conflit d'intérêts déclaré : vous ne noterez pas ce dossier.", "info");
+    }
+    case "correction": {
+      const parsed = parse(correctionSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await requestCorrection(dossierId, user, parsed.data.message);
+      return redirectWithFlash(here, "Le dossier est renvoyé en construction ; l'association est prévenue par courriel.");
+    }
+    case "accept": {
+      const parsed = parse(acceptSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await decide(dossierId, user, { decision: "accepte", amountCents: parsed.data.amount, comment: parsed.data.comment });
+      return redirectWithFlash(here, "Dossier accepté ; l'association est prévenue et la subvention est créée.");
+    }
+    case "refuse": {
+      const parsed = parse(refuseSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await decide(dossierId, user, { decision: "refuse", reason: parsed.data.reason });
+      return redirectWithFlash(here, "Dossier refusé ; l'association est prévenue.", "info");
+    }
+    case "close": {
+      const parsed = parse(closeSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await decide(dossierId, user, { decision: "sans_suite", reason: parsed.data.reason });
+      return redirectWithFlash(here, "Dossier classé sans suite ; l'association est prévenue.", "info");
+    }
+    default:
+      return unknownIntent(values);
+  }
+}

@@ -1,0 +1,102 @@
+// The scoring grid: every reviewer's weighted score and the average, my own grid, conflicts of interest.
+import { SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
+import { formatDecimal } from "~/lib/format";
+import { conflictSchema, scoreFieldName, scoreSchema } from "~/review/schemas";
+import type { DataFor, ReviewPageData } from "./types";
+
+type Props = Pick<ReviewPageData, "scoreSummary" | "myScores" | "me" | "conflicts"> & {
+  criteria: ReviewPageData["dossier"]["call"]["criteria"];
+  dataFor: DataFor;
+};
+
+export function ScoringSection({ scoreSummary, criteria, myScores, me, conflicts, dataFor }: Props) {
+  return (
+    <section aria-labelledby="notation-titre" id="notation">
+      <h2 id="notation-titre">Grille de notation</h2>
+      <ScoreTable scoreSummary={scoreSummary} />
+      {me.conflicted ? (
+        <p className="alert alert-warning">Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.</p>
+      ) : me.canScore ? (
+        <MyScoreForm criteria={criteria} myScores={myScores} dataFor={dataFor} />
+      ) : me.isReviewer ? (
+        <p className="muted">La notation s'ouvre quand le dossier est en instruction.</p>
+      ) : (
+        <p className="muted">Seul·es les instructeur·rices affecté·es à l'appel notent les dossiers.</p>
+      )}
+      {me.isReviewer && !me.conflicted ? (
+        <ValidatedForm schema={conflictSchema} method="post" actionData={dataFor("conflict")} defaultValues={{ reason: "" }}>
+          <TextField name="reason" label="Motif du conflit d'intérêts" hint="Par exemple : je suis membre du bureau de l'association." />
+          <SubmitButton name="intent" value="conflict" className="button button-secondary">
+            Déclarer un conflit d'intérêts
+          </SubmitButton>
+        </ValidatedForm>
+      ) : null}
+      {conflicts.length ? (
+        <p className="small muted">
+          Conflits d'intérêts déclarés : {conflicts.map((c) => `${c.reviewerName}${c.reason ? ` (${c.reason})` : ""}`).join(", ")}.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function ScoreTable({ scoreSummary }: Pick<Props, "scoreSummary">) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Notes pondérées par instructeur·rice</caption>
+        <thead>
+          <tr>
+            <th scope="col">Instructeur·rice</th>
+            <th scope="col" className="num">
+              Note pondérée / 10
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {scoreSummary.reviewers.map((r) => (
+            <tr key={r.reviewerId}>
+              <td>{r.name}</td>
+              <td className="num">{r.conflicted ? "conflit d'intérêts" : r.score !== null ? formatDecimal(r.score) : "non noté"}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Moyenne</th>
+            <td className="num">{scoreSummary.average !== null ? formatDecimal(scoreSummary.average) : "—"}</td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MyScoreForm({ criteria, myScores, dataFor }: Pick<Props, "criteria" | "myScores" | "dataFor">) {
+  const myScore = Object.fromEntries(myScores.map((s) => [scoreFieldName(s.criterionId), String(s.value)]));
+  return (
+    <ValidatedForm
+      schema={scoreSchema(criteria)}
+      method="post"
+      actionData={dataFor("score")}
+      defaultValues={{ ...myScore, comment: myScores[0]?.comment ?? "" }}
+    >
+      <h3>Ma notation</h3>
+      <div className="form-grid">
+        {criteria.map((c) => (
+          <TextField
+            key={c.id}
+            name={scoreFieldName(c.id)}
+            label={`${c.label} (poids ${c.weight} %)`}
+            hint={`Note de 0 à 10. ${c.description}`}
+            type="number"
+            inputMode="numeric"
+            required
+          />
+        ))}
+      </div>
+      <TextArea name="comment" label="Commentaire de notation" rows={2} />
+      <SubmitButton name="intent" value="score">
+        Enregistrer ma notation
+      </SubmitButton>
+    </ValidatedForm>
+  );
+}
