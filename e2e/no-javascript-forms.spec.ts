@@ -239,7 +239,7 @@ const EDIT_CASES: Record<string, EditCase> = {
             maxAmount: centsToInput(c.maxAmountCents),
             opensAt: toParisInputValue(c.opensAt),
             closesAt: toParisInputValue(c.closesAt),
-            requiredAttachments: JSON.parse(c.requiredAttachments) as string[],
+            requiredAttachments: c.requiredAttachments as string[],
             reviewerIds: c.reviewers.map((r) => r.userId),
           };
           c.criteria.forEach((cr, i) => {
@@ -445,7 +445,7 @@ test("every step of a dossier: the form the server sends shows the stored answer
   const read = () => db().dossier.findUniqueOrThrow({ where: { id: dossier.id } });
   const answers = async () => {
     const { data, projectTitle, requestedCents, state } = await read();
-    const steps = JSON.parse(data) as Record<string, Record<string, unknown>>;
+    const steps = data as Record<string, Record<string, unknown>>;
     return { data: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, sortedLists(v)])), projectTitle, requestedCents, state };
   };
   const before = await answers();

@@ -109,9 +109,9 @@ test("a reviewer scores, sends back for correction, the association answers, the
   await memberPage.goto(memberDossierUrl);
   await memberPage.getByRole("button", { name: "Déposer le dossier corrigé" }).click();
   await expect(memberPage.getByText(/Dossier corrigé déposé de nouveau/)).toBeVisible();
-  expect(JSON.parse((await db.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).data).projet.objectives).toContain(
-    "cofinancement de la Ville",
-  );
+  expect(
+    ((await db.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).data as { projet: { objectives: string } }).projet.objectives,
+  ).toContain("cofinancement de la Ville");
 
   // The reviewer sees the answer, opens the dossier again and accepts, within the amount requested.
   await page.reload();

@@ -156,7 +156,9 @@ test("from the accepted dossier to the validated financial report", async ({ pag
   await waitForMail(member.email, /Compte rendu financier .* validé/);
   const report = await db.financialReport.findFirstOrThrow({ where: { subsidyId: subsidy.id, financialYear: year } });
   expect(report.status).toBe("valide");
-  expect(JSON.parse(report.data).charges.find((l: { code: string }) => l.code === "64").actualCents).toBe(25_000_00);
+  expect((report.data as { charges: { code: string; actualCents: number }[] }).charges.find((l) => l.code === "64")!.actualCents).toBe(
+    25_000_00,
+  );
 });
 
 test("another association's subsidy is not found, for reading and for posting", async ({ page }) => {

@@ -47,7 +47,7 @@ describe("association data export", () => {
         number: `EXP-${Date.now()}`,
         callId: call.id,
         associationId: association.id,
-        data: JSON.stringify({ projet: { titre: "Jardin partagé" } }),
+        data: { projet: { titre: "Jardin partagé" } },
       },
     });
     await prisma.message.create({ data: { dossierId: dossier.id, authorId: rep.id, fromStaff: false, body: "Question sur le budget" } });

@@ -109,8 +109,6 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     const file = path.join(getEnv().UPLOAD_DIR, doc.storedName);
     if (existsSync(file)) files[`${doc.id}-${doc.originalName.replace(/[\\/]/g, "_")}`] = new Uint8Array(readFileSync(file));
   }
-  const parseData = <T extends { data: string }>(row: T) => ({ ...row, data: safeJson(row.data) });
-
   const archive: Zippable = {
     "LISEZMOI.txt": strToU8(
       [
@@ -124,22 +122,14 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     "membres.json": json(members),
     "invitations.json": json(invitations),
     "documents.json": json(documents.map(({ storedName: _stored, ...doc }) => doc)),
-    "dossiers.json": json(dossiers.map(parseData)),
-    "subventions.json": json(subsidies.map((s) => ({ ...s, reports: s.reports.map(parseData) }))),
+    "dossiers.json": json(dossiers),
+    "subventions.json": json(subsidies),
     "charte.json": json(signatures),
     "inscriptions.json": json(registrations),
     "historique.json": json(audit),
     ...(Object.keys(files).length ? { documents: files } : {}),
   };
   return zipSync(archive, { level: 6 });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 export type DeletionRefusal = { ok: false; reason: string };

@@ -74,7 +74,7 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
     ? await prisma.charterVersion.findFirst({ where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, select: { id: true } })
     : null;
   const base = {
-    status: "validated",
+    status: "validated" as const,
     AND: [...textFilter, ...(query.charterSigner ? [{ signatures: { some: { versionId: charterVersion?.id ?? "-" } } }] : [])],
   };
   const where = {

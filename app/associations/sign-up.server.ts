@@ -67,7 +67,7 @@ export async function requestSignUp(input: SignUpInput): Promise<void> {
     data: {
       email: input.personEmail,
       tokenHash,
-      data: JSON.stringify(stored satisfies StoredSignUp),
+      data: stored satisfies StoredSignUp,
       passwordHash,
       expiresAt: new Date(Date.now() + SIGN_UP_TTL_MS),
     },
@@ -93,7 +93,7 @@ async function pendingRequest(token: string) {
 export async function findSignUpRequest(token: string) {
   const request = await pendingRequest(token);
   if (!request) return null;
-  const stored = JSON.parse(request.data) as StoredSignUp;
+  const stored = request.data as StoredSignUp;
   return { email: request.email, associationName: stored.name };
 }
 
@@ -107,7 +107,7 @@ export type ConfirmSignUpResult =
 export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult> {
   const request = await pendingRequest(token);
   if (!request) return { ok: false, reason: "invalid" };
-  const stored = JSON.parse(request.data) as StoredSignUp;
+  const stored = request.data as StoredSignUp;
   const result = await writeTransaction(async (tx): Promise<ConfirmSignUpResult> => {
     // The claim comes first: it takes the write lock, and a second click finds the link used.
     const claimed = await tx.signUpRequest.updateMany({

@@ -9,7 +9,7 @@ import { CALL_STATUS_LABELS, CALL_TRANSITIONS, callTimingSelect, type CallStatus
 export async function changeCallStatus(callId: string, to: CallStatus, actor: SessionUser | null) {
   const call = await prisma.call.findUnique({ where: { id: callId }, select: callTimingSelect });
   if (!call) throw notFoundError();
-  const from = call.status as CallStatus;
+  const from = call.status;
   if (!CALL_TRANSITIONS[from]?.includes(to))
     return { ok: false as const, message: `Un appel « ${CALL_STATUS_LABELS[from]} » ne peut pas passer à « ${CALL_STATUS_LABELS[to]} ».` };
   // The conditional move and its audit row together: of several requests at once, one moves it.

@@ -2,6 +2,7 @@
 // the administrator's list and form.
 import { renderMarkdown } from "~/lib/markdown.server";
 import { prisma } from "~/db.server";
+import type { CallStatus } from "~/generated/prisma/enums";
 import { notFoundError } from "~/lib/domain-error";
 import { callTimingSelect, effectiveCallStatus, isCallOpen } from "~/calls/call-status";
 
@@ -21,7 +22,7 @@ export const callPublicSelect = {
   criteria: { select: { id: true, label: true, description: true, weight: true }, orderBy: { position: "asc" as const } },
 } as const;
 
-const PUBLIC_STATUSES = ["publie", "clos", "decisions_publiees"];
+const PUBLIC_STATUSES: CallStatus[] = ["publie", "clos", "decisions_publiees"];
 
 export async function listPublicCalls(now = new Date()) {
   const calls = await prisma.call.findMany({

@@ -1,16 +1,12 @@
-// The attachments a call requires, stored as a JSON list of document kinds in
-// `Call.requiredAttachments`: its one reader and its one writer.
+// The attachments a call requires, a JSON list of document kinds in `Call.requiredAttachments`:
+// its one reader and its one writer.
 
-export function parseRequiredAttachments(json: string): string[] {
-  try {
-    const value = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
+/** The kinds listed in the column; anything else it may hold is ignored. */
+export function parseRequiredAttachments(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
 /** The column's value for a list of kinds, each once. */
-export function serializeRequiredAttachments(kinds: readonly string[]): string {
-  return JSON.stringify([...new Set(kinds)]);
+export function serializeRequiredAttachments(kinds: readonly string[]): string[] {
+  return [...new Set(kinds)];
 }

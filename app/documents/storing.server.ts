@@ -4,6 +4,7 @@
 // Every refusal is a DomainError beside the form's file field: the file itself or the quota
 // (400), the server's disk (507 full, 503 not writable).
 import { createHash, randomUUID } from "node:crypto";
+import type { DocumentKind } from "~/generated/prisma/enums";
 import path from "node:path";
 import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
@@ -31,7 +32,7 @@ export type StoredDocument = { id: string; kind: string; label: string; original
 export type UploadTarget = {
   associationId: string;
   /** The document kind ("statuts", "convention", "compte_rendu"…). */
-  kind: string;
+  kind: DocumentKind;
   /** The label of each document; the file's name when blank. */
   label?: string;
   uploadedById: string | null;
@@ -134,7 +135,7 @@ export type StoreResult =
 /** An association document (statuts, RIB, comptes…), with the refusal as a result for the pages that show it. */
 export async function storeDocument(input: {
   associationId: string;
-  kind: string;
+  kind: DocumentKind;
   label?: string;
   originalName: string;
   bytes: Uint8Array;

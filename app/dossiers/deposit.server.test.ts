@@ -165,7 +165,7 @@ describe("dossier life", () => {
     const audit = await prisma.auditEvent.findFirst({ where: { entityType: "dossier", entityId: id, action: "depot" } });
     expect(audit).toMatchObject({ fromState: "brouillon", toState: "en_construction" });
     const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: access.user.email, subject: { contains: result.number } } });
-    expect(JSON.parse(mail.attachments!)).toEqual([
+    expect(mail.attachments).toEqual([
       expect.objectContaining({ filename: `accuse-reception-${result.number}.pdf`, contentType: "application/pdf" }),
     ]);
     const staff = await staffView.getDossierForStaff(id);

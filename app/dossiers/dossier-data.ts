@@ -1,4 +1,4 @@
-// What a dossier holds: the values typed at each step (stored as JSON in `Dossier.data`),
+// What a dossier holds: the values typed at each step (the JSON of `Dossier.data`),
 // whether it can still be changed, the amount bounds its call sets. Browser-safe.
 import type { AmountBounds, StepKey } from "~/dossiers/schemas";
 
@@ -7,13 +7,8 @@ export const EDITABLE_STATES = ["brouillon", "en_construction"];
 export type DossierData = Partial<Record<StepKey, Record<string, string | string[]>>>;
 
 /** The one reader of the `Dossier.data` column. */
-export function parseDossierData(json: string): DossierData {
-  try {
-    const value = JSON.parse(json);
-    return value && typeof value === "object" ? (value as DossierData) : {};
-  } catch {
-    return {};
-  }
+export function parseDossierData(value: unknown): DossierData {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as DossierData) : {};
 }
 
 export function boundsOf(call: { minAmountCents: number; maxAmountCents: number }): AmountBounds {

@@ -77,7 +77,7 @@ export async function startDossier(associationId: string, callId: string, actor:
         callId,
         associationId,
         state: "brouillon",
-        data: JSON.stringify(data),
+        data,
         currentStep: "identification",
         createdById: actor.id,
         updatedById: actor.id,

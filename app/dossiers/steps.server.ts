@@ -50,7 +50,7 @@ export async function saveStep(
     await tx.dossier.update({
       where: { id: dossier.id, associationId: access.associationId },
       data: {
-        data: JSON.stringify(data),
+        data,
         currentStep: !errors && nextStep ? nextStep : step,
         updatedById: access.user.id,
         ...denormalised(data),

@@ -2,7 +2,7 @@
 import { formatDateTime } from "~/lib/format";
 import { toCsv, toXlsx } from "~/lib/spreadsheet.server";
 import { listAttendees } from "~/events/attendance.server";
-import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from "~/events/schemas";
+import { REGISTRATION_STATUS_LABELS } from "~/events/schemas";
 
 const EXPORT_HEADERS = [
   "Statut",
@@ -19,7 +19,7 @@ const EXPORT_HEADERS = [
 async function exportRows(eventId: string) {
   const { confirmed, waiting } = await listAttendees(eventId);
   return [...confirmed, ...waiting].map((r) => [
-    REGISTRATION_STATUS_LABELS[r.status as RegistrationStatus] ?? r.status,
+    REGISTRATION_STATUS_LABELS[r.status],
     r.waitlistPosition ?? "",
     r.name,
     r.email,

@@ -76,7 +76,7 @@ export async function registerForAssociation(
       });
       if (hasPlace) confirmed++;
       else position++;
-      out.push({ ...row, status: row.status as RegistrationStatus });
+      out.push({ ...row, status: row.status });
     }
     for (const r of out) await queueAllocationMail(tx, r.id);
     return out;
@@ -129,7 +129,7 @@ export async function confirmPublicRegistration(token: string, { now = new Date(
         event: { select: { capacity: true, registrationOpensAt: true, registrationClosesAt: true } },
       },
     });
-    if (reg.status !== "en_attente_confirmation") return { ...reg, status: reg.status as RegistrationStatus, fresh: false };
+    if (reg.status !== "en_attente_confirmation") return { ...reg, status: reg.status, fresh: false };
     assertOpen(reg.event, now);
     await assertNotRegistered(tx, current.eventId, [reg.email], reg.id);
     const confirmed = await tx.registration.count({ where: { eventId: current.eventId, status: "confirmee" } });
@@ -142,7 +142,7 @@ export async function confirmPublicRegistration(token: string, { now = new Date(
       select: placeSelect,
     });
     await queueAllocationMail(tx, updated.id);
-    return { ...updated, status: updated.status as RegistrationStatus, fresh: true };
+    return { ...updated, status: updated.status, fresh: true };
   });
   if (!result) return null;
   if (result.fresh) void kickMailQueue();

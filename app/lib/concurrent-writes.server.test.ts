@@ -30,7 +30,7 @@ describe("concurrent writes", () => {
       await addMembership(prisma, owner.id, profiles[d].id, true);
       const dossier = await createDossier(prisma, { callId: call.id, associationId: profiles[d].id, state: "brouillon" });
       // Start empty, so each step present at the end was written by this test.
-      await prisma.dossier.update({ where: { id: dossier.id }, data: { data: "{}" } });
+      await prisma.dossier.update({ where: { id: dossier.id }, data: { data: {} } });
       dossiers.push(dossier);
     }
     const steps = ["administration", "reseaux", "ressources_humaines", "budget_association", "projet"] as const;
@@ -109,7 +109,7 @@ describe("concurrent writes", () => {
       expect((await prisma.association.findUniqueOrThrow({ where: { id: a.id } })).socialObject).toBe(`Objet écrit en parallèle n° ${i}`);
     }
     for (const dossier of dossiers) {
-      const data = JSON.parse((await prisma.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).data) as Record<string, unknown>;
+      const data = (await prisma.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).data as Record<string, unknown>;
       // Every step written at the same time is there: none overwrote another.
       for (const step of steps) expect(Object.keys(data)).toContain(step);
     }

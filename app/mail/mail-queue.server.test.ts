@@ -127,7 +127,7 @@ describe("the mail queue", () => {
     expect(attachment?.content.equals(pdf)).toBe(true);
     expect(received.raw).toContain("METHOD:REQUEST");
     expect(await prisma.emailAttachment.count({ where: { emailId: id } })).toBe(0);
-    expect(JSON.parse((await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).attachments!)).toHaveLength(2);
+    expect((await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).attachments).toHaveLength(2);
   });
 
   it("sendMail answers with the message in the queue and delivers it at once", async () => {

@@ -14,6 +14,7 @@ import { prisma, type Db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { writeTransactionOn } from "~/lib/transaction";
 import type { OutgoingMail } from "~/mail/mail.server";
+import type { EmailStatus } from "~/generated/prisma/enums";
 
 export const MAIL_QUEUE = {
   /** Delay before the second attempt; it doubles after each failure. */
@@ -53,12 +54,12 @@ export function retryDelayMs(failedAttempts: number) {
 
 const claimable = (now: Date) => ({
   OR: [
-    { status: "pending", nextAttemptAt: { lte: now } },
-    { status: "sending", claimedAt: { lt: new Date(now.getTime() - MAIL_QUEUE.leaseMs) } },
+    { status: "pending" as const, nextAttemptAt: { lte: now } },
+    { status: "sending" as const, claimedAt: { lt: new Date(now.getTime() - MAIL_QUEUE.leaseMs) } },
   ],
 });
 
-type Candidate = { id: string; status: string; claimedAt: Date | null };
+type Candidate = { id: string; status: EmailStatus; claimedAt: Date | null };
 
 /** Pending → sending, only if nobody changed the row since it was read. */
 async function claim(db: QueueDb, row: Candidate, token: string, now: Date) {
@@ -101,7 +102,7 @@ async function deliver(db: QueueDb, transport: Transporter, row: Claimed, token:
       html: row.html ?? undefined,
       messageId: row.messageId ?? undefined,
       attachments: row.files.map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) })),
-      icalEvent: row.icalEvent ? (JSON.parse(row.icalEvent) as OutgoingMail["icalEvent"]) : undefined,
+      icalEvent: row.icalEvent ? (row.icalEvent as OutgoingMail["icalEvent"]) : undefined,
     });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);

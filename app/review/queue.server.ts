@@ -1,6 +1,6 @@
 // The review queue: the dossiers staff instruct, filtered and sorted, with counts by state.
 import { prisma, type Prisma } from "~/db.server";
-import { REVIEWABLE_STATES } from "~/dossiers/dossier-states";
+import { DOSSIER_STATES, REVIEWABLE_STATES, type DossierState } from "~/dossiers/dossier-states";
 import { reviewableCallIds, type Actor } from "./access.server";
 import { dossierLineSelect } from "./selects.server";
 
@@ -13,13 +13,14 @@ export const QUEUE_SORTS = {
 } as const satisfies Record<string, { label: string; orderBy: Prisma.DossierOrderByWithRelationInput[] }>;
 export type QueueSort = keyof typeof QUEUE_SORTS;
 
-export type QueueFilters = { callId?: string; state?: string; field?: string; mine?: boolean; sort?: QueueSort };
+export type QueueFilters = { callId?: string; state?: DossierState; field?: string; mine?: boolean; sort?: QueueSort };
 
 export function parseQueueFilters(url: URL): QueueFilters {
   const sort = url.searchParams.get("tri") ?? "";
   return {
     callId: url.searchParams.get("appel") || undefined,
-    state: url.searchParams.get("etat") || undefined,
+    // Only a known state: an unknown one in the address shows every dossier rather than an error.
+    state: DOSSIER_STATES.find((s) => s === url.searchParams.get("etat")),
     field: url.searchParams.get("champ") || undefined,
     mine: url.searchParams.get("moi") === "1",
     sort: sort in QUEUE_SORTS ? (sort as QueueSort) : "depot_recent",

@@ -82,7 +82,7 @@ export default function EditCall() {
     defaults[`criterionDescription_${i}`] = c.description;
     defaults[`criterionWeight_${i}`] = String(c.weight);
   });
-  const next = CALL_TRANSITIONS[call.status as CallStatus] ?? [];
+  const next = CALL_TRANSITIONS[call.status] ?? [];
   return (
     <div className="container page">
       <p>

@@ -6,7 +6,7 @@ import { SelectField, SubmitButton, TextField, ValidatedForm } from "~/component
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { domainAction, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
-import { ROLE_LABELS, type Role } from "~/accounts/roles";
+import { ROLE_LABELS } from "~/accounts/roles";
 import { createStaffSchema } from "~/accounts/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Comptes du CCAS – CCAS de Besançon" }];
@@ -69,7 +69,7 @@ export default function StaffAccounts() {
               <tr key={u.id}>
                 <td>{u.name}</td>
                 <td>{u.email}</td>
-                <td>{ROLE_LABELS[u.role as Role]}</td>
+                <td>{ROLE_LABELS[u.role]}</td>
                 <td>{formatDate(u.createdAt)}</td>
                 <td>
                   {u.id === me ? (

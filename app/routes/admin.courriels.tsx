@@ -64,9 +64,7 @@ export default function SentEmails() {
             </summary>
             <pre style={{ whiteSpace: "pre-wrap" }}>{m.text}</pre>
             {m.attachments ? (
-              <p className="small">
-                Pièces jointes : {(JSON.parse(m.attachments) as { filename: string }[]).map((a) => a.filename).join(", ")}
-              </p>
+              <p className="small">Pièces jointes : {(m.attachments as { filename: string }[]).map((a) => a.filename).join(", ")}</p>
             ) : null}
             {m.attempts > 0 && m.status !== "sent" ? (
               <p className="small">

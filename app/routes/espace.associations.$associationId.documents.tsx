@@ -35,8 +35,8 @@ async function act({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(here, "Document supprimé.");
   }
   if (values.intent !== "upload") return unknownIntent(values);
-  const kind = String(values.kind ?? "");
-  if (!(DOCUMENT_KIND_VALUES as string[]).includes(kind)) return { ok: false as const, message: "Choisissez le type de document." };
+  const kind = DOCUMENT_KIND_VALUES.find((k) => k === values.kind);
+  if (!kind) return { ok: false as const, message: "Choisissez le type de document." };
   const file = parsed.formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false as const, message: "Choisissez un fichier." };
   const label = typeof values.label === "string" ? values.label : undefined;

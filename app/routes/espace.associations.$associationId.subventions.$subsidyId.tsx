@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         overdue: r.overdue,
         submittedAt: r.submittedAt,
         correctionMessage: r.correctionMessage,
-        data: JSON.parse(r.data || "{}") as Partial<ReportData>,
+        data: (r.data ?? {}) as Partial<ReportData>,
       })),
     },
   };

@@ -1,7 +1,7 @@
 // The convention of a subsidy as a PDF, generated with pdfkit from the vote, the years and the schedule.
 import PDFDocument from "pdfkit";
 import { formatDate, formatEuros } from "~/lib/format";
-import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
+import { INSTALMENT_KIND_LABELS } from "~/subsidies/schemas";
 import { loadForConvention } from "~/subsidies/conventions.server";
 import { CCAS_IDENTITY, PAYMENT_DELAY_DAYS, reportDueDate } from "~/subsidies/rules";
 
@@ -74,9 +74,7 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
   if (s.instalments.length) {
     p("La subvention est versée selon l'échéancier suivant :");
     for (const i of s.instalments)
-      bullet(
-        `${INSTALMENT_KIND_LABELS[i.kind as InstalmentKind] ?? i.kind} de ${euros(i.amountCents)}, prévu le ${formatDate(i.plannedDate)}`,
-      );
+      bullet(`${INSTALMENT_KIND_LABELS[i.kind]} de ${euros(i.amountCents)}, prévu le ${formatDate(i.plannedDate)}`);
   } else {
     p("La subvention est versée en une ou plusieurs fois (avance, acomptes, solde) selon l'échéancier notifié par le CCAS.");
   }

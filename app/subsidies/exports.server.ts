@@ -2,7 +2,7 @@
 import { prisma } from "~/db.server";
 import { centsToDecimal } from "~/lib/format";
 import { toCsv, toXlsx, type SheetCell, type XlsxSheet } from "~/lib/spreadsheet.server";
-import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
+import { INSTALMENT_KIND_LABELS } from "~/subsidies/schemas";
 import { reportingInclude } from "~/subsidies/dashboard.server";
 import { CCAS_IDENTITY, instalmentFlags, subsidyStage, sumPaid } from "~/subsidies/rules";
 import {
@@ -84,7 +84,7 @@ function paymentRows(subsidies: ExportSubsidy[], money: (c: number | null) => nu
     s.instalments.map((i) => ({
       subsidy: s.number,
       association: s.association.name,
-      kind: INSTALMENT_KIND_LABELS[i.kind as InstalmentKind] ?? i.kind,
+      kind: INSTALMENT_KIND_LABELS[i.kind],
       planned: money(i.amountCents),
       plannedDate: toDateInput(i.plannedDate),
       paidAt: i.paidAt ? toDateInput(i.paidAt) : "",

@@ -48,7 +48,7 @@ export async function submitReport(
   if (!(OPEN_REPORT_STATUSES as readonly string[]).includes(report.status)) {
     throw subsidyRefusal("report_submitted", "Ce compte rendu a déjà été transmis : il ne peut plus être modifié.");
   }
-  const previous = JSON.parse(report.data || "{}") as Partial<ReportData>;
+  const previous = (report.data ?? {}) as Partial<ReportData>;
   // The files and their rows, then the report, in one transaction (documents/storing.server.ts).
   return storeUploads(
     attachments,
@@ -63,7 +63,7 @@ export async function submitReport(
       const full: ReportData = { ...data, attachmentIds: [...(previous.attachmentIds ?? []), ...documents.map((d) => d.id)] };
       await tx.financialReport.update({
         where: { id: report.id },
-        data: { status: "soumis", submittedAt: new Date(), data: JSON.stringify(full) },
+        data: { status: "soumis", submittedAt: new Date(), data: full },
       });
       await recordAudit(tx, {
         entityType: "report",

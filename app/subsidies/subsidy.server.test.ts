@@ -393,7 +393,7 @@ describe("financial reports", () => {
     await subsidy.validateReport(report.id, staff);
     const saved = await prisma.financialReport.findUniqueOrThrow({ where: { id: report.id } });
     expect(saved.status).toBe("valide");
-    expect(JSON.parse(saved.data).attachmentIds).toHaveLength(1);
+    expect((saved.data as { attachmentIds: string[] }).attachmentIds).toHaveLength(1);
     expect(await subsidy.hasOverdueReport(s.associationId, new Date("2030-01-01T12:00:00Z"))).toBe(false);
     expect(await subsidy.hasOverdueReport(other.associationId, new Date("2027-07-01T12:00:00Z"))).toBe(true);
   });

@@ -147,7 +147,7 @@ export async function createDossier(
           callId: options.callId,
           associationId: options.associationId,
           state,
-          data: JSON.stringify(data),
+          data,
           currentStep: submitted ? "declaration" : "projet",
           projectTitle: typeof projet?.title === "string" ? projet.title : null,
           requestedCents,

@@ -82,11 +82,11 @@ export async function seedCalls(ctx: SeedContext) {
   await db.dossier.update({
     where: { id: draft.id },
     data: {
-      data: JSON.stringify({
+      data: {
         identification: epicerieData.identification,
         ressources_humaines: epicerieData.ressources_humaines,
         projet: epicerieData.projet,
-      }),
+      },
       currentStep: "budget_association",
       requestedCents: null,
     },

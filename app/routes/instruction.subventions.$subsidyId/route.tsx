@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     subsidy: {
       ...s,
-      reports: s.reports.map((r) => ({ ...r, data: JSON.parse(r.data || "{}") as Partial<ReportData> })),
+      reports: s.reports.map((r) => ({ ...r, data: (r.data ?? {}) as Partial<ReportData> })),
       years: s.years.map((y) => ({ year: y.year, amountCents: y.amountCents })),
     },
     today: toDateInput(new Date()),

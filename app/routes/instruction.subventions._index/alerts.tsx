@@ -1,7 +1,7 @@
 // What needs attention, all years: late or belated payments, overdue comptes rendus.
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, formatEuros } from "~/lib/format";
-import { INSTALMENT_KIND_LABELS, type InstalmentKind } from "~/subsidies/schemas";
+import { INSTALMENT_KIND_LABELS } from "~/subsidies/schemas";
 import { INSTALMENT_FLAG_LABELS, REPORT_STATUS_LABELS } from "~/subsidies/subsidy-labels";
 import type { loader } from "./route";
 
@@ -33,7 +33,7 @@ export function Alerts() {
                     </td>
                     <td>{p.subsidy.association}</td>
                     <td>
-                      {INSTALMENT_KIND_LABELS[p.kind as InstalmentKind] ?? p.kind} de {formatEuros(p.amountCents)}
+                      {INSTALMENT_KIND_LABELS[p.kind]} de {formatEuros(p.amountCents)}
                     </td>
                     <td>{formatDate(p.plannedDate)}</td>
                     <td>{p.flags.map((f) => INSTALMENT_FLAG_LABELS[f]).join(", ")}</td>
