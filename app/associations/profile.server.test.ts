@@ -4,7 +4,7 @@ import { createAssociation } from "../../prisma/factories/association";
 import { getDocument } from "../../search/engine";
 import { processSearchOutbox, reindexAll } from "../../search/sync";
 import { resetEnvCache } from "../env.server";
-import { baseProfile, createAdmin } from "./test-fixtures";
+import { baseProfile, createAdmin } from "./test-support";
 
 const { prisma } = await import("../db.server");
 const { updateAssociationProfile } = await import("./profile.server");

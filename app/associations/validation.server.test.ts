@@ -5,7 +5,7 @@ import { createUser } from "../../prisma/factories/user";
 import { getDocument } from "../../search/engine";
 import { startSmtpListener } from "../../tests/smtp";
 import { resetEnvCache } from "../env.server";
-import { baseProfile, createAdmin } from "./test-fixtures";
+import { baseProfile, createAdmin } from "./test-support";
 
 const smtp = await startSmtpListener();
 process.env.SMTP_URL = smtp.url;

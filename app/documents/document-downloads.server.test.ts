@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createUser } from "../../prisma/factories/user";
 import { pngBytes } from "../../tests/sample-files";
-import { pdfBytes, setup } from "../dossiers/test-support.server";
+import { pdfBytes, setup } from "../dossiers/test-support";
 
 const { prisma } = await import("../db.server");
 const { getDocumentForDownload } = await import("./document.server");

@@ -2,7 +2,7 @@
 // sniffing against renamed executables and HTML, the 10 Mo limit, files cut short.
 import { describe, expect, it } from "vitest";
 import { pdfBytes as samplePdf, pngBytes } from "../../tests/sample-files";
-import { associationMember } from "./test-fixtures";
+import { associationMember } from "./test-support";
 const pdfBytes = () => samplePdf("Comptes annuels");
 
 const { prisma } = await import("../db.server");

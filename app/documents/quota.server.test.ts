@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { pdfBytes as samplePdf, pngBytes } from "../../tests/sample-files";
-import { associationMember } from "./test-fixtures";
+import { associationMember } from "./test-support";
 const pdfBytes = () => samplePdf("Comptes annuels");
 
 const { prisma } = await import("../db.server");

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createAssociation } from "../../prisma/factories/association";
 import { pngBytes } from "../../tests/sample-files";
-import { setup } from "./test-support.server";
+import { setup } from "./test-support";
 
 const { prisma } = await import("../db.server");
 const { storeDocument } = await import("../documents/storing.server");

@@ -9,7 +9,7 @@ import { addMembership, createUser } from "../../prisma/factories/user";
 import { pdfBytes } from "../../tests/sample-files";
 import type { SessionUser } from "../accounts/auth.server";
 import { DOSSIER_STEPS } from "./schemas";
-import { fillAll, setup as setupAssociation } from "./test-support.server";
+import { fillAll, setup as setupAssociation } from "./test-support";
 
 const { prisma } = await import("../db.server");
 const drafts = await import("./drafts.server");

@@ -1,7 +1,7 @@
 // Starting a dossier needs an open call.
 import { describe, expect, it } from "vitest";
 import { createCall } from "../../prisma/factories/call";
-import { DAY, setup } from "./test-support.server";
+import { DAY, setup } from "./test-support";
 
 const { prisma } = await import("../db.server");
 const drafts = await import("./drafts.server");

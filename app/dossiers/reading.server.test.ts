@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createAssociation } from "../../prisma/factories/association";
 import { createDossier } from "../../prisma/factories/dossier";
-import { setup } from "./test-support.server";
+import { setup } from "./test-support";
 
 const { prisma } = await import("../db.server");
 const reading = await import("./reading.server");

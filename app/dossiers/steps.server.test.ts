@@ -1,7 +1,7 @@
 // Saving steps against a real SQLite database: values kept as typed, title and amount
 // denormalised, the declaration signed by the legal representative only.
 import { describe, expect, it } from "vitest";
-import { setup } from "./test-support.server";
+import { setup } from "./test-support";
 
 const drafts = await import("./drafts.server");
 const reading = await import("./reading.server");
