@@ -5,6 +5,7 @@ import { foldText } from "../../search/document";
 import { loadDocuments } from "../../search/sync";
 import { searchDirectory, type DirectoryQuery, type DirectoryResult, type FacetCounts } from "../../search/engine";
 import { prisma } from "~/db.server";
+import { currentCharterVersion } from "~/charter/charter-status.server";
 import { DISTRICT_SLUGS, FIELD_SLUGS, PUBLIC_SLUGS } from "~/associations/taxonomy";
 import { getSearchClient } from "~/lib/search.server";
 
@@ -70,9 +71,7 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
       { description: { contains: word } },
     ],
   }));
-  const charterVersion = query.charterSigner
-    ? await prisma.charterVersion.findFirst({ where: { publishedAt: { not: null } }, orderBy: { version: "desc" }, select: { id: true } })
-    : null;
+  const charterVersion = query.charterSigner ? await currentCharterVersion() : null;
   const base = {
     status: "validated" as const,
     AND: [...textFilter, ...(query.charterSigner ? [{ signatures: { some: { versionId: charterVersion?.id ?? "-" } } }] : [])],

@@ -35,11 +35,13 @@ export async function signCharter(args: SignArgs) {
     if (membership.association.status !== "validated") {
       throw charterRefusal("not_validated", "L'association pourra signer la charte une fois son inscription validée par le CCAS.");
     }
-    const current = await tx.charterVersion.findFirst({
-      where: { publishedAt: { not: null } },
-      orderBy: { version: "desc" },
-      select: { id: true, version: true, title: true, body: true, sha256: true },
-    });
+    const currentRef = await currentCharterVersion(tx);
+    const current =
+      currentRef &&
+      (await tx.charterVersion.findUnique({
+        where: { id: currentRef.id },
+        select: { id: true, version: true, title: true, body: true, sha256: true },
+      }));
     if (!current) throw charterRefusal("no_version", "Aucune charte n'est publiée pour le moment.");
     if (current.id !== args.versionId) {
       throw charterRefusal(

@@ -12,6 +12,8 @@ export type AuditEntry = {
   fromState?: string | null;
   toState?: string | null;
   comment?: string | null;
+  /** Now, unless the demo data back-dates it. */
+  createdAt?: Date;
 };
 
 export async function recordAudit(db: Pick<Tx, "auditEvent">, entry: AuditEntry) {

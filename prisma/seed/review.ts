@@ -1,6 +1,8 @@
 // Demo instruction: the open call's dossiers in instruction are scored by both demo reviewers,
 // with a private note and an exchange with the association; decided dossiers get their history.
 import type { SeedContext } from "./index";
+import { recordAudit } from "../../app/lib/audit.server";
+import { formatEuros } from "../../app/lib/format";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -28,16 +30,14 @@ export async function seedReview(ctx: SeedContext) {
   let scored = 0;
   for (const [i, d] of dossiers.entries()) {
     const lead = reviewers[i % reviewers.length];
-    await db.auditEvent.create({
-      data: {
-        entityType: "dossier",
-        entityId: d.id,
-        actorId: lead.id,
-        action: "passage_en_instruction",
-        fromState: "en_construction",
-        toState: "en_instruction",
-        createdAt: new Date(now - 2 * DAY),
-      },
+    await recordAudit(db, {
+      entityType: "dossier",
+      entityId: d.id,
+      actorId: lead.id,
+      action: "passage_en_instruction",
+      fromState: "en_construction",
+      toState: "en_instruction",
+      createdAt: new Date(now - 2 * DAY),
     });
     // Every reviewer scores every criterion, with a spread that gives distinct averages.
     for (const [r, reviewer] of reviewers.entries()) {
@@ -85,20 +85,15 @@ export async function seedReview(ctx: SeedContext) {
         where: { id: d.id },
         data: accepted ? { proposedCents } : { decisionReason: d.state === "refuse" ? reason : undefined },
       });
-      await db.auditEvent.create({
-        data: {
-          entityType: "dossier",
-          entityId: d.id,
-          actorId: lead.id,
-          action: "decision",
-          fromState: "en_instruction",
-          toState: d.state,
-          comment:
-            accepted && proposedCents
-              ? `Montant accordé : ${(proposedCents / 100).toLocaleString("fr-FR", { style: "currency", currency: "EUR" })}`
-              : reason,
-          createdAt: new Date(now - DAY),
-        },
+      await recordAudit(db, {
+        entityType: "dossier",
+        entityId: d.id,
+        actorId: lead.id,
+        action: "decision",
+        fromState: "en_instruction",
+        toState: d.state,
+        comment: accepted && proposedCents ? `Montant accordé : ${formatEuros(proposedCents)}` : reason,
+        createdAt: new Date(now - DAY),
       });
     }
   }
