@@ -1,6 +1,6 @@
 // Voted and paid by field of intervention and by district: a chart and the same figures as a table.
 import { useLoaderData } from "@remix-run/react";
-import { BarChart, type BarSeries } from "~/components/bar-chart";
+import { BarChart, type BarSeries } from "./bar-chart";
 import { formatEuros } from "~/lib/format";
 import type { loader } from "./route";
 
