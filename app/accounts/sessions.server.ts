@@ -8,7 +8,9 @@ import type { Role } from "~/accounts/roles";
 
 export const SESSION_IDLE_TIMEOUT = new TimeSpan(2, "h");
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
-export const SESSION_COOKIE_NAME = "ccas_session";
+import { SESSION_COOKIE_NAME } from "~/accounts/session-cookie";
+
+export { SESSION_COOKIE_NAME };
 
 // ── Lucia over Prisma ──────────────────────────────────────────────
 

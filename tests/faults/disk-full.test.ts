@@ -15,6 +15,7 @@ import { createCall } from "../../prisma/factories/call";
 import { createDossier } from "../../prisma/factories/dossier";
 import { addMembership, createUser } from "../../prisma/factories/user";
 import { pdfBytes } from "../sample-files";
+import { SESSION_COOKIE_NAME } from "../../app/accounts/session-cookie";
 
 const root = path.resolve(`.tmp/faults-disk-${process.pid}`);
 const dataDir = path.join(root, "data");
@@ -116,7 +117,7 @@ describe.skipIf(!mounted)("a full disk and the storage quota, over HTTP", () => 
     await addMembership(db, user.id, association.id, true, "Trésorière");
     const sessionId = randomBytes(20).toString("hex");
     await db.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 3600_000) } });
-    return { associationId: association.id, cookie: `ccas_session=${sessionId}` };
+    return { associationId: association.id, cookie: `${SESSION_COOKIE_NAME}=${sessionId}` };
   }
 
   async function upload(url: string, cookie: string, fields: Record<string, string>, file: Buffer, name: string) {

@@ -6,6 +6,7 @@ import { cpSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "../../app/db.server";
 import { freePort } from "../../search/server-process";
+import { SESSION_COOKIE_NAME } from "../../app/accounts/session-cookie";
 
 /** The key of every engine in these tests (the template folder's index was built with it). */
 export const FAULTS_MASTER_KEY = "faults-master-key-0123456789";
@@ -150,7 +151,7 @@ export async function editProfile(portal: Portal, sessionId: string, a: Editable
     method: "POST",
     body: form,
     redirect: "manual",
-    headers: { Origin: portal.base, Cookie: `ccas_session=${sessionId}`, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { Origin: portal.base, Cookie: `${SESSION_COOKIE_NAME}=${sessionId}`, "Content-Type": "application/x-www-form-urlencoded" },
   });
   return response.status;
 }
