@@ -5,11 +5,10 @@ import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { SessionUser } from "~/accounts/auth.server";
 import type { Role } from "~/accounts/roles";
+import { SESSION_COOKIE_NAME } from "~/accounts/session-cookie";
 
 export const SESSION_IDLE_TIMEOUT = new TimeSpan(2, "h");
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
-import { SESSION_COOKIE_NAME } from "~/accounts/session-cookie";
-
 export { SESSION_COOKIE_NAME };
 
 // ── Lucia over Prisma ──────────────────────────────────────────────
