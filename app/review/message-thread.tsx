@@ -55,7 +55,9 @@ export function MessageThread({
         </ol>
       )}
       {canWrite ? (
+        // A new form once the message is in the thread (keyed by the count): the field is empty again.
         <ValidatedForm
+          key={messages.length}
           schema={messageSchema}
           method="post"
           action={action}

@@ -21,7 +21,14 @@ export function Annotations({ annotations, dataFor }: Pick<ReviewPageData, "anno
           ))}
         </ul>
       ) : null}
-      <ValidatedForm schema={annotationSchema} method="post" actionData={dataFor("annotate")} defaultValues={{ body: "" }}>
+      {/* A new form once the note is added (keyed by the count): the field is empty for the next one. */}
+      <ValidatedForm
+        key={annotations.length}
+        schema={annotationSchema}
+        method="post"
+        actionData={dataFor("annotate")}
+        defaultValues={{ body: "" }}
+      >
         <TextArea name="body" label="Nouvelle annotation privée" required rows={2} />
         <SubmitButton name="intent" value="annotate" className="button button-secondary">
           Ajouter l'annotation
