@@ -7,6 +7,19 @@ import { slugify } from "~/lib/slug";
 import type { AssociationProfileInput } from "~/associations/schemas";
 import { syncSearchNow } from "~/associations/search-sync.server";
 
+/** Who the association is, as a dossier's identification step and the staff's view of a dossier give it. */
+export const associationIdentitySelect = {
+  name: true,
+  acronym: true,
+  rna: true,
+  siret: true,
+  address: true,
+  postcode: true,
+  city: true,
+  email: true,
+  phone: true,
+} as const;
+
 /** What the public directory page shows: no status, no internal dates. */
 export const associationPublicSelect = {
   id: true,

@@ -1,5 +1,6 @@
 // Starting a dossier on an open call: one per association and call, prefilled from the
 // association's profile and its latest dossier.
+import { associationIdentitySelect } from "~/associations/profile.server";
 import type { SessionUser } from "~/accounts/auth.server";
 import { callTimingSelect, isCallOpen } from "~/calls/call-status";
 import { prisma, writeTransaction } from "~/db.server";
@@ -14,15 +15,7 @@ async function prefillIdentification(associationId: string, actor: SessionUser) 
   const a = await prisma.association.findUniqueOrThrow({
     where: { id: associationId },
     select: {
-      name: true,
-      acronym: true,
-      rna: true,
-      siret: true,
-      address: true,
-      postcode: true,
-      city: true,
-      email: true,
-      phone: true,
+      ...associationIdentitySelect,
       memberships: { where: { isRepresentative: true }, take: 1, select: { title: true, user: { select: { name: true } } } },
     },
   });

@@ -1,4 +1,5 @@
 // One dossier as a reviewer sees it: sections, attachments, identity, grid, notes, thread, history.
+import { associationIdentitySelect } from "~/associations/profile.server";
 import { prisma, type Prisma } from "~/db.server";
 import { getDossierForStaff } from "~/dossiers/staff-view.server";
 import { requireDossierAccess, type Actor } from "./access.server";
@@ -27,15 +28,7 @@ const reviewDossierSelect = {
   association: {
     select: {
       id: true,
-      name: true,
-      acronym: true,
-      rna: true,
-      siret: true,
-      address: true,
-      postcode: true,
-      city: true,
-      email: true,
-      phone: true,
+      ...associationIdentitySelect,
       socialObject: true,
       fields: { select: { slug: true } },
       memberships: { select: { isRepresentative: true, title: true, user: { select: { name: true, email: true } } } },
