@@ -1,11 +1,14 @@
 // Keeps the bundled Meilisearch running for as long as the portal runs, systemd-style: an
 // engine that exits is restarted after a delay doubling from 1 s to 30 s (back to 1 s once it
-// has run a stable minute), on its previous port when free. Every (re)start marks the index
+// has run a stable minute), on its previous port when free; one that stops answering its health
+// probe is killed first. Every (re)start marks the index
 // for a check (search/readiness.ts) before searches go to it again. stop() ends it for good.
 import { engineChanged, searchEngineStatus, updateSearchEngineStatus } from "./engine-status";
 import { EngineInUseError, startBundledMeilisearch, type RunningMeilisearch } from "./server-process";
 
 export const RESTART_DELAY = { firstMs: 1_000, maxMs: 30_000, stableMs: 60_000 };
+/** An engine alive but silent (hung, stopped) this many probes in a row is killed, hence restarted. */
+export const LIVENESS = { everyMs: 5_000, timeoutMs: 3_000, failuresBeforeKill: 3 };
 
 export type MeilisearchSupervisor = {
   /** The first start (a few attempts); on failure the supervisor keeps trying in the background. */
@@ -36,7 +39,9 @@ export function superviseBundledMeilisearch(options: {
     const startedAt = Date.now();
     engineChanged({ state: "running", host: meili.host });
     options.onRunning(meili);
+    const probe = watchLiveness(meili);
     void meili.exited.then(({ code, signal }) => {
+      clearInterval(probe);
       if (stopping || current !== meili) return;
       current = null;
       if (Date.now() - startedAt >= RESTART_DELAY.stableMs) delayMs = RESTART_DELAY.firstMs;
@@ -46,6 +51,29 @@ export function superviseBundledMeilisearch(options: {
       );
       scheduleRestart();
     });
+  };
+
+  // A process that no longer answers never exits by itself: its health is asked, and after a
+  // few silent probes it is killed, so that the exit path above restarts it.
+  const watchLiveness = (meili: RunningMeilisearch) => {
+    let silent = 0;
+    let probing = false;
+    const probe = setInterval(async () => {
+      if (stopping || current !== meili || probing) return;
+      probing = true;
+      const answered = await fetch(`${meili.host}/health`, { signal: AbortSignal.timeout(LIVENESS.timeoutMs) }).then(
+        (response) => response.ok,
+        () => false,
+      );
+      probing = false;
+      silent = answered ? 0 : silent + 1;
+      if (silent < LIVENESS.failuresBeforeKill || stopping || current !== meili) return;
+      clearInterval(probe);
+      log(`Meilisearch embarqué ne répond plus (${silent} vérifications sans réponse) : arrêt forcé, puis redémarrage.`);
+      meili.child.kill("SIGKILL");
+    }, LIVENESS.everyMs);
+    probe.unref();
+    return probe;
   };
 
   const scheduleRestart = () => {
