@@ -2,7 +2,7 @@
 import { enqueueSearchSync } from "../../search/sync";
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction } from "~/db.server";
-import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
 import { recordAudit } from "~/lib/audit.server";
 import { notFoundError } from "~/lib/domain-error";
 import { associationRefusedEmail, associationValidatedEmail } from "~/associations/emails";
@@ -40,16 +40,17 @@ export async function validateAssociation(associationId: string, actor: SessionU
       toState: "validated",
     });
     await enqueueSearchSync(tx, [associationId]);
+    // Queued with the change: committed together, so a crash right after cannot lose the notice.
+    const email = associationValidatedEmail({
+      associationName: updated.name,
+      directoryUrl: absoluteUrl(`/annuaire/${updated.slug}`),
+      spaceUrl: absoluteUrl("/espace"),
+    });
+    for (const to of await representativeEmails(associationId, tx)) await enqueueMail(tx, { to, ...email });
     return { ...updated, already: false };
   });
   await syncSearchNow([associationId]);
-  if (association.already) return association;
-  const email = associationValidatedEmail({
-    associationName: association.name,
-    directoryUrl: absoluteUrl(`/annuaire/${association.slug}`),
-    spaceUrl: absoluteUrl("/espace"),
-  });
-  for (const to of await representativeEmails(associationId)) await sendMail({ to, ...email });
+  if (!association.already) void kickMailQueue();
   return association;
 }
 
@@ -81,12 +82,12 @@ export async function refuseAssociation(associationId: string, reason: string, a
       comment: reason,
     });
     await enqueueSearchSync(tx, [associationId]);
+    const email = associationRefusedEmail({ associationName: updated.name, reason, spaceUrl: absoluteUrl("/espace") });
+    for (const to of await representativeEmails(associationId, tx)) await enqueueMail(tx, { to, ...email });
     return { ...updated, already: false };
   });
   await syncSearchNow([associationId]);
-  if (association.already) return association;
-  const email = associationRefusedEmail({ associationName: association.name, reason, spaceUrl: absoluteUrl("/espace") });
-  for (const to of await representativeEmails(associationId)) await sendMail({ to, ...email });
+  if (!association.already) void kickMailQueue();
   return association;
 }
 

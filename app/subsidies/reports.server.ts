@@ -1,6 +1,6 @@
 // The compte rendu financier: due, overdue, submitted by the association, validated or sent back by staff.
-import { prisma, writeTransaction } from "~/db.server";
-import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import { prisma, writeTransaction, type Tx } from "~/db.server";
+import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
 import { storeUploads } from "~/documents/storing.server";
 import type { ReportData } from "~/subsidies/schemas";
 import { reportCorrectionEmail, reportValidatedEmail } from "~/subsidies/emails";
@@ -78,8 +78,8 @@ export async function submitReport(
   );
 }
 
-async function associationRecipients(associationId: string): Promise<string[]> {
-  const association = await prisma.association.findUnique({
+async function associationRecipients(associationId: string, db: Pick<Tx, "association"> = prisma): Promise<string[]> {
+  const association = await db.association.findUnique({
     where: { id: associationId },
     select: {
       email: true,
@@ -92,12 +92,17 @@ async function associationRecipients(associationId: string): Promise<string[]> {
   return [...new Set(emails)];
 }
 
-export async function validateReport(reportId: string, actor: { id: string }) {
-  const report = await prisma.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
+/** Reads the report under the write lock: two staff deciding at once make one decision, one e-mail. */
+async function submittedReport(tx: Tx, reportId: string, refusal: string) {
+  const report = await tx.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
   if (!report) throw subsidyRefusal("report_not_found", "Compte rendu introuvable.");
-  if (report.status !== "soumis")
-    throw subsidyRefusal("report_not_submitted", "Seul un compte rendu transmis par l'association peut être validé.");
+  if (report.status !== "soumis") throw subsidyRefusal("report_not_submitted", refusal);
+  return report;
+}
+
+export async function validateReport(reportId: string, actor: { id: string }) {
   await writeTransaction(async (tx) => {
+    const report = await submittedReport(tx, reportId, "Seul un compte rendu transmis par l'association peut être validé.");
     await tx.financialReport.update({
       where: { id: reportId },
       data: { status: "valide", validatedAt: new Date(), correctionMessage: null },
@@ -110,18 +115,21 @@ export async function validateReport(reportId: string, actor: { id: string }) {
       fromState: "soumis",
       toState: "valide",
     });
+    // Queued with the decision: committed together, never lost to a crash in between.
+    for (const to of await associationRecipients(report.subsidy.associationId, tx)) {
+      await enqueueMail(tx, { to, ...reportValidatedEmail(report) });
+    }
   });
-  for (const to of await associationRecipients(report.subsidy.associationId)) {
-    await sendMail({ to, ...reportValidatedEmail(report) });
-  }
+  void kickMailQueue();
 }
 
 export async function requestReportCorrection(reportId: string, message: string, actor: { id: string }) {
-  const report = await prisma.financialReport.findUnique({ where: { id: reportId }, include: { subsidy: true } });
-  if (!report) throw subsidyRefusal("report_not_found", "Compte rendu introuvable.");
-  if (report.status !== "soumis")
-    throw subsidyRefusal("report_not_submitted", "Seul un compte rendu transmis par l'association peut être renvoyé pour correction.");
   await writeTransaction(async (tx) => {
+    const report = await submittedReport(
+      tx,
+      reportId,
+      "Seul un compte rendu transmis par l'association peut être renvoyé pour correction.",
+    );
     await tx.financialReport.update({ where: { id: reportId }, data: { status: "a_corriger", correctionMessage: message } });
     await recordAudit(tx, {
       entityType: "report",
@@ -132,9 +140,10 @@ export async function requestReportCorrection(reportId: string, message: string,
       toState: "a_corriger",
       comment: message,
     });
+    const link = absoluteUrl(`/espace/associations/${report.subsidy.associationId}/subventions/${report.subsidyId}`);
+    for (const to of await associationRecipients(report.subsidy.associationId, tx)) {
+      await enqueueMail(tx, { to, ...reportCorrectionEmail(report, message, link) });
+    }
   });
-  const link = absoluteUrl(`/espace/associations/${report.subsidy.associationId}/subventions/${report.subsidyId}`);
-  for (const to of await associationRecipients(report.subsidy.associationId)) {
-    await sendMail({ to, ...reportCorrectionEmail(report, message, link) });
-  }
+  void kickMailQueue();
 }
