@@ -3,7 +3,7 @@ import type { SessionUser } from "~/accounts/auth.server";
 import { hashPassword } from "~/accounts/passwords.server";
 import { hashToken, newToken } from "~/accounts/tokens.server";
 import { prisma, writeTransaction } from "~/db.server";
-import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
 import { DomainError, notFoundError } from "~/lib/domain-error";
 import { memberInvitationEmail } from "~/associations/emails";
 
@@ -50,17 +50,19 @@ export async function inviteMember(associationId: string, email: string, actor: 
     await tx.invitation.create({
       data: { associationId, email, tokenHash, invitedById: actor.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
     });
-    return { ok: true as const, associationName: association.name };
+    // Queued with the invitation: a pending invitation always has its e-mail.
+    await enqueueMail(tx, {
+      to: email,
+      ...memberInvitationEmail({
+        inviterName: actor.name,
+        associationName: association.name,
+        invitationUrl: absoluteUrl(`/invitation/${token}`),
+      }),
+    });
+    return { ok: true as const };
   });
   if (!outcome.ok) return outcome;
-  await sendMail({
-    to: email,
-    ...memberInvitationEmail({
-      inviterName: actor.name,
-      associationName: outcome.associationName,
-      invitationUrl: absoluteUrl(`/invitation/${token}`),
-    }),
-  });
+  void kickMailQueue();
   return { ok: true };
 }
 
