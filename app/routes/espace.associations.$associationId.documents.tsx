@@ -9,7 +9,8 @@ import { isDomainError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { domainAction, formDataToObject, unknownIntent } from "~/lib/forms.server";
-import { DOCUMENT_KIND_VALUES, DOCUMENT_KINDS, documentKindLabel } from "~/dossiers/schemas";
+import { DOCUMENT_KIND_VALUES, documentKindLabel } from "~/dossiers/schemas";
+import { DocumentKindField } from "~/documents/document-kind-field";
 
 export const meta: MetaFunction = () => [{ title: "Documents de l'association – CCAS de Besançon" }];
 
@@ -94,18 +95,7 @@ export default function AssociationDocuments() {
       </ul>
       <Form method="post" encType="multipart/form-data" className="card stack">
         <h2>Ajouter un document</h2>
-        <div className="field">
-          <label htmlFor="doc-kind" className="field-label">
-            Type de document
-          </label>
-          <select id="doc-kind" name="kind" defaultValue={typed?.kind ?? "statuts"}>
-            {DOCUMENT_KINDS.map((k) => (
-              <option key={k.value} value={k.value}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DocumentKindField id="doc-kind" label="Type de document" defaultValue={typed?.kind ?? "statuts"} />
         <div className="field">
           <label htmlFor="doc-label" className="field-label">
             Intitulé <span className="optional">(facultatif)</span>

@@ -1,7 +1,8 @@
 // The attachments step of a dossier: the pieces required, attached, and the forms to add one.
 import { Form, Link } from "@remix-run/react";
 import { isActionFailure } from "~/components/form";
-import { DOCUMENT_KINDS, documentKindLabel } from "~/documents/document-kinds";
+import { documentKindLabel } from "~/documents/document-kinds";
+import { DocumentKindField } from "~/documents/document-kind-field";
 import { formatFileSize } from "~/lib/format";
 
 type Pieces = {
@@ -61,23 +62,12 @@ export function DossierPiecesStep({
         <>
           <Form method="post" encType="multipart/form-data" className="card stack">
             <h2>Ajouter un fichier</h2>
-            <div className="field">
-              <label htmlFor="piece-kind" className="field-label">
-                Type de pièce
-              </label>
-              <select
-                id="piece-kind"
-                name="kind"
-                required
-                defaultValue={typeof failure?.values.kind === "string" ? failure.values.kind : (pieces.missing[0] ?? "autre")}
-              >
-                {DOCUMENT_KINDS.map((k) => (
-                  <option key={k.value} value={k.value}>
-                    {k.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <DocumentKindField
+              id="piece-kind"
+              label="Type de pièce"
+              required
+              defaultValue={typeof failure?.values.kind === "string" ? failure.values.kind : (pieces.missing[0] ?? "autre")}
+            />
             <div className={`field ${fileError ? "field-invalid" : ""}`}>
               <label htmlFor="piece-file" className="field-label">
                 Fichier (PDF, JPEG ou PNG, 10 Mo au plus)
@@ -119,18 +109,7 @@ export function DossierPiecesStep({
                   ))}
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor="reuse-kind" className="field-label">
-                  Joindre comme
-                </label>
-                <select id="reuse-kind" name="kind" defaultValue={reusable[0]?.kind}>
-                  {DOCUMENT_KINDS.map((k) => (
-                    <option key={k.value} value={k.value}>
-                      {k.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <DocumentKindField id="reuse-kind" label="Joindre comme" defaultValue={reusable[0]?.kind} />
               <div className="actions">
                 <button type="submit" name="intent" value="attach" className="button button-secondary">
                   Joindre ce document

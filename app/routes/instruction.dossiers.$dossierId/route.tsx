@@ -51,8 +51,8 @@ export default function ReviewDossier() {
   const canDecide = dossier.state === "en_instruction";
   const canSendBack = dossier.state === "en_instruction" || dossier.state === "en_construction";
   // A refusal whose form is no longer on the page (the dossier moved on: a decision sent twice,
-  // a second « Passer en instruction »), or of no form at all (an unknown intent), is shown at
-  // the top, never lost.
+  // a second « Passer en instruction ») is shown at the top, never lost. (An unknown intent gets
+  // the error page: unknownIntent throws.)
   const intent = String(failure?.values.intent ?? "");
   const formShown =
     (["accept", "refuse", "close"].includes(intent) && canDecide) ||
