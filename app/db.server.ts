@@ -1,8 +1,12 @@
-// One Prisma client for the process, over better-sqlite3 (no native Prisma engine).
+// One Prisma client for the process: SQLite over better-sqlite3 (the default) or PostgreSQL over
+// node-postgres, both through Prisma's driver adapters (no native Prisma engine; decision 014).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-pg/client";
 import { getEnv } from "~/env.server";
-import { writeTransactionOn, type Tx } from "~/lib/transaction";
+import { databaseProviderOf } from "~/lib/database-provider";
+import { rememberProvider, writeTransactionOn, type Tx } from "~/lib/transaction";
 
 export type { Tx };
 
@@ -13,17 +17,31 @@ export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "");
 }
 
-export function createPrismaClient(url: string) {
-  // timeout is better-sqlite3's busy timeout: writers wait instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
-  return new PrismaClient({ adapter });
-}
+// Both generated clients have the same models and methods (one schema source): the portal is
+// typed against SQLite's; PostgreSQL's differs only in filters the portal does not use.
+export type Db = PrismaClient;
 
-export type Db = ReturnType<typeof createPrismaClient>;
+export function createPrismaClient(url: string, options: { poolSize?: number } = {}): Db {
+  const provider = databaseProviderOf(url);
+  const client =
+    provider === "postgresql"
+      ? (new PostgresqlPrismaClient({
+          adapter: new PrismaPg({ connectionString: url, max: options.poolSize ?? getEnv().DATABASE_POOL_SIZE }),
+        }) as unknown as Db)
+      : // timeout is better-sqlite3's busy timeout: writers wait instead of failing with SQLITE_BUSY.
+        new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  rememberProvider(client, provider);
+  return client;
+}
 
 const globalForDb = globalThis as unknown as { __prisma?: Db; __prismaReady?: Promise<void> };
 
 export const prisma: Db = (globalForDb.__prisma ??= createPrismaClient(getEnv().DATABASE_URL));
+
+/** The engine of the portal's database. */
+export function databaseProvider() {
+  return databaseProviderOf(getEnv().DATABASE_URL);
+}
 
 /** A unique constraint refused the write (Prisma P2002): two requests raced to create the same thing. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -35,13 +53,15 @@ export function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return writeTransactionOn(prisma, work);
 }
 
-/** WAL for concurrent readers, FULL sync so a committed write survives a power cut. */
+/** WAL for concurrent readers, FULL sync so a committed write survives a power cut. SQLite only. */
 export async function configureSqlite(db: Db = prisma) {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
 }
 
-globalForDb.__prismaReady ??= configureSqlite(prisma).catch((error) => {
-  console.error("Configuration de SQLite impossible :", error);
-});
+if (databaseProvider() === "sqlite") {
+  globalForDb.__prismaReady ??= configureSqlite(prisma).catch((error) => {
+    console.error("Configuration de SQLite impossible :", error);
+  });
+}

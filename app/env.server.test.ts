@@ -34,7 +34,9 @@ describe("the environment", () => {
     process.env.TRUST_PROXY = "beaucoup";
     expect(getDatabaseUrl()).toBe(`file:${path.resolve("quelque-part", "portail.db")}`);
     expect(() => getEnv()).toThrow(/TRUST_PROXY/);
-    process.env.DATABASE_URL = "postgres://ailleurs";
-    expect(() => getDatabaseUrl()).toThrow(/DATABASE_URL doit être une URL SQLite/);
+    process.env.DATABASE_URL = "postgresql://portail:secret@db.exemple.fr:5432/portail";
+    expect(getDatabaseUrl()).toBe("postgresql://portail:secret@db.exemple.fr:5432/portail");
+    process.env.DATABASE_URL = "mysql://ailleurs";
+    expect(() => getDatabaseUrl()).toThrow(/DATABASE_URL doit être une URL SQLite .* ou PostgreSQL/);
   });
 });

@@ -11,10 +11,13 @@ const TRUST_PROXY_MESSAGE = "TRUST_PROXY doit être le nombre de mandataires inv
 
 // The folder for the SQLite file, uploads, the bundled Meilisearch and generated secrets.
 const DataDirSchema = z.string().min(1).default("data");
-// The SQLite file; file:<DATA_DIR>/portail.db when unset.
+// The SQLite file (file:<DATA_DIR>/portail.db when unset) or a PostgreSQL server (decision 014).
 const DatabaseUrlSchema = z
   .string()
-  .regex(/^file:/, "DATABASE_URL doit être une URL SQLite de la forme file:chemin/vers/base.db")
+  .regex(
+    /^(?:file:|postgres(?:ql)?:\/\/)/,
+    "DATABASE_URL doit être une URL SQLite (file:chemin/vers/base.db) ou PostgreSQL (postgresql://utilisateur:motdepasse@hôte:5432/base)",
+  )
   .optional();
 
 const EnvSchema = z
@@ -27,6 +30,13 @@ const EnvSchema = z
     // the default): a second build, such as an end-to-end run's, lives beside a developer's. remix.config.js
     // reads it too (the Remix compiler loads that file without TypeScript).
     BUILD_DIR: z.string().min(1).default("build"),
+    // Connections each portal process keeps open to PostgreSQL (ignored by SQLite).
+    DATABASE_POOL_SIZE: z.coerce
+      .number()
+      .int()
+      .min(1, "DATABASE_POOL_SIZE doit être un nombre de connexions, par exemple 10")
+      .max(200, "DATABASE_POOL_SIZE ne peut dépasser 200 connexions par processus")
+      .default(10),
     MEILI_HOST: z.url("MEILI_HOST doit être une URL, par exemple http://127.0.0.1:7700").optional(),
     MEILI_MASTER_KEY: z.string().min(16, "MEILI_MASTER_KEY doit compter au moins 16 caractères").optional(),
     MEILI_INDEX_PREFIX: z

@@ -1,9 +1,11 @@
 // Runs the Prisma CLI without letting it download native engines (unreachable here):
 // under engineType "client" the query engine library is never loaded, so any existing
 // file satisfies the check (see ../shared/STACK.md and docs/decisions/001).
+// `generate` without --schema generates both clients: SQLite's and PostgreSQL's (decision 014).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { writePostgresqlSchema } from "./postgresql-schema.mjs";
 
 const require = createRequire(import.meta.url);
 // Reads process.env itself (ESLint allows it here): it runs under plain node at install time
@@ -16,5 +18,17 @@ env.DATABASE_URL ??= "file:./data/portail.db";
 env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
 env.CHECKPOINT_DISABLE = "1";
 const cli = require.resolve("prisma/build/index.js");
-const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: "inherit", env });
-process.exit(result.status ?? 1);
+
+function prisma(args) {
+  return spawnSync(process.execPath, [cli, ...args], { stdio: "inherit", env }).status ?? 1;
+}
+
+const args = process.argv.slice(2);
+let status;
+if (args[0] === "generate" && !args.includes("--schema")) {
+  status = prisma(args);
+  if (status === 0) status = prisma([...args, "--schema", writePostgresqlSchema()]);
+} else {
+  status = prisma(args);
+}
+process.exit(status);

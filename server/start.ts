@@ -9,17 +9,14 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { runningPortalFile } from "../search/running-portal";
-import { getEnv, inheritedEnvironment, setEnv } from "../app/env.server";
+import { getEnv, setEnv } from "../app/env.server";
+import { displayableDatabaseUrl } from "../app/lib/database-provider";
+import { migrateDatabase } from "../scripts/migrate";
 import { initSearchEngineStatus } from "../search/engine-status";
 import { masterKeyFor } from "../search/server-process";
 import { superviseBundledMeilisearch, type MeilisearchSupervisor } from "../search/supervisor";
 
 const log = (message: string) => console.log(`[portail] ${message}`);
-
-function runPrisma(args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(process.execPath, ["scripts/prisma.mjs", ...args], { stdio: "inherit", env });
-  if (result.status !== 0) throw new Error(`prisma ${args.join(" ")} a échoué (code ${result.status}).`);
-}
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -55,8 +52,8 @@ async function main() {
   mkdirSync(env.DATA_DIR, { recursive: true });
   setEnv({ DATABASE_URL: env.DATABASE_URL });
 
-  log(`Base de données : ${env.DATABASE_URL}`);
-  runPrisma(["migrate", "deploy"], { ...inheritedEnvironment(), DATABASE_URL: env.DATABASE_URL });
+  log(`Base de données : ${displayableDatabaseUrl(env.DATABASE_URL)}`);
+  await migrateDatabase(env.DATABASE_URL, log);
 
   let supervisor: MeilisearchSupervisor | null = null;
   // Once the background jobs run: checks a (re)started engine's index at once.
@@ -105,8 +102,8 @@ async function main() {
       if (result.status !== 0) throw new Error("La construction de l'application a échoué.");
     }
 
-    const { prisma, configureSqlite } = await import("../app/db.server");
-    await configureSqlite(prisma);
+    const { prisma, configureSqlite, databaseProvider } = await import("../app/db.server");
+    if (databaseProvider() === "sqlite") await configureSqlite(prisma);
 
     if (env.SEED_DEMO) {
       const { seedDemo } = await import("../prisma/seed/index");

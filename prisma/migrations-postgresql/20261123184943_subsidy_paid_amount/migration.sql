@@ -1,0 +1,2 @@
+-- Contained in 20261123182838_init: PostgreSQL support began with the schema as of
+-- 20261201114245_json_columns.
