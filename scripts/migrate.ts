@@ -6,13 +6,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { LOCK_KEYS } from "./database-lock";
 import { inheritedEnvironment } from "../app/env.server";
 import { databaseProviderOf } from "../app/lib/database-provider";
 
 export const SQLITE_MIGRATIONS = path.join("prisma", "migrations");
 export const POSTGRESQL_MIGRATIONS = path.join("prisma", "migrations-postgresql");
-// Session-level advisory lock: two portal processes starting at once migrate one after the other.
-const MIGRATION_LOCK_KEY = 7_263_510_002;
 
 /** The migration folders, oldest first. */
 export function migrationNames(folder: string): string[] {
@@ -36,7 +35,8 @@ async function migratePostgresql(url: string, log: (message: string) => void) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    // Two portal processes starting at once migrate one after the other.
+    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEYS.migrations]);
     await client.query(
       `CREATE TABLE IF NOT EXISTS "_portal_migrations" (
          "name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT now())`,
@@ -70,7 +70,7 @@ async function migratePostgresql(url: string, log: (message: string) => void) {
       }
     }
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEYS.migrations]).catch(() => {});
     await client.end();
   }
 }

@@ -11,6 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { runningPortalFile } from "../search/running-portal";
 import { getEnv, setEnv } from "../app/env.server";
 import { displayableDatabaseUrl } from "../app/lib/database-provider";
+import { LOCK_KEYS, withDatabaseLock } from "../scripts/database-lock";
 import { migrateDatabase } from "../scripts/migrate";
 import { initSearchEngineStatus } from "../search/engine-status";
 import { masterKeyFor } from "../search/server-process";
@@ -107,7 +108,8 @@ async function main() {
 
     if (env.SEED_DEMO) {
       const { seedDemo } = await import("../prisma/seed/index");
-      const seeded = await seedDemo(prisma, log);
+      // Several processes starting at once on an empty PostgreSQL database: one seeds, the others then find it seeded.
+      const seeded = await withDatabaseLock(env.DATABASE_URL, LOCK_KEYS.seed, () => seedDemo(prisma, log));
       log(seeded ? "Données de démonstration créées." : "Base déjà initialisée : aucune donnée de démonstration ajoutée.");
     }
 
