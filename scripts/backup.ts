@@ -100,6 +100,23 @@ export function stamp(date = new Date()) {
   return date.toISOString().replace(/[:]/g, "-").replace(/\..+$/, "").replace("T", "_");
 }
 
+/** A consistent copy of a live SQLite database (the online backup API), checked for integrity. */
+export async function snapshotSqlite(databaseFile: string, copyFile: string) {
+  const source = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(copyFile);
+  } finally {
+    source.close();
+  }
+  const copy = new Database(copyFile, { readonly: true });
+  try {
+    const integrity = (copy.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check;
+    if (integrity !== "ok") throw new Error(`La copie de la base n'est pas intègre : ${integrity}`);
+  } finally {
+    copy.close();
+  }
+}
+
 export async function createBackup(options: {
   databaseFile: string;
   uploadDir: string;
@@ -116,17 +133,10 @@ export async function createBackup(options: {
   for (const name of secretNames) writeFileSync(path.join(secretsDir, name), `${options.secrets[name]}\n`, { mode: PRIVATE_FILE });
 
   const databaseCopy = path.join(options.target, "portail.db");
-  const source = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(databaseCopy);
-  } finally {
-    source.close();
-  }
+  await snapshotSqlite(options.databaseFile, databaseCopy);
   const copy = new Database(databaseCopy, { readonly: true });
   const counts = countRows(copy);
-  const integrity = (copy.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check;
   copy.close();
-  if (integrity !== "ok") throw new Error(`La copie de la base n'est pas intègre : ${integrity}`);
 
   const uploadsCopy = path.join(options.target, "uploads");
   if (existsSync(options.uploadDir)) cpSync(options.uploadDir, uploadsCopy, { recursive: true });
