@@ -188,7 +188,7 @@ describe.runIf(TEST_POSTGRESQL_URL)("npm run db:copy", () => {
     expect(cli.stderr).toMatch(/n'est pas vide/);
   }, 180_000);
 
-  it("leaves the target empty when one row is refused mid-copy, and copies once the cause is gone", async () => {
+  it("leaves the target empty when one row is refused mid-copy; copies once the cause is gone, without the writes made after the snapshot", async () => {
     const targetUrl = await freshDatabase();
     await migrateDatabase(targetUrl);
     // Registration comes last but one: every table before it has been written when it fails.
@@ -199,8 +199,27 @@ describe.runIf(TEST_POSTGRESQL_URL)("npm run db:copy", () => {
     expect(everyTableEmpty(await countsOf(targetUrl))).toBe(true);
 
     await onCluster(targetUrl, (c) => c.query(`ALTER TABLE "Registration" DROP CONSTRAINT "refus"`));
-    const report = await copyDatabase({ sourceUrl, targetUrl });
+    // The portal keeps writing to the source during the copy: what it writes after the snapshot
+    // is not copied, and the copy still checks out against the snapshot.
+    let lateWrite: Promise<{ id: string }> | undefined;
+    const report = await copyDatabase({
+      sourceUrl,
+      targetUrl,
+      log: (message) => {
+        if (message.startsWith("Instantané")) {
+          lateWrite = source.loginAttempt.create({ data: { email: "tardive@exemple.test", ip: "203.0.113.9", success: true } });
+        }
+      },
+    });
     expect(report.checks.every((c) => c.ok)).toBe(true);
+    const late = await lateWrite!;
+    const target = createPrismaClient(targetUrl, { poolSize: 2 });
+    try {
+      expect(await target.loginAttempt.findUnique({ where: { id: late.id } })).toBeNull();
+      expect(await target.loginAttempt.count()).toBe((await source.loginAttempt.count()) - 1);
+    } finally {
+      await target.$disconnect();
+    }
   }, 180_000);
 
   it("catches a difference: a row changed on the way rolls the copy back, a row changed after is reported", async () => {
