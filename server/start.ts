@@ -94,6 +94,7 @@ async function main() {
       server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
     }
+    await pageCacheBus?.close();
     await supervisor?.stop();
     rmSync(runningPortalFile(env.DATA_DIR), { force: true });
     process.exit(code);
@@ -103,6 +104,7 @@ async function main() {
   process.on("exit", () => supervisor?.current()?.child.kill("SIGKILL"));
 
   let server: import("node:http").Server | undefined;
+  let pageCacheBus: import("./page-cache-bus").PageCacheBus | null = null;
   try {
     if (!dev && buildIsStale({ file: BUILD_FILE, assets: ASSETS_DIR })) {
       log("Construction de l'application (remix build)…");
@@ -142,6 +144,11 @@ async function main() {
       });
       await broadcastDevReady(build);
     }
+    // On PostgreSQL other processes may serve the same portal: their changes must empty this cache too.
+    if (!dev && env.PAGE_CACHE_SECONDS > 0 && databaseProvider() === "postgresql") {
+      const { connectPageCacheBus } = await import("./page-cache-bus");
+      pageCacheBus = connectPageCacheBus(env.DATABASE_URL, { log });
+    }
     const app = createApp({
       build: dev ? async () => build : build,
       assetsDir: ASSETS_DIR,
@@ -149,6 +156,7 @@ async function main() {
       trustProxyHops: env.TRUST_PROXY,
       mode: dev ? "development" : "production",
       pageCacheSeconds: env.PAGE_CACHE_SECONDS,
+      pageCacheBus,
       validateSession: auth.validateSessionId,
       readSessionCookie: (header) => auth.lucia.readSessionCookie(header),
       sessionCookie: auth.sessionCookie,
