@@ -85,3 +85,5 @@ export function createJobRunner({ log, db = prisma, jobs, holder = newLeaseHolde
     },
   };
 }
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -88,6 +88,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("Arrêt…");
+    // No new run starts; one under way ends with the process (the jobs are sweeps: the next claim redoes it).
+    jobs?.stop();
     // Requests under way finish (a rolling restart behind nginx loses none), within a bound.
     if (server) {
       const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
@@ -105,6 +107,7 @@ async function main() {
 
   let server: import("node:http").Server | undefined;
   let pageCacheBus: import("./page-cache-bus").PageCacheBus | null = null;
+  let jobs: import("./job-runner").JobRunner | undefined;
   try {
     if (!dev && buildIsStale({ file: BUILD_FILE, assets: ASSETS_DIR })) {
       log("Construction de l'application (remix build)…");
@@ -167,8 +170,9 @@ async function main() {
     });
 
     const { startBackgroundJobs, SEARCH_ENGINE_JOB } = await import("./jobs");
-    const jobs = startBackgroundJobs(log);
-    checkEngineNow = () => void jobs.runNow(SEARCH_ENGINE_JOB);
+    const runner = startBackgroundJobs(log);
+    jobs = runner;
+    checkEngineNow = () => void runner.runNow(SEARCH_ENGINE_JOB);
   } catch (error) {
     console.error(error);
     await shutdown(1);
