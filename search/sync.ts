@@ -228,6 +228,9 @@ export async function ensureSearchIndex(db: Db, client: SearchClient, log: (mess
   const indexed = (await client.index(indexName()).getStats()).numberOfDocuments;
   const expected = await db.association.count({ where: { status: "validated" } });
   if (indexed !== expected) {
+    // Another process's rebuild: said once by the caller, not announced as ours.
+    const holder = await rebuildUnderway(db);
+    if (holder) throw new RebuildUnderwayError(holder);
     log(`Indexation de l'annuaire (${expected} associations, ${indexed} dans l'index)…`);
     await reindexAll(db, client);
   }
