@@ -5,9 +5,11 @@ import type { Db } from "../app/db.server";
 import { isSearchHealthy, type SearchClient } from "./engine";
 import { engineChanged, searchEngineStatus, updateSearchEngineStatus } from "./engine-status";
 import { indexName } from "./settings";
-import { ensureSearchIndex, reindexAll } from "./sync";
+import { ensureSearchIndex, RebuildUnderwayError, rebuildUnderway, reindexAll } from "./sync";
 
 let countMismatches = 0;
+// Logged once while another process rebuilds the index this one waits for.
+let waitingFor: string | null = null;
 
 /** "lost": the index is gone or empty (an engine replaced without its data); "drift": some documents differ. */
 async function indexDrift(db: Db, client: SearchClient): Promise<"none" | "drift" | "lost"> {
@@ -46,17 +48,34 @@ export async function checkSearchEngine(db: Db, client: SearchClient | null, log
     if (countMismatches < 2) return;
     countMismatches = 0;
     if (drift === "drift") {
+      // Another process is rebuilding it: its swap ends the drift.
+      if (await rebuildUnderway(db)) return;
       // Same engine, a few documents off: rebuilt beside the live index, which keeps answering searches
       // (the database fallback is plainer: no typo tolerance, no ligature folding).
       log("L'index de l'annuaire ne correspond plus à la base de données : reconstruction, la recherche continue sur l'index actuel.");
-      await reindexAll(db, client);
+      await reindexAll(db, client).catch((error) => {
+        if (!(error instanceof RebuildUnderwayError)) throw error;
+      });
       return;
     }
     log("L'index de l'annuaire est vide ou absent : l'annuaire répond depuis la base de données le temps de le reconstruire.");
     engineChanged({});
   }
   const generation = searchEngineStatus()!.generation;
-  const { rebuilt } = await ensureSearchIndex(db, client, log);
+  let rebuilt: boolean;
+  try {
+    ({ rebuilt } = await ensureSearchIndex(db, client, log));
+  } catch (error) {
+    if (!(error instanceof RebuildUnderwayError)) throw error;
+    // Checked again on the next run, once the other process has swapped its index in.
+    if (waitingFor !== error.holder)
+      log(
+        `Index de l'annuaire en cours de reconstruction par un autre processus (${error.holder ?? "inconnu"}) : l'annuaire répond depuis la base de données en attendant.`,
+      );
+    waitingFor = error.holder;
+    return;
+  }
+  waitingFor = null;
   if (searchEngineStatus()?.generation !== generation) return;
   updateSearchEngineStatus({ indexReady: true });
   log(

@@ -4,7 +4,7 @@ import { buildAssociation, createRng, insertAssociations } from "../prisma/facto
 
 const { prisma } = await import("../app/db.server");
 const { getSearchClient } = await import("../app/lib/search.server");
-const { flushSearchSync, rebuildIndexName, reindexAll } = await import("./sync");
+const { flushSearchSync, RebuildUnderwayError, rebuildIndexName, reindexAll, REBUILD_LEASE } = await import("./sync");
 const { indexName } = await import("./settings");
 const { getDocument } = await import("./engine");
 
@@ -94,5 +94,34 @@ describe("full reindex", () => {
     });
     expect(inRebuild).toMatchObject({ id: hidden });
     expect(await getDocument(client, hidden)).toMatchObject({ id: hidden });
+  });
+
+  it("lets one process at a time rebuild: another's rebuild is refused while one runs, and runs after it", async () => {
+    const rng = createRng(17);
+    await insertAssociations(
+      prisma,
+      Array.from({ length: 20 }, (_, i) => buildAssociation(40_000 + i, rng)),
+      20,
+    );
+    const client = getSearchClient()!;
+    let refused: unknown = null;
+    let indexDuringRefusal = -1;
+    await reindexAll(prisma, client, {
+      batchSize: 10,
+      holder: "portail-a:1:a",
+      onProgress: async (done) => {
+        if (done !== 10) return;
+        refused = await reindexAll(prisma, client, { holder: "portail-b:2:b" }).catch((error: unknown) => error);
+        // The refused rebuild did not drop the index being built.
+        indexDuringRefusal = (await client.index(rebuildIndexName()).getStats()).numberOfDocuments;
+      },
+    });
+    expect(refused).toBeInstanceOf(RebuildUnderwayError);
+    expect((refused as InstanceType<typeof RebuildUnderwayError>).holder).toBe("portail-a:1:a");
+    expect(indexDuringRefusal).toBe(10);
+    // Released at the end: the other process may rebuild now.
+    const { indexed } = await reindexAll(prisma, client, { holder: "portail-b:2:b" });
+    expect(indexed).toBe(await prisma.association.count({ where: { status: "validated" } }));
+    expect(await prisma.jobLease.findUnique({ where: { name: REBUILD_LEASE } })).toMatchObject({ holder: "portail-b:2:b" });
   });
 });

@@ -2,6 +2,7 @@
 // transaction (the outbox); the job is marked done only when Meilisearch confirms.
 import type { Db } from "../app/db.server";
 import { currentCharterVersion } from "../app/charter/charter-status.server";
+import { claimLease, leaseHolder, PROCESS_HOLDER, releaseLease, renewLease } from "../app/lib/job-lease.server";
 import { associationDocumentSelect, toAssociationDocument, type AssociationDocument } from "./document";
 import { applyIndexSettings, deleteDocuments, dropIndex, swapIndexes, upsertDocuments, type SearchClient } from "./engine";
 import { indexName } from "./settings";
@@ -125,14 +126,55 @@ export async function pendingSearchJobs(db: Db) {
   return db.searchSyncJob.count({ where: { doneAt: null } });
 }
 
+/** The JobLease row that lets one process at a time rebuild the index (they would share `<index>_rebuild`). */
+export const REBUILD_LEASE = "reconstruction de l'index";
+// Renewed after every batch: a rebuild whose process died frees the lease this long after its last batch.
+const REBUILD_LEASE_MS = 10 * 60_000;
+
+/** Another process (or another rebuild in this one) is rebuilding the index. */
+export class RebuildUnderwayError extends Error {
+  constructor(readonly holder: string | null) {
+    super(`une reconstruction de l'index de l'annuaire est déjà en cours (${holder ?? "autre processus"})`);
+    this.name = "RebuildUnderwayError";
+  }
+}
+
+/** Who is rebuilding the index now, or null. */
+export function rebuildUnderway(db: Db) {
+  return leaseHolder(db, REBUILD_LEASE);
+}
+
+type ReindexOptions = {
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Who takes the rebuild lease (tests stand for two processes). */
+  holder?: string;
+};
+
 /**
  * Rebuilds the whole directory index from the database into a fresh index, then swaps
  * it in: searches keep answering from the old index until the new one is complete.
+ * One rebuild at a time across processes (the rebuild lease): throws RebuildUnderwayError otherwise.
  */
-export async function reindexAll(
+export async function reindexAll(db: Db, client: SearchClient, { holder = PROCESS_HOLDER, ...options }: ReindexOptions = {}) {
+  const lease = () => ({ name: REBUILD_LEASE, holder, now: new Date(), forMs: REBUILD_LEASE_MS });
+  if (!(await claimLease(db, lease()))) throw new RebuildUnderwayError(await rebuildUnderway(db));
+  const keepLease = async () => {
+    if (!(await renewLease(db, lease())))
+      throw new Error("reconstruction de l'index interrompue : son bail a expiré et un autre processus l'a reprise");
+  };
+  try {
+    return await rebuild(db, client, keepLease, options);
+  } finally {
+    await releaseLease(db, REBUILD_LEASE, holder).catch(() => {});
+  }
+}
+
+async function rebuild(
   db: Db,
   client: SearchClient,
-  { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (done: number, total: number) => void | Promise<void> } = {},
+  keepLease: () => Promise<void>,
+  { batchSize = 1000, onProgress }: Omit<ReindexOptions, "holder">,
 ) {
   const live = indexName();
   const fresh = rebuildIndexName();
@@ -148,6 +190,7 @@ export async function reindexAll(
     const documents = await loadDocuments(db, { skip, take: batchSize });
     await upsertDocuments(client, documents, fresh);
     done += documents.length;
+    await keepLease();
     await onProgress?.(done, total);
   }
   // A batch read before a save committed may have overwritten what that save wrote: every association
@@ -155,6 +198,7 @@ export async function reindexAll(
   // into the new index before it goes live, and once more into the live one after (a save in between).
   const touched = await savedSince(db, startedAt);
   await syncInto(db, client, touched.associationIds, [fresh]);
+  await keepLease();
   const swappedAt = new Date();
   await swapIndexes(client, live, fresh);
   await dropIndex(client, fresh);
@@ -184,6 +228,9 @@ export async function ensureSearchIndex(db: Db, client: SearchClient, log: (mess
   const indexed = (await client.index(indexName()).getStats()).numberOfDocuments;
   const expected = await db.association.count({ where: { status: "validated" } });
   if (indexed !== expected) {
+    // Another process's rebuild: said once by the caller, not announced as ours.
+    const holder = await rebuildUnderway(db);
+    if (holder) throw new RebuildUnderwayError(holder);
     log(`Indexation de l'annuaire (${expected} associations, ${indexed} dans l'index)…`);
     await reindexAll(db, client);
   }

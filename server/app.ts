@@ -10,6 +10,7 @@ import express, { type Response } from "express";
 import helmet from "helmet";
 import { finalErrorHandler, notFoundHandler } from "./error-pages";
 import { createPageCache, PUBLIC_PAGES } from "./page-cache";
+import type { PageCacheBus } from "./page-cache-bus";
 import { requireOwnOrigin, seenAtPublicUrl } from "./public-origin";
 
 export type AppOptions = {
@@ -22,6 +23,8 @@ export type AppOptions = {
   mode: "production" | "development";
   /** How long anonymous visitors share a rendered public page; 0 turns the cache off. */
   pageCacheSeconds: number;
+  /** Several processes on PostgreSQL: how their page caches empty each other's (server/page-cache-bus.ts). */
+  pageCacheBus?: PageCacheBus | null;
   validateSession: (sessionId: string | null) => Promise<{ fresh: boolean; session: { id: string; expiresAt: Date } | null }>;
   readSessionCookie: (cookieHeader: string) => string | null;
   /** The cookie for a session, expiring when the session does. */
@@ -106,6 +109,7 @@ export function createApp(options: AppOptions) {
     ttlSeconds: options.mode === "development" ? 0 : options.pageCacheSeconds,
     cacheable: PUBLIC_PAGES,
     nonceOf: (res) => res.locals.cspNonce as string,
+    bus: options.pageCacheBus,
   });
   app.use(pageCache.middleware);
 

@@ -1,5 +1,4 @@
-// Background work of the running portal: each job runs on its interval, one run at a
-// time, and a failure is logged and retried on the next tick, never fatal.
+// Background work of the running portal (server/job-runner.ts runs it): what each job does and how often.
 import { lucia } from "../app/accounts/sessions.server";
 import { closeDueCalls } from "../app/calls/lifecycle.server";
 import { prisma } from "../app/db.server";
@@ -8,14 +7,19 @@ import { retentionCleanup } from "../app/accounts/personal-data.server";
 import { getSearchClient, getSearchEngineClient } from "../app/lib/search.server";
 import { checkSearchEngine } from "../search/readiness";
 import { processSearchOutbox } from "../search/sync";
-
-type Job = { name: string; everyMs: number; run: (log: (message: string) => void) => Promise<unknown> };
+import { createJobRunner, type Job } from "./job-runner";
 
 export const SEARCH_ENGINE_JOB = "moteur de recherche";
 
 export const JOBS: Job[] = [
-  // Notices an engine lost or back, and checks its index before searches use it again.
-  { name: SEARCH_ENGINE_JOB, everyMs: 5_000, run: (log) => checkSearchEngine(prisma, getSearchEngineClient(), log) },
+  // Notices an engine lost or back, and checks its index before searches use it again. Per process: each
+  // has its own view of the engine (search/engine-status.ts); the rebuild it may start is leased (search/sync.ts).
+  {
+    name: SEARCH_ENGINE_JOB,
+    everyMs: 5_000,
+    perProcess: true,
+    run: (log) => checkSearchEngine(prisma, getSearchEngineClient(), log),
+  },
   {
     name: "réindexation en attente",
     everyMs: 10_000,
@@ -24,37 +28,16 @@ export const JOBS: Job[] = [
       if (client) await processSearchOutbox(prisma, client);
     },
   },
+  // One process polls; a process that enqueues a message still kicks its own sender at once.
   { name: "courriels en attente", everyMs: MAIL_QUEUE.pollMs, run: () => kickMailQueue() },
   { name: "sessions expirées", everyMs: 60 * 60_000, run: () => lucia.deleteExpiredSessions() },
   { name: "durées de conservation", everyMs: 6 * 60 * 60_000, run: () => retentionCleanup() },
   { name: "clôture des appels à projets", everyMs: 60_000, run: () => closeDueCalls() },
 ];
 
-/** Starts every job; `runNow(name)` runs one at once (still one run at a time). */
+/** Starts every job of the portal (server/start.ts). */
 export function startBackgroundJobs(log: (message: string) => void) {
-  const ticks = new Map<string, () => Promise<void>>();
-  for (const job of JOBS) {
-    let running = false;
-    // The same failure tick after tick is logged once, and its end once.
-    let lastFailure = "";
-    const tick = async () => {
-      if (running) return;
-      running = true;
-      try {
-        await job.run(log);
-        if (lastFailure) log(`Tâche « ${job.name} » de nouveau en état de marche.`);
-        lastFailure = "";
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (message !== lastFailure) log(`Tâche « ${job.name} » en échec : ${message}`);
-        lastFailure = message;
-      } finally {
-        running = false;
-      }
-    };
-    setInterval(tick, job.everyMs).unref();
-    ticks.set(job.name, tick);
-    void tick();
-  }
-  return { runNow: (name: string) => ticks.get(name)?.() };
+  const runner = createJobRunner({ log, jobs: JOBS });
+  runner.start();
+  return runner;
 }

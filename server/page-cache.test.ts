@@ -3,12 +3,14 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import compression from "compression";
 import express from "express";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPageCache, PUBLIC_PAGES } from "./page-cache";
+import { connectPageCacheBus, type PageCacheBus, type PageCacheEvent } from "./page-cache-bus";
 
 type Harness = { base: string; renders: () => number; close: () => Promise<void>; release: () => void };
 
-async function start(ttlSeconds = 30, renderDelayMs = 0): Promise<Harness> {
+async function start(ttlSeconds = 30, renderDelayMs = 0, bus: PageCacheBus | null = null): Promise<Harness> {
   let renders = 0;
   let waiting: (() => void)[] = [];
   const app = express();
@@ -18,7 +20,7 @@ async function start(ttlSeconds = 30, renderDelayMs = 0): Promise<Harness> {
     next();
   });
   app.use(compression({ threshold: 0 }));
-  app.use(createPageCache({ ttlSeconds, cacheable: PUBLIC_PAGES, nonceOf: (res) => res.locals.cspNonce as string }).middleware);
+  app.use(createPageCache({ ttlSeconds, cacheable: PUBLIC_PAGES, nonceOf: (res) => res.locals.cspNonce as string, bus }).middleware);
   app.post("*", (_req, res) => {
     res.status(303).setHeader("Location", "/annuaire").end();
   });
@@ -145,5 +147,87 @@ describe("public page cache", () => {
     await next.text();
     expect(next.headers.get("x-page-cache")).toBe("miss");
     expect(harness.renders()).toBe(2);
+  });
+});
+
+/** Resolves on the bus's next event of this kind. */
+function next(bus: PageCacheBus, kind: PageCacheEvent) {
+  return new Promise<void>((resolve) => {
+    const stop = bus.subscribe((event) => {
+      if (event !== kind) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+async function listening(bus: PageCacheBus) {
+  if (!bus.listening()) await next(bus, "back");
+}
+
+async function get(base: string, path: string) {
+  const answer = await fetch(`${base}${path}`);
+  return { cache: answer.headers.get("x-page-cache"), html: await answer.text() };
+}
+
+// Two portal processes on one PostgreSQL database, each with its own cache and its own bus connection.
+describe.runIf(process.env.TEST_POSTGRESQL_URL)("public page caches of several processes (PostgreSQL)", () => {
+  const url = process.env.DATABASE_URL!;
+  const buses: PageCacheBus[] = [];
+  const others: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(others.splice(0).map((h) => h.close()));
+    await Promise.all(buses.splice(0).map((b) => b.close()));
+  });
+
+  async function twoProcesses(minDelayMs = 50) {
+    const [busA, busB] = [connectPageCacheBus(url, { minDelayMs }), connectPageCacheBus(url, { minDelayMs })];
+    buses.push(busA, busB);
+    await Promise.all([listening(busA), listening(busB)]);
+    const a = await start(30, 0, busA);
+    const b = await start(30, 0, busB);
+    others.push(a, b);
+    return { a, b, busA, busB };
+  }
+
+  it("a change served by one process empties the other's cache", async () => {
+    const { a, b, busB } = await twoProcesses();
+    for (const h of [a, b]) {
+      await get(h.base, "/annuaire");
+      expect((await get(h.base, "/annuaire")).cache).toBe("hit");
+    }
+    const heard = next(busB, "remote");
+    await fetch(`${a.base}/annuaire/une-association`, { method: "POST", redirect: "manual" });
+    await heard;
+    const after = await get(b.base, "/annuaire");
+    expect(after.cache).toBe("miss");
+    expect(after.html).toContain("rendu n°2");
+    expect((await get(a.base, "/annuaire")).cache).toBe("miss");
+  });
+
+  it("is not used while its connection is down, and is emptied once it is back", async () => {
+    // Reconnecting after a while, so that a request comes in while it is down.
+    const { b, busB } = await twoProcesses(500);
+    await get(b.base, "/charte");
+    expect((await get(b.base, "/charte")).cache).toBe("hit");
+
+    const lost = next(busB, "lost");
+    const back = next(busB, "back");
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
+        `ccas-page-cache-${busB.id}`,
+      ]);
+    } finally {
+      await admin.end();
+    }
+    await lost;
+    // A change made meanwhile elsewhere would not be heard: no page is served from the cache.
+    if (!busB.listening()) expect((await get(b.base, "/charte")).cache).toBe("bypass");
+    await back;
+    const afterwards = await get(b.base, "/charte");
+    expect(afterwards.cache).toBe("miss");
+    expect((await get(b.base, "/charte")).cache).toBe("hit");
   });
 });

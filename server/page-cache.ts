@@ -2,9 +2,11 @@
 // events, charter). Those pages are the same for every visitor without a cookie, and most of
 // their cost is the React render: during a rush (a newsletter, the annual meeting) one render
 // a second serves everyone. Each answer still gets its own CSP nonce, and any state-changing
-// request empties the cache, so a change made through the portal shows at once.
+// request empties the cache, so a change made through the portal shows at once. Several processes on
+// one PostgreSQL database tell each other through a bus (page-cache-bus.ts, decision 015).
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
+import type { PageCacheBus } from "./page-cache-bus";
 
 // The body is kept as text: every hit substitutes the nonce in it.
 type CachedPage = { status: number; headers: [string, string | string[]][]; body: string; nonce: string };
@@ -16,6 +18,8 @@ export type PageCacheOptions = {
   /** The per-request nonce the page was rendered with. */
   nonceOf: (res: Response) => string;
   maxBytes?: number;
+  /** The other processes' changes (PostgreSQL); without it, this process is the only one. */
+  bus?: PageCacheBus | null;
 };
 
 // Set again for every answer, or describing the bytes on the wire rather than the page.
@@ -50,6 +54,8 @@ export function createPageCache(options: PageCacheOptions) {
     generation++;
     pages.clear();
   }
+  // Another process's change, or a connection lost or back (a notification may have been missed meanwhile).
+  options.bus?.subscribe(clear);
 
   function send(page: CachedPage, res: Response) {
     const nonce = options.nonceOf(res);
@@ -95,9 +101,16 @@ export function createPageCache(options: PageCacheOptions) {
       // Whatever it changes, the next visitor sees it: empty now and once the change is done.
       clear();
       res.once("finish", clear);
+      // Finished or cut short, the change may be committed: the other processes empty theirs too.
+      res.once("close", () => options.bus?.publish());
       return next();
     }
     if (options.ttlSeconds <= 0 || req.headers.cookie || req.headers.authorization || !options.cacheable.test(req.path)) return next();
+    if (options.bus && !options.bus.listening()) {
+      // Deaf to the other processes: what they change would not empty the cache.
+      res.setHeader("X-Page-Cache", "bypass");
+      return next();
+    }
     const key = req.originalUrl;
     const cached = pages.get(key);
     if (cached) return send(cached, res);

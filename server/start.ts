@@ -88,12 +88,15 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("Arrêt…");
+    // No new run starts; one under way ends with the process (the jobs are sweeps: the next claim redoes it).
+    jobs?.stop();
     // Requests under way finish (a rolling restart behind nginx loses none), within a bound.
     if (server) {
       const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
     }
+    await pageCacheBus?.close();
     await supervisor?.stop();
     rmSync(runningPortalFile(env.DATA_DIR), { force: true });
     process.exit(code);
@@ -103,6 +106,8 @@ async function main() {
   process.on("exit", () => supervisor?.current()?.child.kill("SIGKILL"));
 
   let server: import("node:http").Server | undefined;
+  let pageCacheBus: import("./page-cache-bus").PageCacheBus | null = null;
+  let jobs: import("./job-runner").JobRunner | undefined;
   try {
     if (!dev && buildIsStale({ file: BUILD_FILE, assets: ASSETS_DIR })) {
       log("Construction de l'application (remix build)…");
@@ -142,6 +147,11 @@ async function main() {
       });
       await broadcastDevReady(build);
     }
+    // On PostgreSQL other processes may serve the same portal: their changes must empty this cache too.
+    if (!dev && env.PAGE_CACHE_SECONDS > 0 && databaseProvider() === "postgresql") {
+      const { connectPageCacheBus } = await import("./page-cache-bus");
+      pageCacheBus = connectPageCacheBus(env.DATABASE_URL, { log });
+    }
     const app = createApp({
       build: dev ? async () => build : build,
       assetsDir: ASSETS_DIR,
@@ -149,6 +159,7 @@ async function main() {
       trustProxyHops: env.TRUST_PROXY,
       mode: dev ? "development" : "production",
       pageCacheSeconds: env.PAGE_CACHE_SECONDS,
+      pageCacheBus,
       validateSession: auth.validateSessionId,
       readSessionCookie: (header) => auth.lucia.readSessionCookie(header),
       sessionCookie: auth.sessionCookie,
@@ -159,8 +170,9 @@ async function main() {
     });
 
     const { startBackgroundJobs, SEARCH_ENGINE_JOB } = await import("./jobs");
-    const jobs = startBackgroundJobs(log);
-    checkEngineNow = () => void jobs.runNow(SEARCH_ENGINE_JOB);
+    const runner = startBackgroundJobs(log);
+    jobs = runner;
+    checkEngineNow = () => void runner.runNow(SEARCH_ENGINE_JOB);
   } catch (error) {
     console.error(error);
     await shutdown(1);
