@@ -14,6 +14,8 @@ export const FAULTS_MASTER_KEY = "faults-master-key-0123456789";
 export type Portal = {
   child: ChildProcess;
   base: string;
+  /** PUBLIC_URL's origin: what every state-changing request must send as `Origin` (decision 010). */
+  origin: string;
   /** What the portal has logged so far. */
   output: () => string;
   exited: Promise<number | null>;
@@ -34,6 +36,8 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
   if (template && !existsSync(options.dataDir)) cpSync(template, options.dataDir, { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // Several processes behind one address share a PUBLIC_URL (tests/processes); one alone is its own.
+  const publicUrl = options.env?.PUBLIC_URL ?? base;
   const [program, ...args] = startCommand();
   let output = "";
   const child = spawn(program, args, {
@@ -45,7 +49,7 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
       DATABASE_URL: `file:${path.join(options.dataDir, "portail.db")}`,
       PORT: String(port),
       HOST: "127.0.0.1",
-      PUBLIC_URL: base,
+      PUBLIC_URL: publicUrl,
       MEILI_HOST: "",
       MEILI_MASTER_KEY: "",
       SEED_DEMO: "1",
@@ -58,6 +62,7 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
   const portal: Portal = {
     child,
     base,
+    origin: new URL(publicUrl).origin,
     output: () => output,
     exited,
     stop: async () => {
@@ -151,7 +156,7 @@ export async function editProfile(portal: Portal, sessionId: string, a: Editable
     method: "POST",
     body: form,
     redirect: "manual",
-    headers: { Origin: portal.base, Cookie: `${SESSION_COOKIE_NAME}=${sessionId}`, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { Origin: portal.origin, Cookie: `${SESSION_COOKIE_NAME}=${sessionId}`, "Content-Type": "application/x-www-form-urlencoded" },
   });
   return response.status;
 }
