@@ -18,6 +18,8 @@ export type Portal = {
   origin: string;
   /** What the portal has logged so far. */
   output: () => string;
+  /** The same, line by line, with when each line reached this process (Date.now()). */
+  lines: () => { at: number; text: string }[];
   exited: Promise<number | null>;
   stop: () => Promise<void>;
 };
@@ -40,6 +42,7 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
   const publicUrl = options.env?.PUBLIC_URL ?? base;
   const [program, ...args] = startCommand();
   let output = "";
+  const lines: { at: number; text: string }[] = [];
   const child = spawn(program, args, {
     stdio: ["ignore", "pipe", "inherit"],
     env: {
@@ -57,13 +60,23 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
       ...options.env,
     },
   });
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let partial = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    output += text;
+    // A line cut between two chunks counts when its end arrives.
+    const complete = (partial + text).split("\n");
+    partial = complete.pop()!;
+    const at = Date.now();
+    for (const line of complete) lines.push({ at, text: line });
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const portal: Portal = {
     child,
     base,
     origin: new URL(publicUrl).origin,
     output: () => output,
+    lines: () => lines,
     exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -1,7 +1,7 @@
 // Two portal processes started at the same instant on an empty database: one migrates and
 // seeds while the other waits for it (scripts/database-lock.ts), then both serve.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { DEMO_ACCOUNTS } from "../../prisma/seed/index";
+import { DEMO_ACCOUNTS, SEED_STEPS } from "../../prisma/seed/index";
 import { DEMO_ASSOCIATION_COUNT } from "../../prisma/seed/associations";
 import { migrationNames, POSTGRESQL_MIGRATIONS } from "../../scripts/migrate";
 import { startTwoPortals, type TwoPortals } from "./harness";
@@ -23,10 +23,16 @@ test("each migration is applied once, by one of the two processes", async () => 
   for (const name of names) expect(logs.map((log) => count(log, new RegExp(`Migration appliquée : ${name}\\b`))).sort()).toEqual([0, 1]);
 });
 
-test("the demo data is seeded once: one process seeds it, the other finds it seeded", async () => {
+test("the demo data is seeded once: one process seeds it, the other finds it seeded once it is complete", async () => {
   const logs = [portals.a.output(), portals.b.output()];
   expect(logs.map((log) => count(log, /Données de démonstration créées\./)).sort()).toEqual([0, 1]);
   expect(logs.map((log) => count(log, /Base déjà initialisée/)).sort()).toEqual([0, 1]);
+  // The other waited for the whole seed (the seed lock): it found the database seeded only after the
+  // seeding process had begun its last step, not as soon as the first rows (the accounts) were there.
+  const [seeder, other] = logs[0].includes("Données de démonstration créées.") ? [portals.a, portals.b] : [portals.b, portals.a];
+  const lastStep = seeder.lines().find((l) => l.text.includes(`Données de démonstration : ${SEED_STEPS.at(-1)!.name}`));
+  const skipped = other.lines().find((l) => l.text.includes("Base déjà initialisée"));
+  expect(skipped!.at).toBeGreaterThanOrEqual(lastStep!.at);
   expect(await portals.db.association.count()).toBe(DEMO_ASSOCIATION_COUNT);
   for (const account of DEMO_ACCOUNTS) expect(await portals.db.user.count({ where: { email: account.email } })).toBe(1);
 });
