@@ -21,15 +21,35 @@ export function sqlitePath(url: string): string {
 // typed against SQLite's; PostgreSQL's differs only in filters the portal does not use.
 export type Db = PrismaClient;
 
+/**
+ * A value to write with U+0000 taken out of its strings: PostgreSQL refuses the character in
+ * text and jsonb (a request carrying one would fail with an error page), SQLite stores it; it
+ * is never meaningful in the portal's data, so both engines store the same text without it.
+ */
+export function withoutNulCharacters<T>(value: T): T {
+  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNulCharacters) as T;
+  if (value !== null && typeof value === "object") {
+    const prototype = Object.getPrototypeOf(value);
+    // Plain objects only: Dates, Buffers, Decimals and Prisma's null markers pass as they are.
+    if (prototype !== Object.prototype && prototype !== null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, withoutNulCharacters(v)])) as T;
+  }
+  return value;
+}
+
 export function createPrismaClient(url: string, options: { poolSize?: number } = {}): Db {
   const provider = databaseProviderOf(url);
-  const client =
+  const base =
     provider === "postgresql"
       ? (new PostgresqlPrismaClient({
           adapter: new PrismaPg({ connectionString: url, max: options.poolSize ?? getEnv().DATABASE_POOL_SIZE }),
         }) as unknown as Db)
       : // timeout is better-sqlite3's busy timeout: writers wait instead of failing with SQLITE_BUSY.
         new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  const client = base.$extends({
+    query: { $allModels: { $allOperations: ({ args, query }) => query(withoutNulCharacters(args)) } },
+  }) as unknown as Db;
   rememberProvider(client, provider);
   return client;
 }

@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "../app/env.server";
-import { sqlitePath } from "../app/db.server";
 import { runningPortal } from "../search/running-portal";
 import { startBundledMeilisearch } from "../search/server-process";
 import { collectSecrets, createBackup, stamp, type MeiliTarget } from "./backup";
@@ -26,7 +25,7 @@ if (env.MEILI_HOST) {
 
 try {
   const secrets = collectSecrets(env.DATA_DIR, { "session-secret": env.SESSION_SECRET, "meili-master-key": env.MEILI_MASTER_KEY });
-  const manifest = await createBackup({ databaseFile: sqlitePath(env.DATABASE_URL), uploadDir: env.UPLOAD_DIR, target, meili, secrets });
+  const manifest = await createBackup({ databaseUrl: env.DATABASE_URL, uploadDir: env.UPLOAD_DIR, target, meili, secrets });
   console.log(`Sauvegarde écrite dans ${target}`);
   console.log(manifest.notice);
   console.log(JSON.stringify(manifest, null, 2));

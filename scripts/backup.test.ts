@@ -1,5 +1,6 @@
-// Backup and restore round trip: real SQLite database, real files, real Meilisearch dump,
-// and the secrets: a link signed before the backup still verifies in the restored portal.
+// Backup and restore round trip: real database (SQLite's file, or PostgreSQL through pg_dump and
+// pg_restore when the suite runs on PostgreSQL), real files, real Meilisearch dump, and the
+// secrets: a link signed before the backup still verifies in the restored portal.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -7,9 +8,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createAssociation } from "../prisma/factories/association";
 import { createEvent, createRegistration } from "../prisma/factories/event";
 import { startBundledMeilisearch } from "../search/server-process";
+import { createDatabase, TEST_POSTGRESQL_URL } from "../tests/postgresql";
+import { databaseProviderOf } from "../app/lib/database-provider";
 import { collectSecrets, createBackup, restoreBackup } from "./backup";
+import { findPostgresqlTool } from "./postgresql-dump";
 
-const { prisma, sqlitePath } = await import("../app/db.server");
+const { prisma } = await import("../app/db.server");
 const { getEnv } = await import("../app/env.server");
 const { createSearchClient, applyIndexSettings, upsertDocuments } = await import("../search/engine");
 const { loadDocuments } = await import("../search/sync");
@@ -19,6 +23,18 @@ const env = getEnv();
 const root = path.join(env.DATA_DIR, "backup-test");
 const meiliDir = path.join(root, "meili");
 const meili = await startBundledMeilisearch({ dataDir: meiliDir, masterKey: "backup-test-master-key-0123" });
+const engine = databaseProviderOf(env.DATABASE_URL);
+// What differs between the engines: the file in the backup, and where the restore goes
+// (a SQLite file of the restored data folder; an empty PostgreSQL database of the cluster).
+const restoredDir = path.join(root, "restauree");
+const ENGINES = {
+  sqlite: { file: "portail.db", restoredUrl: async () => `file:${path.join(restoredDir, "portail.db")}` },
+  postgresql: {
+    file: "portail.pgdump",
+    restoredUrl: () => createDatabase(TEST_POSTGRESQL_URL!, `${process.env.TEST_DATABASE_PREFIX}restored_${Date.now().toString(36)}`),
+  },
+} as const;
+const expected = ENGINES[engine];
 
 afterAll(async () => {
   await meili.stop();
@@ -38,7 +54,7 @@ function everyEntry(dir: string): string[] {
  * restored ones and nothing else (no SESSION_SECRET in the environment). It checks the links
  * with the real event module.
  */
-function verifyLinksIn(dataDir: string, links: { cancellation: string; confirmation: string }) {
+function verifyLinksIn(dataDir: string, databaseUrl: string, links: { cancellation: string; confirmation: string }) {
   const script = path.join(root, "verifier-liens.ts");
   writeFileSync(
     script,
@@ -51,7 +67,7 @@ function verifyLinksIn(dataDir: string, links: { cancellation: string; confirmat
   );
   const { SESSION_SECRET: _ignored, ...environment } = process.env;
   const run = spawnSync(process.execPath, ["--import", "tsx", script, links.cancellation, links.confirmation], {
-    env: { ...environment, DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "portail.db")}` },
+    env: { ...environment, DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(`Vérification impossible :\n${run.stderr}`);
@@ -62,8 +78,7 @@ function verifyLinksIn(dataDir: string, links: { cancellation: string; confirmat
   };
 }
 
-// SQLite: the database file is part of the backup. PostgreSQL: see the pg_dump case below.
-describe.runIf(env.DATABASE_URL.startsWith("file:"))("backup and restore", () => {
+describe(`backup and restore (${engine})`, () => {
   it("brings back the database, the uploaded files, the search index and the secrets: a link signed before still works", async () => {
     const kept = await createAssociation(prisma, { name: "Association sauvegardée" });
     mkdirSync(env.UPLOAD_DIR, { recursive: true });
@@ -86,13 +101,15 @@ describe.runIf(env.DATABASE_URL.startsWith("file:"))("backup and restore", () =>
 
     const target = path.join(root, "sauvegarde");
     const manifest = await createBackup({
-      databaseFile: sqlitePath(env.DATABASE_URL),
+      databaseUrl: env.DATABASE_URL,
       uploadDir: env.UPLOAD_DIR,
       target,
       meili: { host: meili.host, apiKey: meili.masterKey, dumpDir: path.join(meiliDir, "meili-dumps") },
       secrets: collectSecrets(env.DATA_DIR, { "session-secret": env.SESSION_SECRET, "meili-master-key": meili.masterKey }),
     });
     expect(manifest.counts.Association).toBeGreaterThan(0);
+    expect([manifest.engine, manifest.database]).toEqual([engine, expected.file]);
+    expect(statSync(path.join(target, expected.file)).size).toBeGreaterThan(0);
     // It holds the secrets, and says so: owner only, a notice in the manifest and beside it.
     expect(manifest.secrets).toEqual(["session-secret", "meili-master-key"]);
     expect(manifest.notice).toMatch(/contient des secrets/);
@@ -110,22 +127,21 @@ describe.runIf(env.DATABASE_URL.startsWith("file:"))("backup and restore", () =>
     writeFileSync(path.join(env.UPLOAD_DIR, "intrus.pdf"), "intrus");
     await prisma.$disconnect();
 
-    const restoredDir = path.join(root, "restauree");
-    const restoredDb = path.join(restoredDir, "portail.db");
+    const restoredUrl = await expected.restoredUrl();
     const restoredUploads = path.join(restoredDir, "uploads");
     const restoredMeili = path.join(restoredDir, "meili", "meilisearch");
-    restoreBackup({
-      folder: target,
-      dataDir: restoredDir,
-      databaseFile: restoredDb,
-      uploadDir: restoredUploads,
-      meiliDbPath: restoredMeili,
-    });
+    const restore = (databaseUrl: string) =>
+      restoreBackup({ folder: target, dataDir: restoredDir, databaseUrl, uploadDir: restoredUploads, meiliDbPath: restoredMeili });
+    if (engine === "postgresql") {
+      // Only into an empty database: the portal's own (migrated, with rows) is refused, untouched.
+      await expect(restore(env.DATABASE_URL)).rejects.toThrow(/La base cible n'est pas vide/);
+    }
+    await restore(restoredUrl);
     expect(mode(path.join(restoredDir, "session-secret"))).toBe(0o600);
     expect(mode(path.join(restoredDir, "meili-master-key"))).toBe(0o600);
 
     // The links sent before still work on the restored data folder; a forged one does not.
-    expect(verifyLinksIn(restoredDir, links)).toEqual({
+    expect(verifyLinksIn(restoredDir, restoredUrl, links)).toEqual({
       cancellation: registration.id,
       confirmation: registration.id,
       name: "Camille Durand",
@@ -134,11 +150,13 @@ describe.runIf(env.DATABASE_URL.startsWith("file:"))("backup and restore", () =>
       cancellation: `${registration.id}.${"A".repeat(43)}`,
       confirmation: links.confirmation.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
     };
-    expect(verifyLinksIn(restoredDir, forged)).toEqual({ cancellation: null, confirmation: null, name: null });
+    expect(verifyLinksIn(restoredDir, restoredUrl, forged)).toEqual({ cancellation: null, confirmation: null, name: null });
 
     const { createPrismaClient } = await import("../app/db.server");
-    const restored = createPrismaClient(`file:${restoredDb}`);
+    const restored = createPrismaClient(restoredUrl, { poolSize: 2 });
     expect(await restored.association.count()).toBe(countBefore);
+    expect(await restored.association.count()).toBe(manifest.counts.Association);
+    expect(await restored.registration.count()).toBe(manifest.counts.Registration);
     expect((await restored.association.findUnique({ where: { id: kept.id } }))?.name).toBe("Association sauvegardée");
     await restored.$disconnect();
     expect(readFileSync(path.join(restoredUploads, "statuts-123.pdf"), "utf8")).toBe("%PDF-1.4 contenu des statuts");
@@ -152,18 +170,33 @@ describe.runIf(env.DATABASE_URL.startsWith("file:"))("backup and restore", () =>
     try {
       const restoredClient = createSearchClient({ host: second.host, apiKey: second.masterKey });
       const { results } = await restoredClient.index("associations").getDocuments({ limit: 1000 });
-      expect(results.length).toBe(await validatedCountInRestoredDb());
+      expect(results.length).toBe(await validatedCountIn(restoredUrl));
       expect(results.map((d) => d.id)).toContain(kept.id);
     } finally {
       await second.stop();
     }
-  });
+  }, 120_000);
 });
 
-async function validatedCountInRestoredDb() {
+async function validatedCountIn(databaseUrl: string) {
   const { createPrismaClient } = await import("../app/db.server");
-  const db = createPrismaClient(`file:${path.join(root, "restauree", "portail.db")}`);
+  const db = createPrismaClient(databaseUrl, { poolSize: 2 });
   const n = await db.association.count({ where: { status: "validated" } });
   await db.$disconnect();
   return n;
 }
+
+describe("PostgreSQL's client programs", () => {
+  it("are found on PATH, else under /usr/lib/postgresql/<version>/bin, and missing ones are named in French", () => {
+    const bin = path.join(root, "bin-pg");
+    mkdirSync(path.join(bin, "16", "bin"), { recursive: true });
+    writeFileSync(path.join(bin, "16", "bin", "pg_dump"), "");
+    mkdirSync(path.join(bin, "15", "bin"), { recursive: true });
+    writeFileSync(path.join(bin, "15", "bin", "pg_dump"), "");
+    expect(findPostgresqlTool("pg_dump", path.join(bin, "15", "bin"), path.join(bin, "absent"))).toBe(
+      path.join(bin, "15", "bin", "pg_dump"),
+    );
+    expect(findPostgresqlTool("pg_dump", "", bin)).toBe(path.join(bin, "16", "bin", "pg_dump"));
+    expect(() => findPostgresqlTool("pg_restore", "", bin)).toThrow(/pg_restore est introuvable.*apt-get install -y postgresql-client/);
+  });
+});

@@ -1,5 +1,5 @@
 // Backups: a consistent copy of the database (SQLite's online backup API, safe while the
-// portal writes), the uploaded files, a Meilisearch dump and the secrets a restore needs
+// portal writes; on PostgreSQL a pg_dump archive, see postgresql-dump.ts), the uploaded files, a Meilisearch dump and the secrets a restore needs
 // (the session secret that signs the links already sent, the Meilisearch master key), in
 // one dated folder readable by its owner only; and the way back.
 // `npm run backup [folder]`, `npm run restore <folder>` (portal stopped).
@@ -19,12 +19,17 @@ import {
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Meilisearch } from "meilisearch";
+import { databaseProviderOf, type DatabaseProvider } from "../app/lib/database-provider";
+import { dumpPostgresql, restorePostgresql } from "./postgresql-dump";
 
 export type MeiliTarget = { host: string; apiKey: string; dumpDir: string };
 export type BackupManifest = {
   createdAt: string;
   /** Says, for whoever finds the folder, that it holds secrets. */
   notice: string;
+  /** Absent from the backups made before PostgreSQL: SQLite. */
+  engine?: DatabaseProvider;
+  /** The database file: portail.db (SQLite) or portail.pgdump (pg_dump --format=custom). */
   database: string;
   uploads: number;
   meilisearchDump: string | null;
@@ -100,8 +105,44 @@ export function stamp(date = new Date()) {
   return date.toISOString().replace(/[:]/g, "-").replace(/\..+$/, "").replace("T", "_");
 }
 
+// As app/db.server.ts's sqlitePath (importing it would open the portal's database).
+const sqlitePathOf = (url: string) => url.replace(/^file:/, "");
+
+/** A consistent copy of a live SQLite database (the online backup API), checked for integrity. */
+export async function snapshotSqlite(databaseFile: string, copyFile: string) {
+  const source = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(copyFile);
+  } finally {
+    source.close();
+  }
+  const copy = new Database(copyFile, { readonly: true });
+  try {
+    const integrity = (copy.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check;
+    if (integrity !== "ok") throw new Error(`La copie de la base n'est pas intègre : ${integrity}`);
+  } finally {
+    copy.close();
+  }
+}
+
+/** The database part of a backup: its file's name in the folder and the rows it holds. */
+async function backupDatabase(databaseUrl: string, target: string) {
+  if (databaseProviderOf(databaseUrl) === "postgresql") {
+    const database = "portail.pgdump";
+    return { database, counts: await dumpPostgresql(databaseUrl, path.join(target, database), COUNTED_TABLES) };
+  }
+  const database = "portail.db";
+  const databaseCopy = path.join(target, database);
+  await snapshotSqlite(sqlitePathOf(databaseUrl), databaseCopy);
+  const copy = new Database(databaseCopy, { readonly: true });
+  const counts = countRows(copy);
+  copy.close();
+  return { database, counts };
+}
+
 export async function createBackup(options: {
-  databaseFile: string;
+  /** The portal's DATABASE_URL: a SQLite file or a PostgreSQL database. */
+  databaseUrl: string;
   uploadDir: string;
   target: string;
   meili?: MeiliTarget | null;
@@ -115,18 +156,7 @@ export async function createBackup(options: {
   const secretNames = SECRET_FILES.filter((name) => options.secrets[name]);
   for (const name of secretNames) writeFileSync(path.join(secretsDir, name), `${options.secrets[name]}\n`, { mode: PRIVATE_FILE });
 
-  const databaseCopy = path.join(options.target, "portail.db");
-  const source = new Database(options.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(databaseCopy);
-  } finally {
-    source.close();
-  }
-  const copy = new Database(databaseCopy, { readonly: true });
-  const counts = countRows(copy);
-  const integrity = (copy.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check;
-  copy.close();
-  if (integrity !== "ok") throw new Error(`La copie de la base n'est pas intègre : ${integrity}`);
+  const { database, counts } = await backupDatabase(options.databaseUrl, options.target);
 
   const uploadsCopy = path.join(options.target, "uploads");
   if (existsSync(options.uploadDir)) cpSync(options.uploadDir, uploadsCopy, { recursive: true });
@@ -147,7 +177,8 @@ export async function createBackup(options: {
   const manifest: BackupManifest = {
     createdAt: new Date().toISOString(),
     notice: SECRETS_NOTICE,
-    database: "portail.db",
+    engine: databaseProviderOf(options.databaseUrl),
+    database,
     uploads: countFiles(uploadsCopy),
     meilisearchDump: dumpName,
     secrets: secretNames,
@@ -156,7 +187,8 @@ export async function createBackup(options: {
   writeFileSync(path.join(options.target, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(
     path.join(options.target, "LISEZMOI.txt"),
-    `${SECRETS_NOTICE}\nRestauration : npm run restore -- <ce dossier> (portail arrêté).\n`,
+    `${SECRETS_NOTICE}\nRestauration : npm run restore -- <ce dossier> (portail arrêté)` +
+      (manifest.engine === "postgresql" ? ", DATABASE_URL pointant vers une base PostgreSQL vide (pg_restore).\n" : ".\n"),
   );
   restrictTree(options.target);
   return manifest;
@@ -164,12 +196,14 @@ export async function createBackup(options: {
 
 /**
  * Puts a backup back in place. The portal must be stopped. The current files are kept
- * beside (suffix .avant-restauration) until the next restore.
+ * beside (suffix .avant-restauration) until the next restore; a PostgreSQL database is restored
+ * into an empty database only (nothing to set aside).
  */
-export function restoreBackup(options: {
+export async function restoreBackup(options: {
   folder: string;
   dataDir: string;
-  databaseFile: string;
+  /** Where the database goes: the SQLite file or the (empty) PostgreSQL database of DATABASE_URL. */
+  databaseUrl: string;
   uploadDir: string;
   meiliDbPath?: string | null;
 }) {
@@ -181,10 +215,25 @@ export function restoreBackup(options: {
     rmSync(aside, { recursive: true, force: true });
     if (existsSync(file)) renameSync(file, aside);
   };
-  mkdirSync(path.dirname(options.databaseFile), { recursive: true });
-  keep(options.databaseFile);
-  for (const suffix of ["-wal", "-shm"]) rmSync(`${options.databaseFile}${suffix}`, { force: true });
-  copyFileSync(path.join(options.folder, manifest.database), options.databaseFile);
+  const engine = manifest.engine ?? "sqlite";
+  const into = databaseProviderOf(options.databaseUrl);
+  if (engine !== into) {
+    throw new Error(
+      engine === "sqlite"
+        ? "Cette sauvegarde est celle d'une base SQLite et DATABASE_URL désigne PostgreSQL : restaurez-la dans une base SQLite, puis npm run db:copy -- --to <base PostgreSQL>."
+        : "Cette sauvegarde est celle d'une base PostgreSQL (pg_dump) et DATABASE_URL désigne un fichier SQLite : faites pointer DATABASE_URL vers une base PostgreSQL vide.",
+    );
+  }
+  if (engine === "postgresql") {
+    // First: a refused or failed restore changes nothing else.
+    await restorePostgresql(options.databaseUrl, path.join(options.folder, manifest.database));
+  } else {
+    const databaseFile = sqlitePathOf(options.databaseUrl);
+    mkdirSync(path.dirname(databaseFile), { recursive: true });
+    keep(databaseFile);
+    for (const suffix of ["-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+    copyFileSync(path.join(options.folder, manifest.database), databaseFile);
+  }
 
   keep(options.uploadDir);
   const uploads = path.join(options.folder, "uploads");

@@ -38,7 +38,11 @@ function diff(from: string | null, to: string): string {
   return !sql || /^-- This is an empty migration/.test(sql) ? "" : sql;
 }
 
-const sqliteSql = diff(existsSync(snapshot) ? snapshot : null, path.join("prisma", "schema.prisma"));
+// Prisma writes a SQLite Json column's default unquoted (DEFAULT [] is a syntax error).
+const sqliteSql = diff(existsSync(snapshot) ? snapshot : null, path.join("prisma", "schema.prisma")).replace(
+  /DEFAULT (\[\]|\{\})/g,
+  "DEFAULT '$1'",
+);
 if (!sqliteSql) {
   console.log("Le schéma n'a pas changé depuis la dernière migration : rien à écrire.");
   process.exit(0);

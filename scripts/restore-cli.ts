@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "../app/env.server";
-import { sqlitePath } from "../app/db.server";
+import { displayableDatabaseUrl } from "../app/lib/database-provider";
 import { runningPortal } from "../search/running-portal";
 import { restoreBackup } from "./backup";
 
@@ -17,14 +17,20 @@ if (portal) {
   console.error(`Le portail est démarré sur ce dossier de données (processus ${portal.pid}) : arrêtez-le avant de restaurer.`);
   process.exit(1);
 }
-const manifest = restoreBackup({
+const manifest = await restoreBackup({
   folder: path.resolve(folder),
   dataDir: env.DATA_DIR,
-  databaseFile: sqlitePath(env.DATABASE_URL),
+  databaseUrl: env.DATABASE_URL,
   uploadDir: env.UPLOAD_DIR,
   meiliDbPath: env.MEILI_HOST ? null : path.join(env.DATA_DIR, "meilisearch"),
+}).catch((error: unknown) => {
+  // A refused restore (wrong engine, a PostgreSQL database that is not empty) changed nothing.
+  console.error((error as Error).message);
+  process.exit(1);
 });
-console.log(`Sauvegarde du ${manifest.createdAt} restaurée.`);
+console.log(
+  `Sauvegarde du ${manifest.createdAt} restaurée${manifest.engine === "postgresql" ? ` dans ${displayableDatabaseUrl(env.DATABASE_URL)}` : ""}.`,
+);
 if (!manifest.secrets?.length) {
   console.warn(
     "Cette sauvegarde ne contient pas la clé de session : les liens envoyés avant elle (annulation, confirmation) ne seront plus valides.",

@@ -19,6 +19,8 @@ import { superviseBundledMeilisearch, type MeilisearchSupervisor } from "../sear
 
 const log = (message: string) => console.log(`[portail] ${message}`);
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
@@ -86,7 +88,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("Arrêt…");
-    server?.close();
+    // Requests under way finish (a rolling restart behind nginx loses none), within a bound.
+    if (server) {
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
+    }
     await supervisor?.stop();
     rmSync(runningPortalFile(env.DATA_DIR), { force: true });
     process.exit(code);

@@ -1,10 +1,10 @@
-// Directory search against a real SQLite database and a real Meilisearch.
+// Directory search against a real database (SQLite or PostgreSQL) and a real Meilisearch.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAssociation } from "../../prisma/factories/association";
 import { reindexAll } from "../../search/sync";
 
 const { prisma } = await import("../db.server");
-const { searchAssociations } = await import("./directory.server");
+const { searchAssociations, searchInDatabase } = await import("./directory.server");
 const { getSearchClient } = await import("../lib/search.server");
 const { applyIndexSettings } = await import("../../search/engine");
 
@@ -33,6 +33,14 @@ describe("directory search", () => {
     expect(await search("coeur")).toContain("Les Restos du Cœur bisontins");
     expect(await search("hebergement")).toContain("Abri de Nuit");
     expect(await search("SDF")).toContain("Abri de Nuit");
+  });
+
+  it("falls back on the database whatever the case of the words (SQLite and PostgreSQL alike)", async () => {
+    await createAssociation(prisma, { name: "Maison des FEMMES Battantes", socialObject: "Écoute et Accompagnement." });
+    const search = (q: string) =>
+      searchInDatabase({ q, fields: [], publics: [], districts: [], page: 1, perPage: 50 }).then((r) => r.hits.map((h) => h.name));
+    expect(await search("femmes battantes")).toContain("Maison des FEMMES Battantes");
+    expect(await search("ACCOMPAGNEMENT")).toContain("Maison des FEMMES Battantes");
   });
 
   it("counts facets and filters by them", async () => {

@@ -8,6 +8,7 @@ import { prisma } from "~/db.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
 import { DISTRICT_SLUGS, FIELD_SLUGS, PUBLIC_SLUGS } from "~/associations/taxonomy";
 import { getSearchClient } from "~/lib/search.server";
+import { containsIgnoringCase } from "~/lib/text-filter.server";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
@@ -56,7 +57,7 @@ export async function searchAssociations(query: DirectoryQuery): Promise<Directo
   return searchInDatabase(query);
 }
 
-/** The fallback: words matched with LIKE, no typo tolerance, same filters and facets. */
+/** The fallback: words matched with LIKE whatever their case, no typo tolerance, same filters and facets. */
 export async function searchInDatabase(query: DirectoryQuery): Promise<DirectoryResult> {
   const words = foldText(query.q)
     .toLowerCase()
@@ -65,10 +66,10 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
     .slice(0, 8);
   const textFilter = words.map((word) => ({
     OR: [
-      { name: { contains: word } },
-      { acronym: { contains: word } },
-      { socialObject: { contains: word } },
-      { description: { contains: word } },
+      { name: containsIgnoringCase(word) },
+      { acronym: containsIgnoringCase(word) },
+      { socialObject: containsIgnoringCase(word) },
+      { description: containsIgnoringCase(word) },
     ],
   }));
   const charterVersion = query.charterSigner ? await currentCharterVersion() : null;

@@ -1,4 +1,4 @@
-// Saving steps against a real SQLite database: values kept as typed, title and amount
+// Saving steps against a real database (SQLite or PostgreSQL): values kept as typed, title and amount
 // denormalised, the declaration signed by the legal representative only.
 import { describe, expect, it } from "vitest";
 import { setup } from "./test-support";
@@ -20,6 +20,16 @@ describe("dossier life", () => {
     expect(dossier.projectTitle).toBe("Jardins partagés");
     expect(dossier.requestedCents).toBe(1_000_00);
     expect(dossier.parsed.identification?.name).toBeTruthy();
+  });
+
+  it("keeps a draft amount too large for the database as typed, without taking it as the amount requested", async () => {
+    const { call, access } = await setup();
+    const { id } = await drafts.startDossier(access.associationId, call.id, access.user);
+    const saved = await steps.saveStep(access, id, "budget_projet", { p74_ccas: "30 000 000" }, { validate: false });
+    expect(saved).toEqual({ ok: true });
+    const dossier = await reading.getDossierForMember(access.associationId, id);
+    expect(dossier.parsed.budget_projet).toMatchObject({ p74_ccas: "30 000 000" });
+    expect(dossier.requestedCents).toBeNull();
   });
 
   it("lets only the legal representative sign the declaration", async () => {

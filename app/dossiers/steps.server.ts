@@ -4,6 +4,7 @@ import { prisma, writeTransaction } from "~/db.server";
 import { boundsOf, type DossierData } from "~/dossiers/dossier-data";
 import { assertEditable, dossierRefusal } from "~/dossiers/refusals";
 import { issuesToFieldErrors } from "~/lib/forms.server";
+import { MAX_AMOUNT_CENTS } from "~/lib/limits";
 import { getDossierForMember } from "~/dossiers/reading.server";
 import { parseEurosToCentsSafe, pickStepValues, stepSchema, type StepKey } from "~/dossiers/schemas";
 
@@ -11,7 +12,9 @@ function denormalised(data: DossierData) {
   const title = data.projet?.title;
   const ccas = data.budget_projet?.p74_ccas;
   const requested = typeof ccas === "string" && ccas.trim() ? parseEurosToCentsSafe(ccas) : null;
-  return { projectTitle: typeof title === "string" && title.trim() ? title.trim().slice(0, 300) : null, requestedCents: requested };
+  // A draft keeps what was typed; an amount the columns cannot hold is simply not a request yet.
+  const requestedCents = requested !== null && requested <= MAX_AMOUNT_CENTS ? requested : null;
+  return { projectTitle: typeof title === "string" && title.trim() ? title.trim().slice(0, 300) : null, requestedCents };
 }
 
 export type SaveResult = { ok: true } | { ok: false; errors: Record<string, string> };

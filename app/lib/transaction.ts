@@ -45,10 +45,14 @@ async function takeWriteLock(tx: Tx, provider: DatabaseProvider) {
 // Long enough for a queue of writers behind a slow one (an upload, a bulk publication).
 const OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 
-export function writeTransactionOn<T>(db: TransactionClient, work: (tx: Tx) => Promise<T>): Promise<T> {
+/** `timeout`: for a long one-off job (a database copy), never for a request. */
+export function writeTransactionOn<T>(db: TransactionClient, work: (tx: Tx) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
   const provider = providerOfClient(db);
-  return db.$transaction(async (tx) => {
-    await takeWriteLock(tx, provider);
-    return work(tx);
-  }, OPTIONS);
+  return db.$transaction(
+    async (tx) => {
+      await takeWriteLock(tx, provider);
+      return work(tx);
+    },
+    { ...OPTIONS, ...options },
+  );
 }

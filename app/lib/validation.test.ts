@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  euroAmountSchema,
   isValidRna,
   isValidSiret,
   luhnValid,
@@ -75,6 +76,12 @@ describe("amounts in euros", () => {
     expect(parseEurosToCents("-5")).toBeNull();
     expect(parseEurosToCents("abc")).toBeNull();
     expect(parseEurosToCents("")).toBeNull();
+  });
+  it("refuses an amount above 20 million euros, which the database's amount columns could not hold", () => {
+    const schema = euroAmountSchema("Montant");
+    expect(schema.parse("20 000 000")).toBe(20_000_000_00);
+    const refused = schema.safeParse("21 474 836,48");
+    expect(refused.error?.issues[0].message).toBe("Montant : le montant dépasse 20 millions d'euros.");
   });
 });
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 // Only the French messages: `z.locales` would ship every language to the browser.
 import fr from "zod/v4/locales/fr.js";
-import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
+import { MAX_AMOUNT_CENTS, PASSWORD_MIN_LENGTH } from "~/lib/limits";
 
 z.config(fr());
 
@@ -131,8 +131,8 @@ export const euroAmountSchema = (label: string) =>
       ctx.addIssue({ code: "custom", message: `${label} : indiquez un montant en euros, par exemple 1 234,56.` });
       return z.NEVER;
     }
-    if (cents > 100_000_000_00) {
-      ctx.addIssue({ code: "custom", message: `${label} : le montant dépasse 100 millions d'euros.` });
+    if (cents > MAX_AMOUNT_CENTS) {
+      ctx.addIssue({ code: "custom", message: `${label} : le montant dépasse 20 millions d'euros.` });
       return z.NEVER;
     }
     return cents;

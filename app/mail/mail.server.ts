@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { prisma, type Db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { kickMailQueue } from "~/mail/mail-queue.server";
+import { containsIgnoringCase } from "~/lib/text-filter.server";
 
 export { kickMailQueue, mailQueueStatus, settleMail } from "~/mail/mail-queue.server";
 
@@ -108,7 +109,7 @@ export const emailSelect = {
 } as const;
 
 export async function listEmails({ page = 1, perPage = 50, to }: { page?: number; perPage?: number; to?: string }) {
-  const where = to ? { to: { contains: to } } : {};
+  const where = to ? { to: containsIgnoringCase(to) } : {};
   const [items, total] = await Promise.all([
     prisma.emailMessage.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * perPage, take: perPage, select: emailSelect }),
     prisma.emailMessage.count({ where }),

@@ -9,7 +9,7 @@ export const QUEUE_SORTS = {
   depot_ancien: { label: "Dépôt le plus ancien", orderBy: [{ submittedAt: "asc" }, { number: "asc" }] },
   numero: { label: "Numéro de dossier", orderBy: [{ number: "asc" }] },
   association: { label: "Association (A → Z)", orderBy: [{ association: { name: "asc" } }, { number: "asc" }] },
-  montant: { label: "Montant demandé (décroissant)", orderBy: [{ requestedCents: "desc" }, { number: "asc" }] },
+  montant: { label: "Montant demandé (décroissant)", orderBy: [{ requestedCents: { sort: "desc", nulls: "last" } }, { number: "asc" }] },
 } as const satisfies Record<string, { label: string; orderBy: Prisma.DossierOrderByWithRelationInput[] }>;
 export type QueueSort = keyof typeof QUEUE_SORTS;
 

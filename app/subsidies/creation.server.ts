@@ -1,5 +1,5 @@
 // A subsidy comes into being: from an accepted dossier (idempotent), or granted outside any call.
-import { isUniqueViolation, prisma } from "~/db.server";
+import { isUniqueViolation, prisma, writeTransaction } from "~/db.server";
 import { subsidyRefusal } from "~/subsidies/errors";
 import { insertSubsidyWithNumber, type DbClient } from "~/subsidies/numbering.server";
 import { parisYear } from "~/subsidies/rules";
@@ -71,24 +71,28 @@ export async function createGrant(
   input: { associationId: string; purpose: string; amount: number; financialYear: number; fundsAction: boolean },
   actor: { id: string },
 ) {
-  const association = await prisma.association.findUnique({ where: { id: input.associationId }, select: { status: true } });
-  if (!association || association.status !== "validated") {
-    throw subsidyRefusal("association_not_validated", "Choisissez une association validée de l'annuaire.", "associationId");
-  }
-  const subsidy = await insertSubsidyWithNumber(prisma, {
-    associationId: input.associationId,
-    purpose: input.purpose,
-    fundsAction: input.fundsAction,
-    requestedCents: input.amount,
-    proposedCents: input.amount,
-    financialYear: input.financialYear,
+  // Under the writers' lock, as every other numbering: on PostgreSQL an insert outside it could
+  // take the number a decision's transaction is about to use, and fail that whole decision.
+  return writeTransaction(async (tx) => {
+    const association = await tx.association.findUnique({ where: { id: input.associationId }, select: { status: true } });
+    if (!association || association.status !== "validated") {
+      throw subsidyRefusal("association_not_validated", "Choisissez une association validée de l'annuaire.", "associationId");
+    }
+    const subsidy = await insertSubsidyWithNumber(tx, {
+      associationId: input.associationId,
+      purpose: input.purpose,
+      fundsAction: input.fundsAction,
+      requestedCents: input.amount,
+      proposedCents: input.amount,
+      financialYear: input.financialYear,
+    });
+    await recordAudit(tx, {
+      entityType: "subsidy",
+      entityId: subsidy.id,
+      actorId: actor.id,
+      action: "created_outside_call",
+      toState: "proposee",
+    });
+    return subsidy;
   });
-  await recordAudit(prisma, {
-    entityType: "subsidy",
-    entityId: subsidy.id,
-    actorId: actor.id,
-    action: "created_outside_call",
-    toState: "proposee",
-  });
-  return subsidy;
 }
