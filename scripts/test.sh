@@ -20,6 +20,8 @@ if compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
   PG_URL=$(npx tsx scripts/postgres-cluster.ts start "$PG_DIR")
   echo "== Tests unitaires et d'intégration (PostgreSQL, grappe jetable $PG_URL)"
   TEST_POSTGRESQL_URL="$PG_URL" npx vitest run
+  echo "== Deux processus du portail sur une base PostgreSQL et un Meilisearch externe"
+  TEST_POSTGRESQL_URL="$PG_URL" npx vitest run --config vitest.processes.config.ts
 elif [ "${REQUIRE_POSTGRESQL:-0}" = "1" ]; then
   echo "PostgreSQL est requis (REQUIRE_POSTGRESQL=1) mais aucun serveur n'est installé : apt-get install -y postgresql" >&2
   exit 1

@@ -1,5 +1,6 @@
-// Who may use each route, loader (GET) and action (POST): the one table the access-matrix
-// test (e2e/access-matrix.spec.ts) holds every route of the build's manifest to. A route
+// Who may use each route, loader (GET) and action (POST): the one table the access matrix
+// (tests/access-matrix.ts, run by e2e/access-matrix.spec.ts and against two portal processes by
+// tests/processes/two-portals.test.ts) holds every route of the build's manifest to. A route
 // missing here fails that test, so a new route is declared before it ships.
 //
 // The fixture: association B owns one of everything (dossier, document, annotation, message,

@@ -8,8 +8,11 @@ export type Tx = Prisma.TransactionClient;
 
 type TransactionClient = Pick<PrismaClient, "$transaction">;
 
-// Filled by createPrismaClient: a client it did not make is taken to be SQLite's.
-const providers = new WeakMap<object, DatabaseProvider>();
+// Filled by createPrismaClient: a client it did not make is taken to be SQLite's. Kept on
+// globalThis: `npm start` loads this module twice (server/start.ts through tsx, the routes from
+// the Remix build's bundled copy), and the one client start.ts made is used by both.
+const globalForProviders = globalThis as unknown as { __databaseProviders?: WeakMap<object, DatabaseProvider> };
+const providers = (globalForProviders.__databaseProviders ??= new WeakMap<object, DatabaseProvider>());
 
 export function rememberProvider(db: object, provider: DatabaseProvider) {
   providers.set(db, provider);

@@ -14,8 +14,12 @@ export const FAULTS_MASTER_KEY = "faults-master-key-0123456789";
 export type Portal = {
   child: ChildProcess;
   base: string;
+  /** PUBLIC_URL's origin: what every state-changing request must send as `Origin` (decision 010). */
+  origin: string;
   /** What the portal has logged so far. */
   output: () => string;
+  /** The same, line by line, with when each line reached this process (Date.now()). */
+  lines: () => { at: number; text: string }[];
   exited: Promise<number | null>;
   stop: () => Promise<void>;
 };
@@ -34,8 +38,11 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
   if (template && !existsSync(options.dataDir)) cpSync(template, options.dataDir, { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // Several processes behind one address share a PUBLIC_URL (tests/processes); one alone is its own.
+  const publicUrl = options.env?.PUBLIC_URL ?? base;
   const [program, ...args] = startCommand();
   let output = "";
+  const lines: { at: number; text: string }[] = [];
   const child = spawn(program, args, {
     stdio: ["ignore", "pipe", "inherit"],
     env: {
@@ -45,7 +52,7 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
       DATABASE_URL: `file:${path.join(options.dataDir, "portail.db")}`,
       PORT: String(port),
       HOST: "127.0.0.1",
-      PUBLIC_URL: base,
+      PUBLIC_URL: publicUrl,
       MEILI_HOST: "",
       MEILI_MASTER_KEY: "",
       SEED_DEMO: "1",
@@ -53,12 +60,23 @@ export async function startPortal(options: { dataDir: string; env?: Record<strin
       ...options.env,
     },
   });
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let partial = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    output += text;
+    // A line cut between two chunks counts when its end arrives.
+    const complete = (partial + text).split("\n");
+    partial = complete.pop()!;
+    const at = Date.now();
+    for (const line of complete) lines.push({ at, text: line });
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const portal: Portal = {
     child,
     base,
+    origin: new URL(publicUrl).origin,
     output: () => output,
+    lines: () => lines,
     exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
@@ -151,7 +169,7 @@ export async function editProfile(portal: Portal, sessionId: string, a: Editable
     method: "POST",
     body: form,
     redirect: "manual",
-    headers: { Origin: portal.base, Cookie: `${SESSION_COOKIE_NAME}=${sessionId}`, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { Origin: portal.origin, Cookie: `${SESSION_COOKIE_NAME}=${sessionId}`, "Content-Type": "application/x-www-form-urlencoded" },
   });
   return response.status;
 }
