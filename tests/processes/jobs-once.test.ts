@@ -1,9 +1,6 @@
 // Background work that must run once across processes (issue 14): two portal processes started at
 // the same instant, both starting their background jobs (server/jobs.ts) at once.
-//
-// Written against the JobLease model of the jobs branch (a row per job: runs, holder…), which is not
-// in this branch: the lease table is read with SQL so that this file compiles before that branch is
-// merged; until then the lease test fails ("JobLease absente"), the call test passes.
+// Each leased run is counted on its JobLease row (app/lib/job-lease.server.ts, decision 015).
 import { hostname } from "node:os";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createCall } from "../../prisma/factories/call";
@@ -37,18 +34,14 @@ beforeAll(async () => {
 });
 afterAll(() => portals?.stop());
 
-type LeaseRow = { name: string; runs: number; holder: string | null };
-
 test("the hourly and six-hourly jobs ran once across both processes, held by one of them", async () => {
   const { db, a, b } = portals;
-  const [{ table }] = await db.$queryRawUnsafe<{ table: string | null }[]>(`SELECT to_regclass('"JobLease"')::text AS "table"`);
-  expect(table, 'table "JobLease" absente : le bail des tâches de fond (branche jobs) n\'est pas fusionné').not.toBeNull();
-  const rows = await db.$queryRawUnsafe<LeaseRow[]>(
-    `SELECT "name", "runs", "holder" FROM "JobLease" WHERE "name" IN ($1, $2) ORDER BY "name"`,
-    HOURLY,
-    SIX_HOURLY,
-  );
-  expect(rows.map((r) => ({ name: r.name, runs: Number(r.runs) }))).toEqual([
+  const rows = await db.jobLease.findMany({
+    where: { name: { in: [HOURLY, SIX_HOURLY] } },
+    orderBy: { name: "asc" },
+    select: { name: true, runs: true, holder: true },
+  });
+  expect(rows.map((r) => ({ name: r.name, runs: r.runs }))).toEqual([
     { name: SIX_HOURLY, runs: 1 },
     { name: HOURLY, runs: 1 },
   ]);
