@@ -1,9 +1,22 @@
 // 200 registrations sent at the same instant for 50 places, as 200 signed-in members of
 // associations posting the event page's registration form to the running portal over HTTP.
+import { randomBytes } from "node:crypto";
+import { SESSION_COOKIE_NAME } from "../app/accounts/session-cookie";
 import type { Db } from "../app/db.server";
 
-export async function raceRegistrations(prisma: Db, base: string, attempts: number, capacity: number) {
-  const { createSessionCookie } = await import("../app/accounts/sessions.server");
+/**
+ * `bases`: the portal processes, the senders spread over them in turn. The accounts and their
+ * sessions are written with `prisma` (the sessions module is bound to the bench process's own
+ * database; the engine comparison races on several), as a sign-in would write them.
+ */
+export async function raceRegistrations(prisma: Db, bases: string | string[], attempts: number, capacity: number) {
+  const race = await prepareRace(prisma, bases, attempts, capacity);
+  return race.run();
+}
+
+/** The event and the signed-in members, ready; `run` sends the registrations and reads the outcome. */
+export async function prepareRace(prisma: Db, bases: string | string[], attempts: number, capacity: number) {
+  const portals = typeof bases === "string" ? [bases] : bases;
   const { hashPassword } = await import("../app/accounts/passwords.server");
   const { addMembership, createUser } = await import("../prisma/factories/user");
   const now = new Date();
@@ -26,21 +39,31 @@ export async function raceRegistrations(prisma: Db, base: string, attempts: numb
   const associations = await prisma.association.findMany({ where: { status: "validated" }, select: { id: true }, take: attempts });
   // One account per attempt, each a member of an association (hashed once: argon2 is slow on purpose).
   const passwordHash = await hashPassword("course aux places 2026 bench");
-  const senders = [];
+  const senders: { cookie: string; associationId: string; i: number; base: string }[] = [];
   for (let i = 0; i < attempts; i++) {
     const user = await createUser(prisma, { email: `course-${event.slug}-${i}@bench.test`, passwordHash });
     const associationId = associations[i % associations.length].id;
     await addMembership(prisma, user.id, associationId);
-    const cookie = (await createSessionCookie(user.id, { ip: "127.0.0.1" })).split(";")[0];
-    senders.push({ cookie, associationId, i });
+    const session = await prisma.session.create({
+      data: { id: randomBytes(20).toString("hex"), userId: user.id, expiresAt: new Date(Date.now() + 3600_000), ip: "127.0.0.1" },
+      select: { id: true },
+    });
+    senders.push({ cookie: `${SESSION_COOKIE_NAME}=${session.id}`, associationId, i, base: portals[i % portals.length] });
   }
 
-  const origin = new URL(base).origin;
+  return { run: () => sendAll(prisma, event, senders) };
+}
+
+async function sendAll(
+  prisma: Db,
+  event: { id: string; slug: string },
+  senders: { cookie: string; associationId: string; i: number; base: string }[],
+) {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const started = performance.now();
   await Promise.all(
-    senders.map(async ({ cookie, associationId, i }) => {
+    senders.map(async ({ cookie, associationId, i, base }) => {
       const body = new URLSearchParams({
         intent: "association",
         associationId,
@@ -51,7 +74,7 @@ export async function raceRegistrations(prisma: Db, base: string, attempts: numb
       const response = await fetch(`${base}/evenements/${event.slug}`, {
         method: "POST",
         body,
-        headers: { Cookie: cookie, Origin: origin },
+        headers: { Cookie: cookie, Origin: new URL(base).origin },
         redirect: "manual",
       });
       await response.arrayBuffer();
@@ -64,6 +87,7 @@ export async function raceRegistrations(prisma: Db, base: string, attempts: numb
   const rows = await prisma.registration.findMany({ where: { eventId: event.id }, select: { status: true, waitlistPosition: true } });
   const waitlisted = rows.filter((r) => r.status === "liste_attente");
   return {
+    attempts: senders.length,
     confirmed: rows.filter((r) => r.status === "confirmee").length,
     waitlisted: waitlisted.length,
     distinctPositions: new Set(waitlisted.map((r) => r.waitlistPosition)).size,

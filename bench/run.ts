@@ -2,13 +2,13 @@
 // own Meilisearch, measures search, pages, reindexing, registration races, memory and the
 // JavaScript shipped, prints a table and writes docs/benchmarks.md. Loopback only; every
 // loop is bounded in count and time.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
-import { freePort, startBundledMeilisearch, type RunningMeilisearch } from "../search/server-process";
+import { startBundledMeilisearch, type RunningMeilisearch } from "../search/server-process";
+import { compareEngines } from "./engines";
+import { QUERIES, cannon, fmt, percentile, queryString, readPeakRssMb, searchPaths, settle, startBenchPortal, steady } from "./harness";
 
 const ROOT = path.resolve(".tmp/bench");
 const DATA_DIR = path.join(ROOT, "data");
@@ -17,147 +17,8 @@ const DATA_DIR = path.join(ROOT, "data");
 const SIZES = (process.env.BENCH_SIZES ?? "150,10000,100000").split(",").map(Number);
 const SEARCH_SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 6);
 const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 6);
-
-type Query = { q: string; champ?: string; quartier?: string; public?: string; typo?: boolean; expectField?: string };
-
-// A fixed list: plain words, typos, accents left out, synonyms and facet filters.
-const QUERIES: Query[] = [
-  { q: "aide alimentaire", expectField: "aide-alimentaire" },
-  { q: "alimantaire", typo: true, expectField: "aide-alimentaire" },
-  { q: "logement", expectField: "hebergement-logement" },
-  { q: "hebergment", typo: true, expectField: "hebergement-logement" },
-  { q: "numerique", expectField: "inclusion-numerique" },
-  { q: "numériqe", typo: true, expectField: "inclusion-numerique" },
-  { q: "isolement", champ: "lutte-isolement", expectField: "lutte-isolement" },
-  { q: "isolemant", typo: true, expectField: "lutte-isolement" },
-  { q: "refugies", expectField: "refugies-migrants" },
-  { q: "réfugiés francais", typo: false, expectField: "refugies-migrants" },
-  { q: "handicap psychique", expectField: "sante-mentale" },
-  { q: "handicapp", typo: true, expectField: "handicap" },
-  { q: "", champ: "aide-alimentaire", quartier: "planoise" },
-  { q: "", public: "jeunes-adultes" },
-  { q: "emploi", quartier: "planoise" },
-  { q: "insertoin", typo: true, expectField: "insertion-emploi" },
-  { q: "vetements", expectField: "equipement-vetements" },
-  { q: "surendetement", typo: true, expectField: "budget-surendettement" },
-  { q: "personnes agees", expectField: "personnes-agees" },
-  { q: "mobilté", typo: true, expectField: "mobilite" },
-];
-
-function queryString(q: Query) {
-  const params = new URLSearchParams();
-  if (q.q) params.set("q", q.q);
-  if (q.champ) params.set("champ", q.champ);
-  if (q.quartier) params.set("quartier", q.quartier);
-  if (q.public) params.set("public", q.public);
-  return params.toString();
-}
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)];
-}
-
-const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : "—");
-
-type Load = { requests: number; rps: number; p50: number; p95: number; p99: number; errors: number };
-
-function summarize(latencies: number[], seconds: number, errors: number): Load {
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => percentile(latencies, p);
-  return { requests: latencies.length, rps: latencies.length / seconds, p50: at(50), p95: at(95), p99: at(99), errors };
-}
-
-/**
- * autocannon with every response time kept, for exact percentiles (its own summary has p97.5,
- * not p95). `paths` are sent in turn, each client sending again as soon as answered.
- */
-function cannon(base: string, paths: () => string, options: { connections: number; seconds: number }): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    let errors = 0;
-    const instance = autocannon(
-      {
-        url: base,
-        connections: options.connections,
-        duration: options.seconds,
-        requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths() }) }],
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        resolve(summarize(latencies, options.seconds, errors + result.errors + result.timeouts));
-      },
-    );
-    instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      if (status >= 400) errors++;
-    });
-  });
-}
-
-/**
- * Open-loop load: one request every 1000/rate ms whatever the answers (autocannon's own rate
- * option sends each second's requests in a burst), to read latency on a machine not saturated.
- */
-async function steady(base: string, paths: () => string, rate: number, seconds: number): Promise<Load> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const inFlight: Promise<void>[] = [];
-  const interval = 1000 / rate;
-  const started = performance.now();
-  for (let n = 0; n < rate * seconds; n++) {
-    const wait = started + n * interval - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const t0 = performance.now();
-    inFlight.push(
-      fetch(`${base}${paths()}`)
-        .then(async (response) => {
-          await response.arrayBuffer();
-          if (!response.ok) errors++;
-        })
-        .catch(() => void errors++)
-        .finally(() => void latencies.push(performance.now() - t0)),
-    );
-  }
-  await Promise.all(inFlight);
-  return summarize(latencies, seconds, errors);
-}
-
-/** autocannon stops sending at its deadline; the server still answers what was queued. */
-const settle = () => new Promise((r) => setTimeout(r, 1000));
-
-/** The fixed queries in turn, as clients of the directory's JSON search. */
-function searchPaths() {
-  let i = 0;
-  return () => `/api/associations?${queryString(QUERIES[i++ % QUERIES.length])}`;
-}
-
-function readPeakRssMb(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const match = status.match(/VmHWM:\s+(\d+) kB/);
-    return match ? Number(match[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-async function waitFor(url: string, timeoutMs: number, child: ChildProcess) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Le portail s'est arrêté (code ${child.exitCode}).`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} ne répond pas.`);
-}
+// `npm run bench -- --only engines`: only the SQLite / PostgreSQL / two processes comparison.
+const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 
 async function main() {
   const startedAt = Date.now();
@@ -175,35 +36,19 @@ async function main() {
     dataDir: path.join(ROOT, "meili"),
     masterKey: "bench-master-key-0123456789",
   });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const portal = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATA_DIR,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: base,
-      MEILI_HOST: meili.host,
-      MEILI_MASTER_KEY: meili.masterKey,
-      SEED_DEMO: "1",
-      BUILD_DIR: ".tmp/build-bench",
-    },
-  });
-  portal.stdout?.on("data", () => {});
-  portal.stderr?.on("data", (d) => process.stderr.write(d));
+  let portal: Awaited<ReturnType<typeof startBenchPortal>> | undefined;
   const stopAll = async () => {
-    portal.kill("SIGTERM");
+    await portal?.stop();
     await meili.stop();
   };
-  process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
+  const onInterrupt = () => void stopAll().then(() => process.exit(130));
+  process.once("SIGINT", onInterrupt);
+  let versions: { node: string; meilisearch: string; sqlite: string };
 
   try {
     log("Démarrage du portail (build, migrations, données de démonstration)…");
-    await waitFor(`${base}/healthz`, 300_000, portal);
+    portal = await startBenchPortal({ dataDir: DATA_DIR, databaseUrl, meili });
+    const base = portal.base;
 
     // The benchmark process talks to the same database and Meilisearch for setup work.
     process.env.DATABASE_URL = databaseUrl;
@@ -471,7 +316,7 @@ async function main() {
       "",
     );
 
-    const portalPeak = readPeakRssMb(portal.pid);
+    const portalPeak = readPeakRssMb(portal.child.pid);
     const meiliPeak = readPeakRssMb(meili.child.pid);
     table.push(
       ["Mémoire maximale du serveur Node", `${portalPeak.toFixed(0)} Mo`],
@@ -485,7 +330,7 @@ async function main() {
       "",
     );
 
-    const versions = {
+    versions = {
       node: process.version,
       meilisearch: (
         (await (await fetch(`${meili.host}/version`, { headers: { Authorization: `Bearer ${meili.masterKey}` } })).json()) as {
@@ -494,37 +339,65 @@ async function main() {
       ).pkgVersion,
       sqlite: ((await prisma.$queryRawUnsafe("select sqlite_version() as v")) as { v: string }[])[0].v,
     };
-    const header = [
-      "# Benchmarks",
-      "",
-      `Mesurés le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC par \`npm run bench\` (durée totale ${((Date.now() - startedAt) / 60000).toFixed(1)} min).`,
-      "",
-      `Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} Gio de mémoire, ${os.platform()} ${os.release()}.`,
-      `Versions : Node ${versions.node}, Meilisearch ${versions.meilisearch}, SQLite ${versions.sqlite}. Portail en production (\`server/start.ts\`), Meilisearch embarqué, client de charge dans le même processus que la préparation (même machine : les chiffres incluent la concurrence pour les 2 cœurs).`,
-      "",
-      "## Résumé",
-      "",
-      "| Mesure | Valeur |",
-      "| --- | --- |",
-      ...table.map(([k, v]) => `| ${k} | ${v} |`),
-      "",
-      "Objectifs : recherche p95 < 25 ms à 150 associations et < 50 ms à 100 000 avec 10 clients ; ≥ 300 req/s sur `/annuaire` à 50 connexions avec p95 < 100 ms ; exactement 50 inscriptions confirmées sur 200 ; ≤ 150 Ko de JavaScript gzip par route publique.",
-      "",
-    ];
-    const analysis = existsSync("docs/benchmarks-analysis.md") ? ["", readFileSync("docs/benchmarks-analysis.md", "utf8")] : [];
-    writeFileSync("docs/benchmarks.md", [...header, ...report, ...analysis].join("\n"));
-    console.log("\n" + table.map(([k, v]) => `${k.padEnd(48)} ${v}`).join("\n"));
-    console.log("\ndocs/benchmarks.md écrit.");
     await prisma.$disconnect();
   } finally {
     await stopAll();
+    process.off("SIGINT", onInterrupt);
   }
+
+  // Its own portals, engine and cluster, once this portal and its engine have stopped.
+  const engines = await compareEngines(log);
+  table.push(...engines.summary);
+  report.push(...engines.section);
+
+  const header = [
+    "# Benchmarks",
+    "",
+    `Mesurés le ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC par \`npm run bench\` (durée totale ${((Date.now() - startedAt) / 60000).toFixed(1)} min).`,
+    "",
+    `Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} Gio de mémoire, ${os.platform()} ${os.release()}.`,
+    `Versions : Node ${versions.node}, Meilisearch ${versions.meilisearch}, SQLite ${versions.sqlite}. Portail en production (\`server/start.ts\`), Meilisearch embarqué, client de charge dans le même processus que la préparation (même machine : les chiffres incluent la concurrence pour les 2 cœurs).`,
+    "",
+    "## Résumé",
+    "",
+    "| Mesure | Valeur |",
+    "| --- | --- |",
+    ...table.map(([k, v]) => `| ${k} | ${v} |`),
+    "",
+    "Objectifs : recherche p95 < 25 ms à 150 associations et < 50 ms à 100 000 avec 10 clients ; ≥ 300 req/s sur `/annuaire` à 50 connexions avec p95 < 100 ms ; exactement 50 inscriptions confirmées sur 200 ; ≤ 150 Ko de JavaScript gzip par route publique ; deux processus PostgreSQL ≥ 1,4× les pages rendues d'un seul ; PostgreSQL à 20 % de SQLite sur les pages rendues et le p95 de la course aux inscriptions.",
+    "",
+  ];
+  writeFileSync("docs/benchmarks.md", [...header, ...report, ...analysis()].join("\n"));
+  console.log("\n" + table.map(([k, v]) => `${k.padEnd(48)} ${v}`).join("\n"));
+  console.log("\ndocs/benchmarks.md écrit.");
 }
 
-/** 200 registrations at once for 50 places, through the events module when present. */
+/** The analysis kept by hand, appended to the generated figures. */
+function analysis(): string[] {
+  return existsSync("docs/benchmarks-analysis.md") ? ["", readFileSync("docs/benchmarks-analysis.md", "utf8")] : [];
+}
+
+/**
+ * Only the engine comparison: its section of docs/benchmarks.md is replaced (added before the
+ * analysis the first time), the other figures stay as the last full run wrote them.
+ */
+async function onlyEngines() {
+  const engines = await compareEngines((line) => console.log(line));
+  const current = existsSync("docs/benchmarks.md") ? readFileSync("docs/benchmarks.md", "utf8") : "# Benchmarks\n";
+  const analysisHeading = existsSync("docs/benchmarks-analysis.md")
+    ? readFileSync("docs/benchmarks-analysis.md", "utf8").split("\n")[0]
+    : "";
+  const startAt = current.indexOf("<!-- engines:start -->");
+  const analysisAt = analysisHeading ? current.indexOf(analysisHeading) : -1;
+  const cut = startAt >= 0 ? startAt : analysisAt >= 0 ? analysisAt : current.length;
+  const before = current.slice(0, cut).replace(/\n+$/, "\n\n");
+  writeFileSync("docs/benchmarks.md", [before + engines.section.join("\n"), ...analysis()].join("\n"));
+  console.log("\n" + engines.summary.map(([k, v]) => `${k.padEnd(48)} ${v}`).join("\n"));
+  console.log("\nSection « SQLite, PostgreSQL, un et deux processus » de docs/benchmarks.md écrite.");
+}
+
+/** 200 registrations at once for 50 places. */
 async function registrationRace(prisma: import("../app/db.server").Db, base: string, table: [string, string][]): Promise<string[]> {
-  const modulePath = path.resolve("app/events/event.server.ts");
-  if (!existsSync(modulePath)) return ["## Inscriptions simultanées", "", "Non mesuré : le module des événements n'existe pas encore.", ""];
   const { raceRegistrations } = await import("./registration-race");
   const result = await raceRegistrations(prisma, base, 200, 50);
   table.push(["200 inscriptions simultanées pour 50 places", `${result.confirmed} confirmées, p95 ${result.p95.toFixed(0)} ms`]);
@@ -536,7 +409,11 @@ async function registrationRace(prisma: import("../app/db.server").Db, base: str
   ];
 }
 
-main().catch((error) => {
+if (ONLY !== undefined && ONLY !== "engines") {
+  console.error(`--only ${ONLY} : seule la comparaison « engines » peut être lancée seule (npm run bench -- --only engines).`);
+  process.exit(2);
+}
+(ONLY === "engines" ? onlyEngines() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

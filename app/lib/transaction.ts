@@ -9,8 +9,9 @@ export type Tx = Prisma.TransactionClient;
 type TransactionClient = Pick<PrismaClient, "$transaction">;
 
 // Filled by createPrismaClient: a client it did not make is taken to be SQLite's. Kept on
-// globalThis: `npm start` loads this module twice (server/start.ts through tsx, the routes from
-// the Remix build's bundled copy), and the one client start.ts made is used by both.
+// globalThis like db.server's one client: the server build bundles its own copy of this module
+// while server/start.ts loads another, and both meet that client (without this, every write
+// from a route took SQLite's lock statement on PostgreSQL).
 const globalForProviders = globalThis as unknown as { __databaseProviders?: WeakMap<object, DatabaseProvider> };
 const providers = (globalForProviders.__databaseProviders ??= new WeakMap<object, DatabaseProvider>());
 
