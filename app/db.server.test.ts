@@ -14,7 +14,10 @@ describe("the database boundary", () => {
     const call = await createCall(prisma, { status: "publie" });
     const dossier = await createDossier(prisma, { callId: call.id, associationId: association.id, state: "brouillon" });
     await writeTransaction((tx) =>
-      tx.dossier.update({ where: { id: dossier.id }, data: { data: { projet: { title: "Potager\u0000 collectif", tags: ["a\u0000b"] } } } }),
+      tx.dossier.update({
+        where: { id: dossier.id },
+        data: { data: { projet: { title: "Potager\u0000 collectif", tags: ["a\u0000b"] } } },
+      }),
     );
     const saved = await prisma.dossier.findUniqueOrThrow({ where: { id: dossier.id } });
     expect(saved.data).toEqual({ projet: { title: "Potager collectif", tags: ["ab"] } });
