@@ -8,7 +8,8 @@ const { flushSearchSync, RebuildUnderwayError, rebuildIndexName, reindexAll, REB
 const { indexName } = await import("./settings");
 const { getDocument } = await import("./engine");
 
-describe("full reindex", () => {
+// Rebuilds wait on many engine tasks, queued behind those of every other test file on the shared engine.
+describe("full reindex", { timeout: 120_000 }, () => {
   it("indexes 1 200 associations in batches and marks the current charter's signatories", async () => {
     const rng = createRng(7);
     const ids = await insertAssociations(
