@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: type check, lint and formatting check, unit and integration tests (real SQLite, Meilisearch, SMTP),
-# the same integration tests on PostgreSQL with several portal processes, then the end-to-end journeys in Chromium.
+# the same integration tests on PostgreSQL with several portal processes, then the end-to-end journeys in Chromium
+# on SQLite, then on PostgreSQL.
 # PostgreSQL: a throwaway cluster of Debian's server (scripts/postgres-cluster.ts); without one installed the
 # PostgreSQL part is skipped with a warning, unless REQUIRE_POSTGRESQL=1 (as in .ci/run), which makes it fail.
 set -euo pipefail
@@ -29,5 +30,9 @@ else
   echo "== PostgreSQL absent de cette machine : tests PostgreSQL NON exécutés (apt-get install -y postgresql pour les lancer)"
 fi
 
-echo "== Parcours de bout en bout (Chromium)"
+echo "== Parcours de bout en bout (Chromium, SQLite)"
 npx playwright test
+if [ -n "${PG_URL:-}" ]; then
+  echo "== Parcours de bout en bout (Chromium, PostgreSQL)"
+  E2E_DATABASE_URL="${PG_URL%/postgres}/parcours" npx playwright test
+fi

@@ -12,6 +12,7 @@ import { createAssociation, type AssociationData } from "../../prisma/factories/
 import { addMembership, createUser, TEST_PASSWORD } from "../../prisma/factories/user";
 import type { Role } from "../../app/accounts/roles";
 import { enqueueSearchSync } from "../../search/sync";
+import { databaseProviderOf } from "../../app/lib/database-provider";
 import { E2E_DATABASE_URL, E2E_MAILBOX, E2E_URL } from "./paths";
 
 let sharedDb: Db | undefined;
@@ -64,7 +65,8 @@ const USER_ID_COLUMNS = [
 ] as const;
 
 async function isReferenced(db: Db, id: string, columns: readonly (readonly [string, string])[]) {
-  const union = columns.map(([table, column]) => `SELECT 1 FROM "${table}" WHERE "${column}" = ?`).join(" UNION ALL ");
+  const placeholder = (n: number) => (databaseProviderOf(E2E_DATABASE_URL) === "postgresql" ? `$${n + 1}` : "?");
+  const union = columns.map(([table, column], n) => `SELECT 1 FROM "${table}" WHERE "${column}" = ${placeholder(n)}`).join(" UNION ALL ");
   const [row] = await db.$queryRawUnsafe<{ used: number | bigint }[]>(`SELECT EXISTS (${union}) AS used`, ...columns.map(() => id));
   return Number(row.used) > 0;
 }
