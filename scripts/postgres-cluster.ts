@@ -5,8 +5,8 @@
 // DIR must be reachable by that user (a fresh `mktemp -d` under /tmp, not inside a private clone).
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../search/server-process";
 
 /** The folder of initdb and pg_ctl, or null when no PostgreSQL server is installed. */
 export function postgresqlBinaries(): string | null {
@@ -16,17 +16,6 @@ export function postgresqlBinaries(): string | null {
     .filter((v) => existsSync(path.join(root, v, "bin", "pg_ctl")))
     .sort((a, b) => Number(b) - Number(a));
   return versions.length ? path.join(root, versions[0], "bin") : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function postgresUser(): { uid: number; gid: number } | null {

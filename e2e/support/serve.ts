@@ -3,8 +3,8 @@
 import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import { simpleParser } from "mailparser";
-import pg from "pg";
 import { SMTPServer } from "smtp-server";
+import { databaseUrlOn, onCluster } from "../../tests/postgresql";
 import { E2E_DATABASE_URL, E2E_DATA_DIR, E2E_DIR, E2E_MAILBOX, E2E_PORT, E2E_URL } from "./paths";
 
 rmSync(E2E_DIR, { recursive: true, force: true });
@@ -13,16 +13,12 @@ if (E2E_DATABASE_URL.startsWith("postgres")) await recreatePostgresqlDatabase(E2
 
 /** A fresh run on PostgreSQL: the named database dropped and created again (from the server's postgres database). */
 async function recreatePostgresqlDatabase(url: string) {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`Nom de base inattendu pour les parcours : ${name}`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
+  await onCluster(databaseUrlOn(url, "postgres"), async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  });
 }
 
 const smtp = new SMTPServer({
