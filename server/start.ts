@@ -151,6 +151,9 @@ async function main() {
     if (!dev && env.PAGE_CACHE_SECONDS > 0 && databaseProvider() === "postgresql") {
       const { connectPageCacheBus } = await import("./page-cache-bus");
       pageCacheBus = connectPageCacheBus(env.DATABASE_URL, { log });
+      // The CCAS's settings and taxonomy are cached the same way (app/settings/reference-cache.server.ts).
+      const { invalidateReferenceData } = await import("../app/settings/reference-cache.server");
+      pageCacheBus.subscribe(() => invalidateReferenceData());
     }
     const app = createApp({
       build: dev ? async () => build : build,

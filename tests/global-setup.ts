@@ -10,6 +10,18 @@ import { createDatabase, dropDatabases, TEST_POSTGRESQL_URL } from "./postgresql
 
 let meili: RunningMeilisearch | undefined;
 
+/** The tests' associations live in Besançon's districts, as the demo's do. */
+async function withTerritory(url: string) {
+  const { createPrismaClient } = await import("../app/db.server");
+  const { seedBesanconTerritory } = await import("../prisma/seed/territory");
+  const db = createPrismaClient(url, { poolSize: 1 });
+  try {
+    await seedBesanconTerritory(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 export default async function setup() {
   const root = path.resolve(`.tmp/vitest-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
@@ -18,12 +30,15 @@ export default async function setup() {
   if (TEST_POSTGRESQL_URL) {
     await dropDatabases(TEST_POSTGRESQL_URL, prefix);
     const template = `${prefix}template`;
-    await migrateDatabase(await createDatabase(TEST_POSTGRESQL_URL, template));
+    const url = await createDatabase(TEST_POSTGRESQL_URL, template);
+    await migrateDatabase(url);
+    await withTerritory(url);
     process.env.TEST_TEMPLATE_DB = template;
     process.env.TEST_DATABASE_PREFIX = prefix;
   } else {
     const template = path.join(root, "template.db");
     await migrateDatabase(`file:${template}`);
+    await withTerritory(`file:${template}`);
     process.env.TEST_TEMPLATE_DB = template;
   }
 

@@ -7,6 +7,7 @@ import { seedReview } from "./review";
 import { seedCharter } from "./charter";
 import { seedEvents } from "./events";
 import { seedSubsidies } from "./subsidies";
+import { seedBesanconTerritory } from "./territory";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -52,6 +53,8 @@ export async function isSeeded(db: Db) {
 
 export async function seedDemo(db: Db, log: (message: string) => void = () => {}) {
   if (await isSeeded(db)) return false;
+  log("Données de démonstration : le CCAS de Besançon et ses quartiers…");
+  await seedBesanconTerritory(db);
   const ctx = await seedAccountsAndAssociations(db, log);
   for (const step of SEED_STEPS) {
     log(`Données de démonstration : ${step.name}…`);
