@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { countAssociationsByStatus } from "~/associations/validation.server";
 import { requireAdmin } from "~/accounts/auth.server";
 import { ADMIN_LINKS } from "~/accounts/admin-links";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Administration – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Administration") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

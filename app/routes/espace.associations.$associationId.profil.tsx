@@ -8,9 +8,10 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { associationProfileSchema } from "~/associations/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Fiche de ${data?.association.name ?? "l'association"} – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Fiche de ${data?.association.name ?? "l'association"}`) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
