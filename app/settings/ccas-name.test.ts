@@ -6,7 +6,7 @@ describe("the CCAS's name in a sentence", () => {
     expect(theCcas("CCAS de Dole")).toBe("le CCAS de Dole");
     expect(theCcas("CIAS du Grand Dole", { start: true })).toBe("Le CIAS du Grand Dole");
     expect(ofCcas("CCAS de Dole")).toBe("du CCAS de Dole");
-    expect(ofCcas("Centre communal d'action sociale de Dole")).toBe("du centre communal d'action sociale de Dole");
+    expect(ofCcas("Centre communal d'action sociale de Dole")).toBe("du Centre communal d'action sociale de Dole");
   });
 
   it("leaves another name bare, eliding de before a vowel", () => {

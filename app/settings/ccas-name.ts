@@ -8,16 +8,11 @@ const VOWEL = /^[aeiouyàâäéèêëîïôöûüh]/i;
 /** "le CCAS de Dole"; "Le CCAS de Dole" with `start` (the beginning of a sentence). */
 export function theCcas(name: string, { start = false } = {}): string {
   if (!TAKES_ARTICLE.test(name)) return name;
-  return `${start ? "Le" : "le"} ${lowerCentre(name)}`;
+  return `${start ? "Le" : "le"} ${name}`;
 }
 
 /** "du CCAS de Dole", "de Ville de Dole", "d'Agglo…". */
 export function ofCcas(name: string): string {
-  if (TAKES_ARTICLE.test(name)) return `du ${lowerCentre(name)}`;
+  if (TAKES_ARTICLE.test(name)) return `du ${name}`;
   return VOWEL.test(name) ? `d'${name}` : `de ${name}`;
-}
-
-// "Centre communal d'action sociale de Dole" reads "le centre communal…" inside a sentence.
-function lowerCentre(name: string): string {
-  return /^centre\b/i.test(name) ? `c${name.slice(1)}` : name;
 }
