@@ -22,6 +22,7 @@ const subsidies = {
 const reporting = { ...(await import("../subsidies/exports.server")), ...(await import("../subsidies/open-data.server")) };
 const review = await import("../review/exports.server");
 const events = await import("../events/exports.server");
+const { invalidateReferenceData } = await import("../settings/reference-cache.server");
 
 // OWASP's leading characters, also behind blanks and in full-width form. Each is a name.
 const PAYLOADS = [
@@ -212,6 +213,26 @@ describe("XLSX exports", () => {
   it("the event's attendee workbook", async () => {
     const sheets = await readXlsx(await events.exportXlsx(eventId, "-Atelier=1+1"));
     expectXlsxTextCells(sheets.get("Inscrits")!, "inscrits.xlsx");
+  });
+
+  it("names the CCAS of the settings as the workbooks' author", async () => {
+    await prisma.portalSettings.update({ where: { id: "ccas" }, data: { name: "CCAS de Dole" } });
+    invalidateReferenceData();
+    try {
+      const workbooks = [
+        (await review.exportCallDossiers(admin, callId, "xlsx", ["numero"])).body,
+        await reporting.exportXlsx(),
+        await events.exportXlsx(eventId, "Atelier"),
+      ];
+      for (const bytes of workbooks) {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes as never);
+        expect(workbook.creator).toBe("CCAS de Dole");
+      }
+    } finally {
+      await prisma.portalSettings.update({ where: { id: "ccas" }, data: { name: "CCAS de Besançon" } });
+      invalidateReferenceData();
+    }
   });
 });
 

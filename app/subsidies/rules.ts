@@ -13,7 +13,10 @@ export function parisYear(date: Date): number {
 export const CONVENTION_THRESHOLD_CENTS = 2_300_000;
 /** Loi n°2021-875: payment within 60 days of the convention's signature. */
 export const PAYMENT_DELAY_DAYS = 60;
-/** The funder's identity, used by the convention and the open data (one place to change it). */
+/**
+ * @deprecated The CCAS's identity comes from its settings (getPortalSettings()). Kept only for
+ * app/subsidies/open-data.server.ts until the open-data work reads the settings; no new use.
+ */
 export const CCAS_IDENTITY = {
   name: "CCAS de Besançon",
   longName: "Centre communal d'action sociale de Besançon",

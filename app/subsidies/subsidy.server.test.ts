@@ -453,7 +453,13 @@ describe("the convention PDF", () => {
     await prisma.portalSettings.update({ where: { id: "ccas" }, data: dole });
     invalidateReferenceData();
     try {
-      const association = await createAssociation(prisma, { siret: "73282932000074", postcode: "39100", city: "Dole" });
+      const association = await createAssociation(prisma, {
+        name: "Les Amis du Jura",
+        address: "5 rue des Arènes",
+        siret: "73282932000074",
+        postcode: "39100",
+        city: "Dole",
+      });
       const s = await votedSubsidy([3_000_000], { associationId: association.id });
       const { bytes } = await convention.generateConventionPdf(s.id);
       const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
