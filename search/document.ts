@@ -1,6 +1,7 @@
 // The search document built from an association row. The database is the truth;
-// this is what the directory needs to find and show an association.
-import { labelOf } from "../app/associations/taxonomy";
+// this is what the directory needs to find and show an association. Labels are the taxonomy's
+// at indexing time (a retired term still names the records that hold it).
+import type { Taxonomy } from "../app/settings/taxonomy.server";
 
 export type AssociationDocument = {
   id: string;
@@ -62,7 +63,11 @@ export function foldText(text: string): string {
 
 const DESCRIPTION_MAX = 1500;
 
-export function toAssociationDocument(row: AssociationDocumentRow, charterSigner: boolean): AssociationDocument {
+export function toAssociationDocument(
+  row: AssociationDocumentRow,
+  charterSigner: boolean,
+  taxonomy: Pick<Taxonomy, "label">,
+): AssociationDocument {
   const fields = row.fields.map((f) => f.slug).sort();
   const publics = row.publics.map((p) => p.slug).sort();
   const needsFolding = /[œŒæÆ]/.test(`${row.name} ${row.acronym ?? ""} ${row.socialObject}`);
@@ -76,11 +81,11 @@ export function toAssociationDocument(row: AssociationDocumentRow, charterSigner
     city: row.city,
     postcode: row.postcode,
     district: row.district,
-    districtLabel: labelOf("district", row.district),
+    districtLabel: taxonomy.label("district", row.district),
     fields,
-    fieldLabels: fields.map((s) => labelOf("field", s)),
+    fieldLabels: fields.map((s) => taxonomy.label("field", s)),
     publics,
-    publicLabels: publics.map((s) => labelOf("public", s)),
+    publicLabels: publics.map((s) => taxonomy.label("public", s)),
     charterSigner,
     folded: needsFolding ? foldText(`${row.name} ${row.acronym ?? ""} ${row.socialObject}`) : "",
     updatedAt: row.updatedAt.getTime(),

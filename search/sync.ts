@@ -3,6 +3,7 @@
 import type { Db } from "../app/db.server";
 import { currentCharterVersion } from "../app/charter/charter-status.server";
 import { claimLease, leaseHolder, PROCESS_HOLDER, releaseLease, renewLease } from "../app/lib/job-lease.server";
+import { loadTaxonomy, type Taxonomy } from "../app/settings/taxonomy.server";
 import { associationDocumentSelect, toAssociationDocument, type AssociationDocument } from "./document";
 import { applyIndexSettings, deleteDocuments, dropIndex, swapIndexes, upsertDocuments, type SearchClient } from "./engine";
 import { indexName } from "./settings";
@@ -16,10 +17,13 @@ export async function enqueueSearchSync(tx: Tx, associationIds: string[]) {
 
 const SQL_IN_LIMIT = 500;
 
-/** Documents for these validated associations (all of them when ids is undefined), in id order. */
+/**
+ * Documents for these validated associations (all of them when ids is undefined), in id order.
+ * The labels come from `taxonomy`, else from the database as it is now (one read per call).
+ */
 export async function loadDocuments(
   db: Db,
-  options: { ids?: string[]; skip?: number; take?: number } = {},
+  options: { ids?: string[]; skip?: number; take?: number; taxonomy?: Pick<Taxonomy, "label"> } = {},
 ): Promise<AssociationDocument[]> {
   const rows = await db.association.findMany({
     where: { status: "validated", ...(options.ids ? { id: { in: options.ids } } : {}) },
@@ -39,7 +43,9 @@ export async function loadDocuments(
     });
     for (const s of signatures) signers.add(s.associationId);
   }
-  return rows.map((row) => toAssociationDocument(row, signers.has(row.id)));
+  if (rows.length === 0) return [];
+  const taxonomy = options.taxonomy ?? (await loadTaxonomy(db));
+  return rows.map((row) => toAssociationDocument(row, signers.has(row.id), taxonomy));
 }
 
 /** The index a full rebuild fills before it is swapped in. */

@@ -1,10 +1,9 @@
 // The association profile fields, shared by sign-up and profile edits.
 import { CheckboxGroup, SelectField, TextArea, TextField } from "~/components/form";
-import { DISTRICTS, FIELDS_OF_INTERVENTION, PUBLICS } from "~/associations/taxonomy";
+import { choiceOptions, type TaxonomyChoices } from "~/settings/taxonomy-choices";
 
-const toOptions = (entries: readonly { slug: string; label: string }[]) => entries.map((e) => ({ value: e.slug, label: e.label }));
-
-export function AssociationFields() {
+/** `choices`: the taxonomy the loader sent (the form's schema is built from the same). */
+export function AssociationFields({ choices }: { choices: TaxonomyChoices }) {
   return (
     <>
       <section className="form-section">
@@ -35,7 +34,7 @@ export function AssociationFields() {
         <div className="form-grid">
           <TextField name="postcode" label="Code postal" autoComplete="postal-code" inputMode="numeric" required />
           <TextField name="city" label="Commune" autoComplete="address-level2" required />
-          <SelectField name="district" label="Quartier" options={toOptions(DISTRICTS)} required />
+          <SelectField name="district" label="Quartier" options={choiceOptions(choices.district)} required />
           <TextField name="phone" label="Téléphone" type="tel" autoComplete="tel" />
           <TextField name="email" label="Courriel de contact public" type="email" />
           <TextField name="website" label="Site web" type="url" />
@@ -44,8 +43,8 @@ export function AssociationFields() {
       </section>
       <section className="form-section">
         <h2>Interventions</h2>
-        <CheckboxGroup name="fields" label="Champs d'intervention" options={toOptions(FIELDS_OF_INTERVENTION)} required />
-        <CheckboxGroup name="publics" label="Publics accueillis" options={toOptions(PUBLICS)} required />
+        <CheckboxGroup name="fields" label="Champs d'intervention" options={choiceOptions(choices.field)} required />
+        <CheckboxGroup name="publics" label="Publics accueillis" options={choiceOptions(choices.public)} required />
       </section>
     </>
   );

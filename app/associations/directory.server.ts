@@ -6,39 +6,36 @@ import { loadDocuments } from "../../search/sync";
 import { searchDirectory, type DirectoryQuery, type DirectoryResult, type FacetCounts } from "../../search/engine";
 import { prisma } from "~/db.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
-import { DISTRICT_SLUGS, FIELD_SLUGS, PUBLIC_SLUGS } from "~/associations/taxonomy";
 import { getSearchClient } from "~/lib/search.server";
 import { containsIgnoringCase } from "~/lib/text-filter.server";
+import type { TaxonomyKind } from "~/settings/taxonomy";
+import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
-const list = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.array(z.string()).transform((items) => items.filter((v): v is T => (values as readonly string[]).includes(v)));
-
 const QuerySchema = z.object({
   q: z.string().trim().max(200).catch(""),
-  champ: list(FIELD_SLUGS),
-  public: list(PUBLIC_SLUGS),
-  quartier: list(DISTRICT_SLUGS),
   charte: z.enum(["1"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100).catch(1),
 });
 
-/** Reads /annuaire?q=…&champ=…&public=…&quartier=…&page=… ; unknown values are ignored, never an error. */
-export function parseDirectoryQuery(searchParams: URLSearchParams): DirectoryQuery {
+/**
+ * Reads /annuaire?q=…&champ=…&public=…&quartier=…&page=… ; unknown values are ignored, never an
+ * error, and so are retired terms (the filters offer only active ones).
+ */
+export function parseDirectoryQuery(searchParams: URLSearchParams, taxonomy: Pick<Taxonomy, "isActive">): DirectoryQuery {
+  const active = (kind: TaxonomyKind, name: string) =>
+    [...new Set(searchParams.getAll(name))].filter((slug) => taxonomy.isActive(kind, slug));
   const parsed = QuerySchema.parse({
     q: searchParams.get("q") ?? "",
-    champ: searchParams.getAll("champ"),
-    public: searchParams.getAll("public"),
-    quartier: searchParams.getAll("quartier"),
     charte: searchParams.get("charte") ?? undefined,
     page: searchParams.get("page") ?? 1,
   });
   return {
     q: parsed.q,
-    fields: parsed.champ,
-    publics: parsed.public,
-    districts: parsed.quartier,
+    fields: active("field", "champ"),
+    publics: active("public", "public"),
+    districts: active("district", "quartier"),
     charterSigner: parsed.charte === "1",
     page: parsed.page,
     perPage: DIRECTORY_PAGE_SIZE,
@@ -96,7 +93,7 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
       select: { id: true },
     }),
   ]);
-  const documents = await loadDocuments(prisma, { ids: rows.map((r) => r.id) });
+  const documents = await loadDocuments(prisma, { ids: rows.map((r) => r.id), taxonomy: await getTaxonomy() });
   documents.sort((a, b) => a.name.localeCompare(b.name, "fr"));
   const matching = await prisma.association.findMany({
     where,

@@ -1,9 +1,10 @@
-// The association profile form: one schema for sign-up, profile edits, browser and server.
+// The association profile form: one schema for sign-up, profile edits, browser and server,
+// built from the taxonomy's choices (the loader sends them; the action reads the database's).
 import { z } from "zod";
-import { DISTRICT_SLUGS, FIELD_SLUGS, PUBLIC_SLUGS } from "~/associations/taxonomy";
+import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
+import { termSlug, termSlugs } from "~/settings/taxonomy-schemas";
 import {
   emailSchema,
-  multiSelect,
   nameText,
   optional,
   optionalText,
@@ -16,7 +17,8 @@ import {
   urlSchema,
 } from "~/lib/validation";
 
-export const associationProfileSchema = z.object({
+// The taxonomy's fields are placeholders here, keeping their place in the form's order: see taxonomyFields.
+const profileFields = z.object({
   name: nameText("Nom de l'association", 150),
   acronym: optionalText("Sigle", 30),
   rna: optional(rnaSchema),
@@ -26,18 +28,27 @@ export const associationProfileSchema = z.object({
   address: requiredText("Adresse", 200),
   postcode: postcodeSchema,
   city: requiredText("Commune", 100),
-  district: z.enum(DISTRICT_SLUGS, { error: "Quartier : choisissez un quartier dans la liste." }),
+  district: z.string(),
   phone: optional(phoneSchema),
   email: optional(emailSchema),
   website: optional(urlSchema),
   receptionHours: optionalText("Horaires d'accueil", 500),
-  fields: multiSelect(FIELD_SLUGS, "Champs d'intervention", 1),
-  publics: multiSelect(PUBLIC_SLUGS, "Publics accueillis", 1),
+  fields: z.array(z.string()),
+  publics: z.array(z.string()),
 });
 
-export type AssociationProfileInput = z.output<typeof associationProfileSchema>;
+/** The fields of intervention, publics and district, checked against the taxonomy's choices. */
+const taxonomyFields = (choices: TaxonomyChoices) => ({
+  district: termSlug("district", choices.district, "Quartier : choisissez un quartier dans la liste."),
+  fields: termSlugs(choices.field, "Champs d'intervention", 1),
+  publics: termSlugs(choices.public, "Publics accueillis", 1),
+});
 
-export const signUpSchema = associationProfileSchema.extend({
+export const associationProfileSchema = (choices: TaxonomyChoices) => profileFields.extend(taxonomyFields(choices));
+
+export type AssociationProfileInput = z.output<ReturnType<typeof associationProfileSchema>>;
+
+const signUpFields = profileFields.extend({
   personName: nameText("Votre nom", 120),
   personTitle: requiredText("Votre fonction dans l'association", 80),
   personEmail: emailSchema,
@@ -47,4 +58,6 @@ export const signUpSchema = associationProfileSchema.extend({
   }),
 });
 
-export type SignUpInput = z.output<typeof signUpSchema>;
+export const signUpSchema = (choices: TaxonomyChoices) => signUpFields.extend(taxonomyFields(choices));
+
+export type SignUpInput = z.output<ReturnType<typeof signUpSchema>>;

@@ -1,10 +1,17 @@
 // The administrator's call-for-projects fields (create and edit).
 import { CheckboxGroup, TextArea, TextField } from "~/components/form";
-import { FIELDS_OF_INTERVENTION } from "~/associations/taxonomy";
+import { choiceOptions, type TaxonomyChoices } from "~/settings/taxonomy-choices";
 import { CRITERIA_ROWS } from "~/calls/schemas";
 import { DOCUMENT_KINDS } from "~/dossiers/schemas";
 
-export function CallFields({ staff }: { staff: { id: string; name: string; email: string }[] }) {
+/** `choices`: the taxonomy the loader sent (the form's schema is built from the same). */
+export function CallFields({
+  staff,
+  choices,
+}: {
+  staff: { id: string; name: string; email: string }[];
+  choices: Pick<TaxonomyChoices, "field">;
+}) {
   return (
     <>
       <section className="form-section">
@@ -18,12 +25,7 @@ export function CallFields({ staff }: { staff: { id: string; name: string; email
           required
           rows={12}
         />
-        <CheckboxGroup
-          name="fields"
-          label="Champs d'intervention éligibles"
-          options={FIELDS_OF_INTERVENTION.map((f) => ({ value: f.slug, label: f.label }))}
-          required
-        />
+        <CheckboxGroup name="fields" label="Champs d'intervention éligibles" options={choiceOptions(choices.field)} required />
       </section>
       <section className="form-section">
         <h2>Montants et calendrier</h2>

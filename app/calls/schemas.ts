@@ -1,7 +1,9 @@
-// The administrator's call-for-projects form: one schema for the browser and the action.
+// The administrator's call-for-projects form: one schema for the browser and the action, built
+// from the taxonomy's choices (the loader sends them; the action reads the database's).
 import { z } from "zod";
 import { fromParisInputValue } from "~/lib/format";
-import { FIELD_SLUGS } from "~/associations/taxonomy";
+import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
+import { termSlugs } from "~/settings/taxonomy-schemas";
 import { euroAmountSchema, multiSelect, nameText, requiredText } from "~/lib/validation";
 import { DOCUMENT_KIND_VALUES } from "~/dossiers/schemas";
 
@@ -20,59 +22,60 @@ const criterionRows = Object.fromEntries(
   ]).flat(),
 ) as Record<string, z.ZodOptional<z.ZodString>>;
 
-export const callSchema = z
-  .object({
-    title: nameText("Titre", 200),
-    summary: requiredText("Résumé", 600),
-    body: requiredText("Texte de l'appel", 20_000),
-    fields: multiSelect(FIELD_SLUGS, "Champs d'intervention éligibles", 1),
-    envelope: euroAmountSchema("Enveloppe totale"),
-    minAmount: euroAmountSchema("Montant minimum par dossier"),
-    maxAmount: euroAmountSchema("Montant maximum par dossier"),
-    opensAt: dateTime("Ouverture"),
-    closesAt: dateTime("Clôture"),
-    requiredAttachments: multiSelect(DOCUMENT_KIND_VALUES, "Pièces obligatoires"),
-    reviewerIds: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())),
-    ...criterionRows,
-  })
-  .superRefine((v, ctx) => {
-    if (v.minAmount > v.maxAmount)
-      ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "Le montant maximum doit être supérieur ou égal au minimum." });
-    if (v.maxAmount > v.envelope)
-      ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "Le montant maximum ne peut pas dépasser l'enveloppe totale." });
-    const opens = fromParisInputValue(v.opensAt);
-    const closes = fromParisInputValue(v.closesAt);
-    if (opens && closes && closes <= opens)
-      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "La clôture doit être postérieure à l'ouverture." });
-    let total = 0;
-    let count = 0;
-    for (let i = 0; i < CRITERIA_ROWS; i++) {
-      const rec = v as unknown as Record<string, string | undefined>;
-      const label = rec[`criterionLabel_${i}`]?.trim();
-      const weight = rec[`criterionWeight_${i}`]?.trim();
-      if (!label && !weight) continue;
-      if (!label) ctx.addIssue({ code: "custom", path: [`criterionLabel_${i}`], message: `Critère ${i + 1} : indiquez son intitulé.` });
-      if (!weight || !/^\d{1,3}$/.test(weight) || Number(weight) < 1) {
+export const callSchema = (choices: Pick<TaxonomyChoices, "field">) =>
+  z
+    .object({
+      title: nameText("Titre", 200),
+      summary: requiredText("Résumé", 600),
+      body: requiredText("Texte de l'appel", 20_000),
+      fields: termSlugs(choices.field, "Champs d'intervention éligibles", 1),
+      envelope: euroAmountSchema("Enveloppe totale"),
+      minAmount: euroAmountSchema("Montant minimum par dossier"),
+      maxAmount: euroAmountSchema("Montant maximum par dossier"),
+      opensAt: dateTime("Ouverture"),
+      closesAt: dateTime("Clôture"),
+      requiredAttachments: multiSelect(DOCUMENT_KIND_VALUES, "Pièces obligatoires"),
+      reviewerIds: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())),
+      ...criterionRows,
+    })
+    .superRefine((v, ctx) => {
+      if (v.minAmount > v.maxAmount)
+        ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "Le montant maximum doit être supérieur ou égal au minimum." });
+      if (v.maxAmount > v.envelope)
+        ctx.addIssue({ code: "custom", path: ["maxAmount"], message: "Le montant maximum ne peut pas dépasser l'enveloppe totale." });
+      const opens = fromParisInputValue(v.opensAt);
+      const closes = fromParisInputValue(v.closesAt);
+      if (opens && closes && closes <= opens)
+        ctx.addIssue({ code: "custom", path: ["closesAt"], message: "La clôture doit être postérieure à l'ouverture." });
+      let total = 0;
+      let count = 0;
+      for (let i = 0; i < CRITERIA_ROWS; i++) {
+        const rec = v as unknown as Record<string, string | undefined>;
+        const label = rec[`criterionLabel_${i}`]?.trim();
+        const weight = rec[`criterionWeight_${i}`]?.trim();
+        if (!label && !weight) continue;
+        if (!label) ctx.addIssue({ code: "custom", path: [`criterionLabel_${i}`], message: `Critère ${i + 1} : indiquez son intitulé.` });
+        if (!weight || !/^\d{1,3}$/.test(weight) || Number(weight) < 1) {
+          ctx.addIssue({
+            code: "custom",
+            path: [`criterionWeight_${i}`],
+            message: `Critère ${i + 1} : indiquez une pondération entière en %.`,
+          });
+          continue;
+        }
+        total += Number(weight);
+        count += 1;
+      }
+      if (count === 0) ctx.addIssue({ code: "custom", path: ["criterionLabel_0"], message: "Indiquez au moins un critère d'évaluation." });
+      else if (total !== 100)
         ctx.addIssue({
           code: "custom",
-          path: [`criterionWeight_${i}`],
-          message: `Critère ${i + 1} : indiquez une pondération entière en %.`,
+          path: ["criterionWeight_0"],
+          message: `Les pondérations des critères doivent totaliser 100 % (actuellement ${total} %).`,
         });
-        continue;
-      }
-      total += Number(weight);
-      count += 1;
-    }
-    if (count === 0) ctx.addIssue({ code: "custom", path: ["criterionLabel_0"], message: "Indiquez au moins un critère d'évaluation." });
-    else if (total !== 100)
-      ctx.addIssue({
-        code: "custom",
-        path: ["criterionWeight_0"],
-        message: `Les pondérations des critères doivent totaliser 100 % (actuellement ${total} %).`,
-      });
-  });
+    });
 
-export type CallInput = z.output<typeof callSchema>;
+export type CallInput = z.output<ReturnType<typeof callSchema>>;
 
 export function criteriaFromInput(input: CallInput) {
   const rec = input as unknown as Record<string, string | undefined>;

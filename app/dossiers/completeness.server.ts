@@ -3,6 +3,7 @@ import { parseRequiredAttachments } from "~/calls/required-attachments";
 import { boundsOf } from "~/dossiers/dossier-data";
 import type { MemberDossier } from "~/dossiers/reading.server";
 import { documentKindLabel, DOSSIER_STEP_DEFS, stepSchema, type StepKey } from "~/dossiers/schemas";
+import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
 
 export type StepStatus = { key: StepKey; label: string; complete: boolean; started: boolean; errors: string[] };
 
@@ -11,7 +12,11 @@ export function missingAttachmentKinds(dossier: Pick<MemberDossier, "call" | "at
   return parseRequiredAttachments(dossier.call.requiredAttachments).filter((k) => !attached.has(k));
 }
 
-export function dossierCompleteness(dossier: Pick<MemberDossier, "parsed" | "call" | "attachments" | "declarationSignedAt">): StepStatus[] {
+/** `choices`: the taxonomy as actions check it (validationChoices), so a retired term makes its step incomplete. */
+export function dossierCompleteness(
+  dossier: Pick<MemberDossier, "parsed" | "call" | "attachments" | "declarationSignedAt">,
+  choices: TaxonomyChoices,
+): StepStatus[] {
   return DOSSIER_STEP_DEFS.map((def) => {
     if (def.key === "pieces") {
       const missing = missingAttachmentKinds(dossier);
@@ -24,7 +29,7 @@ export function dossierCompleteness(dossier: Pick<MemberDossier, "parsed" | "cal
       };
     }
     const values = dossier.parsed[def.key];
-    const result = stepSchema(def.key, boundsOf(dossier.call)).safeParse(values ?? {});
+    const result = stepSchema(def.key, boundsOf(dossier.call), choices).safeParse(values ?? {});
     const errors = result.success ? [] : [...new Set(result.error.issues.map((i) => i.message))];
     if (def.key === "declaration" && result.success && !dossier.declarationSignedAt) errors.push("La déclaration n'est pas signée.");
     return {

@@ -9,6 +9,8 @@ import { isDraftNumber, nextDossierNumber } from "~/dossiers/dossier-number";
 import { sendAcknowledgement } from "~/dossiers/acknowledgement.server";
 import { dossierCompleteness, type StepStatus } from "~/dossiers/completeness.server";
 import { getDossierForMember } from "~/dossiers/reading.server";
+import { validationChoices } from "~/settings/taxonomy-choices";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export type SubmitResult =
   | { ok: true; number: string; resubmission: boolean; submittedAt: Date }
@@ -33,6 +35,7 @@ export async function submitDossier(
   dossierId: string,
   now?: Date,
 ): Promise<SubmitResult> {
+  const choices = validationChoices(await getTaxonomy());
   const deposit = () =>
     writeTransaction(async (tx) => {
       const at = now ?? new Date();
@@ -46,7 +49,7 @@ export async function submitDossier(
       if (!resubmission && !isCallOpen(dossier.call, at)) return { ok: false as const, message: closedMessage(dossier.call.closesAt) };
       if (!access.isRepresentative)
         return { ok: false as const, message: "Seul·e le ou la représentant·e légal·e de l'association peut déposer le dossier." };
-      const steps = dossierCompleteness(dossier);
+      const steps = dossierCompleteness(dossier, choices);
       const incomplete = steps.filter((s) => !s.complete);
       if (incomplete.length)
         return { ok: false as const, message: `Le dossier est incomplet : ${incomplete.map((s) => s.label).join(", ")}.`, steps };

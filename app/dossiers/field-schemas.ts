@@ -2,6 +2,9 @@
 // Values are stored as typed (strings), so a half-filled step comes back as is.
 import { z } from "zod";
 import { emailSchema, euroAmountSchema, multiSelect, nameText, optional, optionalText, phoneSchema, requiredText } from "~/lib/validation";
+import type { TaxonomyKind } from "~/settings/taxonomy";
+import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
+import { termSlug, termSlugs } from "~/settings/taxonomy-schemas";
 
 export type FieldKind = "text" | "textarea" | "integer" | "decimal" | "money" | "date" | "select" | "multi" | "checkbox" | "email" | "tel";
 export type StepField = {
@@ -11,6 +14,8 @@ export type StepField = {
   required?: boolean;
   hint?: string;
   options?: readonly { value: string; label: string }[];
+  /** A select or multi whose options are the taxonomy's terms of this kind (see withChoices). */
+  taxonomy?: TaxonomyKind;
   /** A heading the field starts (budget groups). */
   group?: string;
   /** A name or a title: it may not start like a spreadsheet formula (see `nameText`). */
@@ -60,8 +65,17 @@ function moneySchema(label: string, required: boolean) {
   return z.preprocess((v) => (blank(v) ? "0" : v), euroAmountSchema(label));
 }
 
-function fieldSchema(field: StepField): z.ZodType {
+function taxonomySchema(field: StepField, kind: TaxonomyKind, choices: TaxonomyChoices | undefined): z.ZodType {
+  if (!choices) throw new Error(`The field "${field.name}" needs the taxonomy's choices.`);
   const required = Boolean(field.required);
+  if (field.kind === "multi") return termSlugs(choices[kind], field.label, required ? 1 : 0);
+  const base = termSlug(kind, choices[kind], `${field.label} : choisissez une option.`);
+  return z.preprocess((v) => (blank(v) ? undefined : v), required ? base : base.optional());
+}
+
+function fieldSchema(field: StepField, choices: TaxonomyChoices | undefined): z.ZodType {
+  const required = Boolean(field.required);
+  if (field.taxonomy) return taxonomySchema(field, field.taxonomy, choices);
   switch (field.kind) {
     case "text":
       if (field.isName) return required ? nameText(field.label, 300) : optional(nameText(field.label, 300));
@@ -97,6 +111,7 @@ function fieldSchema(field: StepField): z.ZodType {
   }
 }
 
-export function objectSchema(def: StepDef) {
-  return z.object(Object.fromEntries(def.fields.map((f) => [f.name, fieldSchema(f)])));
+/** A step's schema; `choices` (the taxonomy's) is needed by a step with taxonomy fields. */
+export function objectSchema(def: StepDef, choices?: TaxonomyChoices) {
+  return z.object(Object.fromEntries(def.fields.map((f) => [f.name, fieldSchema(f, choices)])));
 }

@@ -5,6 +5,7 @@ import { projectBudgetSchema, type AmountBounds } from "~/dossiers/budget";
 import { objectSchema, type StepKey } from "~/dossiers/field-schemas";
 import { stepDef } from "~/dossiers/step-definitions";
 import { parseEurosToCents } from "~/lib/validation";
+import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
 
 export type { FieldKind, StepDef, StepField, StepKey } from "~/dossiers/field-schemas";
 export {
@@ -16,7 +17,7 @@ export {
   type AmountBounds,
   type BudgetTotals,
 } from "~/dossiers/budget";
-export { DOSSIER_STEP_DEFS, DOSSIER_STEPS, isStepKey, STEP_KEYS, stepDef } from "~/dossiers/step-definitions";
+export { DOSSIER_STEP_DEFS, DOSSIER_STEPS, isStepKey, STEP_KEYS, stepDef, withChoices } from "~/dossiers/step-definitions";
 export { DOCUMENT_KINDS, DOCUMENT_KIND_VALUES, documentKindLabel, type DocumentKind } from "~/documents/document-kinds";
 
 const def = (key: StepKey) => stepDef(key)!;
@@ -26,11 +27,12 @@ export const administrationSchema = objectSchema(def("administration"));
 export const reseauxSchema = objectSchema(def("reseaux"));
 export const humanResourcesSchema = objectSchema(def("ressources_humaines"));
 export const associationBudgetSchema = objectSchema(def("budget_association"));
-export const projectSchema = objectSchema(def("projet"));
+/** The project step: its fields of intervention, publics and territory are the taxonomy's. */
+export const projectSchema = (choices: TaxonomyChoices) => objectSchema(def("projet"), choices);
 export const declarationSchema = objectSchema(def("declaration"));
 
-/** The schema of a step with fields (not "pieces"), given the call's bounds for the budget. */
-export function stepSchema(key: StepKey, bounds?: AmountBounds): z.ZodType {
+/** The schema of a step with fields (not "pieces"), given the call's bounds for the budget and the taxonomy's choices. */
+export function stepSchema(key: StepKey, bounds: AmountBounds | undefined, choices: TaxonomyChoices): z.ZodType {
   switch (key) {
     case "identification":
       return identificationSchema;
@@ -43,7 +45,7 @@ export function stepSchema(key: StepKey, bounds?: AmountBounds): z.ZodType {
     case "budget_association":
       return associationBudgetSchema;
     case "projet":
-      return projectSchema;
+      return projectSchema(choices);
     case "budget_projet":
       return projectBudgetSchema(bounds);
     case "declaration":

@@ -3,13 +3,13 @@ import { DOSSIER_STATE_LABELS } from "~/dossiers/dossier-states";
 import { prisma } from "~/db.server";
 import { parseDossierData } from "~/dossiers/dossier-data";
 import { formatEuros } from "~/lib/format";
-import { labelOf } from "~/associations/taxonomy";
+import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
 import { budgetTotals, documentKindLabel, DOSSIER_STEP_DEFS, parseEurosToCentsSafe, stepDef, type StepKey } from "~/dossiers/schemas";
 
 export type StaffField = { name: string; label: string; value: string };
 export type StaffSection = { key: StepKey; label: string; fields: StaffField[] };
 
-function displayValue(field: NonNullable<ReturnType<typeof stepDef>>["fields"][number], raw: unknown): string {
+function displayValue(field: NonNullable<ReturnType<typeof stepDef>>["fields"][number], raw: unknown, taxonomy: Taxonomy): string {
   if (raw === undefined || raw === null || raw === "") return "";
   const list = Array.isArray(raw) ? raw.map(String) : [String(raw)];
   switch (field.kind) {
@@ -18,8 +18,10 @@ function displayValue(field: NonNullable<ReturnType<typeof stepDef>>["fields"][n
       return cents === null ? list[0] : formatEuros(cents);
     }
     case "multi":
-    case "select":
-      return list.map((v) => field.options?.find((o) => o.value === v)?.label ?? v).join(", ");
+    case "select": {
+      const kind = field.taxonomy;
+      return list.map((v) => (kind ? taxonomy.label(kind, v) : (field.options?.find((o) => o.value === v)?.label ?? v))).join(", ");
+    }
     case "checkbox":
       return list[0] === "on" ? "Oui" : "Non";
     case "date": {
@@ -60,10 +62,11 @@ export async function getDossierForStaff(dossierId: string) {
   });
   if (!d) return null;
   const data = parseDossierData(d.data);
+  const taxonomy = await getTaxonomy();
   const sections: StaffSection[] = DOSSIER_STEP_DEFS.filter((s) => s.key !== "pieces").map((def) => ({
     key: def.key,
     label: def.label,
-    fields: def.fields.map((f) => ({ name: f.name, label: f.label, value: displayValue(f, data[def.key]?.[f.name]) })),
+    fields: def.fields.map((f) => ({ name: f.name, label: f.label, value: displayValue(f, data[def.key]?.[f.name], taxonomy) })),
   }));
   const totals = budgetTotals(data.budget_projet ?? {});
   const signer = d.declarationSignerId
@@ -79,7 +82,7 @@ export async function getDossierForStaff(dossierId: string) {
     submittedAt: d.submittedAt,
     declarationSignedAt: d.declarationSignedAt,
     declarationSignerName: signer?.name ?? null,
-    association: { ...d.association, districtLabel: labelOf("district", d.association.district) },
+    association: { ...d.association, districtLabel: taxonomy.label("district", d.association.district) },
     call: d.call,
     sections,
     budget: { ...totals, ccasSharePercent: totals.incomeCents ? Math.round((totals.ccasCents / totals.incomeCents) * 1000) / 10 : 0 },

@@ -1,15 +1,13 @@
 // The dossier (Cerfa n°12156*06) as ordered steps, each declaring its fields once: the form
 // renders them, the schemas validate them.
-import { FIELDS_OF_INTERVENTION, PUBLICS, DISTRICTS } from "~/associations/taxonomy";
 import { PROJECT_BUDGET_STEP } from "~/dossiers/budget";
 import type { StepDef, StepKey } from "~/dossiers/field-schemas";
+import { choiceOptions, type TaxonomyChoices } from "~/settings/taxonomy-choices";
 
 const YES_NO = [
   { value: "non", label: "Non" },
   { value: "oui", label: "Oui" },
 ] as const;
-
-const opts = (entries: readonly { slug: string; label: string }[]) => entries.map((e) => ({ value: e.slug, label: e.label }));
 
 export const DOSSIER_STEP_DEFS: StepDef[] = [
   {
@@ -147,10 +145,10 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
         required: true,
         hint: "Contenu des actions, calendrier, partenariats.",
       },
-      { name: "fields", label: "Champs d'intervention du projet", kind: "multi", required: true, options: opts(FIELDS_OF_INTERVENTION) },
-      { name: "publics", label: "Publics visés", kind: "multi", required: true, options: opts(PUBLICS) },
+      { name: "fields", label: "Champs d'intervention du projet", kind: "multi", required: true, taxonomy: "field" },
+      { name: "publics", label: "Publics visés", kind: "multi", required: true, taxonomy: "public" },
       { name: "beneficiaries", label: "Nombre de bénéficiaires attendus", kind: "integer", required: true },
-      { name: "territory", label: "Territoire", kind: "select", required: true, options: opts(DISTRICTS) },
+      { name: "territory", label: "Territoire", kind: "select", required: true, taxonomy: "district" },
       { name: "means", label: "Moyens matériels et humains mobilisés", kind: "textarea", required: true },
       { name: "startDate", label: "Date de début", kind: "date", required: true },
       { name: "durationMonths", label: "Durée (en mois)", kind: "integer", required: true },
@@ -196,6 +194,11 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
 /** The ordered steps, for every screen that lists or renders the dossier. */
 export const DOSSIER_STEPS: readonly { key: StepKey; label: string }[] = DOSSIER_STEP_DEFS.map(({ key, label }) => ({ key, label }));
 export const STEP_KEYS = DOSSIER_STEPS.map((s) => s.key);
+/** A step as its form shows it: the taxonomy fields get their options from the choices the loader sent. */
+export function withChoices(def: StepDef, choices: TaxonomyChoices): StepDef {
+  return { ...def, fields: def.fields.map((f) => (f.taxonomy ? { ...f, options: choiceOptions(choices[f.taxonomy]) } : f)) };
+}
+
 export function stepDef(key: string): StepDef | undefined {
   return DOSSIER_STEP_DEFS.find((s) => s.key === key);
 }

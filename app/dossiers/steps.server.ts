@@ -7,6 +7,8 @@ import { issuesToFieldErrors } from "~/lib/forms.server";
 import { MAX_AMOUNT_CENTS } from "~/lib/limits";
 import { getDossierForMember } from "~/dossiers/reading.server";
 import { parseEurosToCentsSafe, pickStepValues, stepSchema, type StepKey } from "~/dossiers/schemas";
+import { validationChoices } from "~/settings/taxonomy-choices";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 function denormalised(data: DossierData) {
   const title = data.projet?.title;
@@ -30,6 +32,7 @@ export async function saveStep(
   input: Record<string, unknown>,
   { validate, nextStep }: { validate: boolean; nextStep?: StepKey },
 ): Promise<SaveResult> {
+  const choices = validate ? validationChoices(await getTaxonomy()) : null;
   // Read and write in one transaction that takes the write lock first: saves of other steps
   // of the same dossier at the same moment each read what the previous one wrote (no lost step).
   return writeTransaction(async (tx) => {
@@ -45,8 +48,8 @@ export async function saveStep(
     const values = pickStepValues(step, input);
     const data: DossierData = { ...dossier.parsed, [step]: values };
     let errors: Record<string, string> | null = null;
-    if (validate) {
-      const result = stepSchema(step, boundsOf(dossier.call)).safeParse(values);
+    if (choices) {
+      const result = stepSchema(step, boundsOf(dossier.call), choices).safeParse(values);
       if (!result.success) errors = issuesToFieldErrors(result.error.issues);
     }
     const signing = step === "declaration" && validate && !errors;

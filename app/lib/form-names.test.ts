@@ -8,18 +8,25 @@ import { charterSignSchema } from "../charter/schemas";
 import { stepSchema } from "../dossiers/schemas";
 import { associationRegistrationSchema, eventSchema, publicRegistrationSchema } from "../events/schemas";
 import { grantSchema } from "../subsidies/schemas";
+import type { TaxonomyChoices } from "../settings/taxonomy-choices";
 import type { z } from "zod";
+
+const choices: TaxonomyChoices = {
+  field: [{ slug: "aide-alimentaire", label: "Aide alimentaire" }],
+  public: [{ slug: "familles", label: "Familles" }],
+  district: [{ slug: "toute-la-ville", label: "Tout le territoire" }],
+};
 
 const HOSTILE = ["=1+1", "+1", "-2+3", "@A1", "  =1+1"];
 
 const CASES: { form: string; schema: z.ZodType; input: (v: string) => Record<string, unknown>; path: (string | number)[] }[] = [
-  { form: "association profile", schema: associationProfileSchema, input: (v) => ({ name: v }), path: ["name"] },
-  { form: "sign-up: association", schema: signUpSchema, input: (v) => ({ name: v }), path: ["name"] },
-  { form: "sign-up: person", schema: signUpSchema, input: (v) => ({ personName: v }), path: ["personName"] },
+  { form: "association profile", schema: associationProfileSchema(choices), input: (v) => ({ name: v }), path: ["name"] },
+  { form: "sign-up: association", schema: signUpSchema(choices), input: (v) => ({ name: v }), path: ["name"] },
+  { form: "sign-up: person", schema: signUpSchema(choices), input: (v) => ({ personName: v }), path: ["personName"] },
   { form: "invitation", schema: acceptInvitationSchema, input: (v) => ({ name: v }), path: ["name"] },
   { form: "staff account", schema: createStaffSchema, input: (v) => ({ name: v }), path: ["name"] },
   { form: "charter signature", schema: charterSignSchema, input: (v) => ({ signerName: v }), path: ["signerName"] },
-  { form: "call for projects", schema: callSchema, input: (v) => ({ title: v }), path: ["title"] },
+  { form: "call for projects", schema: callSchema(choices), input: (v) => ({ title: v }), path: ["title"] },
   { form: "event", schema: eventSchema, input: (v) => ({ title: v }), path: ["title"] },
   {
     form: "registration by an association",
@@ -29,15 +36,20 @@ const CASES: { form: string; schema: z.ZodType; input: (v: string) => Record<str
   },
   { form: "public registration", schema: publicRegistrationSchema, input: (v) => ({ name: v, email: "p@exemple.test" }), path: ["name"] },
   { form: "subsidy outside a call", schema: grantSchema, input: (v) => ({ purpose: v }), path: ["purpose"] },
-  { form: "dossier: association", schema: stepSchema("identification"), input: (v) => ({ name: v }), path: ["name"] },
+  { form: "dossier: association", schema: stepSchema("identification", undefined, choices), input: (v) => ({ name: v }), path: ["name"] },
   {
     form: "dossier: representative",
-    schema: stepSchema("identification"),
+    schema: stepSchema("identification", undefined, choices),
     input: (v) => ({ representativeName: v }),
     path: ["representativeName"],
   },
-  { form: "dossier: contact", schema: stepSchema("identification"), input: (v) => ({ contactName: v }), path: ["contactName"] },
-  { form: "dossier: project title", schema: stepSchema("projet"), input: (v) => ({ title: v }), path: ["title"] },
+  {
+    form: "dossier: contact",
+    schema: stepSchema("identification", undefined, choices),
+    input: (v) => ({ contactName: v }),
+    path: ["contactName"],
+  },
+  { form: "dossier: project title", schema: stepSchema("projet", undefined, choices), input: (v) => ({ title: v }), path: ["title"] },
 ];
 
 describe("names that start like a formula", () => {

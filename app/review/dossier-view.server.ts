@@ -2,6 +2,7 @@
 import { associationIdentitySelect } from "~/associations/profile.server";
 import { prisma, type Prisma } from "~/db.server";
 import { getDossierForStaff } from "~/dossiers/staff-view.server";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 import { requireDossierAccess, type Actor } from "./access.server";
 import { userNames } from "./names.server";
 import { scoreSummary } from "./scores";
@@ -43,10 +44,11 @@ const reviewDossierSelect = {
 /** Everything a reviewer sees of a dossier: sections, attachments, identity, grid, notes, thread, history. */
 export async function getDossierForReview(user: Actor, dossierId: string) {
   await requireDossierAccess(user, dossierId);
-  const [dossier, content] = await Promise.all([
+  const [dossier, content, taxonomy] = await Promise.all([
     prisma.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: reviewDossierSelect }),
     // The sections with their labels and values as the applicant side defines them.
     getDossierForStaff(dossierId),
+    getTaxonomy(),
   ]);
   const history = await prisma.auditEvent.findMany({
     where: { entityType: "dossier", entityId: dossierId },
@@ -66,8 +68,9 @@ export async function getDossierForReview(user: Actor, dossierId: string) {
   const isReviewer = reviewerIds.includes(user.id);
   const conflicted = conflictedIds.includes(user.id);
   const { annotations, messages, scores, conflicts, ...rest } = dossier;
+  const fieldLabels = rest.association.fields.map((f) => taxonomy.label("field", f.slug));
   return {
-    dossier: rest,
+    dossier: { ...rest, association: { ...rest.association, fieldLabels } },
     sections: content?.sections ?? [],
     budget: content?.budget ?? null,
     declarationSignerName: content?.declarationSignerName ?? null,

@@ -1,13 +1,14 @@
 // Exports of a call's dossiers, CSV or XLSX, with the columns staff pick.
-import { labelOf } from "~/associations/taxonomy";
 import { stateLabel } from "~/dossiers/dossier-states";
 import { centsToDecimal, formatDateTime, formatDecimal } from "~/lib/format";
 import { toCsv, toXlsx } from "~/lib/spreadsheet.server";
 import { requireCallAccess, reviewRefusal, type Actor } from "./access.server";
 import { callDossiersWithScores } from "./ranking.server";
 import { getPortalSettings } from "~/settings/portal-settings.server";
+import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
 
 type ExportRow = Awaited<ReturnType<typeof callDossiersWithScores>>["dossiers"][number];
+type Labels = Pick<Taxonomy, "label">;
 
 export const EXPORT_COLUMNS = [
   { key: "numero", label: "Numéro", value: (d: ExportRow) => d.number },
@@ -19,7 +20,7 @@ export const EXPORT_COLUMNS = [
   {
     key: "champs",
     label: "Champs d'intervention",
-    value: (d: ExportRow) => d.association.fields.map((f) => labelOf("field", f.slug)).join(", "),
+    value: (d: ExportRow, taxonomy: Labels) => d.association.fields.map((f) => taxonomy.label("field", f.slug)).join(", "),
   },
   { key: "demande", label: "Montant demandé (€)", value: (d: ExportRow) => centsToDecimal(d.requestedCents) },
   { key: "accorde", label: "Montant accordé (€)", value: (d: ExportRow) => centsToDecimal(d.proposedCents) },
@@ -35,9 +36,9 @@ export async function exportCallDossiers(user: Actor, callId: string, format: "c
   await requireCallAccess(user, callId);
   const columns = EXPORT_COLUMNS.filter((c) => keys.includes(c.key));
   if (columns.length === 0) throw reviewRefusal("Choisissez au moins une colonne à exporter.", { field: "colonnes" });
-  const { call, dossiers } = await callDossiersWithScores(callId);
+  const [{ call, dossiers }, taxonomy] = await Promise.all([callDossiersWithScores(callId), getTaxonomy()]);
   const header = columns.map((c) => c.label);
-  const rows = dossiers.map((d) => columns.map((c) => c.value(d)));
+  const rows = dossiers.map((d) => columns.map((c) => c.value(d, taxonomy)));
   const base = `dossiers-${call.id}`;
   if (format === "csv") {
     const body = toCsv(header, rows, { delimiter: ";", bom: true });

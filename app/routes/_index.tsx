@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/db.server";
-import { FIELDS_OF_INTERVENTION } from "~/associations/taxonomy";
 import { useCcas } from "~/lib/meta";
 import { ofCcas } from "~/settings/ccas-name";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export async function loader(_: LoaderFunctionArgs) {
-  const associations = await prisma.association.count({ where: { status: "validated" } });
-  return { associations };
+  const [associations, taxonomy] = await Promise.all([prisma.association.count({ where: { status: "validated" } }), getTaxonomy()]);
+  return { associations, fields: taxonomy.active("field").map((f) => ({ slug: f.slug, label: f.label })) };
 }
 
 export default function Home() {
-  const { associations } = useLoaderData<typeof loader>();
+  const { associations, fields } = useLoaderData<typeof loader>();
   const ccas = useCcas();
   return (
     <>
@@ -38,7 +38,7 @@ export default function Home() {
       <div className="container page">
         <h2>Parcourir par champ d'intervention</h2>
         <ul className="tags">
-          {FIELDS_OF_INTERVENTION.map((f) => (
+          {fields.map((f) => (
             <li key={f.slug} className="tag">
               <Link to={`/annuaire?champ=${f.slug}`}>{f.label}</Link>
             </li>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { requireAdmin } from "~/accounts/auth.server";
 import { CALL_STATUS_LABELS, CALL_STATUSES, CALL_TRANSITIONS, type CallStatus } from "~/calls/call-status";
 import { updateCallFromInput } from "~/calls/editing.server";
@@ -13,6 +14,8 @@ import { centsToInput, formatDateTime, toParisInputValue } from "~/lib/format";
 import { domainAction, domainLoader, fieldError, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { callSchema } from "~/calls/schemas";
 import { pageTitle } from "~/lib/meta";
+import { formChoices, validationChoices } from "~/settings/taxonomy-choices";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `${data?.call.title ?? "Appel à projets"} – Administration`) },
@@ -32,8 +35,12 @@ export function loader(args: LoaderFunctionArgs) {
 
 async function readCall({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [call, staff] = await Promise.all([getCallForAdmin(params.callId ?? ""), listStaffUsers()]);
-  return { call: { ...call, requiredAttachmentKinds: parseRequiredAttachments(call.requiredAttachments) }, staff };
+  const [call, staff, taxonomy] = await Promise.all([getCallForAdmin(params.callId ?? ""), listStaffUsers(), getTaxonomy()]);
+  return {
+    call: { ...call, requiredAttachmentKinds: parseRequiredAttachments(call.requiredAttachments) },
+    staff,
+    choices: formChoices(taxonomy, { field: call.fields.map((f) => f.slug) }),
+  };
 }
 
 export function action(args: ActionFunctionArgs) {
@@ -53,7 +60,7 @@ async function editCall({ request, params }: ActionFunctionArgs) {
   }
   // The call's own form has no intent.
   if (values.intent !== undefined) return unknownIntent(values);
-  const parsed = parseWith(callSchema, values);
+  const parsed = parseWith(callSchema(validationChoices(await getTaxonomy())), values);
   if (!parsed.ok) return invalid(parsed);
   const result = await updateCallFromInput(callId, parsed.data, admin);
   return redirectWithFlash(
@@ -63,7 +70,8 @@ async function editCall({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCall() {
-  const { call, staff } = useLoaderData<typeof loader>();
+  const { call, staff, choices } = useLoaderData<typeof loader>();
+  const schema = useMemo(() => callSchema(choices), [choices]);
   const actionData = useActionData<typeof action>();
   const defaults: Record<string, unknown> = {
     title: call.title,
@@ -113,13 +121,13 @@ export default function EditCall() {
         ) : null}
       </section>
       <ValidatedForm
-        schema={callSchema}
+        schema={schema}
         method="post"
         defaultValues={defaults}
         key={JSON.stringify(defaults)}
         actionData={actionData && "errors" in actionData ? actionData : undefined}
       >
-        <CallFields staff={staff} />
+        <CallFields staff={staff} choices={choices} />
         <div className="actions">
           <SubmitButton>Enregistrer l'appel</SubmitButton>
         </div>

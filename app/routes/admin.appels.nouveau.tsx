@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { requireAdmin } from "~/accounts/auth.server";
 import { createCallFromInput } from "~/calls/editing.server";
 import { listStaffUsers } from "~/calls/reading.server";
@@ -9,12 +10,15 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { domainAction, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { callSchema } from "~/calls/schemas";
 import { pageTitle } from "~/lib/meta";
+import { formChoices, validationChoices } from "~/settings/taxonomy-choices";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Nouvel appel à projets") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { staff: await listStaffUsers() };
+  const [staff, taxonomy] = await Promise.all([listStaffUsers(), getTaxonomy()]);
+  return { staff, choices: formChoices(taxonomy) };
 }
 
 export function action(args: ActionFunctionArgs) {
@@ -23,26 +27,24 @@ export function action(args: ActionFunctionArgs) {
 
 async function createCall({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = parseWith(callSchema, formDataToObject(await request.formData()));
+  const schema = callSchema(validationChoices(await getTaxonomy()));
+  const parsed = parseWith(schema, formDataToObject(await request.formData()));
   if (!parsed.ok) return invalid(parsed);
   const call = await createCallFromInput(parsed.data, admin);
   return redirectWithFlash(`/admin/appels/${call.id}`, "Appel à projets enregistré en brouillon. Publiez-le quand il est prêt.");
 }
 
 export default function NewCall() {
-  const { staff } = useLoaderData<typeof loader>();
+  const { staff, choices } = useLoaderData<typeof loader>();
+  const schema = useMemo(() => callSchema(choices), [choices]);
   return (
     <div className="container page">
       <p>
         <Link to="/admin/appels">‹ Appels à projets</Link>
       </p>
       <h1>Nouvel appel à projets</h1>
-      <ValidatedForm
-        schema={callSchema}
-        method="post"
-        defaultValues={{ fields: [], requiredAttachments: ["statuts", "rib"], reviewerIds: [] }}
-      >
-        <CallFields staff={staff} />
+      <ValidatedForm schema={schema} method="post" defaultValues={{ fields: [], requiredAttachments: ["statuts", "rib"], reviewerIds: [] }}>
+        <CallFields staff={staff} choices={choices} />
         <div className="actions">
           <SubmitButton>Enregistrer le brouillon</SubmitButton>
         </div>

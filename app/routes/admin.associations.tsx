@@ -6,7 +6,7 @@ import { requireAdmin } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { domainAction, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
-import { labelOf } from "~/associations/taxonomy";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 import { requiredText } from "~/lib/validation";
 import { pageTitle } from "~/lib/meta";
 
@@ -19,8 +19,13 @@ const decisionSchema = z.discriminatedUnion("intent", [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [pending, refused] = await Promise.all([listAssociationsByStatus("pending"), listAssociationsByStatus("refused", 50)]);
-  return { pending, refused };
+  const [pending, refused, taxonomy] = await Promise.all([
+    listAssociationsByStatus("pending"),
+    listAssociationsByStatus("refused", 50),
+    getTaxonomy(),
+  ]);
+  const withLabel = <A extends { district: string }>(a: A) => ({ ...a, districtLabel: taxonomy.label("district", a.district) });
+  return { pending: pending.map(withLabel), refused: refused.map(withLabel) };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
@@ -83,7 +88,7 @@ export default function PendingAssociations() {
                   {a.rna ?? "non renseigné"} / {a.siret ?? "non renseigné"}
                 </dd>
                 <dt>Quartier</dt>
-                <dd>{labelOf("district", a.district)}</dd>
+                <dd>{a.districtLabel}</dd>
                 <dt>Représentant·e</dt>
                 <dd>{a.memberships.map((m) => `${m.user.name} (${m.title ?? "membre"}, ${m.user.email})`).join(", ") || "—"}</dd>
               </dl>

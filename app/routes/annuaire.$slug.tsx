@@ -4,8 +4,9 @@ import { getPublicAssociationBySlug } from "~/associations/profile.server";
 import { isCharterSigner } from "~/charter/charter-status.server";
 import { notFound } from "~/lib/http.server";
 import { formatDate } from "~/lib/format";
-import { labelOf } from "~/associations/taxonomy";
 import { pageTitle } from "~/lib/meta";
+import type { TaxonomyKind } from "~/settings/taxonomy";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, data ? `${data.association.name} – Annuaire des associations` : "Association introuvable") },
@@ -15,11 +16,20 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const association = await getPublicAssociationBySlug(params.slug ?? "");
   if (!association) throw notFound("Cette association n'existe pas ou n'est pas (encore) publiée dans l'annuaire.");
-  return { association, charterSigner: await isCharterSigner(association.id) };
+  const [charterSigner, taxonomy] = await Promise.all([isCharterSigner(association.id), getTaxonomy()]);
+  // A retired term still names the association, but is no longer a filter of the directory: no link.
+  const term = (kind: TaxonomyKind, slug: string) => ({ slug, label: taxonomy.label(kind, slug), filter: taxonomy.isActive(kind, slug) });
+  return {
+    association,
+    charterSigner,
+    fields: association.fields.map((f) => term("field", f.slug)),
+    publics: association.publics.map((p) => term("public", p.slug)),
+    district: term("district", association.district),
+  };
 }
 
 export default function AssociationPage() {
-  const { association: a, charterSigner } = useLoaderData<typeof loader>();
+  const { association: a, charterSigner, fields, publics, district } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <p>
@@ -45,17 +55,17 @@ export default function AssociationPage() {
           ) : null}
           <h2>Champs d'intervention</h2>
           <ul className="tags">
-            {a.fields.map((f) => (
+            {fields.map((f) => (
               <li key={f.slug} className="tag">
-                <Link to={`/annuaire?champ=${f.slug}`}>{labelOf("field", f.slug)}</Link>
+                {f.filter ? <Link to={`/annuaire?champ=${f.slug}`}>{f.label}</Link> : f.label}
               </li>
             ))}
           </ul>
           <h2>Publics accueillis</h2>
           <ul className="tags">
-            {a.publics.map((p) => (
+            {publics.map((p) => (
               <li key={p.slug} className="tag">
-                <Link to={`/annuaire?public=${p.slug}`}>{labelOf("public", p.slug)}</Link>
+                {p.filter ? <Link to={`/annuaire?public=${p.slug}`}>{p.label}</Link> : p.label}
               </li>
             ))}
           </ul>
@@ -70,9 +80,7 @@ export default function AssociationPage() {
               {a.postcode} {a.city}
             </dd>
             <dt>Quartier</dt>
-            <dd>
-              <Link to={`/annuaire?quartier=${a.district}`}>{labelOf("district", a.district)}</Link>
-            </dd>
+            <dd>{district.filter ? <Link to={`/annuaire?quartier=${district.slug}`}>{district.label}</Link> : district.label}</dd>
             {a.receptionHours ? (
               <>
                 <dt>Accueil</dt>

@@ -4,9 +4,10 @@ import { useEffect, useRef } from "react";
 import { Highlight } from "~/components/highlight";
 import { parseDirectoryQuery, searchAssociations } from "~/associations/directory.server";
 import { pluralize } from "~/lib/format";
-import { DISTRICTS, FIELDS_OF_INTERVENTION, PUBLICS, labelOf } from "~/associations/taxonomy";
 import { pageTitle, useCcas } from "~/lib/meta";
 import { ofCcas } from "~/settings/ccas-name";
+import type { TaxonomyKind } from "~/settings/taxonomy";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
@@ -15,21 +16,24 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = parseDirectoryQuery(new URL(request.url).searchParams);
+  const taxonomy = await getTaxonomy();
+  const query = parseDirectoryQuery(new URL(request.url).searchParams, taxonomy);
   const result = await searchAssociations(query);
+  // Only active terms are offered as filters; every term, retired ones too, still names its records.
+  const filters = (kind: TaxonomyKind) => taxonomy.active(kind).map((t) => ({ slug: t.slug, label: t.label }));
   return {
     query,
     total: result.total,
     totalPages: result.totalPages,
     engine: result.engine,
     facets: result.facets,
+    filters: { fields: filters("field"), publics: filters("public"), districts: filters("district") },
     hits: result.hits.map((h) => ({
       id: h.id,
       slug: h.slug,
       highlighted: h.highlighted,
-      district: h.district,
-      fields: h.fields,
-      publics: h.publics,
+      districtLabel: taxonomy.label("district", h.district),
+      fields: h.fields.map((slug) => ({ slug, label: taxonomy.label("field", slug) })),
       charterSigner: h.charterSigner,
     })),
   };
@@ -70,7 +74,7 @@ function pageHref(search: URLSearchParams, page: number) {
 }
 
 export default function Directory() {
-  const { query, total, totalPages, engine, facets, hits } = useLoaderData<typeof loader>();
+  const { query, total, totalPages, engine, facets, filters, hits } = useLoaderData<typeof loader>();
   const ccas = useCcas();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -131,15 +135,9 @@ export default function Directory() {
         <div className="directory">
           <aside className="facets" aria-label="Filtres">
             <h2 className="visually-hidden">Filtres</h2>
-            <Facet
-              legend="Champs d'intervention"
-              name="champ"
-              entries={FIELDS_OF_INTERVENTION}
-              counts={facets.fields}
-              selected={query.fields}
-            />
-            <Facet legend="Publics" name="public" entries={PUBLICS} counts={facets.publics} selected={query.publics} />
-            <Facet legend="Quartiers" name="quartier" entries={DISTRICTS} counts={facets.districts} selected={query.districts} />
+            <Facet legend="Champs d'intervention" name="champ" entries={filters.fields} counts={facets.fields} selected={query.fields} />
+            <Facet legend="Publics" name="public" entries={filters.publics} counts={facets.publics} selected={query.publics} />
+            <Facet legend="Quartiers" name="quartier" entries={filters.districts} counts={facets.districts} selected={query.districts} />
             <fieldset>
               <legend>Charte</legend>
               <label className="checkbox">
@@ -201,11 +199,11 @@ export default function Directory() {
                   <p>
                     <Highlight text={hit.highlighted.socialObject} />
                   </p>
-                  <p className="small muted">Quartier : {labelOf("district", hit.district)}</p>
+                  <p className="small muted">Quartier : {hit.districtLabel}</p>
                   <ul className="tags" aria-label="Champs d'intervention">
                     {hit.fields.map((f) => (
-                      <li key={f} className="tag">
-                        {labelOf("field", f)}
+                      <li key={f.slug} className="tag">
+                        {f.label}
                       </li>
                     ))}
                   </ul>

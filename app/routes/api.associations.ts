@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseDirectoryQuery, searchAssociations } from "~/associations/directory.server";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 /** The public directory search as JSON: same parameters as /annuaire. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = parseDirectoryQuery(new URL(request.url).searchParams);
+  const query = parseDirectoryQuery(new URL(request.url).searchParams, await getTaxonomy());
   const result = await searchAssociations(query);
   return Response.json(
     {

@@ -6,7 +6,7 @@ import { parseRequiredAttachments } from "~/calls/required-attachments";
 import { CALL_STATUS_LABELS } from "~/calls/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
-import { labelOf } from "~/associations/taxonomy";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 import { documentKindLabel } from "~/documents/document-kinds";
 import { pageTitle } from "~/lib/meta";
 
@@ -20,9 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!call) throw notFound("Cet appel à projets n'existe pas ou n'est pas publié.");
   const user = await getUser(request);
   const memberships = user ? await getMemberships(user.id) : [];
+  const taxonomy = await getTaxonomy();
   const { body: _body, ...rest } = call;
   return {
-    call: { ...rest, requiredAttachments: parseRequiredAttachments(call.requiredAttachments) },
+    call: {
+      ...rest,
+      requiredAttachments: parseRequiredAttachments(call.requiredAttachments),
+      fieldLabels: call.fields.map((f) => taxonomy.label("field", f.slug)),
+    },
     signedIn: Boolean(user),
     associations: memberships
       .filter((m) => m.association.status === "validated")
@@ -59,7 +64,7 @@ export default function PublicCall() {
           de {formatEuros(call.minAmountCents, { round: true })} à {formatEuros(call.maxAmountCents, { round: true })}
         </dd>
         <dt>Champs d'intervention</dt>
-        <dd>{call.fields.map((f) => labelOf("field", f.slug)).join(", ")}</dd>
+        <dd>{call.fieldLabels.join(", ")}</dd>
         <dt>Pièces obligatoires</dt>
         <dd>{call.requiredAttachments.map(documentKindLabel).join(", ") || "aucune"}</dd>
       </dl>

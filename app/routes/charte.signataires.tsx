@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listCurrentSignatories } from "~/charter/signatures.server";
 import { formatDate } from "~/lib/format";
-import { labelOf } from "~/associations/taxonomy";
 import { pageTitle } from "~/lib/meta";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Associations signataires de la charte") }];
 
 export async function loader(_: LoaderFunctionArgs) {
-  return listCurrentSignatories();
+  const [{ version, signatories }, taxonomy] = await Promise.all([listCurrentSignatories(), getTaxonomy()]);
+  return { version, signatories: signatories.map((s) => ({ ...s, districtLabel: taxonomy.label("district", s.district) })) };
 }
 
 export default function Signatories() {
@@ -47,7 +48,7 @@ export default function Signatories() {
                       <td>
                         <Link to={`/annuaire/${s.slug}`}>{s.name}</Link>
                       </td>
-                      <td>{labelOf("district", s.district)}</td>
+                      <td>{s.districtLabel}</td>
                       <td>{formatDate(s.signedAt)}</td>
                     </tr>
                   ))}

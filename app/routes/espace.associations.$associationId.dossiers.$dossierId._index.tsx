@@ -16,6 +16,8 @@ import { submissionHistory } from "~/dossiers/submission-history";
 import { stepDef } from "~/dossiers/schemas";
 import { listMessagesForMember } from "~/review/messages.server";
 import { pageTitle } from "~/lib/meta";
+import { validationChoices } from "~/settings/taxonomy-choices";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""}`) },
@@ -50,7 +52,7 @@ async function readDossier({ request, params }: LoaderFunctionArgs) {
       call: { title: dossier.call.title, slug: dossier.call.slug, closesAt: dossier.call.closesAt, open: isCallOpen(dossier.call) },
     },
     editable: isEditable(dossier),
-    steps: dossierCompleteness(dossier),
+    steps: dossierCompleteness(dossier, validationChoices(await getTaxonomy())),
     correction,
     submissions,
     messages: thread.messages,

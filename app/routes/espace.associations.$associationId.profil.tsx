@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { getAssociationProfile, updateAssociationProfile } from "~/associations/profile.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { AssociationFields } from "~/associations/association-fields";
@@ -9,6 +10,9 @@ import { notFound } from "~/lib/http.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { associationProfileSchema } from "~/associations/schemas";
 import { pageTitle } from "~/lib/meta";
+import { profileSchemaForAction } from "~/associations/schemas.server";
+import { formChoices } from "~/settings/taxonomy-choices";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Fiche de ${data?.association.name ?? "l'association"}`) },
@@ -18,12 +22,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
   const association = await getAssociationProfile(associationId);
   if (!association) throw notFound();
-  return { association };
+  const held = {
+    district: [association.district],
+    field: association.fields.map((f) => f.slug),
+    public: association.publics.map((p) => p.slug),
+  };
+  return { association, choices: formChoices(await getTaxonomy(), held) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
-  const parsed = await parseForm(request, associationProfileSchema);
+  const parsed = await parseForm(request, await profileSchemaForAction());
   if (!parsed.ok) return invalid(parsed);
   const sync = await updateAssociationProfile(associationId, parsed.data, user);
   return redirectWithFlash(
@@ -35,7 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssociationProfile() {
-  const { association: a } = useLoaderData<typeof loader>();
+  const { association: a, choices } = useLoaderData<typeof loader>();
+  const schema = useMemo(() => associationProfileSchema(choices), [choices]);
   const defaults = {
     ...a,
     acronym: a.acronym ?? "",
@@ -63,8 +73,8 @@ export default function AssociationProfile() {
           L'inscription a été refusée{a.refusalReason ? ` : ${a.refusalReason}` : "."} Corrigez la fiche puis contactez le CCAS.
         </div>
       ) : null}
-      <ValidatedForm schema={associationProfileSchema} method="post" defaultValues={defaults} key={String(a.updatedAt)}>
-        <AssociationFields />
+      <ValidatedForm schema={schema} method="post" defaultValues={defaults} key={String(a.updatedAt)}>
+        <AssociationFields choices={choices} />
         <div className="actions">
           <SubmitButton>Enregistrer la fiche</SubmitButton>
         </div>

@@ -1,31 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "~/accounts/passwords.server";
 import { getUser } from "~/accounts/auth.server";
 import { AssociationFields } from "~/associations/association-fields";
 import { Checkbox, SubmitButton, TextField, ValidatedForm } from "~/components/form";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
-import { signUpSchema } from "~/associations/schemas.server";
+import { signUpSchemaForAction } from "~/associations/schemas.server";
 import { requestSignUp, signUpSentMessage } from "~/associations/sign-up.server";
 import { pageTitle } from "~/lib/meta";
 import { getPortalSettings } from "~/settings/portal-settings.server";
-
-const loadSignUpSchema = () => import("~/associations/schemas").then((m) => m.signUpSchema);
+import { formChoices } from "~/settings/taxonomy-choices";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Inscrire une association") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/espace");
   // A CCAS serving one commune prefills it (with its own postcode when it sits there).
-  const { communes, city, postcode } = await getPortalSettings();
+  const [{ communes, city, postcode }, taxonomy] = await Promise.all([getPortalSettings(), getTaxonomy()]);
   const commune = communes.length === 1 ? communes[0].name : "";
-  return { town: { city: commune, postcode: commune && commune === city ? postcode : "" } };
+  return { town: { city: commune, postcode: commune && commune === city ? postcode : "" }, choices: formChoices(taxonomy) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, signUpSchema);
+  const parsed = await parseForm(request, await signUpSchemaForAction());
   if (!parsed.ok) return invalid(parsed);
   const { password, ...values } = parsed.data;
   if (isCommonPassword(password)) return fieldError("password", COMMON_PASSWORD_MESSAGE, values);
@@ -35,8 +36,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const { town } = useLoaderData<typeof loader>();
+  const { town, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const loadSignUpSchema = useMemo(() => () => import("~/associations/schemas").then((m) => m.signUpSchema(choices)), [choices]);
   if (actionData && "sent" in actionData) {
     return (
       <div className="container page narrow">
@@ -60,7 +62,7 @@ export default function SignUp() {
       </p>
       <p className="small muted">Les champs marqués d'un astérisque (*) sont obligatoires.</p>
       <ValidatedForm schema={loadSignUpSchema} method="post" defaultValues={{ ...town, fields: [], publics: [] }}>
-        <AssociationFields />
+        <AssociationFields choices={choices} />
         <section className="form-section">
           <h2>Votre compte</h2>
           <div className="form-grid">

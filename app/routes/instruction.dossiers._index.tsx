@@ -2,27 +2,29 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { formatDate, formatEuros, pluralize } from "~/lib/format";
-import { FIELDS_OF_INTERVENTION, labelOf } from "~/associations/taxonomy";
 import { REVIEWABLE_STATES, STATE_BADGES, STATE_LABELS } from "~/dossiers/dossier-states";
 import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review/queue.server";
 import { pageTitle } from "~/lib/meta";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Dossiers à instruire") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const filters = parseQueueFilters(new URL(request.url));
-  const queue = await listReviewQueue(user, filters);
+  const [queue, taxonomy] = await Promise.all([listReviewQueue(user, filters), getTaxonomy()]);
   return {
     filters,
     ...queue,
+    dossiers: queue.dossiers.map((d) => ({ ...d, fieldLabels: d.association.fields.map((f) => taxonomy.label("field", f.slug)) })),
+    fields: taxonomy.active("field").map((f) => ({ slug: f.slug, label: f.label })),
     sorts: Object.entries(QUEUE_SORTS).map(([value, s]) => ({ value, label: s.label })),
     states: REVIEWABLE_STATES.map((value) => ({ value, label: STATE_LABELS[value] })),
   };
 }
 
 export default function ReviewQueue() {
-  const { filters, dossiers, counts, total, calls, sorts, states } = useLoaderData<typeof loader>();
+  const { filters, dossiers, counts, total, calls, sorts, states, fields } = useLoaderData<typeof loader>();
   const withState = (state: string) => {
     const params = new URLSearchParams();
     if (filters.callId) params.set("appel", filters.callId);
@@ -88,7 +90,7 @@ export default function ReviewQueue() {
             </label>
             <select id="f-champ" name="champ" defaultValue={filters.field ?? ""}>
               <option value="">Tous les champs</option>
-              {FIELDS_OF_INTERVENTION.map((f) => (
+              {fields.map((f) => (
                 <option key={f.slug} value={f.slug}>
                   {f.label}
                 </option>
@@ -151,7 +153,7 @@ export default function ReviewQueue() {
                   </td>
                   <td>
                     {d.association.name}
-                    <div className="small muted">{d.association.fields.map((f) => labelOf("field", f.slug)).join(", ")}</div>
+                    <div className="small muted">{d.fieldLabels.join(", ")}</div>
                   </td>
                   <td>{d.call.title}</td>
                   <td>

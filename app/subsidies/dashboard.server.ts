@@ -1,6 +1,6 @@
 // What the subsidies add up to: the staff dashboard of a financial year and its alerts.
 import { prisma } from "~/db.server";
-import { labelOf } from "~/associations/taxonomy";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 import { instalmentFlags, isReportOverdue, parisYear, sumPaid } from "~/subsidies/rules";
 
 export const reportingInclude = {
@@ -74,6 +74,7 @@ export async function getDashboard(year: number, now = new Date()) {
   };
   totals.remainingCents = totals.votedCents - totals.paidCents;
 
+  const taxonomy = await getTaxonomy();
   const group = (keysOf: (s: (typeof voted)[number]) => string[], kind: "field" | "district"): Breakdown[] => {
     const map = new Map<string, { votedCents: number; paidCents: number; associations: Set<string> }>();
     for (const s of voted) {
@@ -88,7 +89,7 @@ export async function getDashboard(year: number, now = new Date()) {
     return [...map]
       .map(([key, r]) => ({
         key,
-        label: labelOf(kind, key),
+        label: taxonomy.label(kind, key),
         votedCents: r.votedCents,
         paidCents: r.paidCents,
         associations: r.associations.size,

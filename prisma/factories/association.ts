@@ -1,7 +1,7 @@
 // Invented but realistic Besançon associations, built deterministically from a seed.
 // Used by the demo seed, the tests and the benchmarks alike. No real person's data.
 import type { Db } from "../../app/db.server";
-import { DISTRICTS, type FieldSlug, type PublicSlug, type DistrictSlug } from "../../app/associations/taxonomy";
+import { BESANCON_DISTRICTS } from "../seed/territory";
 import { slugify } from "../../app/lib/slug";
 import { writeTransactionOn } from "../../app/lib/transaction";
 import { enqueueSearchSync } from "../../search/sync";
@@ -29,6 +29,12 @@ export function createRng(seed: number) {
   };
 }
 export type Rng = ReturnType<typeof createRng>;
+
+// Slugs of the generic fields and publics (inserted by the migration 20261201170605_reference_data) and of
+// Besançon's districts (seed/territory.ts), which the tests' database and the demo seed both hold.
+type FieldSlug = string;
+type PublicSlug = string;
+type DistrictSlug = string;
 
 type Archetype = {
   field: FieldSlug;
@@ -444,7 +450,7 @@ const HOURS = [
   "Tous les jours, 8 h – 20 h",
 ];
 
-const districtWeights: [DistrictSlug, number][] = DISTRICTS.map((d) => [
+const districtWeights: [DistrictSlug, number][] = BESANCON_DISTRICTS.map((d) => [
   d.slug,
   d.slug === "planoise"
     ? 5
@@ -538,7 +544,7 @@ export function buildAssociation(n: number, rng: Rng, overrides: Partial<Associa
   let name = template.replace("{q}", quartier);
   // Later rounds are local branches ("antennes"), then numbered ones for very large sets.
   const cycle = Math.floor(round / archetype.names.length);
-  if (cycle >= 1) name = `${name} – antenne ${QUARTIER_NAMES[DISTRICTS[(n + cycle) % DISTRICTS.length].slug]}`;
+  if (cycle >= 1) name = `${name} – antenne ${QUARTIER_NAMES[BESANCON_DISTRICTS[(n + cycle) % BESANCON_DISTRICTS.length].slug]}`;
   if (cycle >= 2) name = `${name} ${cycle}`;
   const fields = [archetype.field, ...rng.sample(archetype.related, rng.int(0, 2))];
   const publics = rng.sample(archetype.publics, rng.int(1, Math.min(3, archetype.publics.length)));

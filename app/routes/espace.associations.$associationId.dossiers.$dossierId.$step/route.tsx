@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useMemo } from "react";
 import { isEditable } from "~/dossiers/dossier-data";
 import { isDossierRefusal } from "~/dossiers/refusals";
 import { getDossierForMember } from "~/dossiers/reading.server";
@@ -14,7 +15,9 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { domainAction, domainLoader, formDataToObject, invalid, refusal, unknownIntent } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, type StepKey } from "~/dossiers/schemas";
+import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, withChoices, type StepKey } from "~/dossiers/schemas";
+import { formChoices } from "~/settings/taxonomy-choices";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 import { handlePiecesAction, piecesLoaderData } from "./pieces.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -40,12 +43,14 @@ async function readStep({ request, params }: LoaderFunctionArgs) {
   const step = params.step ?? "";
   if (!isStepKey(step)) throw notFound();
   const dossier = await getDossierForMember(access.associationId, params.dossierId ?? "");
+  const values = dossier.parsed[step] ?? {};
   return {
     associationId: access.associationId,
     isRepresentative: access.isRepresentative,
     step,
     stepLabel: stepDef(step)!.label,
-    values: dossier.parsed[step] ?? {},
+    values,
+    choices: formChoices(await getTaxonomy(), heldTerms(values)),
     editable: isEditable(dossier),
     dossier: {
       id: dossier.id,
@@ -57,6 +62,12 @@ async function readStep({ request, params }: LoaderFunctionArgs) {
     },
     pieces: step === "pieces" ? await piecesLoaderData(access.associationId, dossier) : null,
   };
+}
+
+/** The taxonomy terms a step's values hold (the project's fields, publics and territory). */
+function heldTerms(values: Record<string, string | string[]>) {
+  const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  return { field: list(values.fields), public: list(values.publics), district: list(values.territory) };
 }
 
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
@@ -96,10 +107,14 @@ export default function DossierStep() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { step, dossier, associationId } = data;
-  const def = stepDef(step)!;
+  const def = useMemo(() => withChoices(stepDef(step)!, data.choices), [step, data.choices]);
   const base = `/espace/associations/${associationId}/dossiers/${dossier.id}`;
   const previous = previousOf(step);
-  const schema = stepSchema(step, { minAmountCents: dossier.call.minAmountCents, maxAmountCents: dossier.call.maxAmountCents });
+  const { minAmountCents, maxAmountCents } = dossier.call;
+  const schema = useMemo(
+    () => stepSchema(step, { minAmountCents, maxAmountCents }, data.choices),
+    [step, minAmountCents, maxAmountCents, data.choices],
+  );
   const signingBlocked = step === "declaration" && !data.isRepresentative;
   return (
     <div className="container page">

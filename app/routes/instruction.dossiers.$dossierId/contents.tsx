@@ -1,5 +1,4 @@
 // What the association filed: who it is, the sections of the dossier, its attachments.
-import { labelOf } from "~/associations/taxonomy";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import type { ReviewDossier, ReviewPageData } from "./types";
 
@@ -27,7 +26,7 @@ export function AssociationIdentity({ association: a }: { association: ReviewDos
         <dt>Objet social</dt>
         <dd>{a.socialObject}</dd>
         <dt>Champs d'intervention</dt>
-        <dd>{a.fields.map((f) => labelOf("field", f.slug)).join(", ") || "—"}</dd>
+        <dd>{a.fieldLabels.join(", ") || "—"}</dd>
         <dt>Représentant·e légal·e</dt>
         <dd>{representatives.map((m) => `${m.user.name} (${m.title ?? "représentant·e"}, ${m.user.email})`).join(" ; ") || "—"}</dd>
       </dl>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
-import { labelOf } from "~/associations/taxonomy";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 import { formatDate, formatEuros } from "~/lib/format";
 import { domainAction } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
@@ -25,11 +25,12 @@ export const shouldRevalidate = reloadAfterRefusedPost;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
-  const s = await getSubsidyForStaff(params.subsidyId ?? "");
+  const [s, taxonomy] = await Promise.all([getSubsidyForStaff(params.subsidyId ?? ""), getTaxonomy()]);
   if (!s) throw notFound("Cette subvention n'existe pas.");
   return {
     subsidy: {
       ...s,
+      association: { ...s.association, districtLabel: taxonomy.label("district", s.association.district) },
       reports: s.reports.map((r) => ({ ...r, data: (r.data ?? {}) as Partial<ReportData> })),
       years: s.years.map((y) => ({ year: y.year, amountCents: y.amountCents })),
     },
@@ -73,7 +74,7 @@ export default function StaffSubsidy() {
         <dd>{s.purpose}</dd>
         <dt>Association</dt>
         <dd>
-          {s.association.name} – SIRET {s.association.siret ?? "non renseigné"} – {labelOf("district", s.association.district)}
+          {s.association.name} – SIRET {s.association.siret ?? "non renseigné"} – {s.association.districtLabel}
         </dd>
         <dt>Origine</dt>
         <dd>{s.dossier ? `Dossier ${s.dossier.number}, ${s.dossier.call.title}` : "Hors appel à projets"}</dd>
