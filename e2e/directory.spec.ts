@@ -51,6 +51,14 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("a district or field nobody knows in the address is ignored, not an error", async ({ page }) => {
+  const response = await page.goto("/annuaire?quartier=atlantide&champ=%22%5D%20OR%20x&champ=aide-alimentaire");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("status").filter({ hasText: "trouvée" })).toContainText("avec 1 filtre");
+  await expect(page.locator(".facets").getByRole("checkbox", { name: /^Aide alimentaire \(\d+\)$/ })).toBeChecked();
+  await expectAccessible(page);
+});
+
 test("the JSON API answers the same search", async ({ request }) => {
   const response = await request.get("/api/associations?q=alimantaire&quartier=planoise");
   expect(response.ok()).toBe(true);

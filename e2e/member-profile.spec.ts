@@ -102,3 +102,33 @@ test("a name that starts like a spreadsheet formula is refused beside its field,
   expect((await post.text()).replace(/<script[\s\S]*?<\/script>/g, "").replace(/&#x27;|&#39;/g, "'")).toContain(message);
   expect((await db.association.findUniqueOrThrow({ where: { id: member.associationId! } })).name).toBe("Les Amis du Quartier Battant");
 });
+
+test("a district the CCAS retired still shows on the profile, is refused on save, and another one is accepted", async ({ page }) => {
+  const db = getDb();
+  // A district of its own, so that no other journey sees it come and go.
+  const slug = `ancien-quartier-${Date.now().toString(36)}`;
+  await db.taxonomyTerm.create({ data: { kind: "district", slug, label: "Ancien quartier des Tanneurs", retiredAt: new Date() } });
+  try {
+    const member = await loginAs(page, "member", { association: { name: "Les Amis des Tanneurs", district: slug } });
+    const district = page.getByRole("combobox", { name: "Quartier" });
+    // The portal keeps its taxonomy a few seconds: until it reads the new district, the page may not know it.
+    await expect(async () => {
+      await page.goto(`/espace/associations/${member.associationId}/profil`);
+      await expect(district.locator("option:checked")).toHaveText("Ancien quartier des Tanneurs (n'est plus proposé)", { timeout: 500 });
+    }).toPass({ timeout: 15_000 });
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await expect(page.getByRole("alert")).toContainText("Ce quartier n'est plus proposé : choisissez-en un autre.");
+    await expect(district).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+
+    await district.selectOption({ label: "Planoise" });
+    await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await expect(page.getByRole("status")).toContainText("Fiche enregistrée");
+    expect((await db.association.findUniqueOrThrow({ where: { id: member.associationId! } })).district).toBe("planoise");
+    // Only active districts are offered once the association has left the retired one.
+    await expect(district.locator("option", { hasText: "Ancien quartier des Tanneurs" })).toHaveCount(0);
+  } finally {
+    await db.taxonomyTerm.delete({ where: { kind_slug: { kind: "district", slug } } });
+  }
+});
