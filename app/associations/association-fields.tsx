@@ -1,10 +1,12 @@
 // The association profile fields, shared by sign-up and profile edits.
 import { CheckboxGroup, SelectField, TextArea, TextField } from "~/components/form";
 import { DISTRICTS, FIELDS_OF_INTERVENTION, PUBLICS } from "~/associations/taxonomy";
+import { OpeningHoursFields } from "~/associations/opening-hours-fields";
 
 const toOptions = (entries: readonly { slug: string; label: string }[]) => entries.map((e) => ({ value: e.slug, label: e.label }));
 
-export function AssociationFields() {
+/** `openingHours`: the profile page shows the structured hours block (sign-up does not ask for them). */
+export function AssociationFields({ openingHours }: { openingHours?: { editable: boolean; stored: string } } = {}) {
   return (
     <>
       <section className="form-section">
@@ -40,7 +42,18 @@ export function AssociationFields() {
           <TextField name="email" label="Courriel de contact public" type="email" />
           <TextField name="website" label="Site web" type="url" />
         </div>
-        <TextField name="receptionHours" label="Horaires d'accueil" hint="Par exemple : du lundi au vendredi, 9 h – 12 h." />
+        {openingHours ? (
+          <>
+            <OpeningHoursFields {...openingHours} />
+            <TextField
+              name="receptionHours"
+              label="Précisions sur l'accueil"
+              hint="Par exemple : sur rendez-vous le mercredi après-midi, fermé en août."
+            />
+          </>
+        ) : (
+          <TextField name="receptionHours" label="Horaires d'accueil" hint="Par exemple : du lundi au vendredi, 9 h – 12 h." />
+        )}
       </section>
       <section className="form-section">
         <h2>Interventions</h2>

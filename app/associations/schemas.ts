@@ -15,6 +15,7 @@ import {
   siretSchema,
   urlSchema,
 } from "~/lib/validation";
+import { withOpeningHours } from "~/associations/opening-hours-form";
 
 export const associationProfileSchema = z.object({
   name: nameText("Nom de l'association", 150),
@@ -36,6 +37,10 @@ export const associationProfileSchema = z.object({
 });
 
 export type AssociationProfileInput = z.output<typeof associationProfileSchema>;
+
+/** The profile page's form: the profile and the structured opening hours (sign-up asks for them later). */
+export const associationProfileEditSchema = withOpeningHours(associationProfileSchema);
+export type AssociationProfileEditInput = z.output<typeof associationProfileEditSchema>;
 
 export const signUpSchema = associationProfileSchema.extend({
   personName: nameText("Votre nom", 120),

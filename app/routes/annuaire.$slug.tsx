@@ -5,6 +5,7 @@ import { isCharterSigner } from "~/charter/charter-status.server";
 import { notFound } from "~/lib/http.server";
 import { formatDate } from "~/lib/format";
 import { labelOf } from "~/associations/taxonomy";
+import { OpeningHours } from "~/associations/opening-hours-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.association.name} – Annuaire des associations – CCAS de Besançon` : "Association introuvable" },
@@ -72,6 +73,7 @@ export default function AssociationPage() {
             <dd>
               <Link to={`/annuaire?quartier=${a.district}`}>{labelOf("district", a.district)}</Link>
             </dd>
+            <OpeningHours hours={a.openingHours} />
             {a.receptionHours ? (
               <>
                 <dt>Accueil</dt>

@@ -7,7 +7,8 @@ import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { invalid, parseForm } from "~/lib/forms.server";
-import { associationProfileSchema } from "~/associations/schemas";
+import { associationProfileEditSchema } from "~/associations/schemas";
+import { openingHoursFormValues } from "~/associations/opening-hours-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Fiche de ${data?.association.name ?? "l'association"} – CCAS de Besançon` },
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
-  const parsed = await parseForm(request, associationProfileSchema);
+  const parsed = await parseForm(request, associationProfileEditSchema);
   if (!parsed.ok) return invalid(parsed);
   const sync = await updateAssociationProfile(associationId, parsed.data, user);
   return redirectWithFlash(
@@ -35,7 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AssociationProfile() {
   const { association: a } = useLoaderData<typeof loader>();
+  const hours = openingHoursFormValues(a.openingHours);
   const defaults = {
+    ...hours.values,
     ...a,
     acronym: a.acronym ?? "",
     rna: a.rna ?? "",
@@ -62,8 +65,8 @@ export default function AssociationProfile() {
           L'inscription a été refusée{a.refusalReason ? ` : ${a.refusalReason}` : "."} Corrigez la fiche puis contactez le CCAS.
         </div>
       ) : null}
-      <ValidatedForm schema={associationProfileSchema} method="post" defaultValues={defaults} key={String(a.updatedAt)}>
-        <AssociationFields />
+      <ValidatedForm schema={associationProfileEditSchema} method="post" defaultValues={defaults} key={String(a.updatedAt)}>
+        <AssociationFields openingHours={{ editable: hours.editable, stored: a.openingHours }} />
         <div className="actions">
           <SubmitButton>Enregistrer la fiche</SubmitButton>
         </div>
