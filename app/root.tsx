@@ -19,6 +19,8 @@ import { useEffect, useRef } from "react";
 import { getUser } from "~/accounts/auth.server";
 import { useNonce } from "~/components/nonce";
 import { readFlash } from "~/lib/flash.server";
+import { pageTitle, useCcas } from "~/lib/meta";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -26,15 +28,21 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Réseau des associations – CCAS de Besançon" },
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  { title: pageTitle(matches, "Réseau des associations") },
   { name: "description", content: "Annuaire des associations de solidarité, appels à projets, charte et événements du CCAS." },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, { flash, setCookie }] = await Promise.all([getUser(request), readFlash(request)]);
+  const [user, { flash, setCookie }, settings] = await Promise.all([getUser(request), readFlash(request), getPortalSettings()]);
+  // What the layout shows of the CCAS; the logo's address changes with the settings (cache busting).
+  const ccas = {
+    name: settings.name,
+    longName: settings.longName,
+    logoUrl: settings.hasLogo ? `/logo?v=${settings.updatedAt?.getTime() ?? 0}` : null,
+  };
   return data(
-    { user: user ? { name: user.name, role: user.role } : null, flash },
+    { user: user ? { name: user.name, role: user.role } : null, flash, ccas },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
@@ -46,16 +54,21 @@ export function useRootData() {
 function Header() {
   const root = useRootData();
   const user = root?.user;
+  const ccas = useCcas();
   return (
     <header className="site-header">
       <div className="container header-inner">
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            CCAS
-          </span>
+          {ccas.logoUrl ? (
+            <img className="brand-logo" src={ccas.logoUrl} alt="" />
+          ) : (
+            <span className="brand-mark" aria-hidden="true">
+              CCAS
+            </span>
+          )}
           <span className="brand-text">
             <strong>Réseau des associations</strong>
-            <span>Centre communal d'action sociale de Besançon</span>
+            <span>{ccas.longName}</span>
           </span>
         </Link>
         <div className="header-account">
@@ -103,11 +116,12 @@ function Header() {
 }
 
 function Footer() {
+  const ccas = useCcas();
   return (
     <footer className="site-footer">
       <div className="container footer-inner">
         <p>
-          <strong>CCAS de Besançon</strong> – portail du réseau des associations de solidarité.
+          <strong>{ccas.name}</strong> – portail du réseau des associations de solidarité.
         </p>
         <ul>
           <li>

@@ -139,7 +139,7 @@ test("from the accepted dossier to the validated financial report", async ({ pag
   await memberPage.getByLabel("60 – Achats – prévu").fill("8 000");
   await memberPage.getByLabel("60 – Achats – réalisé").fill("7 500");
   await memberPage.getByLabel("64 – Charges de personnel – réalisé").fill("25 000");
-  await memberPage.getByLabel("74 – Subvention du CCAS de Besançon – réalisé").fill("30 000");
+  await memberPage.getByLabel("74 – Subvention du CCAS – réalisé").fill("30 000");
   await memberPage.getByLabel("Bilan qualitatif de l'action").fill("Douze potagers ouverts, quarante familles accompagnées.");
   await memberPage.getByLabel(/^Pièces jointes/).setInputFiles({ name: "factures.pdf", mimeType: "application/pdf", buffer: pdfBytes });
   await memberPage.getByRole("button", { name: `Transmettre le compte rendu financier ${year}` }).click();

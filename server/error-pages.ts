@@ -21,7 +21,7 @@ export function errorPageHtml(status: ErrorStatus): string {
   const { title, message } = PAGES[status];
   return `<!doctype html>
 <html lang="fr">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – CCAS de Besançon</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Réseau des associations</title></head>
 <body>
 <main style="max-width: 40rem; margin: 3rem auto; padding: 0 1rem; font-family: system-ui, sans-serif; line-height: 1.5">
 <h1>${title}</h1>

@@ -56,6 +56,8 @@ describe("association data export", () => {
     const files = unzipSync(await exportAssociationData(association.id));
     expect(Object.keys(files)).toEqual(expect.arrayContaining(["association.json", "membres.json", "dossiers.json", "LISEZMOI.txt"]));
     expect(JSON.parse(strFromU8(files["association.json"])).name).toBe("Export Solidaire");
+    // The CCAS named from its settings (the test database holds the demo's).
+    expect(strFromU8(files["LISEZMOI.txt"])).toContain("réseau des associations du CCAS de Besançon.");
     expect(JSON.parse(strFromU8(files["membres.json"]))[0].user.email).toBe("rep-export@asso.test");
     const dossiers = JSON.parse(strFromU8(files["dossiers.json"]));
     expect(dossiers[0].data.projet.titre).toBe("Jardin partagé");

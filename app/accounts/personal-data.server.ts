@@ -6,6 +6,8 @@ import { strToU8, zipSync, type Zippable } from "fflate";
 import { prisma, writeTransaction } from "~/db.server";
 import { recordAudit } from "~/lib/audit.server";
 import { getEnv } from "~/env.server";
+import { ofCcas } from "~/settings/ccas-name";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -72,6 +74,7 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     where: { id: associationId },
     include: { fields: { select: { slug: true } }, publics: { select: { slug: true } } },
   });
+  const ccas = await getPortalSettings();
   const [members, invitations, documents, dossiers, subsidies, signatures, registrations, audit] = await Promise.all([
     prisma.membership.findMany({
       where: { associationId },
@@ -112,7 +115,7 @@ export async function exportAssociationData(associationId: string): Promise<Uint
   const archive: Zippable = {
     "LISEZMOI.txt": strToU8(
       [
-        `Données de « ${association.name} » sur le portail du réseau des associations du CCAS de Besançon.`,
+        `Données de « ${association.name} » sur le portail du réseau des associations ${ofCcas(ccas.name)}.`,
         `Export du ${new Date().toISOString()}.`,
         "Montants en centimes d'euro, dates en UTC (ISO 8601).",
         "Les notes internes et les notations des instructeur·rices du CCAS ne font pas partie des données de l'association.",

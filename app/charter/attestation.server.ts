@@ -2,6 +2,7 @@
 import PDFDocument from "pdfkit";
 import { prisma } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
+import type { PortalSettingsView } from "~/settings/portal-settings.server";
 
 /** A signature of this association (scoped: another association's id finds nothing). */
 export async function getSignatureForCertificate(where: { signatureId: string; associationId: string }) {
@@ -21,19 +22,20 @@ export async function getSignatureForCertificate(where: { signatureId: string; a
 
 type CertificateSignature = NonNullable<Awaited<ReturnType<typeof getSignatureForCertificate>>>;
 
-export function certificatePdf(signature: CertificateSignature): Promise<Buffer> {
+/** `ccas`: who issues the certificate, from the settings. */
+export function certificatePdf(signature: CertificateSignature, ccas: Pick<PortalSettingsView, "name" | "longName">): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: "A4",
       margin: 56,
-      info: { Title: `Attestation de signature de la charte – ${signature.association.name}`, Author: "CCAS de Besançon" },
+      info: { Title: `Attestation de signature de la charte – ${signature.association.name}`, Author: ccas.name },
     });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
 
-    doc.font("Helvetica").fontSize(10).fillColor("#444").text("Centre communal d'action sociale de Besançon");
+    doc.font("Helvetica").fontSize(10).fillColor("#444").text(ccas.longName);
     doc.moveDown(1.5);
     doc.font("Helvetica-Bold").fontSize(18).fillColor("#000").text("Attestation de signature");
     doc.font("Helvetica").fontSize(13).text(`${signature.version.title} – version ${signature.version.version}`);

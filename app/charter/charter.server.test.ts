@@ -1,7 +1,7 @@
 // The charter against a real SQLite database, a real Meilisearch and a real SMTP listener:
 // publication, immutability, signature by the representative only, new versions and the badge.
 import { createHash } from "node:crypto";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssociation } from "../../prisma/factories/association";
 import { addMembership, createUser } from "../../prisma/factories/user";
@@ -172,9 +172,12 @@ describe("signature", () => {
     const signature = await prisma.charterSignature.findFirstOrThrow({ where: { associationId: alpha.association.id } });
     expect(await charter.getSignatureForCertificate({ signatureId: signature.id, associationId: beta.association.id })).toBeNull();
     const found = await charter.getSignatureForCertificate({ signatureId: signature.id, associationId: alpha.association.id });
-    const pdf = await charter.certificatePdf(found!);
+    const pdf = await charter.certificatePdf(found!, { name: "CCAS de Dole", longName: "Centre communal d'action sociale de Dole" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    expect(text).toContain("Centre communal d'action sociale de Dole");
+    expect(text).not.toMatch(/Besançon/);
+    expect((await getMeta(new Uint8Array(pdf))).info).toMatchObject({ Author: "CCAS de Dole" });
     expect(text).toContain("Zoé Martin");
     expect(text).toContain("version 1");
     expect(text).toContain("Les Colibris de Palente");

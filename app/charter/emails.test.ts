@@ -6,6 +6,7 @@ const base = {
   recipientName: "Zoé Martin",
   signLink: "https://portail.test/espace/associations/a1/charte",
   versionsLink: "https://portail.test/charte/versions",
+  ccasName: "CCAS de Besançon",
 };
 
 describe("charter e-mails", () => {
@@ -38,5 +39,13 @@ describe("charter e-mails", () => {
     expect(email.text).toContain(
       "La version 2 de la charte municipale de l'action sociale n'a pas encore été signée pour « Les Colibris de Palente ».",
     );
+  });
+
+  it("names the CCAS of the settings", () => {
+    for (const version of [1, 2]) {
+      const email = charterNoticeEmail({ ...base, ccasName: "CCAS de Dole", kind: "new_version", version });
+      expect(email.text).toMatch(/^Le CCAS de Dole (publie|a publié) la/m);
+      expect(`${email.subject}\n${email.text}`).not.toMatch(/Besançon/);
+    }
   });
 });

@@ -1,4 +1,5 @@
 // The charter's e-mails, as pure functions: the call to sign at each publication, and the reminder.
+import { theCcas } from "~/settings/ccas-name";
 
 export type Email = { subject: string; text: string };
 
@@ -11,10 +12,21 @@ export type CharterNotice = {
   signLink: string;
   /** The public history of the versions. */
   versionsLink: string;
+  /** The CCAS's name from its settings ("CCAS de Dole"). */
+  ccasName: string;
 };
 
-export function charterNoticeEmail({ kind, version, associationName, recipientName, signLink, versionsLink }: CharterNotice): Email {
+export function charterNoticeEmail({
+  kind,
+  version,
+  associationName,
+  recipientName,
+  signLink,
+  versionsLink,
+  ccasName,
+}: CharterNotice): Email {
   const isFirst = version === 1;
+  const ccas = theCcas(ccasName, { start: true });
   const subject =
     kind === "reminder"
       ? `Rappel : ${associationName} n'a pas encore signé la charte de l'action sociale`
@@ -25,8 +37,8 @@ export function charterNoticeEmail({ kind, version, associationName, recipientNa
     kind === "reminder"
       ? `La version ${version} de la charte municipale de l'action sociale n'a pas encore été signée pour « ${associationName} ».`
       : isFirst
-        ? `Le CCAS de Besançon publie la charte municipale de l'action sociale. La signer, c'est faire partie du réseau des associations de solidarité.`
-        : `Le CCAS de Besançon a publié la version ${version} de la charte municipale de l'action sociale. La signature d'une version précédente reste enregistrée, mais « ${associationName} » n'apparaîtra de nouveau comme signataire qu'après avoir signé cette version.`;
+        ? `${ccas} publie la charte municipale de l'action sociale. La signer, c'est faire partie du réseau des associations de solidarité.`
+        : `${ccas} a publié la version ${version} de la charte municipale de l'action sociale. La signature d'une version précédente reste enregistrée, mais « ${associationName} » n'apparaîtra de nouveau comme signataire qu'après avoir signé cette version.`;
   return {
     subject,
     text: [

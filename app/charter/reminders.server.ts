@@ -1,6 +1,7 @@
 // The e-mails asking representatives to sign: at each publication, and the staff's reminders.
 import type { SessionUser } from "~/accounts/auth.server";
 import { charterNoticeEmail } from "~/charter/emails";
+import { loadPortalSettings } from "~/settings/portal-settings.server";
 import { charterRefusal } from "~/charter/errors";
 import { recordAudit } from "~/lib/audit.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
@@ -33,6 +34,7 @@ async function allRepresentatives(tx: Tx) {
 export async function queueRepresentativeNotices(tx: Tx, kind: "new_version" | "reminder", version: number, versionId?: string) {
   const recipients = kind === "reminder" && versionId ? await unsignedRepresentatives(tx, versionId) : await allRepresentatives(tx);
   const versionsLink = absoluteUrl("/charte/versions");
+  const { name: ccasName } = await loadPortalSettings(tx);
   const mails = recipients.map((r) => ({
     to: r.user.email,
     ...charterNoticeEmail({
@@ -42,6 +44,7 @@ export async function queueRepresentativeNotices(tx: Tx, kind: "new_version" | "
       recipientName: r.user.name,
       signLink: absoluteUrl(`/espace/associations/${r.associationId}/charte`),
       versionsLink,
+      ccasName,
     }),
   }));
   for (const mail of mails) await enqueueMail(tx, { ...mail, bulk: true });

@@ -6,6 +6,7 @@ import { buildReceiptPdf } from "~/dossiers/receipt.server";
 import { documentKindLabel } from "~/documents/document-kinds";
 import { memberDossierPath } from "~/dossiers/dossier-states";
 import { depositAcknowledgementEmail } from "~/dossiers/emails";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 
 export async function sendAcknowledgement(dossierId: string, submitter: SessionUser, resubmission: boolean, depositedAt: Date) {
   const d = await prisma.dossier.findUniqueOrThrow({
@@ -31,11 +32,14 @@ export async function sendAcknowledgement(dossierId: string, submitter: SessionU
     submitterName: submitter.name,
     resubmission,
   };
-  const pdf = await buildReceiptPdf({
-    ...receipt,
-    submittedAt: depositedAt,
-    attachments: d.attachments.map((a) => `${documentKindLabel(a.kind)} : ${a.document.originalName}`),
-  });
+  const pdf = await buildReceiptPdf(
+    {
+      ...receipt,
+      submittedAt: depositedAt,
+      attachments: d.attachments.map((a) => `${documentKindLabel(a.kind)} : ${a.document.originalName}`),
+    },
+    await getPortalSettings(),
+  );
   await sendMail({
     to: submitter.email,
     ...depositAcknowledgementEmail({ ...receipt, dossierUrl: absoluteUrl(memberDossierPath(d.associationId, d.id)) }),

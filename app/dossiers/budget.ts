@@ -17,14 +17,14 @@ export const CHARGE_LINES = [
   { name: "c68", label: "68 – Dotations aux amortissements" },
 ] as const;
 
-/** Income lines (70–75), with the amount asked of each funder under 74. */
+/** Income lines (70–75), with the amount asked of each funder under 74 (keys are stored: never rename them). */
 export const INCOME_LINES = [
   { name: "p70", label: "70 – Ventes de produits, prestations de services" },
   { name: "p73", label: "73 – Dotations et produits de tarification" },
   { name: "p74_etat", label: "74 – Subvention demandée à l'État" },
   { name: "p74_region", label: "74 – Subvention demandée à la Région" },
   { name: "p74_departement", label: "74 – Subvention demandée au Département" },
-  { name: "p74_commune", label: "74 – Subvention demandée à la Ville de Besançon" },
+  { name: "p74_commune", label: "74 – Subvention demandée à la commune" },
   { name: "p74_ccas", label: "74 – Subvention demandée au CCAS (ce dossier)" },
   { name: "p74_autres", label: "74 – Autres financeurs publics ou privés" },
   { name: "p75", label: "75 – Autres produits de gestion courante (cotisations, dons)" },

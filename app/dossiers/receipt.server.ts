@@ -1,6 +1,7 @@
 // The acknowledgement of receipt of a dossier, as a PDF attached to the e-mail.
 import PDFDocument from "pdfkit";
 import { formatDateTime, formatEuros } from "~/lib/format";
+import type { PortalSettingsView } from "~/settings/portal-settings.server";
 
 export type ReceiptInput = {
   number: string;
@@ -14,18 +15,19 @@ export type ReceiptInput = {
   resubmission: boolean;
 };
 
-export function buildReceiptPdf(input: ReceiptInput): Promise<Buffer> {
+/** `ccas`: who issues the receipt, from the settings. */
+export function buildReceiptPdf(input: ReceiptInput, ccas: Pick<PortalSettingsView, "name" | "longName">): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: "A4",
       margin: 56,
-      info: { Title: `Accusé de réception ${input.number}`, Author: "CCAS de Besançon" },
+      info: { Title: `Accusé de réception ${input.number}`, Author: ccas.name },
     });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
-    doc.font("Helvetica").fontSize(10).fillColor("#444").text("Centre communal d'action sociale de Besançon");
+    doc.font("Helvetica").fontSize(10).fillColor("#444").text(ccas.longName);
     doc.moveDown();
     doc.font("Helvetica-Bold").fontSize(18).fillColor("#000").text("Accusé de réception");
     doc

@@ -21,7 +21,7 @@ describe("iCalendar", () => {
       [winter, "14:00", "17:30"],
       [summer, "09:30", "11:00"],
     ] as const) {
-      const text = events.buildIcs(event, { method: "REQUEST", attendee: { name: "Léa", email: "lea@exemple.test" } });
+      const text = events.buildIcs(event, "CCAS de Besançon", { method: "REQUEST", attendee: { name: "Léa", email: "lea@exemple.test" } });
       const parsed = ical.sync.parseICS(text);
       const vevents = Object.values(parsed).filter((c) => c?.type === "VEVENT") as ical.VEvent[];
       expect(vevents).toHaveLength(1);
@@ -36,6 +36,14 @@ describe("iCalendar", () => {
       expect(String(v.location)).toBe(event.place);
       expect(text).toMatch(/METHOD:REQUEST/);
     }
-    expect(events.buildIcs(winter)).toMatch(/DTSTART:20261205T130000Z/);
+    expect(events.buildIcs(winter, "CCAS de Besançon")).toMatch(/DTSTART:20261205T130000Z/);
+  });
+
+  it("names the calendar after the CCAS of the settings", async () => {
+    const event = await createEvent(prisma, { title: "Atelier numérique", place: "Maison des associations" });
+    const text = events.buildIcs(event, "CCAS de Dole");
+    expect(text).toContain("X-WR-CALNAME:CCAS de Dole – événements");
+    expect(text).toMatch(/PRODID:-\/\/CCAS de Dole\/\/reseau-associations/);
+    expect(text).not.toMatch(/Besan[cç]on/i);
   });
 });

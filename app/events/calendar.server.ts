@@ -6,19 +6,24 @@ import type { PublicEvent } from "~/events/reading.server";
 
 type IcsEvent = Pick<PublicEvent, "id" | "slug" | "title" | "description" | "startsAt" | "endsAt" | "place" | "onlineUrl">;
 
-/** The event as iCalendar; times are written in UTC (…Z), which every client converts to local time. */
+/**
+ * The event as iCalendar; times are written in UTC (…Z), which every client converts to local time.
+ * `ccasName`: the CCAS's name from its settings, which names the calendar and signs the invitations.
+ */
 export function buildIcs(
   event: IcsEvent,
+  ccasName: string,
   options: { method?: "PUBLISH" | "REQUEST" | "CANCEL"; attendee?: { name: string; email: string }; sequence?: number } = {},
 ): string {
   const cal = ical({
-    name: "CCAS de Besançon – événements",
-    prodId: { company: "CCAS de Besançon", product: "reseau-associations", language: "FR" },
+    name: `${ccasName} – événements`,
+    prodId: { company: ccasName, product: "reseau-associations", language: "FR" },
   });
   cal.method(ICalCalendarMethod[options.method ?? "PUBLISH"]);
   const url = absoluteUrl(`/evenements/${event.slug}`);
   cal.createEvent({
-    id: `evenement-${event.id}@ccas-besancon`,
+    // The event's id is unique on its own; the right-hand part names the software, whichever CCAS runs it.
+    id: `evenement-${event.id}@reseau-associations`,
     start: event.startsAt,
     end: event.endsAt,
     summary: event.title,
@@ -26,7 +31,7 @@ export function buildIcs(
     location: event.place ?? event.onlineUrl ?? null,
     url,
     sequence: options.sequence ?? 0,
-    organizer: options.method && options.method !== "PUBLISH" ? organizer() : null,
+    organizer: options.method && options.method !== "PUBLISH" ? organizer(ccasName) : null,
     attendees: options.attendee
       ? [
           {
@@ -41,8 +46,8 @@ export function buildIcs(
   return cal.toString();
 }
 
-function organizer() {
+function organizer(ccasName: string) {
   const from = getEnv().MAIL_FROM;
   const m = /^(.*)<([^>]+)>\s*$/.exec(from);
-  return m ? { name: m[1].trim().replace(/^"|"$/g, ""), email: m[2] } : { name: "CCAS de Besançon", email: from };
+  return m ? { name: m[1].trim().replace(/^"|"$/g, ""), email: m[2] } : { name: ccasName, email: from };
 }

@@ -3,6 +3,7 @@ import { formatDateTime } from "~/lib/format";
 import { toCsv, toXlsx } from "~/lib/spreadsheet.server";
 import { listAttendees } from "~/events/attendance.server";
 import { REGISTRATION_STATUS_LABELS } from "~/events/schemas";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 
 const EXPORT_HEADERS = [
   "Statut",
@@ -38,5 +39,5 @@ export async function exportCsv(eventId: string): Promise<string> {
 
 export async function exportXlsx(eventId: string, title: string): Promise<Buffer> {
   const rows = await exportRows(eventId);
-  return toXlsx([{ name: "Inscrits", title, header: EXPORT_HEADERS, rows, width: 24 }], { creator: "CCAS de Besançon" });
+  return toXlsx([{ name: "Inscrits", title, header: EXPORT_HEADERS, rows, width: 24 }], { creator: (await getPortalSettings()).name });
 }

@@ -4,6 +4,7 @@
 import type { Tx } from "~/db.server";
 import { absoluteUrl, enqueueMail } from "~/mail/mail.server";
 import { buildIcs } from "~/events/calendar.server";
+import { loadPortalSettings } from "~/settings/portal-settings.server";
 import {
   confirmAddressEmail,
   placeFreedEmail,
@@ -31,7 +32,11 @@ export async function queueAllocationMail(tx: Tx, registrationId: string) {
     await enqueueMail(tx, {
       to: r.email,
       ...registrationConfirmedEmail({ name: r.name, event: r.event, cancelUrl: cancelUrl(r.id) }),
-      icalEvent: { method: "REQUEST", filename: "invitation.ics", content: buildIcs(r.event, { method: "REQUEST", attendee: r }) },
+      icalEvent: {
+        method: "REQUEST",
+        filename: "invitation.ics",
+        content: buildIcs(r.event, (await loadPortalSettings(tx)).name, { method: "REQUEST", attendee: r }),
+      },
     });
   } else if (r.status === "liste_attente") {
     await enqueueMail(tx, {
@@ -47,7 +52,11 @@ export async function queuePromotionMail(tx: Tx, registrationId: string) {
   await enqueueMail(tx, {
     to: r.email,
     ...placeFreedEmail({ name: r.name, event: r.event, cancelUrl: cancelUrl(r.id) }),
-    icalEvent: { method: "REQUEST", filename: "invitation.ics", content: buildIcs(r.event, { method: "REQUEST", attendee: r }) },
+    icalEvent: {
+      method: "REQUEST",
+      filename: "invitation.ics",
+      content: buildIcs(r.event, (await loadPortalSettings(tx)).name, { method: "REQUEST", attendee: r }),
+    },
   });
 }
 
@@ -57,7 +66,11 @@ export async function queueCancellationMail(tx: Tx, registrationId: string) {
   await enqueueMail(tx, {
     to: r.email,
     ...registrationCancelledEmail({ name: r.name, event: r.event }),
-    icalEvent: { method: "CANCEL", filename: "annulation.ics", content: buildIcs(r.event, { method: "CANCEL", attendee: r, sequence: 1 }) },
+    icalEvent: {
+      method: "CANCEL",
+      filename: "annulation.ics",
+      content: buildIcs(r.event, (await loadPortalSettings(tx)).name, { method: "CANCEL", attendee: r, sequence: 1 }),
+    },
   });
 }
 

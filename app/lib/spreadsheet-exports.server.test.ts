@@ -218,4 +218,24 @@ describe("XLSX exports", () => {
     const sheets = await readXlsx(await events.exportXlsx(eventId, "-Atelier=1+1"));
     expectXlsxTextCells(sheets.get("Inscrits")!, "inscrits.xlsx");
   });
+
+  it("names the CCAS of the settings as the workbooks' author", async () => {
+    await prisma.portalSettings.update({ where: { id: "ccas" }, data: { name: "CCAS de Dole" } });
+    invalidateReferenceData();
+    try {
+      const workbooks = [
+        (await review.exportCallDossiers(admin, callId, "xlsx", ["numero"])).body,
+        await reporting.exportXlsx(),
+        await events.exportXlsx(eventId, "Atelier"),
+      ];
+      for (const bytes of workbooks) {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes as never);
+        expect(workbook.creator).toBe("CCAS de Dole");
+      }
+    } finally {
+      await prisma.portalSettings.update({ where: { id: "ccas" }, data: { name: "CCAS de Besançon" } });
+      invalidateReferenceData();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { centsToDecimal, formatDateTime, formatDecimal } from "~/lib/format";
 import { toCsv, toXlsx } from "~/lib/spreadsheet.server";
 import { requireCallAccess, reviewRefusal, type Actor } from "./access.server";
 import { callDossiersWithScores } from "./ranking.server";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 
 type ExportRow = Awaited<ReturnType<typeof callDossiersWithScores>>["dossiers"][number];
 
@@ -42,6 +43,6 @@ export async function exportCallDossiers(user: Actor, callId: string, format: "c
     const body = toCsv(header, rows, { delimiter: ";", bom: true });
     return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(body, "utf8") };
   }
-  const body = await toXlsx([{ name: "Dossiers", header, rows, width: 22 }], { creator: "CCAS de Besançon" });
+  const body = await toXlsx([{ name: "Dossiers", header, rows, width: 22 }], { creator: (await getPortalSettings()).name });
   return { filename: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body };
 }

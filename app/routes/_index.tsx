@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { prisma } from "~/db.server";
 import { FIELDS_OF_INTERVENTION } from "~/associations/taxonomy";
+import { useCcas } from "~/lib/meta";
+import { ofCcas } from "~/settings/ccas-name";
 
 export async function loader(_: LoaderFunctionArgs) {
   const associations = await prisma.association.count({ where: { status: "validated" } });
@@ -10,13 +12,15 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export default function Home() {
   const { associations } = useLoaderData<typeof loader>();
+  const ccas = useCcas();
   return (
     <>
       <section className="hero">
         <div className="container">
-          <h1>Le réseau des associations de solidarité de Besançon</h1>
+          <h1>Le réseau des associations de solidarité</h1>
           <p className="lead">
-            {associations} associations partenaires du CCAS, leurs actions et leurs contacts. Trouvez qui peut aider, près de chez vous.
+            {associations} associations partenaires {ofCcas(ccas.name)}, leurs actions et leurs contacts. Trouvez qui peut aider, près de
+            chez vous.
           </p>
           <Form method="get" action="/annuaire" role="search" className="search-bar">
             <div className="field">

@@ -1,14 +1,25 @@
 import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { pageTitle } from "~/lib/meta";
+import { theCcas } from "~/settings/ccas-name";
+import { getPortalSettings, postalAddressOf } from "~/settings/portal-settings.server";
 
-export const meta: MetaFunction = () => [{ title: "Déclaration d'accessibilité – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Déclaration d'accessibilité") }];
+
+export async function loader() {
+  const settings = await getPortalSettings();
+  const contact = [postalAddressOf(settings), settings.phone, settings.email].filter(Boolean).join(" ; ");
+  return { name: settings.name, contact };
+}
 
 export default function Accessibility() {
+  const { name, contact } = useLoaderData<typeof loader>();
   return (
     <div className="container page prose">
       <h1>Déclaration d'accessibilité</h1>
       <p>
-        Le CCAS de Besançon s'engage à rendre ce portail accessible conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005,
-        selon le référentiel général d'amélioration de l'accessibilité (RGAA 4.1).
+        {theCcas(name, { start: true })} s'engage à rendre ce portail accessible conformément à l'article 47 de la loi n° 2005-102 du 11
+        février 2005, selon le référentiel général d'amélioration de l'accessibilité (RGAA 4.1).
       </p>
       <h2>État de conformité</h2>
       <p>
@@ -25,8 +36,8 @@ export default function Accessibility() {
       </ul>
       <h2>Retour d'information et contact</h2>
       <p>
-        Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez le CCAS (accueil du 12 rue de la Famille, 25000 Besançon)
-        pour être orienté vers une alternative accessible.
+        Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez {theCcas(name)}
+        {contact ? ` (${contact})` : ""} pour être orienté vers une alternative accessible.
       </p>
       <h2>Voie de recours</h2>
       <p>

@@ -5,8 +5,9 @@ import { requireAdmin } from "~/accounts/auth.server";
 import { ADMIN_LINKS } from "~/accounts/admin-links";
 import { getPortalSettings } from "~/settings/portal-settings.server";
 import { publishableSiret } from "~/subsidies/open-data.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Administration – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Administration") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -12,9 +12,10 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDateTime, toParisInputValue } from "~/lib/format";
 import { domainAction, domainLoader, fieldError, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { callSchema } from "~/calls/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.call.title ?? "Appel à projets"} – Administration – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `${data?.call.title ?? "Appel à projets"} – Administration`) },
 ];
 
 const ACTION_LABELS: Record<CallStatus, string> = {

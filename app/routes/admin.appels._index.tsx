@@ -4,8 +4,9 @@ import { requireAdmin } from "~/accounts/auth.server";
 import { listCallsForAdmin } from "~/calls/reading.server";
 import { CALL_STATUS_LABELS } from "~/calls/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Appels à projets – Administration – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Appels à projets – Administration") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

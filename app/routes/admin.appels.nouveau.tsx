@@ -8,8 +8,9 @@ import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { domainAction, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { callSchema } from "~/calls/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nouvel appel à projets – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Nouvel appel à projets") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -8,8 +8,9 @@ import { formatDateTime } from "~/lib/format";
 import { domainAction, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { labelOf } from "~/associations/taxonomy";
 import { requiredText } from "~/lib/validation";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Inscriptions à valider – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Inscriptions à valider") }];
 
 const decisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("validate"), associationId: z.string().min(1) }),

@@ -11,8 +11,9 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { isDomainError } from "~/lib/domain-error";
 import { domainAction, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { charterDraftSchema, charterPublishSchema } from "~/charter/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Charte de l'action sociale – Administration – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Charte de l'action sociale – Administration") }];
 
 const publishClientSchema = charterPublishSchema.omit({ draftId: true });
 

@@ -8,8 +8,9 @@ import { formatDate } from "~/lib/format";
 import { domainAction, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { ROLE_LABELS } from "~/accounts/roles";
 import { createStaffSchema } from "~/accounts/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Comptes du CCAS – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Comptes du CCAS") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);

@@ -3,8 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
 import { formatDateTime } from "~/lib/format";
 import { listEmails, mailQueueStatus } from "~/mail/mail.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Courriels envoyés – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Courriels envoyés") }];
 
 const STATUS: Record<string, string> = {
   recorded: "Enregistré (SMTP non configuré)",

@@ -6,9 +6,10 @@ import { notFound } from "~/lib/http.server";
 import { formatDate } from "~/lib/format";
 import { labelOf } from "~/associations/taxonomy";
 import { OpeningHours } from "~/associations/opening-hours-view";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.association.name} – Annuaire des associations – CCAS de Besançon` : "Association introuvable" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data ? `${data.association.name} – Annuaire des associations` : "Association introuvable") },
   { name: "description", content: data?.association.socialObject ?? "" },
 ];
 

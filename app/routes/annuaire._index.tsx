@@ -5,12 +5,12 @@ import { Highlight } from "~/components/highlight";
 import { parseDirectoryQuery, searchAssociations } from "~/associations/directory.server";
 import { pluralize } from "~/lib/format";
 import { DISTRICTS, FIELDS_OF_INTERVENTION, PUBLICS, labelOf } from "~/associations/taxonomy";
+import { pageTitle, useCcas } from "~/lib/meta";
+import { ofCcas } from "~/settings/ccas-name";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
-    title: data?.query.q
-      ? `« ${data.query.q} » – Annuaire des associations – CCAS de Besançon`
-      : "Annuaire des associations – CCAS de Besançon",
+    title: pageTitle(matches, data?.query.q ? `« ${data.query.q} » – Annuaire des associations` : "Annuaire des associations"),
   },
 ];
 
@@ -71,6 +71,7 @@ function pageHref(search: URLSearchParams, page: number) {
 
 export default function Directory() {
   const { query, total, totalPages, engine, facets, hits } = useLoaderData<typeof loader>();
+  const ccas = useCcas();
   const submit = useSubmit();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
@@ -99,7 +100,7 @@ export default function Directory() {
     <div className="container page">
       <h1>Annuaire des associations de solidarité</h1>
       <p className="lead">
-        Les associations partenaires du CCAS de Besançon : leur objet, leurs publics, leurs quartiers et comment les joindre.
+        Les associations partenaires {ofCcas(ccas.name)} : leur objet, leurs publics, leurs quartiers et comment les joindre.
       </p>
       <Form
         method="get"

@@ -8,9 +8,10 @@ import { formatDateTime, formatEuros } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { labelOf } from "~/associations/taxonomy";
 import { documentKindLabel } from "~/documents/document-kinds";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.call.title} – Appels à projets – CCAS de Besançon` : "Appel à projets introuvable" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data ? `${data.call.title} – Appels à projets` : "Appel à projets introuvable") },
   { name: "description", content: data?.call.summary ?? "" },
 ];
 

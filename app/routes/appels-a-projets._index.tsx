@@ -3,12 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listPublicCalls } from "~/calls/reading.server";
 import { CALL_STATUS_LABELS } from "~/calls/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
+import { ccasName, pageTitle } from "~/lib/meta";
+import { ofCcas } from "~/settings/ccas-name";
 
-export const meta: MetaFunction = () => [
-  { title: "Appels à projets – CCAS de Besançon" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Appels à projets") },
   {
     name: "description",
-    content: "Les appels à projets du CCAS de Besançon ouverts aux associations de solidarité, et les appels passés.",
+    content: `Les appels à projets ${ofCcas(ccasName(matches))} ouverts aux associations de solidarité, et les appels passés.`,
   },
 ];
 

@@ -4,12 +4,14 @@ import { getCurrentVersion } from "~/charter/versions.server";
 import { listCurrentSignatories } from "~/charter/signatures.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDate } from "~/lib/format";
+import { ccasName, pageTitle } from "~/lib/meta";
+import { ofCcas } from "~/settings/ccas-name";
 
-export const meta: MetaFunction = () => [
-  { title: "Charte municipale de l'action sociale – CCAS de Besançon" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Charte municipale de l'action sociale") },
   {
     name: "description",
-    content: "Les valeurs, les missions et les publics de l'action sociale à Besançon, partagés par les associations signataires.",
+    content: `Les valeurs, les missions et les publics de l'action sociale ${ofCcas(ccasName(matches))}, partagés par les associations signataires.`,
   },
 ];
 

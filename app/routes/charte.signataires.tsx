@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listCurrentSignatories } from "~/charter/signatures.server";
 import { formatDate } from "~/lib/format";
 import { labelOf } from "~/associations/taxonomy";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Associations signataires de la charte – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Associations signataires de la charte") }];
 
 export async function loader(_: LoaderFunctionArgs) {
   return listCurrentSignatories();

@@ -4,9 +4,10 @@ import { getCurrentVersion, getPublishedVersion } from "~/charter/versions.serve
 import { renderMarkdown } from "~/lib/markdown.server";
 import { formatDate } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Charte – version ${data.version.version} – CCAS de Besançon` : "Version introuvable" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data ? `Charte – version ${data.version.version}` : "Version introuvable") },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -4,8 +4,9 @@ import { diffTexts } from "~/charter/diff";
 import { getPublishedVersion, listPublishedVersions } from "~/charter/versions.server";
 import { CharterDiff } from "~/charter/charter-diff";
 import { formatDate } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Versions de la charte de l'action sociale – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Versions de la charte de l'action sociale") }];
 
 function versionParam(value: string | null): number | null {
   const n = Number(value);

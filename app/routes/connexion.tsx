@@ -9,10 +9,11 @@ import { clientIp, safeRedirect } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { loginRefusalMessage } from "~/accounts/login-throttle.server";
 import { loginSchema } from "~/accounts/schemas.server";
+import { pageTitle } from "~/lib/meta";
 
 const loadLoginSchema = () => import("~/accounts/schemas").then((m) => m.loginSchema);
 
-export const meta: MetaFunction = () => [{ title: "Connexion – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Connexion") }];
 
 /** A refused attempt says when to try again, also to the browser's own fetch (single fetch). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -1,14 +1,17 @@
 import type { MetaFunction } from "@remix-run/node";
+import { pageTitle, useCcas } from "~/lib/meta";
+import { theCcas } from "~/settings/ccas-name";
 
-export const meta: MetaFunction = () => [{ title: "Données personnelles – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Données personnelles") }];
 
 export default function PersonalData() {
+  const ccas = useCcas();
   return (
     <div className="container page prose">
       <h1>Données personnelles</h1>
       <p>
-        Le CCAS de Besançon traite les données de ce portail pour animer le réseau des associations de solidarité : annuaire, appels à
-        projets, subventions, charte et événements (mission d'intérêt public, article 6-1-e du RGPD).
+        {theCcas(ccas.name, { start: true })} traite les données de ce portail pour animer le réseau des associations de solidarité :
+        annuaire, appels à projets, subventions, charte et événements (mission d'intérêt public, article 6-1-e du RGPD).
       </p>
       <h2>Ce qui est conservé</h2>
       <ul>

@@ -3,8 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getMemberships, requireUser } from "~/accounts/auth.server";
 import { memberSpaceSections } from "~/associations/member-space.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mon espace – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mon espace") }];
 
 const STATUS_LABELS: Record<string, { label: string; className: string }> = {
   pending: { label: "En attente de validation par le CCAS", className: "badge badge-orange" },

@@ -10,9 +10,10 @@ import { isDomainError } from "~/lib/domain-error";
 import { clientIp, notFound } from "~/lib/http.server";
 import { domainAction, invalid, parseForm } from "~/lib/forms.server";
 import { charterSignSchema } from "~/charter/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Charte de l'action sociale – ${data?.association.name ?? "association"} – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Charte de l'action sociale – ${data?.association.name ?? "association"}`) },
 ];
 
 const signClientSchema = charterSignSchema.omit({ versionId: true });

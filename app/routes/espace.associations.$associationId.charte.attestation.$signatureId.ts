@@ -5,6 +5,7 @@ import { certificatePdf, getSignatureForCertificate } from "~/charter/attestatio
 import { fileResponse } from "~/lib/file-response.server";
 import { notFound } from "~/lib/http.server";
 import { slugify } from "~/lib/slug";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const associationId = params.associationId ?? "";
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!user || (user.role !== "staff" && user.role !== "admin")) await requireAssociationMember(request, associationId);
   const signature = await getSignatureForCertificate({ signatureId: params.signatureId ?? "", associationId });
   if (!signature) throw notFound("Cette attestation n'existe pas.");
-  const pdf = await certificatePdf(signature);
+  const pdf = await certificatePdf(signature, await getPortalSettings());
   const filename = `attestation-charte-v${signature.version.version}-${slugify(signature.association.name) || "association"}.pdf`;
   return fileResponse(new Uint8Array(pdf), { filename, contentType: "application/pdf" });
 }

@@ -11,8 +11,9 @@ import { formatDate } from "~/lib/format";
 import { domainAction, formDataToObject, unknownIntent } from "~/lib/forms.server";
 import { DOCUMENT_KIND_VALUES, documentKindLabel } from "~/dossiers/schemas";
 import { DocumentKindField } from "~/documents/document-kind-field";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Documents de l'association – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Documents de l'association") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");

@@ -15,9 +15,10 @@ import { domainAction, domainLoader, unknownIntent } from "~/lib/forms.server";
 import { submissionHistory } from "~/dossiers/submission-history";
 import { stepDef } from "~/dossiers/schemas";
 import { listMessagesForMember } from "~/review/messages.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""} – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Dossier ${data?.dossier.number ?? ""} – ${data?.dossier.call.title ?? ""}`) },
 ];
 
 export function loader(args: LoaderFunctionArgs) {

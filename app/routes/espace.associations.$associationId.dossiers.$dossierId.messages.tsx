@@ -13,9 +13,10 @@ import { memberDossierPath, stateLabel } from "~/dossiers/dossier-states";
 import { listMessagesForMember, postMemberMessage } from "~/review/messages.server";
 import { getCorrectionRequest } from "~/review/transitions.server";
 import { messageSchema } from "~/review/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Messagerie du dossier ${data?.dossier.number ?? ""} – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Messagerie du dossier ${data?.dossier.number ?? ""}`) },
 ];
 
 // Wrapped at call time, never at module level: the browser build keeps module-level calls

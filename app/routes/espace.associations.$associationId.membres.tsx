@@ -8,8 +8,9 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { domainAction, fieldError, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { inviteMemberSchema } from "~/accounts/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Membres de l'association – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Membres de l'association") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireAssociationMember(request, params.associationId ?? "");

@@ -9,9 +9,10 @@ import { notFound } from "~/lib/http.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { associationProfileEditSchema } from "~/associations/schemas";
 import { openingHoursFormValues } from "~/associations/opening-hours-form";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Fiche de ${data?.association.name ?? "l'association"} – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Fiche de ${data?.association.name ?? "l'association"}`) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

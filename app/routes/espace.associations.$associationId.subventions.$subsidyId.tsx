@@ -13,9 +13,10 @@ import { readUpload, type Upload } from "~/subsidies/subsidy-documents.server";
 import { CONVENTION_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
 import { getSubsidyForAssociation } from "~/subsidies/reading.server";
 import { submitReport } from "~/subsidies/reports.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Subvention ${data?.subsidy.number ?? ""} – Mon espace – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Subvention ${data?.subsidy.number ?? ""} – Mon espace`) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

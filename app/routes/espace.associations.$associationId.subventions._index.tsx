@@ -4,8 +4,9 @@ import { requireAssociationMember } from "~/accounts/auth.server";
 import { formatDate, formatEuros } from "~/lib/format";
 import { REPORT_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
 import { listSubsidiesForAssociation } from "~/subsidies/reading.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Subventions du CCAS – Mon espace – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Subventions du CCAS – Mon espace") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");

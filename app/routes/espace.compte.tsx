@@ -13,8 +13,9 @@ import { fieldError, formDataToObject, invalid, parseForm, unknownIntent } from 
 import { ROLE_LABELS } from "~/accounts/roles";
 import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
 import { changePasswordSchema } from "~/accounts/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mon compte – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mon compte") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EventCard } from "~/events/event-card";
 import { listEvents } from "~/events/reading.server";
+import { ccasName, pageTitle } from "~/lib/meta";
+import { ofCcas } from "~/settings/ccas-name";
 
-export const meta: MetaFunction = () => [
-  { title: "Événements – CCAS de Besançon" },
-  { name: "description", content: "Rencontre annuelle des associations, ateliers numériques et formations du CCAS de Besançon." },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Événements") },
+  { name: "description", content: `Rencontre annuelle des associations, ateliers numériques et formations ${ofCcas(ccasName(matches))}.` },
 ];
 
 export async function loader(_: LoaderFunctionArgs) {

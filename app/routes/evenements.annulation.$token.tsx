@@ -5,8 +5,12 @@ import { cancelByToken, getRegistrationForToken } from "~/events/cancelling.serv
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatLongDate } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Annuler une inscription – CCAS de Besançon" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Annuler une inscription") },
+  { name: "robots", content: "noindex" },
+];
 
 const INVALID = "Ce lien d'annulation n'est pas valide. Utilisez le lien reçu par courriel, sans le modifier.";
 

@@ -7,8 +7,12 @@ import { DomainError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { prisma } from "~/db.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirmer une inscription – CCAS de Besançon" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Confirmer une inscription") },
+  { name: "robots", content: "noindex" },
+];
 
 const INVALID = "Ce lien de confirmation n'est pas valide ou a expiré (48 heures). Inscrivez-vous à nouveau depuis la page de l'événement.";
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "~/accounts/passwords.server";
 import { getUser } from "~/accounts/auth.server";
 import { AssociationFields } from "~/associations/association-fields";
@@ -9,14 +9,19 @@ import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
 import { signUpSchema } from "~/associations/schemas.server";
 import { requestSignUp, signUpSentMessage } from "~/associations/sign-up.server";
+import { pageTitle } from "~/lib/meta";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 
 const loadSignUpSchema = () => import("~/associations/schemas").then((m) => m.signUpSchema);
 
-export const meta: MetaFunction = () => [{ title: "Inscrire une association – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Inscrire une association") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/espace");
-  return null;
+  // A CCAS serving one commune prefills it (with its own postcode when it sits there).
+  const { communes, city, postcode } = await getPortalSettings();
+  const commune = communes.length === 1 ? communes[0].name : "";
+  return { town: { city: commune, postcode: commune && commune === city ? postcode : "" } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,6 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
+  const { town } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (actionData && "sent" in actionData) {
     return (
@@ -53,11 +59,7 @@ export default function SignUp() {
         l'annuaire après validation par le CCAS.
       </p>
       <p className="small muted">Les champs marqués d'un astérisque (*) sont obligatoires.</p>
-      <ValidatedForm
-        schema={loadSignUpSchema}
-        method="post"
-        defaultValues={{ city: "Besançon", postcode: "25000", fields: [], publics: [] }}
-      >
+      <ValidatedForm schema={loadSignUpSchema} method="post" defaultValues={{ ...town, fields: [], publics: [] }}>
         <AssociationFields />
         <section className="form-section">
           <h2>Votre compte</h2>

@@ -5,8 +5,9 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { clientIp } from "~/lib/http.server";
 import { invalid } from "~/lib/forms.server";
 import { confirmSignUp, findSignUpRequest } from "~/associations/sign-up.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirmer l'inscription – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Confirmer l'inscription") }];
 
 const EXPIRED = "Ce lien n'est plus valable : il a expiré (au bout de 24 heures) ou a déjà servi.";
 

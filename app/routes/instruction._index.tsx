@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { countAssociationsByStatus } from "~/associations/validation.server";
 import { requireStaff } from "~/accounts/auth.server";
 import { STAFF_LINKS } from "~/accounts/staff-links";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Instruction – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Instruction") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

@@ -5,9 +5,10 @@ import { formatDecimal, formatEuros } from "~/lib/format";
 import { domainLoader } from "~/lib/forms.server";
 import { stateLabel } from "~/dossiers/dossier-states";
 import { getCallRanking } from "~/review/ranking.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Classement – ${data?.call.title ?? "appel"} – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Classement – ${data?.call.title ?? "appel"}`) },
 ];
 
 // Wrapped at call time, never at module level: the browser build keeps module-level calls

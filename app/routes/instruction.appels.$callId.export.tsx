@@ -7,8 +7,9 @@ import { prisma } from "~/db.server";
 import { domainLoader } from "~/lib/forms.server";
 import { requireCallAccess } from "~/review/access.server";
 import { EXPORT_COLUMN_OPTIONS } from "~/review/exports.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Exporter les dossiers – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Exporter les dossiers") }];
 
 const DEFAULT_COLUMNS = ["numero", "association", "projet", "etat", "demande", "accorde", "note"];
 

@@ -7,8 +7,9 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { isDomainError } from "~/lib/domain-error";
 import { domainAction, unknownIntent } from "~/lib/forms.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Signatures de la charte – Instruction – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Signatures de la charte – Instruction") }];
 
 const FILTERS = {
   toutes: "Toutes",

@@ -5,8 +5,9 @@ import { formatDate, formatEuros, pluralize } from "~/lib/format";
 import { FIELDS_OF_INTERVENTION, labelOf } from "~/associations/taxonomy";
 import { REVIEWABLE_STATES, STATE_BADGES, STATE_LABELS } from "~/dossiers/dossier-states";
 import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review/queue.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dossiers à instruire – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Dossiers à instruire") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

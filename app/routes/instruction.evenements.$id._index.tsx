@@ -6,9 +6,10 @@ import { getEventById } from "~/events/reading.server";
 import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
 import { eventTypeLabel } from "~/events/event-labels";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.event.title ?? "Événement"} – Instruction – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `${data?.event.title ?? "Événement"} – Instruction`) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

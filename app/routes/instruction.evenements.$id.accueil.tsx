@@ -5,8 +5,9 @@ import { requireStaff } from "~/accounts/auth.server";
 import { attendanceFigures, searchForCheckIn, setCheckIn } from "~/events/attendance.server";
 import { getEventById } from "~/events/reading.server";
 import { badRequest, notFound } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Accueil des participant·es – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Accueil des participant·es") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -10,8 +10,9 @@ import { toParisInputValue } from "~/lib/format";
 import { domainAction, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { eventSchema } from "~/events/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Modifier un événement – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Modifier un événement") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -4,8 +4,9 @@ import { requireStaff } from "~/accounts/auth.server";
 import { listEvents } from "~/events/reading.server";
 import { formatDateTime } from "~/lib/format";
 import { eventTypeLabel } from "~/events/event-labels";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Événements – Instruction – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Événements – Instruction") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

@@ -7,8 +7,9 @@ import { createEvent } from "~/events/editing.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { eventSchema } from "~/events/schemas";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Créer un événement – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Créer un événement") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

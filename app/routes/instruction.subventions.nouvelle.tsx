@@ -9,8 +9,9 @@ import { grantSchema } from "~/subsidies/schemas";
 import { createGrant } from "~/subsidies/creation.server";
 import { listGrantableAssociations } from "~/subsidies/reading.server";
 import { parisYear } from "~/subsidies/rules";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Subvention hors appel – Instruction – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Subvention hors appel – Instruction") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);

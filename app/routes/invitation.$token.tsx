@@ -11,10 +11,11 @@ import { clientIp, notFound } from "~/lib/http.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
 import { acceptInvitationSchema } from "~/accounts/schemas.server";
+import { pageTitle } from "~/lib/meta";
 
 const loadAcceptInvitationSchema = () => import("~/accounts/schemas").then((m) => m.acceptInvitationSchema);
 
-export const meta: MetaFunction = () => [{ title: "Invitation – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Invitation") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findInvitation(params.token ?? "");

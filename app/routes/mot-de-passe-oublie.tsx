@@ -7,10 +7,11 @@ import { prisma } from "~/db.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
 import { forgotPasswordSchema } from "~/accounts/schemas.server";
+import { pageTitle } from "~/lib/meta";
 
 const loadForgotPasswordSchema = () => import("~/accounts/schemas").then((m) => m.forgotPasswordSchema);
 
-export const meta: MetaFunction = () => [{ title: "Mot de passe oublié – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mot de passe oublié") }];
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, forgotPasswordSchema);

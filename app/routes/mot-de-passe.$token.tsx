@@ -8,10 +8,11 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
 import { resetPasswordSchema } from "~/accounts/schemas.server";
+import { pageTitle } from "~/lib/meta";
 
 const loadResetPasswordSchema = () => import("~/accounts/schemas").then((m) => m.resetPasswordSchema);
 
-export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe – CCAS de Besançon" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Nouveau mot de passe") }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: await isPasswordResetTokenValid(params.token ?? "") };

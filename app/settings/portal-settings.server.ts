@@ -1,6 +1,6 @@
 // The CCAS's identity and territory (the PortalSettings row), read by every page, e-mail, PDF and
 // export. Until an administrator fills it in, neutral defaults stand in and `configured` says so.
-import { prisma } from "~/db.server";
+import { prisma, type Tx } from "~/db.server";
 import { referenceCache } from "~/settings/reference-cache.server";
 
 export type Commune = { code: string; name: string };
@@ -49,7 +49,8 @@ function communesOf(value: unknown): Commune[] {
   return value.filter((c): c is Commune => typeof c === "object" && c !== null && typeof c.code === "string" && typeof c.name === "string");
 }
 
-export async function loadPortalSettings(db = prisma): Promise<PortalSettingsView> {
+/** The settings read now, through `db` (a transaction reads them inside it). */
+export async function loadPortalSettings(db: Pick<Tx, "portalSettings"> = prisma): Promise<PortalSettingsView> {
   const row = await db.portalSettings.findUnique({
     where: { id: SETTINGS_ID },
     omit: { logo: true },

@@ -3,7 +3,9 @@ import PDFDocument from "pdfkit";
 import { formatDate, formatEuros } from "~/lib/format";
 import { INSTALMENT_KIND_LABELS } from "~/subsidies/schemas";
 import { loadForConvention } from "~/subsidies/conventions.server";
-import { CCAS_IDENTITY, PAYMENT_DELAY_DAYS, reportDueDate } from "~/subsidies/rules";
+import { PAYMENT_DELAY_DAYS, reportDueDate } from "~/subsidies/rules";
+import { ofCcas, theCcas } from "~/settings/ccas-name";
+import { getPortalSettings, postalAddressOf, type PortalSettingsView } from "~/settings/portal-settings.server";
 
 /** pdfkit's standard fonts speak WinAnsi: French typography's narrow spaces become plain ones. */
 function pdfText(value: string): string {
@@ -14,14 +16,25 @@ function euros(cents: number): string {
   return pdfText(formatEuros(cents));
 }
 
+/** The CCAS as the first party, from its settings; what is not configured is said, never invented. */
+function ccasParty(ccas: PortalSettingsView): string {
+  const address = postalAddressOf(ccas);
+  return [
+    `${theCcas(ccas.longName, { start: true })} (${ccas.name})`,
+    `SIRET ${ccas.siret ?? "non renseigné"}`,
+    ...(address ? [address] : []),
+    `représenté par ${ccas.representative || "son président ou sa présidente"}`,
+  ].join(", ");
+}
+
 /** The convention as a PDF (Buffer). */
 export async function generateConventionPdf(subsidyId: string): Promise<{ bytes: Buffer; filename: string }> {
-  const s = await loadForConvention(subsidyId);
+  const [s, ccas] = await Promise.all([loadForConvention(subsidyId), getPortalSettings()]);
   const a = s.association;
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,
-    info: { Title: `Convention ${s.number} – ${a.name}`, Author: CCAS_IDENTITY.name, Subject: pdfText(s.purpose) },
+    info: { Title: `Convention ${s.number} – ${a.name}`, Author: ccas.name, Subject: pdfText(s.purpose) },
     lang: "fr-FR",
   } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
@@ -43,9 +56,7 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
   doc.moveDown(1);
 
   h("Entre les soussignés");
-  p(
-    `Le ${CCAS_IDENTITY.longName} (${CCAS_IDENTITY.name}), SIRET ${CCAS_IDENTITY.siret}, ${CCAS_IDENTITY.address}, représenté par ${CCAS_IDENTITY.representative}, ci-après « le CCAS », d'une part,`,
-  );
+  p(`${ccasParty(ccas)}, ci-après « le CCAS », d'une part,`);
   const rep = a.memberships[0];
   p(
     `et l'association ${a.name}, SIRET ${a.siret ?? "non renseigné"}${a.rna ? `, RNA ${a.rna}` : ""}, dont le siège est ${a.address}, ${a.postcode} ${a.city}, représentée par ${rep ? `${rep.user.name}${rep.title ? `, ${rep.title}` : ""}` : "son ou sa représentant·e légal·e"}, ci-après « l'association », d'autre part.`,
@@ -91,7 +102,7 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
   );
   bullet("transmettre ses comptes annuels approuvés et son rapport d'activité ;");
   bullet("respecter le contrat d'engagement républicain ;");
-  bullet("mentionner le soutien du CCAS de Besançon dans ses supports de communication relatifs à l'action.");
+  bullet(`mentionner le soutien ${ofCcas(ccas.name)} dans ses supports de communication relatifs à l'action.`);
 
   h("Article 6 – Contrôle");
   p(
@@ -100,14 +111,14 @@ export async function generateConventionPdf(subsidyId: string): Promise<{ bytes:
 
   h("Article 7 – Litiges");
   p(
-    "Tout litige relatif à l'exécution de la présente convention relève, après recherche d'une solution amiable, du tribunal administratif de Besançon.",
+    `Tout litige relatif à l'exécution de la présente convention relève, après recherche d'une solution amiable, du ${ccas.court || "tribunal administratif territorialement compétent"}.`,
   );
 
   doc.moveDown(1.5);
-  p(`Fait à ${CCAS_IDENTITY.city}, le ____________________, en deux exemplaires.`);
+  p(`Fait à ${ccas.city || "____________________"}, le ____________________, en deux exemplaires.`);
   doc.moveDown(1);
   const y = doc.y;
-  doc.font("Helvetica-Bold").text("Pour le CCAS de Besançon", 56, y, { width: 220 });
+  doc.font("Helvetica-Bold").text(pdfText(`Pour ${theCcas(ccas.name)}`), 56, y, { width: 220 });
   doc.text(pdfText(`Pour l'association ${a.name}`), 320, y, { width: 220 });
   doc.end();
   await done;

@@ -4,7 +4,8 @@ import { centsToDecimal } from "~/lib/format";
 import { toCsv, toXlsx, type SheetCell, type XlsxSheet } from "~/lib/spreadsheet.server";
 import { INSTALMENT_KIND_LABELS } from "~/subsidies/schemas";
 import { reportingInclude } from "~/subsidies/dashboard.server";
-import { CCAS_IDENTITY, instalmentFlags, subsidyStage, sumPaid } from "~/subsidies/rules";
+import { instalmentFlags, subsidyStage, sumPaid } from "~/subsidies/rules";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 import {
   CONVENTION_STATUS_LABELS,
   INSTALMENT_FLAG_LABELS,
@@ -125,7 +126,7 @@ function sheetOf(name: string, columns: readonly (readonly [string, string])[], 
 
 /** Staff workbook: one sheet of subsidies, one of payments; amounts as numbers in euros. */
 export async function exportXlsx(now = new Date()): Promise<Buffer> {
-  const subsidies = await loadAllForExport();
+  const [subsidies, { name }] = await Promise.all([loadAllForExport(), getPortalSettings()]);
   return toXlsx(
     [
       sheetOf(
@@ -136,6 +137,6 @@ export async function exportXlsx(now = new Date()): Promise<Buffer> {
       ),
       sheetOf("Versements", PAYMENT_COLUMNS, paymentRows(subsidies, euroNumber, now), ["planned", "paid"]),
     ],
-    { creator: CCAS_IDENTITY.name, created: now },
+    { creator: name, created: now },
   );
 }

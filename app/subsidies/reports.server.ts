@@ -4,6 +4,7 @@ import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
 import { storeUploads } from "~/documents/storing.server";
 import type { ReportData } from "~/subsidies/schemas";
 import { reportCorrectionEmail, reportValidatedEmail } from "~/subsidies/emails";
+import { loadPortalSettings } from "~/settings/portal-settings.server";
 import { subsidyRefusal } from "~/subsidies/errors";
 import { OPEN_REPORT_STATUSES } from "~/subsidies/rules";
 import { recordAudit } from "~/lib/audit.server";
@@ -116,8 +117,9 @@ export async function validateReport(reportId: string, actor: { id: string }) {
       toState: "valide",
     });
     // Queued with the decision: committed together, never lost to a crash in between.
+    const { name } = await loadPortalSettings(tx);
     for (const to of await associationRecipients(report.subsidy.associationId, tx)) {
-      await enqueueMail(tx, { to, ...reportValidatedEmail(report) });
+      await enqueueMail(tx, { to, ...reportValidatedEmail(report, name) });
     }
   });
   void kickMailQueue();
@@ -141,8 +143,9 @@ export async function requestReportCorrection(reportId: string, message: string,
       comment: message,
     });
     const link = absoluteUrl(`/espace/associations/${report.subsidy.associationId}/subventions/${report.subsidyId}`);
+    const { name } = await loadPortalSettings(tx);
     for (const to of await associationRecipients(report.subsidy.associationId, tx)) {
-      await enqueueMail(tx, { to, ...reportCorrectionEmail(report, message, link) });
+      await enqueueMail(tx, { to, ...reportCorrectionEmail(report, message, link, name) });
     }
   });
   void kickMailQueue();

@@ -138,7 +138,7 @@ export const REPORT_CHARGE_LINES = [
 
 export const REPORT_INCOME_LINES = [
   { code: "70", label: "70 – Ventes de produits, prestations" },
-  { code: "74ccas", label: "74 – Subvention du CCAS de Besançon" },
+  { code: "74ccas", label: "74 – Subvention du CCAS" },
   { code: "74autres", label: "74 – Autres subventions (État, Région, Département, Ville…)" },
   { code: "75", label: "75 – Autres produits de gestion courante (cotisations, dons)" },
   { code: "76", label: "76 – Produits financiers" },

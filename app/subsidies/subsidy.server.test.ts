@@ -5,7 +5,7 @@ import { createAssociation } from "../../prisma/factories/association";
 import { createUser } from "../../prisma/factories/user";
 
 import { parse } from "csv-parse/sync";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText, getDocumentProxy, getMeta } from "unpdf";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -423,8 +423,9 @@ describe("the convention PDF", () => {
     const { text } = await extractText(pdf, { mergePages: true });
     const flat = text.replace(/\s+/g, " ");
     const asso = await prisma.association.findUniqueOrThrow({ where: { id: s.associationId } });
-    expect(flat).toContain("CCAS de Besançon");
-    expect(flat).toContain(subsidy.CCAS_IDENTITY.siret);
+    // The test database holds Besançon's seeded settings, whose SIRET is not configured.
+    expect(flat).toContain("Le Centre communal d'action sociale de Besançon (CCAS de Besançon), SIRET non renseigné, 13 rue Ronchaux");
+    expect(flat).toContain("du tribunal administratif de Besançon");
     expect(flat).toContain(asso.name);
     expect(flat).toContain("73282932000074");
     expect(flat).toContain(s.purpose);
@@ -434,6 +435,49 @@ describe("the convention PDF", () => {
     expect(flat).toMatch(/compte rendu financier/);
     expect(flat).toContain("30 juin 2027");
     expect(flat).toContain(`CA-${s.number}`);
+  });
+
+  it("names the CCAS of the settings: its identity, SIRET, address, representative and court", async () => {
+    const before = await prisma.portalSettings.findUniqueOrThrow({ where: { id: "ccas" }, omit: { logo: true } });
+    const dole = {
+      name: "CCAS de Dole",
+      longName: "Centre communal d'action sociale de Dole",
+      siret: "26390045100016",
+      address: "2 place de l'Europe",
+      postcode: "39100",
+      city: "Dole",
+      representative: "le président du CCAS",
+      court: "tribunal administratif de Dijon",
+      communes: [{ code: "39198", name: "Dole" }],
+    };
+    await prisma.portalSettings.update({ where: { id: "ccas" }, data: dole });
+    invalidateReferenceData();
+    try {
+      const association = await createAssociation(prisma, {
+        name: "Les Amis du Jura",
+        address: "5 rue des Arènes",
+        siret: "73282932000074",
+        postcode: "39100",
+        city: "Dole",
+      });
+      const s = await votedSubsidy([3_000_000], { associationId: association.id });
+      const { bytes } = await convention.generateConventionPdf(s.id);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+      const flat = text.replace(/\s+/g, " ");
+      expect(flat).toContain(
+        "Le Centre communal d'action sociale de Dole (CCAS de Dole), SIRET 26390045100016, 2 place de l'Europe, 39100 Dole, représenté par le président du CCAS",
+      );
+      expect(flat).toContain("mentionner le soutien du CCAS de Dole");
+      expect(flat).toContain("du tribunal administratif de Dijon");
+      expect(flat).toContain("Fait à Dole");
+      expect(flat).toContain("Pour le CCAS de Dole");
+      expect(flat).not.toMatch(/Besançon|26250000200015/);
+      expect((await getMeta(new Uint8Array(bytes))).info).toMatchObject({ Author: "CCAS de Dole" });
+    } finally {
+      const { id: _id, updatedAt: _at, communes, ...rest } = before;
+      await prisma.portalSettings.update({ where: { id: "ccas" }, data: { ...rest, communes: communes ?? [] } });
+      invalidateReferenceData();
+    }
   });
 });
 

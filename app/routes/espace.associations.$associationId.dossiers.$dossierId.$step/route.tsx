@@ -16,9 +16,10 @@ import { domainAction, domainLoader, formDataToObject, invalid, refusal, unknown
 import { notFound } from "~/lib/http.server";
 import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, type StepKey } from "~/dossiers/schemas";
 import { handlePiecesAction, piecesLoaderData } from "./pieces.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.stepLabel ?? "Dossier"} – Dossier de candidature – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `${data?.stepLabel ?? "Dossier"} – Dossier de candidature`) },
 ];
 
 function nextOf(step: StepKey): StepKey | undefined {

@@ -16,9 +16,10 @@ import { allocationMessage } from "./allocation-message";
 import { AssociationRegistrationForm } from "./association-registration-form";
 import { PracticalInfo } from "./practical-info";
 import { PublicRegistrationForm } from "./public-registration-form";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.event.title} – Événements – CCAS de Besançon` : "Événement introuvable" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data ? `${data.event.title} – Événements` : "Événement introuvable") },
   { name: "description", content: data?.event.description.slice(0, 200) ?? "" },
 ];
 

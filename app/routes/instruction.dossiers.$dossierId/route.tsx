@@ -15,9 +15,10 @@ import { InstructionPanel } from "./instruction-panel";
 import { handleReviewIntent } from "./intents.server";
 import { ScoringSection } from "./scoring";
 import { DossierSummary } from "./summary";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Dossier ${data?.dossier.number ?? ""} – Instruction – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Dossier ${data?.dossier.number ?? ""} – Instruction`) },
 ];
 
 export const shouldRevalidate = reloadAfterRefusedPost;

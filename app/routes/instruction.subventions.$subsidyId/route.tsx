@@ -15,9 +15,10 @@ import { usePageRefusal } from "./form-failure";
 import { ScheduleSection } from "./schedule-section";
 import { StaffReport } from "./staff-report";
 import { VoteSection } from "./vote-section";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Subvention ${data?.subsidy.number ?? ""} – Instruction – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Subvention ${data?.subsidy.number ?? ""} – Instruction`) },
 ];
 
 export const shouldRevalidate = reloadAfterRefusedPost;

@@ -8,9 +8,10 @@ import { Alerts } from "./alerts";
 import { Breakdowns } from "./breakdowns";
 import { CallsTable } from "./calls-table";
 import { SubsidiesTable } from "./subsidies-table";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Subventions ${data?.dashboard.year ?? ""} – Instruction – CCAS de Besançon` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Subventions ${data?.dashboard.year ?? ""} – Instruction`) },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
