@@ -2,9 +2,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LICENCE, openDataCatalogue } from "~/open-data/catalogue.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Données ouvertes – portail du réseau des associations" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Données ouvertes") },
   {
     name: "description",
     content: "Les fichiers de données ouvertes publiés par le portail : annuaire (data·inclusion) et subventions (SCDL).",
