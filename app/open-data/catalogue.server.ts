@@ -27,11 +27,7 @@ const DATA_INCLUSION = {
 
 export async function openDataCatalogue(): Promise<{ files: PublishedFile[]; siretMissing: boolean }> {
   const siretMissing = publishableSiret(await getPortalSettings()) === null;
-  const directory = (
-    kind: "structures" | "services",
-    format: "JSON" | "CSV",
-    description: string,
-  ): PublishedFile => ({
+  const directory = (kind: "structures" | "services", format: "JSON" | "CSV", description: string): PublishedFile => ({
     path: `/donnees/${kind}.${format.toLowerCase()}`,
     title: kind === "structures" ? "Structures de l'annuaire" : "Services de l'annuaire",
     description,
