@@ -131,7 +131,7 @@ function Footer() {
             <Link to="/donnees-personnelles">Données personnelles</Link>
           </li>
           <li>
-            <a href="/donnees/subventions.csv">Données ouvertes des subventions</a>
+            <Link to="/donnees">Données ouvertes</Link>
           </li>
         </ul>
       </div>

@@ -9,6 +9,7 @@ import { recordVote } from "../app/subsidies/vote.server";
 import { setSchedule } from "../app/subsidies/payments.server";
 import { centsToInput, toParisInputValue } from "../app/lib/format";
 import { DOSSIER_STEPS } from "../app/dossiers/schemas";
+import { openingHoursFormValues } from "../app/associations/opening-hours-form";
 import { scoreFieldName } from "../app/review/schemas";
 import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
@@ -138,6 +139,13 @@ async function profileCase(page: Page) {
         email: a.email,
         website: a.website,
         receptionHours: a.receptionHours,
+        // The week's fields, from the stored OSM string (a ticked "Fermé" posts "on").
+        ...Object.fromEntries(
+          Object.entries(openingHoursFormValues(a.openingHours).values).map(([name, value]) => [
+            name,
+            value === false ? null : String(value),
+          ]),
+        ),
         fields: a.fields.map((f) => f.slug),
         publics: a.publics.map((p) => p.slug),
       };

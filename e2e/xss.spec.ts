@@ -94,6 +94,8 @@ test.beforeAll(async () => {
     socialObject: `Objet ${w} ${TEXT}`,
     description: `Description ${w} ${TEXT}`,
     receptionHours: `Lundi ${SVG}`,
+    // Hours beyond the form's syntax are shown as text on the directory page.
+    openingHours: `Mo ${SVG}`,
     website: "javascript:window.__xss=1",
     status: "validated",
   });

@@ -46,6 +46,9 @@ function fullPath(route: ManifestRoute, routes: Map<string, ManifestRoute>): str
 
 export type AccessFixture = Awaited<ReturnType<typeof buildAccessFixture>>;
 
+/** A SIRET with a valid key, for the CCAS when the database has none. */
+export const ACCESS_MATRIX_SIRET = "21250056500008";
+
 /** Associations A and B, one of everything owned by B, and the users of every kind of actor. */
 export async function buildAccessFixture(db: Db, options: { uploadsDir: string; uniqueEmail: (prefix: string) => string }) {
   const { uniqueEmail } = options;
@@ -130,6 +133,14 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     email: uniqueEmail("participant-b"),
     status: "confirmee",
   });
+
+  // The SCDL file is published once the CCAS's SIRET is configured (the demo seed leaves it out):
+  // configure it, then let the portal's reference cache (a few seconds) see it.
+  const settings = await db.portalSettings.findUnique({ where: { id: "ccas" }, select: { siret: true } });
+  if (settings && !settings.siret) {
+    await db.portalSettings.update({ where: { id: "ccas" }, data: { siret: ACCESS_MATRIX_SIRET } });
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+  }
 
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,

@@ -101,6 +101,12 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/charte.signataires": page(RULES.public),
   "routes/charte.versions._index": page(RULES.public),
   "routes/charte.versions.$number": page(RULES.public, { number: "charterVersion" }),
+  "routes/donnees._index": page(RULES.public),
+  "routes/donnees.structures[.]json": page(RULES.public),
+  "routes/donnees.structures[.]csv": page(RULES.public),
+  "routes/donnees.services[.]json": page(RULES.public),
+  "routes/donnees.services[.]csv": page(RULES.public),
+  // 404 for everyone while the CCAS's SIRET is not configured: the matrix's fixture configures it.
   "routes/donnees.subventions[.]csv": page(RULES.public),
   "routes/evenements._index": page(RULES.public),
   "routes/evenements.archives": page(RULES.public),

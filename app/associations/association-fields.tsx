@@ -1,9 +1,19 @@
 // The association profile fields, shared by sign-up and profile edits.
 import { CheckboxGroup, SelectField, TextArea, TextField } from "~/components/form";
+import { OpeningHoursFields } from "~/associations/opening-hours-fields";
 import { choiceOptions, type TaxonomyChoices } from "~/settings/taxonomy-choices";
 
-/** `choices`: the taxonomy the loader sent (the form's schema is built from the same). */
-export function AssociationFields({ choices }: { choices: TaxonomyChoices }) {
+/**
+ * `choices`: the taxonomy the loader sent (the form's schema is built from the same);
+ * `openingHours`: the profile page shows the structured hours block (sign-up does not ask for them).
+ */
+export function AssociationFields({
+  choices,
+  openingHours,
+}: {
+  choices: TaxonomyChoices;
+  openingHours?: { editable: boolean; stored: string };
+}) {
   return (
     <>
       <section className="form-section">
@@ -39,7 +49,18 @@ export function AssociationFields({ choices }: { choices: TaxonomyChoices }) {
           <TextField name="email" label="Courriel de contact public" type="email" />
           <TextField name="website" label="Site web" type="url" />
         </div>
-        <TextField name="receptionHours" label="Horaires d'accueil" hint="Par exemple : du lundi au vendredi, 9 h – 12 h." />
+        {openingHours ? (
+          <>
+            <OpeningHoursFields {...openingHours} />
+            <TextField
+              name="receptionHours"
+              label="Précisions sur l'accueil"
+              hint="Par exemple : sur rendez-vous le mercredi après-midi, fermé en août."
+            />
+          </>
+        ) : (
+          <TextField name="receptionHours" label="Horaires d'accueil" hint="Par exemple : du lundi au vendredi, 9 h – 12 h." />
+        )}
       </section>
       <section className="form-section">
         <h2>Interventions</h2>

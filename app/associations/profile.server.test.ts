@@ -72,3 +72,30 @@ describe("profile edits and the search index", () => {
     expect(document?.socialObject).toBe("Réparer les grille-pains ensemble.");
   });
 });
+
+describe("opening hours on save", () => {
+  const profile = {
+    ...baseProfile,
+    name: "Le Jardin Partagé",
+    socialObject: "Jardiner ensemble au pied des immeubles.",
+    fields: ["lutte-isolement" as const],
+  };
+
+  it("stores the form's OSM string; a save without the block leaves the hours alone", async () => {
+    const association = await createAssociation(prisma, { name: "Le Jardin Partagé", openingHours: "" });
+    await updateAssociationProfile(association.id, { ...profile, openingHours: "We 14:00-18:00; PH off" }, admin);
+    expect((await prisma.association.findUniqueOrThrow({ where: { id: association.id } })).openingHours).toBe("We 14:00-18:00; PH off");
+    await updateAssociationProfile(association.id, profile, admin);
+    expect((await prisma.association.findUniqueOrThrow({ where: { id: association.id } })).openingHours).toBe("We 14:00-18:00; PH off");
+    await updateAssociationProfile(association.id, { ...profile, openingHours: "" }, admin);
+    expect((await prisma.association.findUniqueOrThrow({ where: { id: association.id } })).openingHours).toBe("");
+  });
+
+  it("keeps hours the form cannot show while the form is left empty, replaces them once it is filled", async () => {
+    const association = await createAssociation(prisma, { name: "Le Jardin d'Hiver", openingHours: "Jan-Mar Mo 09:00-12:00" });
+    await updateAssociationProfile(association.id, { ...profile, openingHours: "" }, admin);
+    expect((await prisma.association.findUniqueOrThrow({ where: { id: association.id } })).openingHours).toBe("Jan-Mar Mo 09:00-12:00");
+    await updateAssociationProfile(association.id, { ...profile, openingHours: "Mo 09:00-12:00" }, admin);
+    expect((await prisma.association.findUniqueOrThrow({ where: { id: association.id } })).openingHours).toBe("Mo 09:00-12:00");
+  });
+});

@@ -5,6 +5,7 @@ import { prisma, writeTransaction, type Db, type Tx } from "~/db.server";
 import { recordAudit } from "~/lib/audit.server";
 import { slugify } from "~/lib/slug";
 import type { AssociationProfileInput } from "~/associations/schemas";
+import { parseOpeningHours } from "~/associations/opening-hours";
 import { syncSearchNow } from "~/associations/search-sync.server";
 
 /** Who the association is, as a dossier's identification step and the staff's view of a dossier give it. */
@@ -38,6 +39,7 @@ export const associationPublicSelect = {
   email: true,
   website: true,
   receptionHours: true,
+  openingHours: true,
   updatedAt: true,
   fields: { select: { slug: true } },
   publics: { select: { slug: true } },
@@ -85,10 +87,27 @@ export async function writeTaxonomy(tx: Tx, associationId: string, input: Pick<A
   await tx.associationPublic.createMany({ data: [...new Set(input.publics)].map((slug) => ({ associationId, slug })) });
 }
 
+/**
+ * The opening hours to store: the form's OSM string; but hours the form could not show (written
+ * in a syntax beyond it) are kept while the form is left empty.
+ */
+export function openingHoursToStore(stored: string, fromForm: string): string {
+  return fromForm === "" && parseOpeningHours(stored) === null ? stored : fromForm;
+}
+
 /** Saves the profile; returns once the change is searchable, or recorded for a retry if search is down. */
-export async function updateAssociationProfile(associationId: string, input: AssociationProfileInput, actor: SessionUser) {
+export async function updateAssociationProfile(
+  associationId: string,
+  input: AssociationProfileInput & { openingHours?: string },
+  actor: SessionUser,
+) {
   await writeTransaction(async (tx) => {
-    await tx.association.update({ where: { id: associationId }, data: profileColumns(input) });
+    const data: ReturnType<typeof profileColumns> & { openingHours?: string } = profileColumns(input);
+    if (input.openingHours !== undefined) {
+      const current = await tx.association.findUniqueOrThrow({ where: { id: associationId }, select: { openingHours: true } });
+      data.openingHours = openingHoursToStore(current.openingHours, input.openingHours);
+    }
+    await tx.association.update({ where: { id: associationId }, data });
     await writeTaxonomy(tx, associationId, input);
     await enqueueSearchSync(tx, [associationId]);
     await recordAudit(tx, { entityType: "association", entityId: associationId, actorId: actor.id, action: "modification du profil" });

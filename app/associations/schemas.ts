@@ -16,6 +16,7 @@ import {
   siretSchema,
   urlSchema,
 } from "~/lib/validation";
+import { withOpeningHours } from "~/associations/opening-hours-form";
 
 // The taxonomy's fields are placeholders here, keeping their place in the form's order: see taxonomyFields.
 const profileFields = z.object({
@@ -47,6 +48,10 @@ const taxonomyFields = (choices: TaxonomyChoices) => ({
 export const associationProfileSchema = (choices: TaxonomyChoices) => profileFields.extend(taxonomyFields(choices));
 
 export type AssociationProfileInput = z.output<ReturnType<typeof associationProfileSchema>>;
+
+/** The profile page's form: the profile and the structured opening hours (sign-up asks for them later). */
+export const associationProfileEditSchema = (choices: TaxonomyChoices) => withOpeningHours(associationProfileSchema(choices));
+export type AssociationProfileEditInput = z.output<ReturnType<typeof associationProfileEditSchema>>;
 
 const signUpFields = profileFields.extend({
   personName: nameText("Votre nom", 120),

@@ -2,7 +2,6 @@
 // (as older data may hold them: the forms refuse them now) and parsed back: no text cell may
 // start as a formula, no XLSX cell may be a formula, amounts stay numbers, and the SCDL
 // open-data file stays valid against the official schema.
-import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
@@ -12,6 +11,7 @@ import { createCall } from "../../prisma/factories/call";
 import { createDossier } from "../../prisma/factories/dossier";
 import { createEvent, createRegistration } from "../../prisma/factories/event";
 import { createUser } from "../../prisma/factories/user";
+import { csvErrors, readJsonFixture, type TableSchema } from "../../tests/table-schema";
 
 const { prisma } = await import("../db.server");
 const subsidies = {
@@ -21,8 +21,8 @@ const subsidies = {
 };
 const reporting = { ...(await import("../subsidies/exports.server")), ...(await import("../subsidies/open-data.server")) };
 const review = await import("../review/exports.server");
-const events = await import("../events/exports.server");
 const { invalidateReferenceData } = await import("../settings/reference-cache.server");
+const events = await import("../events/exports.server");
 
 // OWASP's leading characters, also behind blanks and in full-width form. Each is a name.
 const PAYLOADS = [
@@ -177,7 +177,12 @@ describe("CSV exports", () => {
   });
 
   it("the SCDL open-data file, still valid against the official schema 2.1.1", async () => {
-    const csv = await reporting.scdlCsv();
+    // The file is published once the CCAS's SIRET is configured (the template database has none).
+    await prisma.portalSettings.update({ where: { id: "ccas" }, data: { siret: "21250056500008" } });
+    invalidateReferenceData();
+    const file = await reporting.scdlFile();
+    if (!file.published) throw new Error("fichier des subventions non publié");
+    const csv = file.csv;
     const rows = parse(csv, { delimiter: "," }) as string[][];
     expectNoFormulaCell(rows, "subventions.csv");
     const records = parse(csv, { columns: true, delimiter: "," }) as Record<string, string>[];
@@ -186,8 +191,7 @@ describe("CSV exports", () => {
     // The purpose is the trimmed project title: its quote comes first all the same.
     expect(ours.every((r) => PAYLOADS.some((p) => r.objet === `'${p.trim()}`))).toBe(true);
     expect(ours.every((r) => Number(r.montant) > 0)).toBe(true);
-    const schema = JSON.parse(readFileSync("/work/shared/schemas/scdl-subventions/schema-2.1.1.json", "utf8")) as { fields: TableField[] };
-    for (const record of records) expect(tableSchemaErrors(schema.fields, record)).toEqual([]);
+    expect(csvErrors(readJsonFixture<TableSchema>("scdl-subventions-2.1.1/schema.json"), csv)).toEqual([]);
   });
 });
 
@@ -235,39 +239,3 @@ describe("XLSX exports", () => {
     }
   });
 });
-
-// ── A small Table Schema check of the fields the file carries (frictionless's rules) ──
-
-type TableField = {
-  name: string;
-  type: string;
-  trueValues?: string[];
-  falseValues?: string[];
-  constraints?: { required?: boolean; pattern?: string; maxLength?: number; enum?: string[]; minimum?: number; maximum?: number };
-};
-
-function tableSchemaErrors(fields: TableField[], record: Record<string, string>): string[] {
-  const errors: string[] = [];
-  for (const field of fields) {
-    if (!(field.name in record)) continue;
-    const value = record[field.name];
-    const c = field.constraints ?? {};
-    if (value === "") {
-      if (c.required) errors.push(`${field.name}: obligatoire`);
-      continue;
-    }
-    if (c.pattern && !new RegExp(`^(?:${c.pattern})$`).test(value)) errors.push(`${field.name}: motif ${value}`);
-    if (c.maxLength !== undefined && [...value].length > c.maxLength) errors.push(`${field.name}: trop long`);
-    if (c.enum && !c.enum.includes(value)) errors.push(`${field.name}: hors liste ${value}`);
-    if (field.type === "number") {
-      const n = Number(value);
-      if (!/^-?\d+(\.\d+)?$/.test(value) || Number.isNaN(n)) errors.push(`${field.name}: pas un nombre ${value}`);
-      if (c.minimum !== undefined && n < c.minimum) errors.push(`${field.name}: < ${c.minimum}`);
-      if (c.maximum !== undefined && n > c.maximum) errors.push(`${field.name}: > ${c.maximum}`);
-    }
-    if (field.type === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) errors.push(`${field.name}: pas une date ${value}`);
-    if (field.type === "boolean" && ![...(field.trueValues ?? ["true"]), ...(field.falseValues ?? ["false"])].includes(value))
-      errors.push(`${field.name}: pas un booléen ${value}`);
-  }
-  return errors;
-}

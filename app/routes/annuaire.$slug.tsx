@@ -4,6 +4,7 @@ import { getPublicAssociationBySlug } from "~/associations/profile.server";
 import { isCharterSigner } from "~/charter/charter-status.server";
 import { notFound } from "~/lib/http.server";
 import { formatDate } from "~/lib/format";
+import { OpeningHours } from "~/associations/opening-hours-view";
 import { pageTitle } from "~/lib/meta";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { getTaxonomy } from "~/settings/taxonomy.server";
@@ -81,6 +82,7 @@ export default function AssociationPage() {
             </dd>
             <dt>Quartier</dt>
             <dd>{district.filter ? <Link to={`/annuaire?quartier=${district.slug}`}>{district.label}</Link> : district.label}</dd>
+            <OpeningHours hours={a.openingHours} />
             {a.receptionHours ? (
               <>
                 <dt>Accueil</dt>

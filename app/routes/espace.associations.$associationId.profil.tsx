@@ -8,9 +8,10 @@ import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { invalid, parseForm } from "~/lib/forms.server";
-import { associationProfileSchema } from "~/associations/schemas";
+import { associationProfileEditSchema } from "~/associations/schemas";
+import { openingHoursFormValues } from "~/associations/opening-hours-form";
 import { pageTitle } from "~/lib/meta";
-import { profileSchemaForAction } from "~/associations/schemas.server";
+import { profileEditSchemaForAction } from "~/associations/schemas.server";
 import { formChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
-  const parsed = await parseForm(request, await profileSchemaForAction());
+  const parsed = await parseForm(request, await profileEditSchemaForAction());
   if (!parsed.ok) return invalid(parsed);
   const sync = await updateAssociationProfile(associationId, parsed.data, user);
   return redirectWithFlash(
@@ -45,8 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AssociationProfile() {
   const { association: a, choices } = useLoaderData<typeof loader>();
-  const schema = useMemo(() => associationProfileSchema(choices), [choices]);
+  const schema = useMemo(() => associationProfileEditSchema(choices), [choices]);
+  const hours = openingHoursFormValues(a.openingHours);
   const defaults = {
+    ...hours.values,
     ...a,
     acronym: a.acronym ?? "",
     rna: a.rna ?? "",
@@ -74,7 +77,7 @@ export default function AssociationProfile() {
         </div>
       ) : null}
       <ValidatedForm schema={schema} method="post" defaultValues={defaults} key={String(a.updatedAt)}>
-        <AssociationFields choices={choices} />
+        <AssociationFields choices={choices} openingHours={{ editable: hours.editable, stored: a.openingHours }} />
         <div className="actions">
           <SubmitButton>Enregistrer la fiche</SubmitButton>
         </div>

@@ -13,19 +13,6 @@ export function parisYear(date: Date): number {
 export const CONVENTION_THRESHOLD_CENTS = 2_300_000;
 /** Loi n°2021-875: payment within 60 days of the convention's signature. */
 export const PAYMENT_DELAY_DAYS = 60;
-/**
- * @deprecated The CCAS's identity comes from its settings (getPortalSettings()). Kept only for
- * app/subsidies/open-data.server.ts until the open-data work reads the settings; no new use.
- */
-export const CCAS_IDENTITY = {
-  name: "CCAS de Besançon",
-  longName: "Centre communal d'action sociale de Besançon",
-  // Placeholder with a valid checksum until the CCAS's own SIRET is confirmed by its finance department.
-  siret: "26250000200015",
-  address: "13 rue Ronchaux, 25000 Besançon",
-  representative: "la vice-présidente du CCAS, par délégation du président",
-  city: "Besançon",
-} as const;
 
 export const OPEN_REPORT_STATUSES = ["a_fournir", "a_corriger"] as const;
 

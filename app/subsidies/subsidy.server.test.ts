@@ -603,7 +603,12 @@ describe("dashboard and exports", () => {
     const asso = await createAssociation(prisma);
     const proposedOnly = await subsidy.createSubsidyFromDossier((await acceptedDossier(asso.id, { title: "Jamais voté XYZ" })).id, staff);
 
-    const csv = await reporting.scdlCsv();
+    // Published once the CCAS's SIRET is configured (the template database has none).
+    await prisma.portalSettings.update({ where: { id: "ccas" }, data: { siret: "21250056500008" } });
+    invalidateReferenceData();
+    const file = await reporting.scdlFile();
+    if (!file.published) throw new Error("fichier des subventions non publié");
+    const csv = file.csv;
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     const records = parse(csv, { columns: true, delimiter: "," }) as Record<string, string>[];
     expect(Object.keys(records[0])).toEqual([...reporting.SCDL_COLUMNS]);
@@ -612,8 +617,8 @@ describe("dashboard and exports", () => {
 
     const assoName = (await prisma.association.findUniqueOrThrow({ where: { id: s.associationId } })).name;
     const big = records.find((r) => r.referenceDecision === `CA-${s.number}`)!;
-    expect(big.nomAttribuant).toBe("CCAS de Besançon");
-    expect(big.idAttribuant).toBe(subsidy.CCAS_IDENTITY.siret);
+    expect(big.nomAttribuant).toBe("Centre communal d'action sociale de Besançon");
+    expect(big.idAttribuant).toBe("21250056500008");
     expect(big.dateConvention).toBe("2026-04-02");
     expect(big.nomBeneficiaire).toBe(assoName);
     expect(big.idBeneficiaire).toBe("73282932000074");

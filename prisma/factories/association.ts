@@ -449,6 +449,15 @@ const HOURS = [
   "Mercredi 10 h – 17 h, samedi 9 h – 12 h",
   "Tous les jours, 8 h – 20 h",
 ];
+/** The same hours in OpenStreetMap syntax, as the profile form writes them ("" for appointments only). */
+export const OPENING_HOURS: Record<string, string> = {
+  [HOURS[0]]: "Mo-Fr 09:00-12:00,14:00-17:00; Sa,Su off; PH off",
+  [HOURS[1]]: "Tu,Th 14:00-18:00; PH off",
+  [HOURS[2]]: "Mo,We,Fr 09:30-12:00",
+  [HOURS[3]]: "",
+  [HOURS[4]]: "We 10:00-17:00; Sa 09:00-12:00; PH off",
+  [HOURS[5]]: "Mo-Su 08:00-20:00",
+};
 
 const districtWeights: [DistrictSlug, number][] = BESANCON_DISTRICTS.map((d) => [
   d.slug,
@@ -529,6 +538,7 @@ export type AssociationData = {
   email: string;
   website: string | null;
   receptionHours: string;
+  openingHours?: string;
   status: "pending" | "validated" | "refused";
   fields: FieldSlug[];
   publics: PublicSlug[];
@@ -579,6 +589,7 @@ export function buildAssociation(n: number, rng: Rng, overrides: Partial<Associa
     publics: [...new Set(publics)],
     ...overrides,
   };
+  data.openingHours ??= OPENING_HOURS[data.receptionHours] ?? "";
   return data;
 }
 

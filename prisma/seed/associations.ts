@@ -37,6 +37,8 @@ export async function seedAccountsAndAssociations(db: Db, log: (message: string)
       fields: ["aide-alimentaire", "budget-surendettement", "lutte-isolement"],
       publics: ["familles", "jeunes-adultes"],
       email: "contact@epicerie-planoise.test",
+      // Structured hours the profile form shows (the no-JavaScript journey saves them unchanged).
+      openingHours: "Mo,Tu,Th,Fr 09:00-12:00,14:00-17:30; We 14:00-17:30; Su off; PH off",
     }),
     buildAssociation(1, rng, {
       name: "Toit Commun",
