@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { prisma } from "~/db.server";
 import { FIELDS_OF_INTERVENTION } from "~/associations/taxonomy";
 
 export async function loader(_: LoaderFunctionArgs) {
-  const associations = await prisma.association.count({ where: { status: "validated" } });
+  const associations = await prisma.association.count({ where: IN_DIRECTORY });
   return { associations };
 }
 
