@@ -131,6 +131,10 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     status: "confirmee",
   });
 
+  const rnaImport = await db.rnaImport.create({
+    data: { mode: "dry_run", status: "done", fileName: "rna_waldec_matrice.csv", sha256: "0", sizeBytes: 0, finishedAt: new Date() },
+  });
+
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
     associationSlugB: associationB.slug,
@@ -146,6 +150,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     event: event.id,
     eventSlug: event.slug,
     charterVersion: String(version.version),
+    rnaImport: rnaImport.id,
     invalidToken: "jeton-invalide-0000",
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {

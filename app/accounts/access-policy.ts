@@ -67,6 +67,7 @@ export type RouteParams =
   | "event"
   | "eventSlug"
   | "charterVersion"
+  | "rnaImport"
   | "invalidToken";
 
 export type RoutePolicy = {
@@ -179,4 +180,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.appels._index": page(RULES.admin),
   "routes/admin.appels.nouveau": form(RULES.admin, RULES.admin),
   "routes/admin.appels.$callId": form(RULES.admin, RULES.admin, { callId: "call" }),
+  "routes/admin.rna._index": form(RULES.admin, RULES.admin),
+  "routes/admin.rna.$importId": form(RULES.admin, RULES.admin, { importId: "rnaImport" }),
+  "routes/admin.rna.reprises": form(RULES.admin, RULES.admin),
 };

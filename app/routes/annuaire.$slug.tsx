@@ -5,6 +5,7 @@ import { isCharterSigner } from "~/charter/charter-status.server";
 import { notFound } from "~/lib/http.server";
 import { formatDate } from "~/lib/format";
 import { labelOf } from "~/associations/taxonomy";
+import { unclaimedRnaEntry } from "~/rna/claims.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.association.name} – Annuaire des associations – CCAS de Besançon` : "Association introuvable" },
@@ -14,11 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const association = await getPublicAssociationBySlug(params.slug ?? "");
   if (!association) throw notFound("Cette association n'existe pas ou n'est pas (encore) publiée dans l'annuaire.");
-  return { association, charterSigner: await isCharterSigner(association.id) };
+  const [charterSigner, rna] = await Promise.all([isCharterSigner(association.id), unclaimedRnaEntry(association.id)]);
+  return { association, charterSigner, rnaEntry: rna ? { updatedAt: rna.rnaUpdatedAt ?? rna.rnaImportedAt } : null };
 }
 
 export default function AssociationPage() {
-  const { association: a, charterSigner } = useLoaderData<typeof loader>();
+  const { association: a, charterSigner, rnaEntry } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <p>
@@ -31,6 +33,14 @@ export default function AssociationPage() {
       {charterSigner ? (
         <p>
           <span className="badge badge-green">Signataire de la charte de l'action sociale</span>
+        </p>
+      ) : null}
+      {rnaEntry ? (
+        <p>
+          <span className="badge badge-grey">
+            Fiche issue du Répertoire national des associations (RNA)
+            {rnaEntry.updatedAt ? `, mise à jour le ${formatDate(rnaEntry.updatedAt)}` : ""}
+          </span>
         </p>
       ) : null}
       <p className="lead">{a.socialObject}</p>

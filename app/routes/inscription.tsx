@@ -9,6 +9,8 @@ import { fieldError, invalid, parseForm } from "~/lib/forms.server";
 import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
 import { signUpSchema } from "~/associations/schemas.server";
 import { requestSignUp, signUpSentMessage } from "~/associations/sign-up.server";
+import { claimableEntry } from "~/rna/claims.server";
+import { CLAIM_MATCH_NOTICE } from "~/rna/emails";
 
 const loadSignUpSchema = () => import("~/associations/schemas").then((m) => m.signUpSchema);
 
@@ -26,7 +28,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (isCommonPassword(password)) return fieldError("password", COMMON_PASSWORD_MESSAGE, values);
   // The same answer whether or not the address has an account: what follows comes by e-mail.
   await requestSignUp(parsed.data);
-  return { sent: true as const, message: signUpSentMessage(parsed.data.personEmail) };
+  // The directory is public: saying that the number matches one of its entries tells nothing about the person.
+  const claim = (await claimableEntry(parsed.data.rna)) !== null;
+  return { sent: true as const, message: signUpSentMessage(parsed.data.personEmail), claimNotice: claim ? CLAIM_MATCH_NOTICE : null };
 }
 
 export default function SignUp() {
@@ -38,6 +42,7 @@ export default function SignUp() {
         <div className="alert alert-success" role="status">
           {actionData.message}
         </div>
+        {actionData.claimNotice ? <div className="alert alert-warning">{actionData.claimNotice}</div> : null}
         <p>
           Rien reçu après quelques minutes ? Regardez dans les courriers indésirables, puis{" "}
           <Link to="/inscription">recommencez l'inscription</Link>.
