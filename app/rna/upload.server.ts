@@ -25,13 +25,17 @@ export async function receiveRnaUpload(request: Request, createdById: string): P
   await mkdir(folder, { recursive: true });
   const maxMb = getEnv().RNA_UPLOAD_MAX_MB;
   let formData: FormData;
+  let originalName = "";
   try {
     formData = await parseMultipartFormData(
       request,
       createFileUploadHandler({
         directory: folder,
         avoidFileConflicts: false,
-        file: () => `${randomUUID()}.csv`,
+        file: ({ filename }) => {
+          originalName = filename;
+          return `${randomUUID()}.csv`;
+        },
         maxPartSize: maxMb * 1024 * 1024,
         filter: ({ name }) => name === "file",
       }),
@@ -65,7 +69,7 @@ export async function receiveRnaUpload(request: Request, createdById: string): P
   }
   return createImportRecord(prisma, {
     mode,
-    fileName: path.basename(file.name || "rna.csv"),
+    fileName: path.basename(originalName || "rna.csv"),
     storedName: path.basename(filePath),
     ...identity,
     createdById,
