@@ -81,7 +81,7 @@ test("RNA import: refused file, dry run, import, directory, claim at sign-up, ac
   await visitor.goto(`/annuaire?q=${encodeURIComponent(`solidarite ${words}`)}`);
   await visitor.getByRole("link", { name: nameOf(1) }).click();
   await expect(visitor.getByRole("heading", { level: 1, name: nameOf(1) })).toBeVisible();
-  await expect(visitor.getByText(/Fiche issue du Répertoire national des associations \(RNA\), mise à jour le 04\/03\/2021/)).toBeVisible();
+  await expect(visitor.getByText(/Fiche issue du Répertoire national des associations \(RNA\), mise à jour le 4 mars 2021/)).toBeVisible();
   await expectAccessible(visitor);
 
   // A person signs up with that RNA number: the form says it is a takeover.
