@@ -4,6 +4,7 @@
 // file again (every entry unchanged). Goals: under 60 s and a peak memory under 300 MB.
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../scripts/migrate";
 import { writeLargeWaldecFile } from "../app/rna/test-support";
@@ -52,6 +53,7 @@ export async function benchRnaImport(log: (line: string) => void): Promise<{ sec
     SEED_DEMO: "0",
     NODE_ENV: "production",
   };
+  const load = os.loadavg()[0]!;
   log("Premier import…");
   const first = await importInChild(filePath, env);
   log(`  ${first.seconds.toFixed(1)} s, pic mémoire ${first.peakRssMb.toFixed(0)} Mo, ${first.report.added} ajoutées`);
@@ -65,7 +67,7 @@ export async function benchRnaImport(log: (line: string) => void): Promise<{ sec
     "<!-- rna:start -->",
     "## Import RNA (fichier waldec d'un département)",
     "",
-    `Fichier généré de ${ROWS.toLocaleString("fr-FR")} lignes (${sizeMb.toFixed(0)} Mo, UTF-8 avec BOM, champs entre guillemets, \`;\` et sauts de ligne dans l'objet), dont environ 15 % à Besançon, le reste dans d'autres communes ; une ligne sur douze dissoute, une sur dix sans autorisation de publication. Importé par \`bench/rna-child.ts\` dans un processus à part, base SQLite neuve, sans Meilisearch (l'index suit par la file de synchronisation). Mémoire : pic de mémoire résidente du processus d'import (\`process.resourceUsage().maxRSS\`), Node compris. Objectifs : moins de 60 s et moins de 300 Mo.`,
+    `Fichier généré de ${ROWS.toLocaleString("fr-FR")} lignes (${sizeMb.toFixed(0)} Mo, UTF-8 avec BOM, champs entre guillemets, \`;\` et sauts de ligne dans l'objet), dont environ 15 % à Besançon, le reste dans d'autres communes ; une ligne sur douze dissoute, une sur dix sans autorisation de publication. Importé par \`bench/rna-child.ts\` dans un processus à part, base SQLite neuve, sans Meilisearch (l'index suit par la file de synchronisation). Mémoire : pic de mémoire résidente du processus d'import (\`process.resourceUsage().maxRSS\`), Node compris, lancé avec \`--max-old-space-size=192\` comme \`npm run import:rna\`. Charge moyenne de la machine au départ : ${load.toFixed(1)} pour ${os.cpus().length} cœurs (d'autres processus tournaient : les durées sont pessimistes). Objectifs : moins de 60 s et moins de 300 Mo.`,
     "",
     "| Passage | Durée de l'import | Durée du processus | Pic mémoire | Résultat | Verdict |",
     "| --- | --- | --- | --- | --- | --- |",
