@@ -91,6 +91,8 @@ test("RNA import: refused file, dry run, import, directory, claim at sign-up, ac
   await person.goto("/inscription");
   await person.getByLabel("Nom de l'association").fill("Solidarité (fiche reprise)");
   await person.getByLabel("Numéro RNA").fill(rnaOf(1));
+  // Said as soon as the number is typed.
+  await expect(person.getByRole("status").filter({ hasText: "figure déjà dans l'annuaire" })).toContainText(nameOf(1));
   await person.getByLabel("Objet social").fill("Accompagner les familles du quartier.");
   await person.getByRole("textbox", { name: "Adresse", exact: true }).fill("12 rue des Lilas");
   await person.getByLabel("Quartier").selectOption("planoise");

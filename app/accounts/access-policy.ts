@@ -96,6 +96,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/annuaire._index": page(RULES.public),
   "routes/annuaire.$slug": page(RULES.public, { slug: "associationSlugB" }),
   "routes/api.associations": page(RULES.public),
+  "routes/api.fiches-rna": page(RULES.public),
   "routes/appels-a-projets._index": page(RULES.public),
   "routes/appels-a-projets.$slug": page(RULES.public, { slug: "callSlug" }),
   "routes/charte._index": page(RULES.public),

@@ -10,6 +10,7 @@ import { PASSWORD_MIN_LENGTH } from "~/lib/limits";
 import { signUpSchema } from "~/associations/schemas.server";
 import { requestSignUp, signUpSentMessage } from "~/associations/sign-up.server";
 import { claimableEntry } from "~/rna/claims.server";
+import { RnaClaimHint } from "~/rna/claim-hint";
 import { CLAIM_MATCH_NOTICE } from "~/rna/emails";
 
 const loadSignUpSchema = () => import("~/associations/schemas").then((m) => m.signUpSchema);
@@ -64,6 +65,7 @@ export default function SignUp() {
         defaultValues={{ city: "Besançon", postcode: "25000", fields: [], publics: [] }}
       >
         <AssociationFields />
+        <RnaClaimHint />
         <section className="form-section">
           <h2>Votre compte</h2>
           <div className="form-grid">
