@@ -28,6 +28,8 @@ export type OpenedWaldec = {
   encoding: FileEncoding;
   /** Data records in file order, numbered from 1. */
   records: AsyncGenerator<WaldecRecord>;
+  /** Stops reading (the file is closed); reading the records to the end closes it too. */
+  close: () => void;
 };
 
 /** Detects the encoding, reads and checks the header (throws NotAnRnaFileError), then yields the records. */
@@ -70,14 +72,11 @@ export async function openWaldec(filePath: string): Promise<OpenedWaldec> {
   const header = normaliseHeader(first.value);
   const positions = READ_COLUMNS.map((c) => [c, header.indexOf(c)] as const);
   const source = { iterator, width: header.length, positions, skipped, headerEndLine: 1 + lineBreaks(first.value) };
-  return {
-    encoding,
-    records: records(
-      source,
-      () => stream.bytesRead,
-      () => parser.destroy(),
-    ),
+  const close = () => {
+    parser.destroy();
+    stream.destroy();
   };
+  return { encoding, records: records(source, () => stream.bytesRead, close), close };
 }
 
 /** Line breaks inside a record's fields (the CSV's own line ends between records not counted). */

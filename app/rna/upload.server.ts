@@ -53,8 +53,8 @@ export async function receiveRnaUpload(request: Request, createdById: string): P
   const filePath = file.getFilePath();
   const mode: ImportMode = formData.get("mode") === "apply" ? "apply" : "dry_run";
   try {
-    const opened = await openWaldec(filePath);
-    await opened.records.return(undefined);
+    // The header is enough to refuse another file; the import reads the rest.
+    (await openWaldec(filePath)).close();
   } catch (error) {
     await unlink(filePath).catch(() => {});
     if (error instanceof NotAnRnaFileError) throw refuse(error.message);
