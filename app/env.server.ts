@@ -71,6 +71,8 @@ const EnvSchema = z
       .min(0)
       .max(100, "DATA_DIR_MIN_FREE_PERCENT doit être un pourcentage entre 0 et 100, par exemple 5")
       .default(5),
+    // The largest RNA file an administrator may upload (a département's waldec file is 20 to 200 MB).
+    RNA_UPLOAD_MAX_MB: z.coerce.number().positive("RNA_UPLOAD_MAX_MB doit être un nombre de mégaoctets, par exemple 400").default(400),
     PAGE_CACHE_SECONDS: z.coerce
       .number()
       .min(0, "PAGE_CACHE_SECONDS doit être un nombre de secondes, 0 pour désactiver le cache des pages publiques")

@@ -8,6 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { startBundledMeilisearch, type RunningMeilisearch } from "../search/server-process";
 import { compareEngines } from "./engines";
+import { benchRnaImport } from "./rna";
 import { QUERIES, cannon, fmt, percentile, queryString, readPeakRssMb, searchPaths, settle, startBenchPortal, steady } from "./harness";
 
 const ROOT = path.resolve(".tmp/bench");
@@ -17,7 +18,8 @@ const DATA_DIR = path.join(ROOT, "data");
 const SIZES = (process.env.BENCH_SIZES ?? "150,10000,100000").split(",").map(Number);
 const SEARCH_SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 6);
 const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 6);
-// `npm run bench -- --only engines`: only the SQLite / PostgreSQL / two processes comparison.
+// `npm run bench -- --only engines`: only the SQLite / PostgreSQL / two processes comparison;
+// `--only rna`: only the RNA import of a département-sized file (bench/rna.ts).
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 
 async function main() {
@@ -378,22 +380,38 @@ function analysis(): string[] {
 }
 
 /**
- * Only the engine comparison: its section of docs/benchmarks.md is replaced (added before the
- * analysis the first time), the other figures stay as the last full run wrote them.
+ * Only one section (the engine comparison, the RNA import): its part of docs/benchmarks.md, between
+ * its markers, is replaced (added before the analysis the first time); the other figures stay as the
+ * last full run wrote them.
  */
-async function onlyEngines() {
-  const engines = await compareEngines((line) => console.log(line));
+async function onlySection(
+  name: string,
+  title: string,
+  measure: (log: (line: string) => void) => Promise<{ section: string[]; summary: [string, string][] }>,
+) {
+  const result = await measure((line) => console.log(line));
   const current = existsSync("docs/benchmarks.md") ? readFileSync("docs/benchmarks.md", "utf8") : "# Benchmarks\n";
   const analysisHeading = existsSync("docs/benchmarks-analysis.md")
     ? readFileSync("docs/benchmarks-analysis.md", "utf8").split("\n")[0]
     : "";
-  const startAt = current.indexOf("<!-- engines:start -->");
-  const analysisAt = analysisHeading ? current.indexOf(analysisHeading) : -1;
-  const cut = startAt >= 0 ? startAt : analysisAt >= 0 ? analysisAt : current.length;
-  const before = current.slice(0, cut).replace(/\n+$/, "\n\n");
-  writeFileSync("docs/benchmarks.md", [before + engines.section.join("\n"), ...analysis()].join("\n"));
-  console.log("\n" + engines.summary.map(([k, v]) => `${k.padEnd(48)} ${v}`).join("\n"));
-  console.log("\nSection « SQLite, PostgreSQL, un et deux processus » de docs/benchmarks.md écrite.");
+  const startMarker = `<!-- ${name}:start -->`;
+  const endMarker = `<!-- ${name}:end -->`;
+  const startAt = current.indexOf(startMarker);
+  const endAt = current.indexOf(endMarker);
+  let next: string;
+  if (startAt >= 0 && endAt > startAt) {
+    next =
+      current.slice(0, startAt) +
+      result.section.join("\n").replace(/\n+$/, "\n") +
+      current.slice(endAt + endMarker.length).replace(/^\n/, "");
+  } else {
+    const analysisAt = analysisHeading ? current.indexOf(analysisHeading) : -1;
+    const cut = analysisAt >= 0 ? analysisAt : current.length;
+    next = current.slice(0, cut).replace(/\n+$/, "\n\n") + result.section.join("\n") + "\n" + current.slice(cut);
+  }
+  writeFileSync("docs/benchmarks.md", next);
+  console.log("\n" + result.summary.map(([k, v]) => `${k.padEnd(48)} ${v}`).join("\n"));
+  console.log(`\nSection « ${title} » de docs/benchmarks.md écrite.`);
 }
 
 /** 200 registrations at once for 50 places. */
@@ -409,11 +427,19 @@ async function registrationRace(prisma: import("../app/db.server").Db, base: str
   ];
 }
 
-if (ONLY !== undefined && ONLY !== "engines") {
-  console.error(`--only ${ONLY} : seule la comparaison « engines » peut être lancée seule (npm run bench -- --only engines).`);
+if (ONLY !== undefined && ONLY !== "engines" && ONLY !== "rna") {
+  console.error(
+    `--only ${ONLY} : seules les sections « engines » et « rna » peuvent être lancées seules (npm run bench -- --only engines).`,
+  );
   process.exit(2);
 }
-(ONLY === "engines" ? onlyEngines() : main()).catch((error) => {
+const run =
+  ONLY === "engines"
+    ? () => onlySection("engines", "SQLite, PostgreSQL, un et deux processus", compareEngines)
+    : ONLY === "rna"
+      ? () => onlySection("rna", "Import RNA", benchRnaImport)
+      : main;
+run().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 // Whether the directory may search Meilisearch: after the engine (re)starts or comes back,
 // its settings are applied and its index checked against the database first (ensureSearchIndex);
 // until then the directory answers from the database. Run at start-up and by a background job.
+import { IN_DIRECTORY } from "../app/associations/directory-visibility";
 import type { Db } from "../app/db.server";
 import { isSearchHealthy, type SearchClient } from "./engine";
 import { engineChanged, searchEngineStatus, updateSearchEngineStatus } from "./engine-status";
@@ -14,7 +15,7 @@ let waitingFor: string | null = null;
 /** "lost": the index is gone or empty (an engine replaced without its data); "drift": some documents differ. */
 async function indexDrift(db: Db, client: SearchClient): Promise<"none" | "drift" | "lost"> {
   if ((await db.searchSyncJob.count({ where: { doneAt: null } })) > 0) return "none";
-  const expected = await db.association.count({ where: { status: "validated" } });
+  const expected = await db.association.count({ where: IN_DIRECTORY });
   const indexed = await client
     .index(indexName())
     .getStats()

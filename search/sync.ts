@@ -1,6 +1,7 @@
 // Keeps the index true to the database. A change writes a SearchSyncJob in its own
 // transaction (the outbox); the job is marked done only when Meilisearch confirms.
 import type { Db } from "../app/db.server";
+import { IN_DIRECTORY } from "../app/associations/directory-visibility";
 import { currentCharterVersion } from "../app/charter/charter-status.server";
 import { claimLease, leaseHolder, PROCESS_HOLDER, releaseLease, renewLease } from "../app/lib/job-lease.server";
 import { loadTaxonomy, type Taxonomy } from "../app/settings/taxonomy.server";
@@ -18,15 +19,16 @@ export async function enqueueSearchSync(tx: Tx, associationIds: string[]) {
 const SQL_IN_LIMIT = 500;
 
 /**
- * Documents for these validated associations (all of them when ids is undefined), in id order.
- * The labels come from `taxonomy`, else from the database as it is now (one read per call).
+ * Documents for these associations of the directory (validated, not dissolved; all of them when ids
+ * is undefined), in id order. The labels come from `taxonomy`, else from the database as it is now
+ * (one read per call).
  */
 export async function loadDocuments(
   db: Db,
   options: { ids?: string[]; skip?: number; take?: number; taxonomy?: Pick<Taxonomy, "label"> } = {},
 ): Promise<AssociationDocument[]> {
   const rows = await db.association.findMany({
-    where: { status: "validated", ...(options.ids ? { id: { in: options.ids } } : {}) },
+    where: { ...IN_DIRECTORY, ...(options.ids ? { id: { in: options.ids } } : {}) },
     select: associationDocumentSelect,
     orderBy: { id: "asc" },
     skip: options.skip,
@@ -189,7 +191,7 @@ async function rebuild(
   await applyIndexSettings(client, live);
   // From here, every save is written to both indexes (syncAssociations).
   await applyIndexSettings(client, fresh);
-  const total = await db.association.count({ where: { status: "validated" } });
+  const total = await db.association.count({ where: IN_DIRECTORY });
   let done = 0;
   await onProgress?.(0, total);
   for (let skip = 0; skip < total; skip += batchSize) {
@@ -232,7 +234,7 @@ async function savedSince(db: Db, since: Date) {
 export async function ensureSearchIndex(db: Db, client: SearchClient, log: (message: string) => void = () => {}) {
   await applyIndexSettings(client);
   const indexed = (await client.index(indexName()).getStats()).numberOfDocuments;
-  const expected = await db.association.count({ where: { status: "validated" } });
+  const expected = await db.association.count({ where: IN_DIRECTORY });
   if (indexed !== expected) {
     // Another process's rebuild: said once by the caller, not announced as ours.
     const holder = await rebuildUnderway(db);

@@ -141,6 +141,9 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     await db.portalSettings.update({ where: { id: "ccas" }, data: { siret: ACCESS_MATRIX_SIRET } });
     await new Promise((resolve) => setTimeout(resolve, 6_000));
   }
+  const rnaImport = await db.rnaImport.create({
+    data: { mode: "dry_run", status: "done", fileName: "rna_waldec_matrice.csv", sha256: "0", sizeBytes: 0, finishedAt: new Date() },
+  });
 
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
@@ -157,6 +160,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     event: event.id,
     eventSlug: event.slug,
     charterVersion: String(version.version),
+    rnaImport: rnaImport.id,
     invalidToken: "jeton-invalide-0000",
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {

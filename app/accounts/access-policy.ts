@@ -67,6 +67,7 @@ export type RouteParams =
   | "event"
   | "eventSlug"
   | "charterVersion"
+  | "rnaImport"
   | "invalidToken";
 
 export type RoutePolicy = {
@@ -95,6 +96,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/annuaire._index": page(RULES.public),
   "routes/annuaire.$slug": page(RULES.public, { slug: "associationSlugB" }),
   "routes/api.associations": page(RULES.public),
+  "routes/api.fiches-rna": page(RULES.public),
   "routes/appels-a-projets._index": page(RULES.public),
   "routes/appels-a-projets.$slug": page(RULES.public, { slug: "callSlug" }),
   "routes/charte._index": page(RULES.public),
@@ -185,4 +187,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.appels._index": page(RULES.admin),
   "routes/admin.appels.nouveau": form(RULES.admin, RULES.admin),
   "routes/admin.appels.$callId": form(RULES.admin, RULES.admin, { callId: "call" }),
+  "routes/admin.rna._index": form(RULES.admin, RULES.admin),
+  "routes/admin.rna.$importId": form(RULES.admin, RULES.admin, { importId: "rnaImport" }),
+  "routes/admin.rna.reprises": form(RULES.admin, RULES.admin),
 };

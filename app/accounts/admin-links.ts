@@ -3,6 +3,12 @@ export type AdminLink = { href: string; title: string; description: string; acti
 
 export const ADMIN_LINKS: AdminLink[] = [
   {
+    href: "/admin/rna",
+    title: "Import du RNA",
+    description: "Remplir l'annuaire depuis le Répertoire national des associations ; demandes de reprise des fiches.",
+    action: "Importer le fichier RNA",
+  },
+  {
     href: "/admin/comptes",
     title: "Comptes du CCAS",
     description: "Instructeur·rices et administrateur·rices.",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { foldText } from "../../search/document";
 import { loadDocuments } from "../../search/sync";
 import { searchDirectory, type DirectoryQuery, type DirectoryResult, type FacetCounts } from "../../search/engine";
+import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { prisma } from "~/db.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
 import { getSearchClient } from "~/lib/search.server";
@@ -71,7 +72,7 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
   }));
   const charterVersion = query.charterSigner ? await currentCharterVersion() : null;
   const base = {
-    status: "validated" as const,
+    ...IN_DIRECTORY,
     AND: [...textFilter, ...(query.charterSigner ? [{ signatures: { some: { versionId: charterVersion?.id ?? "-" } } }] : [])],
   };
   const where = {

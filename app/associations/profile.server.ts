@@ -6,6 +6,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { slugify } from "~/lib/slug";
 import type { AssociationProfileInput } from "~/associations/schemas";
 import { parseOpeningHours } from "~/associations/opening-hours";
+import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { syncSearchNow } from "~/associations/search-sync.server";
 
 /** Who the association is, as a dossier's identification step and the staff's view of a dossier give it. */
@@ -116,7 +117,7 @@ export async function updateAssociationProfile(
 }
 
 export async function getPublicAssociationBySlug(slug: string) {
-  return prisma.association.findFirst({ where: { slug, status: "validated" }, select: associationPublicSelect });
+  return prisma.association.findFirst({ where: { slug, ...IN_DIRECTORY }, select: associationPublicSelect });
 }
 
 export async function getAssociationProfile(associationId: string) {

@@ -10,6 +10,9 @@ import { prisma, writeTransaction } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
 import type { SignUpInput } from "~/associations/schemas";
 import { recordAudit } from "~/lib/audit.server";
+import { claimableEntry, createClaim } from "~/rna/claims.server";
+import { claimReceivedEmail, claimToReviewEmail } from "~/rna/emails";
+import { getPortalSettings } from "~/settings/portal-settings.server";
 import {
   associationToValidateEmail,
   SIGN_UP_CONFIRMATION_SUBJECT_START,
@@ -98,7 +101,13 @@ export async function findSignUpRequest(token: string) {
 }
 
 export type ConfirmSignUpResult =
-  { ok: true; userId: string; association: { id: string; name: string } } | { ok: false; reason: "invalid" | "email_taken" };
+  | {
+      ok: true;
+      userId: string;
+      association: { id: string; name: string };
+      /** a takeover of an RNA entry, not a new association */ claim: boolean;
+    }
+  | { ok: false; reason: "invalid" | "email_taken" };
 
 /**
  * Step 2: the link was followed, so the person holds the mailbox. Creates the account, the
@@ -121,6 +130,12 @@ export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult>
       data: { email: request.email, name: stored.personName, passwordHash: request.passwordHash, role: "member" },
       select: { id: true },
     });
+    // The RNA number of an unclaimed imported entry: a request to take it over, checked by an administrator.
+    const entry = await claimableEntry(stored.rna, tx);
+    if (entry) {
+      await createClaim(tx, { associationId: entry.id, userId: user.id, stored });
+      return { ok: true, userId: user.id, association: { id: entry.id, name: entry.name }, claim: true };
+    }
     const association = await tx.association.create({
       data: { ...profileColumns(stored), slug: await uniqueAssociationSlug(stored.name, tx), status: "pending" },
       select: { id: true, name: true },
@@ -136,9 +151,20 @@ export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult>
       action: "inscription",
       toState: "pending",
     });
-    return { ok: true, userId: user.id, association };
+    return { ok: true, userId: user.id, association, claim: false };
   });
   if (!result.ok) return result;
+  if (result.claim) {
+    const { name: ccasName } = await getPortalSettings();
+    const associationName = result.association.name;
+    await sendMail({
+      to: request.email,
+      ...claimReceivedEmail({ ccasName, personName: stored.personName, associationName, spaceUrl: absoluteUrl("/espace") }),
+    });
+    const toReview = claimToReviewEmail({ associationName, personName: stored.personName, reviewUrl: absoluteUrl("/admin/rna/reprises") });
+    for (const to of await staffEmails("admin")) await sendMail({ to, ...toReview });
+    return result;
+  }
 
   const associationName = result.association.name;
   await sendMail({

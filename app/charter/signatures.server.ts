@@ -7,6 +7,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { charterTextHash } from "~/charter/fingerprint.server";
 import { getCurrentVersion } from "~/charter/versions.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
+import { IN_NETWORK } from "~/associations/directory-visibility";
 import { prisma, writeTransaction } from "~/db.server";
 
 export type SignArgs = {
@@ -133,7 +134,7 @@ export async function listCurrentSignatories() {
 export async function charterOverview() {
   const current = await currentCharterVersion();
   const associations = await prisma.association.findMany({
-    where: { status: "validated" },
+    where: IN_NETWORK,
     orderBy: { name: "asc" },
     select: {
       id: true,

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { prisma } from "~/db.server";
 import { useCcas } from "~/lib/meta";
 import { ofCcas } from "~/settings/ccas-name";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 
 export async function loader(_: LoaderFunctionArgs) {
-  const [associations, taxonomy] = await Promise.all([prisma.association.count({ where: { status: "validated" } }), getTaxonomy()]);
+  const [associations, taxonomy] = await Promise.all([prisma.association.count({ where: IN_DIRECTORY }), getTaxonomy()]);
   return { associations, fields: taxonomy.active("field").map((f) => ({ slug: f.slug, label: f.label })) };
 }
 

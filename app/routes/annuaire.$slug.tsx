@@ -8,6 +8,7 @@ import { OpeningHours } from "~/associations/opening-hours-view";
 import { pageTitle } from "~/lib/meta";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { getTaxonomy } from "~/settings/taxonomy.server";
+import { unclaimedRnaEntry } from "~/rna/claims.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, data ? `${data.association.name} – Annuaire des associations` : "Association introuvable") },
@@ -17,7 +18,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const association = await getPublicAssociationBySlug(params.slug ?? "");
   if (!association) throw notFound("Cette association n'existe pas ou n'est pas (encore) publiée dans l'annuaire.");
-  const [charterSigner, taxonomy] = await Promise.all([isCharterSigner(association.id), getTaxonomy()]);
+  const [charterSigner, taxonomy, rna] = await Promise.all([
+    isCharterSigner(association.id),
+    getTaxonomy(),
+    unclaimedRnaEntry(association.id),
+  ]);
   // A retired term still names the association, but is no longer a filter of the directory: no link.
   const term = (kind: TaxonomyKind, slug: string) => ({ slug, label: taxonomy.label(kind, slug), filter: taxonomy.isActive(kind, slug) });
   return {
@@ -26,11 +31,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     fields: association.fields.map((f) => term("field", f.slug)),
     publics: association.publics.map((p) => term("public", p.slug)),
     district: term("district", association.district),
+    rnaEntry: rna ? { updatedAt: rna.rnaUpdatedAt ?? rna.rnaImportedAt } : null,
   };
 }
 
 export default function AssociationPage() {
-  const { association: a, charterSigner, fields, publics, district } = useLoaderData<typeof loader>();
+  const { association: a, charterSigner, fields, publics, district, rnaEntry } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <p>
@@ -43,6 +49,14 @@ export default function AssociationPage() {
       {charterSigner ? (
         <p>
           <span className="badge badge-green">Signataire de la charte de l'action sociale</span>
+        </p>
+      ) : null}
+      {rnaEntry ? (
+        <p>
+          <span className="badge badge-grey">
+            Fiche issue du Répertoire national des associations (RNA)
+            {rnaEntry.updatedAt ? `, mise à jour le ${formatDate(rnaEntry.updatedAt)}` : ""}
+          </span>
         </p>
       ) : null}
       <p className="lead">{a.socialObject}</p>

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getMemberships, requireUser } from "~/accounts/auth.server";
 import { memberSpaceSections } from "~/associations/member-space.server";
 import { pageTitle } from "~/lib/meta";
+import { pendingClaimsOf } from "~/rna/claims.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mon espace") }];
 
@@ -17,17 +18,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const memberships = await getMemberships(user.id);
   if (memberships.length === 0 && user.role !== "member") throw redirect("/instruction");
-  const sections = await memberSpaceSections(memberships.map((m) => m.association.id));
-  return { user: { name: user.name }, memberships, sections };
+  const [sections, claims] = await Promise.all([memberSpaceSections(memberships.map((m) => m.association.id)), pendingClaimsOf(user.id)]);
+  return { user: { name: user.name }, memberships, sections, claims };
 }
 
 export default function MemberSpace() {
-  const { user, memberships, sections } = useLoaderData<typeof loader>();
+  const { user, memberships, sections, claims } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <h1>Mon espace</h1>
       <p className="lead">Bonjour {user.name}.</p>
-      {memberships.length === 0 ? <p>Vous n'êtes membre d'aucune association pour le moment.</p> : null}
+      {memberships.length === 0 && claims.length === 0 ? <p>Vous n'êtes membre d'aucune association pour le moment.</p> : null}
+      {claims.map((c) => (
+        <section key={c.id} className="card" aria-labelledby={`reprise-${c.id}`}>
+          <h2 id={`reprise-${c.id}`}>{c.association.name}</h2>
+          <p>
+            <span className="badge badge-orange">Demande de reprise de la fiche en cours de vérification par le CCAS</span>
+          </p>
+          <p className="muted">
+            Cette association figure dans l'annuaire d'après le Répertoire national des associations. Vous recevrez un courriel dès que le
+            CCAS aura vérifié votre demande.
+          </p>
+        </section>
+      ))}
       {memberships.map((m) => {
         const status = STATUS_LABELS[m.association.status];
         const links = sections[m.association.id] ?? [];

@@ -14,6 +14,9 @@ import { pageTitle } from "~/lib/meta";
 import { getPortalSettings } from "~/settings/portal-settings.server";
 import { formChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
+import { claimableEntry } from "~/rna/claims.server";
+import { RnaClaimHint } from "~/rna/claim-hint";
+import { CLAIM_MATCH_NOTICE } from "~/rna/emails";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Inscrire une association") }];
 
@@ -32,7 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (isCommonPassword(password)) return fieldError("password", COMMON_PASSWORD_MESSAGE, values);
   // The same answer whether or not the address has an account: what follows comes by e-mail.
   await requestSignUp(parsed.data);
-  return { sent: true as const, message: signUpSentMessage(parsed.data.personEmail) };
+  // The directory is public: saying that the number matches one of its entries tells nothing about the person.
+  const claim = (await claimableEntry(parsed.data.rna)) !== null;
+  return { sent: true as const, message: signUpSentMessage(parsed.data.personEmail), claimNotice: claim ? CLAIM_MATCH_NOTICE : null };
 }
 
 export default function SignUp() {
@@ -46,6 +51,7 @@ export default function SignUp() {
         <div className="alert alert-success" role="status">
           {actionData.message}
         </div>
+        {actionData.claimNotice ? <div className="alert alert-warning">{actionData.claimNotice}</div> : null}
         <p>
           Rien reçu après quelques minutes ? Regardez dans les courriers indésirables, puis{" "}
           <Link to="/inscription">recommencez l'inscription</Link>.
@@ -63,6 +69,7 @@ export default function SignUp() {
       <p className="small muted">Les champs marqués d'un astérisque (*) sont obligatoires.</p>
       <ValidatedForm schema={loadSignUpSchema} method="post" defaultValues={{ ...town, fields: [], publics: [] }}>
         <AssociationFields choices={choices} />
+        <RnaClaimHint />
         <section className="form-section">
           <h2>Votre compte</h2>
           <div className="form-grid">

@@ -28,7 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cookie = await createSessionCookie(result.userId, { ip: clientIp(request), userAgent: request.headers.get("user-agent") });
   return redirectWithFlash(
     "/espace",
-    "Adresse confirmée, inscription enregistrée. Le CCAS va vérifier votre association : vous recevrez un courriel dès qu'elle sera validée.",
+    result.claim
+      ? `Adresse confirmée. « ${result.association.name} » figure déjà dans l'annuaire : votre demande de reprise de sa fiche sera vérifiée par le CCAS, vous recevrez un courriel.`
+      : "Adresse confirmée, inscription enregistrée. Le CCAS va vérifier votre association : vous recevrez un courriel dès qu'elle sera validée.",
     "success",
     { "Set-Cookie": cookie },
   );

@@ -1,4 +1,5 @@
 // Reading subsidies: one with everything (staff, or its own association), the lists, the space's link.
+import { IN_NETWORK } from "~/associations/directory-visibility";
 import { prisma, type Db, type Prisma } from "~/db.server";
 import { instalmentFlags, isReportOverdue, OPEN_REPORT_STATUSES, requiresConvention, subsidyStage, sumPaid } from "~/subsidies/rules";
 
@@ -62,7 +63,7 @@ export async function listSubsidiesForStaff(filter: { year?: number } = {}, now 
 
 /** Staff: validated associations to grant a subsidy outside a call. */
 export async function listGrantableAssociations() {
-  return prisma.association.findMany({ where: { status: "validated" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return prisma.association.findMany({ where: IN_NETWORK, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 /** The association space: a link per subsidy, with what needs doing. */
