@@ -131,6 +131,17 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     status: "confirmee",
   });
 
+  // /logo answers 404 until a logo is stored: the fixture stores one when there is none.
+  const settings = await db.portalSettings.findUnique({ where: { id: "ccas" }, select: { logoType: true } });
+  if (!settings?.logoType) {
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    await db.portalSettings.upsert({
+      where: { id: "ccas" },
+      create: { id: "ccas", name: "CCAS", longName: "Centre communal d'action sociale", logo: png, logoType: "image/png" },
+      update: { logo: png, logoType: "image/png" },
+    });
+  }
+
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
     associationSlugB: associationB.slug,
@@ -146,6 +157,9 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     event: event.id,
     eventSlug: event.slug,
     charterVersion: String(version.version),
+    // A district every database has (the reference-data migration inserts it).
+    taxonomyKind: "quartiers",
+    taxonomyTerm: "toute-la-ville",
     invalidToken: "jeton-invalide-0000",
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {

@@ -67,6 +67,8 @@ export type RouteParams =
   | "event"
   | "eventSlug"
   | "charterVersion"
+  | "taxonomyKind"
+  | "taxonomyTerm"
   | "invalidToken";
 
 export type RoutePolicy = {
@@ -95,6 +97,8 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/annuaire._index": page(RULES.public),
   "routes/annuaire.$slug": page(RULES.public, { slug: "associationSlugB" }),
   "routes/api.associations": page(RULES.public),
+  // The CCAS's logo (the access fixture makes sure there is one; 404 when none).
+  "routes/logo": page(RULES.public),
   "routes/appels-a-projets._index": page(RULES.public),
   "routes/appels-a-projets.$slug": page(RULES.public, { slug: "callSlug" }),
   "routes/charte._index": page(RULES.public),
@@ -179,4 +183,10 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.appels._index": page(RULES.admin),
   "routes/admin.appels.nouveau": form(RULES.admin, RULES.admin),
   "routes/admin.appels.$callId": form(RULES.admin, RULES.admin, { callId: "call" }),
+  "routes/admin.parametres._index": page(RULES.admin),
+  "routes/admin.parametres.identite": form(RULES.admin, RULES.admin),
+  "routes/admin.parametres.territoire": form(RULES.admin, RULES.admin),
+  "routes/admin.parametres.$kind._index": form(RULES.admin, RULES.admin, { kind: "taxonomyKind" }),
+  "routes/admin.parametres.$kind.$slug._index": form(RULES.admin, RULES.admin, { kind: "taxonomyKind", slug: "taxonomyTerm" }),
+  "routes/admin.parametres.$kind.$slug.retirer": form(RULES.admin, RULES.admin, { kind: "taxonomyKind", slug: "taxonomyTerm" }),
 };

@@ -90,6 +90,7 @@ describe("the communes served", () => {
     for (const communes of ["2505 Besançon", "ABCDE Nulle part", "", "25056 Besançon\n25056 Besançon-bis"]) {
       const parsed = parseWith(territorySchema, { communes });
       expect(parsed.ok, communes).toBe(false);
+      if (!parsed.ok) expect(Object.keys(parsed.errors), communes).toEqual(["communes"]);
     }
     await expect(saveCommunes([], admin)).rejects.toMatchObject({ code: "invalid_communes" });
     await expect(saveCommunes([{ code: "3A001", name: "X" }], admin)).rejects.toMatchObject({ code: "invalid_communes" });

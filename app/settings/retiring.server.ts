@@ -7,7 +7,7 @@ import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/lib/audit.server";
 import { DomainError } from "~/lib/domain-error";
-import { TAXONOMY_KIND_LABELS } from "~/settings/taxonomy";
+import { TAXONOMY_KIND_LABELS, type TaxonomyKind } from "~/settings/taxonomy";
 import { afterTaxonomyChange, associationsUsing, findTerm, type TermKey } from "~/settings/terms.server";
 
 type Actor = Pick<SessionUser, "id">;
@@ -15,6 +15,17 @@ type Actor = Pick<SessionUser, "id">;
 /** How many associations (any status) still name the term. */
 export async function termUsage(key: TermKey, db: Tx = prisma) {
   return (await associationsUsing(db, key)).length;
+}
+
+/** How many associations name each term of a kind: slug → count. */
+export async function usageCounts(kind: TaxonomyKind): Promise<Record<string, number>> {
+  const rows =
+    kind === "district"
+      ? (await prisma.association.groupBy({ by: ["district"], _count: { _all: true } })).map((r) => [r.district, r._count._all] as const)
+      : kind === "field"
+        ? (await prisma.associationField.groupBy({ by: ["slug"], _count: { _all: true } })).map((r) => [r.slug, r._count._all] as const)
+        : (await prisma.associationPublic.groupBy({ by: ["slug"], _count: { _all: true } })).map((r) => [r.slug, r._count._all] as const);
+  return Object.fromEntries(rows);
 }
 
 /** Moves every association from one term to another of the same kind; returns the associations changed. */
@@ -52,6 +63,11 @@ export async function retireTerm(key: TermKey, { reassignTo }: { reassignTo?: st
         });
     }
     const wasActive = term.retiredAt === null;
+    if (!wasActive && reassignTo === undefined)
+      throw new DomainError(`Ce ${singular} est déjà retiré : choisissez à quel ${singular} rattacher ses associations.`, {
+        code: "already_retired",
+        field: "reassignTo",
+      });
     if (wasActive) {
       const others = await tx.taxonomyTerm.count({ where: { kind: key.kind, retiredAt: null, NOT: { slug: key.slug } } });
       if (others === 0)
