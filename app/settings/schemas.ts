@@ -13,8 +13,8 @@ export const identitySchema = z.object({
   city: nameText("Commune", 120),
   phone: optional(phoneSchema),
   email: optional(emailSchema),
-  representative: requiredText("Signataire des conventions", 200),
-  court: requiredText("Tribunal administratif compétent", 200),
+  representative: nameText("Signataire des conventions", 200),
+  court: nameText("Tribunal administratif compétent", 200),
 });
 export type IdentityInput = z.output<typeof identitySchema>;
 
