@@ -87,7 +87,15 @@ describe("the communes served", () => {
   });
 
   it("refuses a bad code, an empty list and a commune given twice", async () => {
-    for (const communes of ["2505 Besançon", "ABCDE Nulle part", "", "25056 Besançon\n25056 Besançon-bis"]) {
+    for (const communes of [
+      "2505 Besançon",
+      "ABCDE Nulle part",
+      "",
+      "25056 Besançon\n25056 Besançon-bis",
+      "25056Besançon",
+      "73282932000074",
+      "25056 1234",
+    ]) {
       const parsed = parseWith(territorySchema, { communes });
       expect(parsed.ok, communes).toBe(false);
       if (!parsed.ok) expect(Object.keys(parsed.errors), communes).toEqual(["communes"]);

@@ -25,7 +25,8 @@ export type CommuneInput = { code: string; name: string };
 
 /** "25056 Besançon" (or "25056 ; Besançon", "25056 - Besançon") → { code, name }; null when unreadable. */
 export function parseCommuneLine(line: string): CommuneInput | null {
-  const match = line.trim().match(/^([0-9][0-9AaBb]\d{3})\s*[;,\t\-–]?\s*(.+)$/);
+  // The code, then a space or a separator, then the name.
+  const match = line.trim().match(/^([0-9][0-9AaBb]\d{3})(?:\s*[;,\t\-–]\s*|\s+)(.+)$/);
   if (!match) return null;
   return { code: match[1].toUpperCase(), name: match[2].trim() };
 }
@@ -40,7 +41,10 @@ export const communeListSchema = z
   .array(
     z.object({
       code: z.string().trim().toUpperCase().regex(INSEE_CODE, "Code INSEE : 5 caractères, des chiffres (2A ou 2B pour la Corse)."),
-      name: nameText("Nom de la commune", 120),
+      name: nameText("Nom de la commune", 120).refine(
+        (name) => /\p{L}/u.test(name),
+        "Nom de la commune : écrivez-le en lettres, après le code.",
+      ),
     }),
   )
   .min(1, "Indiquez au moins une commune.")
