@@ -5,7 +5,8 @@ import { CheckboxGroup, SubmitButton, TextArea, TextField, ValidatedForm } from 
 import { notFoundError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { domainAction, domainLoader, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
-import { DI_PUBLICS, DI_THEMATIQUES, thematiqueFamily } from "~/settings/data-inclusion";
+import { DI_PUBLICS, DI_THEMATIQUES } from "~/settings/data-inclusion";
+import { thematiqueOption } from "~/settings/thematique-families";
 import { termUsage } from "~/settings/retiring.server";
 import { termSchemas } from "~/settings/schemas";
 import { SettingsNav } from "~/settings/settings-nav";
@@ -56,11 +57,8 @@ async function act({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(kindPath(key.kind), `« ${term.label} » enregistré.`);
 }
 
-// The thématiques grouped by family would need a component of their own; the family prefixes the label instead.
-const THEMATIQUE_OPTIONS = DI_THEMATIQUES.map((t) => ({
-  value: t.value,
-  label: `${thematiqueFamily(t.value).replace(/-+/g, " ")} : ${t.label}`,
-}));
+// The family first ("Santé – Santé mentale"): the list, in the schema's order, reads grouped.
+const THEMATIQUE_OPTIONS = DI_THEMATIQUES.map(thematiqueOption);
 const PUBLIC_OPTIONS = DI_PUBLICS.map((p) => ({ value: p.value, label: p.label }));
 
 export default function TermPage() {
