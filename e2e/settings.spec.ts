@@ -2,11 +2,12 @@
 // retired with its associations moved, a logo. Every settings page passes axe; a refused form
 // keeps what was typed. What the journey changes that other journeys read (the name), it puts back.
 import { createAssociation } from "../prisma/factories/association";
+import { BESANCON_SETTINGS } from "../prisma/seed/territory";
 import { PNG_BYTES } from "../app/settings/test-support";
 import { expect, expectAccessible, getDb, loginAs, test } from "./support/fixtures";
 
 const db = () => getDb();
-const originalName = async () => (await db().portalSettings.findUniqueOrThrow({ where: { id: "ccas" } })).name;
+const storedName = async () => (await db().portalSettings.findUniqueOrThrow({ where: { id: "ccas" } })).name;
 
 test("an administrator changes the CCAS's name, manages a district and uploads a logo", async ({ page }) => {
   test.setTimeout(120_000);
@@ -19,7 +20,9 @@ test("an administrator changes the CCAS's name, manages a district and uploads a
   await expectAccessible(page);
 
   await test.step("the identity: a wrong SIRET is refused and what was typed stays; the new name shows", async () => {
-    const before = await originalName();
+    // Put back to the demo's name, whatever another journey beside this one is doing with it
+    // (e2e/portal-identity.spec.ts changes it too); the new one keeps it, for the documents others read.
+    const before = BESANCON_SETTINGS.name;
     const renamed = `${before} (essai ${tag})`;
     await page.getByRole("link", { name: "Modifier l'identité et le logo" }).click();
     await expectAccessible(page);
@@ -52,7 +55,9 @@ test("an administrator changes the CCAS's name, manages a district and uploads a
       await expect(page.getByRole("status")).toContainText("Identité du CCAS enregistrée");
       await page.getByRole("link", { name: "Vue d'ensemble" }).click();
       await expect(page.getByText(renamed)).toBeVisible();
+      // The page reads the settings; so do the titles and the footer of every page.
       await expect(page).toHaveTitle(`Paramètres du portail – ${renamed}`);
+      await expect(page.getByRole("contentinfo")).toContainText(renamed);
     } finally {
       // Put back at once: other journeys read the name.
       await page.goto("/admin/parametres/identite");
@@ -60,7 +65,7 @@ test("an administrator changes the CCAS's name, manages a district and uploads a
       await page.getByRole("button", { name: "Enregistrer l'identité" }).click();
       await expect(page.getByRole("status")).toContainText("Identité du CCAS enregistrée");
     }
-    expect(await originalName()).toBe(before);
+    expect(await storedName()).toBe(before);
   });
 
   await test.step("the territory: a line that is not a commune is refused, the list stays as typed", async () => {
@@ -136,6 +141,8 @@ test("an administrator changes the CCAS's name, manages a district and uploads a
     await page.getByRole("button", { name: "Enregistrer le logo" }).click();
     await expect(page.getByRole("status")).toContainText("Logo enregistré");
     await expect(page.getByRole("img", { name: "Logo actuel du CCAS" })).toBeVisible();
+    // The header shows it on every page.
+    await expect(page.locator("header img.brand-logo")).toBeVisible();
     const logo = await page.request.get("/logo");
     expect(logo.status()).toBe(200);
     expect(logo.headers()["content-type"]).toBe("image/png");

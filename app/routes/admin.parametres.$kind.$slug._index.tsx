@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
+import { pageTitle } from "~/lib/meta";
 import { CheckboxGroup, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
 import { notFoundError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -15,7 +16,9 @@ import { updateTerm } from "~/settings/terms.server";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 import { TAXONOMY_KIND_LABELS } from "~/settings/taxonomy";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.term.label ?? "Terme"} – Paramètres` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Paramètres : ${data?.term.label ?? ""}`) },
+];
 
 function keyOf(params: LoaderFunctionArgs["params"]) {
   const kind = kindOfSegment(params.kind);

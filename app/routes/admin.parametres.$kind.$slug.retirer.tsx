@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
+import { pageTitle } from "~/lib/meta";
 import { SelectField, SubmitButton, ValidatedForm } from "~/components/form";
 import { notFoundError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -13,7 +14,9 @@ import { kindOfSegment, kindPath, termPath } from "~/settings/settings-paths";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 import { TAXONOMY_KIND_LABELS } from "~/settings/taxonomy";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Retirer « ${data?.term.label ?? ""} » – Paramètres` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Retirer « ${data?.term.label ?? ""} »`) },
+];
 
 function keyOf(params: LoaderFunctionArgs["params"]) {
   const kind = kindOfSegment(params.kind);

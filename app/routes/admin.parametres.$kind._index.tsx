@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
+import { pageTitle } from "~/lib/meta";
 import { SubmitButton, TextArea, TextField, ValidatedForm, isActionFailure } from "~/components/form";
 import { notFoundError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -30,8 +31,8 @@ function kindOf(segment: string | undefined) {
   return kind;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? TAXONOMY_KIND_LABELS[data.kind].plural : "Paramètres"} – Paramètres` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, `Paramètres : ${data ? TAXONOMY_KIND_LABELS[data.kind].plural.toLowerCase() : "listes"}`) },
 ];
 
 export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);

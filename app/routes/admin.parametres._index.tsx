@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
+import { pageTitle } from "~/lib/meta";
 import { pluralize } from "~/lib/format";
 import { getPortalSettings, postalAddressOf } from "~/settings/portal-settings.server";
 import { SETTINGS_PATH, kindPath } from "~/settings/settings-paths";
@@ -8,7 +9,7 @@ import { SettingsNav } from "~/settings/settings-nav";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 import { TAXONOMY_KINDS, TAXONOMY_KIND_LABELS } from "~/settings/taxonomy";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Paramètres du portail – ${data?.name ?? "CCAS"}` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Paramètres du portail") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

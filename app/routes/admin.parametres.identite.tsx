@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
+import { pageTitle } from "~/lib/meta";
 import { SubmitButton, TextField, ValidatedForm, isActionFailure } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { domainAction, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
@@ -15,7 +16,7 @@ const HERE = `${SETTINGS_PATH}/identite`;
 // The identity form reads only its own answers, not the logo form's.
 const NO_ANSWER = {};
 
-export const meta: MetaFunction = () => [{ title: "Identité du CCAS – Paramètres" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Paramètres : identité du CCAS") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
+import { pageTitle } from "~/lib/meta";
 import { SubmitButton, TextArea, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { pluralize } from "~/lib/format";
@@ -13,7 +14,7 @@ import { saveCommunes } from "~/settings/territory.server";
 
 const HERE = `${SETTINGS_PATH}/territoire`;
 
-export const meta: MetaFunction = () => [{ title: "Territoire – Paramètres" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Paramètres : territoire") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
