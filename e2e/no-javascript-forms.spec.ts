@@ -425,6 +425,69 @@ EDIT_CASES["charter draft (administrator)"] = {
   },
 };
 
+// The settings pages: what another journey (e2e/settings.spec.ts) changes there, it puts back.
+const readSettings = () => db().portalSettings.findUniqueOrThrow({ where: { id: "ccas" }, omit: { logo: true, logoType: true } });
+
+EDIT_CASES["CCAS identity (administrator)"] = {
+  open: async (page) => {
+    await loginAs(page, "admin");
+    return {
+      path: "/admin/parametres/identite",
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer l'identité" }) }),
+      submit: "Enregistrer l'identité",
+      saved: { status: /Identité du CCAS enregistrée/ },
+      snapshot: async () => {
+        const { communes: _c, ...s } = withoutTimestamps(await readSettings());
+        return { ...s, phone: phoneDigits(s.phone) };
+      },
+      shown: async () => {
+        const s = await readSettings();
+        const { name, longName, siret, address, postcode, city, phone, email, representative, court } = s;
+        return { name, longName, siret, address, postcode, city, phone, email, representative, court };
+      },
+    };
+  },
+};
+
+EDIT_CASES["communes served (administrator)"] = {
+  open: async (page) => {
+    await loginAs(page, "admin");
+    return {
+      path: "/admin/parametres/territoire",
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer le territoire" }) }),
+      submit: "Enregistrer le territoire",
+      saved: { status: /Territoire enregistré/ },
+      snapshot: async () => (await readSettings()).communes,
+      shown: async () => ({
+        communes: ((await readSettings()).communes as { code: string; name: string }[]).map((c) => `${c.code} ${c.name}`).join("\n"),
+      }),
+    };
+  },
+};
+
+EDIT_CASES["field of intervention and its mappings (administrator)"] = {
+  open: async (page) => {
+    await loginAs(page, "admin");
+    const read = () => db().taxonomyTerm.findUniqueOrThrow({ where: { kind_slug: { kind: "field", slug: "aide-alimentaire" } } });
+    return {
+      path: "/admin/parametres/champs-d-intervention/aide-alimentaire",
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer", exact: true }) }),
+      submit: "Enregistrer",
+      saved: { status: /« Aide alimentaire » enregistré/ },
+      snapshot: async () => withoutTimestamps(await read()),
+      shown: async () => {
+        const t = await read();
+        return {
+          label: t.label,
+          description: t.description,
+          rnaCodes: (t.rnaCodes as string[]).join(" "),
+          diThematiques: t.diThematiques as string[],
+        };
+      },
+    };
+  },
+};
+
 for (const [name, editCase] of Object.entries(EDIT_CASES)) {
   test(`${name}: the form the server sends shows the stored values and saves them unchanged`, async ({ page, browser }) => {
     const c = await editCase.open(page, browser);

@@ -134,11 +134,28 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     status: "confirmee",
   });
 
-  // The SCDL file is published once the CCAS's SIRET is configured (the demo seed leaves it out):
-  // configure it, then let the portal's reference cache (a few seconds) see it.
-  const settings = await db.portalSettings.findUnique({ where: { id: "ccas" }, select: { siret: true } });
-  if (settings && !settings.siret) {
-    await db.portalSettings.update({ where: { id: "ccas" }, data: { siret: ACCESS_MATRIX_SIRET } });
+  // The SCDL file is published once the CCAS's SIRET is configured, and /logo answers 404 until a
+  // logo is stored (the demo seed has neither): the fixture stores both, then lets the portal's
+  // reference cache (a few seconds) see them.
+  const settings = await db.portalSettings.findUnique({ where: { id: "ccas" }, select: { siret: true, logoType: true } });
+  if (!settings?.siret || !settings.logoType) {
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    const missing = {
+      ...(settings?.siret ? {} : { siret: ACCESS_MATRIX_SIRET }),
+      ...(settings?.logoType ? {} : { logo: png, logoType: "image/png" }),
+    };
+    await db.portalSettings.upsert({
+      where: { id: "ccas" },
+      create: {
+        id: "ccas",
+        name: "CCAS",
+        longName: "Centre communal d'action sociale",
+        siret: ACCESS_MATRIX_SIRET,
+        logo: png,
+        logoType: "image/png",
+      },
+      update: missing,
+    });
     await new Promise((resolve) => setTimeout(resolve, 6_000));
   }
   const rnaImport = await db.rnaImport.create({
@@ -161,6 +178,9 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     eventSlug: event.slug,
     charterVersion: String(version.version),
     rnaImport: rnaImport.id,
+    // A district every database has (the reference-data migration inserts it).
+    taxonomyKind: "quartiers",
+    taxonomyTerm: "toute-la-ville",
     invalidToken: "jeton-invalide-0000",
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {

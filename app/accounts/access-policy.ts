@@ -68,6 +68,8 @@ export type RouteParams =
   | "eventSlug"
   | "charterVersion"
   | "rnaImport"
+  | "taxonomyKind"
+  | "taxonomyTerm"
   | "invalidToken";
 
 export type RoutePolicy = {
@@ -97,6 +99,8 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/annuaire.$slug": page(RULES.public, { slug: "associationSlugB" }),
   "routes/api.associations": page(RULES.public),
   "routes/api.fiches-rna": page(RULES.public),
+  // The CCAS's logo (the access fixture makes sure there is one; 404 when none).
+  "routes/logo": page(RULES.public),
   "routes/appels-a-projets._index": page(RULES.public),
   "routes/appels-a-projets.$slug": page(RULES.public, { slug: "callSlug" }),
   "routes/charte._index": page(RULES.public),
@@ -190,4 +194,10 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.rna._index": form(RULES.admin, RULES.admin),
   "routes/admin.rna.$importId": form(RULES.admin, RULES.admin, { importId: "rnaImport" }),
   "routes/admin.rna.reprises": form(RULES.admin, RULES.admin),
+  "routes/admin.parametres._index": page(RULES.admin),
+  "routes/admin.parametres.identite": form(RULES.admin, RULES.admin),
+  "routes/admin.parametres.territoire": form(RULES.admin, RULES.admin),
+  "routes/admin.parametres.$kind._index": form(RULES.admin, RULES.admin, { kind: "taxonomyKind" }),
+  "routes/admin.parametres.$kind.$slug._index": form(RULES.admin, RULES.admin, { kind: "taxonomyKind", slug: "taxonomyTerm" }),
+  "routes/admin.parametres.$kind.$slug.retirer": form(RULES.admin, RULES.admin, { kind: "taxonomyKind", slug: "taxonomyTerm" }),
 };

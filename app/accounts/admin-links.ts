@@ -3,6 +3,12 @@ export type AdminLink = { href: string; title: string; description: string; acti
 
 export const ADMIN_LINKS: AdminLink[] = [
   {
+    href: "/admin/parametres",
+    title: "Paramètres du portail",
+    description: "Identité du CCAS, logo, communes servies, quartiers, champs d'intervention et publics.",
+    action: "Modifier les paramètres",
+  },
+  {
     href: "/admin/rna",
     title: "Import du RNA",
     description: "Remplir l'annuaire depuis le Répertoire national des associations ; demandes de reprise des fiches.",

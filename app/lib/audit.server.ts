@@ -2,7 +2,8 @@
 // the change it records, so the trail never says what did not happen.
 import type { Tx } from "~/lib/transaction";
 
-export type AuditEntity = "association" | "call" | "charter" | "convention" | "dossier" | "event" | "report" | "subsidy" | "user";
+export type AuditEntity =
+  "association" | "call" | "charter" | "convention" | "dossier" | "event" | "report" | "settings" | "subsidy" | "taxonomy" | "user";
 
 export type AuditEntry = {
   entityType: AuditEntity;

@@ -9,6 +9,7 @@ import { stepSchema } from "../dossiers/schemas";
 import { associationRegistrationSchema, eventSchema, publicRegistrationSchema } from "../events/schemas";
 import { grantSchema } from "../subsidies/schemas";
 import type { TaxonomyChoices } from "../settings/taxonomy-choices";
+import { addTermSchema, identitySchema, termSchemas } from "../settings/schemas";
 import type { z } from "zod";
 
 const choices: TaxonomyChoices = {
@@ -50,6 +51,11 @@ const CASES: { form: string; schema: z.ZodType; input: (v: string) => Record<str
     path: ["contactName"],
   },
   { form: "dossier: project title", schema: stepSchema("projet", undefined, choices), input: (v) => ({ title: v }), path: ["title"] },
+  { form: "CCAS identity: name", schema: identitySchema, input: (v) => ({ name: v }), path: ["name"] },
+  { form: "CCAS identity: full name", schema: identitySchema, input: (v) => ({ longName: v }), path: ["longName"] },
+  { form: "CCAS identity: signatory", schema: identitySchema, input: (v) => ({ representative: v }), path: ["representative"] },
+  { form: "new taxonomy term", schema: addTermSchema, input: (v) => ({ label: v }), path: ["label"] },
+  { form: "field of intervention", schema: termSchemas.field, input: (v) => ({ label: v }), path: ["label"] },
 ];
 
 describe("names that start like a formula", () => {
