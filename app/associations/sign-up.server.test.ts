@@ -12,33 +12,10 @@ resetEnvCache();
 const { prisma } = await import("../db.server");
 const { confirmSignUp, findSignUpRequest, requestSignUp } = await import("./sign-up.server");
 const { retentionCleanup } = await import("../accounts/personal-data.server");
+const { signUpForm } = await import("./test-support");
 
 afterAll(async () => {
   await smtp.close();
-});
-
-const form = (personEmail: string, name: string) => ({
-  name,
-  acronym: undefined,
-  rna: undefined,
-  siret: "73282932000074",
-  socialObject: "Entraide entre voisins.",
-  description: "",
-  address: "1 rue de Dole",
-  postcode: "25000",
-  city: "Besançon",
-  district: "planoise" as const,
-  phone: undefined,
-  email: undefined,
-  website: undefined,
-  receptionHours: "",
-  fields: ["entraide-benevolat" as const],
-  publics: ["tout-public" as const],
-  personName: "Camille Essai",
-  personTitle: "Présidente",
-  personEmail,
-  password: "une phrase de passe solide",
-  representativeConfirm: "on" as const,
 });
 
 const tokenIn = (text: string) => text.match(/\/inscription\/confirmer\/([\w-]+)/)![1];
@@ -47,7 +24,7 @@ describe("sign-up without account enumeration", () => {
   it("creates nothing under an address that has an account, and tells its owner by e-mail", async () => {
     const owner = await createUser(prisma, { email: "deja-inscrite@asso.test", name: "Dominique Déjà" });
     const associations = await prisma.association.count();
-    await requestSignUp(form(owner.email, "Association Usurpée"));
+    await requestSignUp(signUpForm(owner.email, { name: "Association Usurpée" }));
     expect(await prisma.association.count()).toBe(associations);
     expect(await prisma.signUpRequest.count({ where: { email: owner.email } })).toBe(0);
     expect(await prisma.user.count({ where: { email: owner.email } })).toBe(1);
@@ -60,7 +37,7 @@ describe("sign-up without account enumeration", () => {
 
   it("creates the account and the association only once the link is confirmed, and only once", async () => {
     const email = "nouvelle@asso.test";
-    await requestSignUp(form(email, "Les Voisins Solidaires"));
+    await requestSignUp(signUpForm(email, { name: "Les Voisins Solidaires" }));
     expect(await prisma.user.count({ where: { email } })).toBe(0);
     const mail = await smtp.waitFor((m) => m.to.includes(email) && /Confirmez l'inscription/.test(m.subject));
     const token = tokenIn(mail.text);
@@ -74,7 +51,7 @@ describe("sign-up without account enumeration", () => {
 
   it("does not confirm a sign-up whose address got an account meanwhile", async () => {
     const email = "entre-temps@asso.test";
-    await requestSignUp(form(email, "Association Tardive"));
+    await requestSignUp(signUpForm(email, { name: "Association Tardive" }));
     const mail = await smtp.waitFor((m) => m.to.includes(email) && /Confirmez l'inscription/.test(m.subject));
     await createUser(prisma, { email });
     expect(await confirmSignUp(tokenIn(mail.text))).toEqual({ ok: false, reason: "email_taken" });
@@ -84,7 +61,7 @@ describe("sign-up without account enumeration", () => {
   it("refuses an unknown or expired link", async () => {
     expect(await confirmSignUp("inconnu")).toEqual({ ok: false, reason: "invalid" });
     const email = "expiree@asso.test";
-    await requestSignUp(form(email, "Association Expirée"));
+    await requestSignUp(signUpForm(email, { name: "Association Expirée" }));
     const mail = await smtp.waitFor((m) => m.to.includes(email) && /Confirmez l'inscription/.test(m.subject));
     await prisma.signUpRequest.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await confirmSignUp(tokenIn(mail.text))).toEqual({ ok: false, reason: "invalid" });
@@ -93,7 +70,7 @@ describe("sign-up without account enumeration", () => {
 
   it("forgets an unconfirmed sign-up (its values and password hash) a week after it expired", async () => {
     const email = "oubliee@asso.test";
-    await requestSignUp(form(email, "Association Oubliée"));
+    await requestSignUp(signUpForm(email, { name: "Association Oubliée" }));
     await prisma.signUpRequest.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 8 * 24 * 3600_000) } });
     expect((await retentionCleanup()).signUpRequests).toBeGreaterThanOrEqual(1);
     expect(await prisma.signUpRequest.count({ where: { email } })).toBe(0);
@@ -102,7 +79,7 @@ describe("sign-up without account enumeration", () => {
   it("sends one address at most three sign-up messages an hour, known or not", async () => {
     const owner = await createUser(prisma, { email: "inondee@asso.test" });
     for (const email of [owner.email, "jamais-inscrite@asso.test"]) {
-      for (let i = 0; i < 5; i++) await requestSignUp(form(email, `Association Répétée ${i}`));
+      for (let i = 0; i < 5; i++) await requestSignUp(signUpForm(email, { name: `Association Répétée ${i}` }));
       expect(await prisma.emailMessage.count({ where: { to: email } })).toBe(3);
     }
   });

@@ -11,40 +11,23 @@ resetEnvCache();
 const { prisma } = await import("../db.server");
 const { requestSignUp, confirmSignUp } = await import("../associations/sign-up.server");
 const { acceptClaim, refuseClaim, claimableEntry } = await import("./claims.server");
-const { createAdmin } = await import("../associations/test-support");
+const { createAdmin, signUpForm } = await import("../associations/test-support");
 
 afterAll(async () => {
   await smtp.close();
 });
 
-const form = (personEmail: string, rna: string) => ({
-  name: "Entraide des quartiers (nouveau nom)",
-  acronym: undefined,
-  rna,
-  siret: undefined,
-  socialObject: "Entraide entre voisins.",
-  description: "Présentation écrite par l'association",
-  address: "1 rue de Dole",
-  postcode: "25000",
-  city: "Besançon",
-  district: "planoise" as const,
-  phone: undefined,
-  email: undefined,
-  website: undefined,
-  receptionHours: "",
-  fields: ["entraide-benevolat" as const],
-  publics: ["tout-public" as const],
-  personName: "Camille Reprise",
-  personTitle: "Présidente",
-  personEmail,
-  password: "une phrase de passe solide",
-  representativeConfirm: "on" as const,
-});
-
 const tokenIn = (text: string) => text.match(/\/inscription\/confirmer\/([\w-]+)/)![1]!;
 
 async function signUp(email: string, rna: string) {
-  await requestSignUp(form(email, rna));
+  await requestSignUp(
+    signUpForm(email, {
+      rna,
+      siret: undefined,
+      name: "Entraide des quartiers (nouveau nom)",
+      description: "Présentation écrite par l'association",
+    }),
+  );
   const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
   return confirmSignUp(tokenIn(mail.text));
 }

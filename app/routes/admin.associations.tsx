@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { RefusalForm } from "~/components/refusal-form";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listAssociationsByStatus, refuseAssociation, validateAssociation } from "~/associations/validation.server";
@@ -74,7 +75,6 @@ export default function PendingAssociations() {
       {pending.length === 0 ? <p>Aucune inscription en attente.</p> : null}
       <div className="stack">
         {pending.map((a) => {
-          const reasonId = `reason-${a.id}`;
           const error = failed?.values.associationId === a.id ? failed.errors.reason : undefined;
           return (
             <section key={a.id} className="card" aria-labelledby={`title-${a.id}`}>
@@ -100,30 +100,14 @@ export default function PendingAssociations() {
                   </button>
                 </Form>
               </div>
-              <Form method="post" className="form-section">
-                <input type="hidden" name="associationId" value={a.id} />
-                <div className={`field ${error ? "field-invalid" : ""}`}>
-                  <label htmlFor={reasonId} className="field-label">
-                    Motif du refus (envoyé à l'association)
-                  </label>
-                  <textarea
-                    id={reasonId}
-                    name="reason"
-                    rows={2}
-                    defaultValue={failed?.values.associationId === a.id ? String(failed.values.reason ?? "") : ""}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${reasonId}-error` : undefined}
-                  />
-                  {error ? (
-                    <p className="field-error" id={`${reasonId}-error`}>
-                      {error}
-                    </p>
-                  ) : null}
-                </div>
-                <button type="submit" name="intent" value="refuse" className="button button-danger">
-                  Refuser {a.name}
-                </button>
-              </Form>
+              <RefusalForm
+                idName="associationId"
+                id={a.id}
+                reasonLabel="Motif du refus (envoyé à l'association)"
+                buttonLabel={`Refuser ${a.name}`}
+                typedReason={failed?.values.associationId === a.id ? String(failed.values.reason ?? "") : undefined}
+                error={error}
+              />
             </section>
           );
         })}

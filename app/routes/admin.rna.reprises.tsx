@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { RefusalForm } from "~/components/refusal-form";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAdmin } from "~/accounts/auth.server";
@@ -77,7 +78,6 @@ export default function Claims() {
       {pending.length === 0 ? <p>Aucune demande en attente.</p> : null}
       <div className="stack">
         {pending.map((c) => {
-          const reasonId = `reason-${c.id}`;
           const error = failed?.values.claimId === c.id ? failed.errors.reason : undefined;
           return (
             <section key={c.id} className="card" aria-labelledby={`claim-${c.id}`}>
@@ -108,30 +108,14 @@ export default function Claims() {
                   Accepter la reprise de {c.association.name}
                 </button>
               </Form>
-              <Form method="post" className="form-section">
-                <input type="hidden" name="claimId" value={c.id} />
-                <div className={`field ${error ? "field-invalid" : ""}`}>
-                  <label htmlFor={reasonId} className="field-label">
-                    Motif du refus (envoyé à la personne)
-                  </label>
-                  <textarea
-                    id={reasonId}
-                    name="reason"
-                    rows={2}
-                    defaultValue={failed?.values.claimId === c.id ? String(failed.values.reason ?? "") : ""}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${reasonId}-error` : undefined}
-                  />
-                  {error ? (
-                    <p className="field-error" id={`${reasonId}-error`}>
-                      {error}
-                    </p>
-                  ) : null}
-                </div>
-                <button type="submit" name="intent" value="refuse" className="button button-danger">
-                  Refuser la reprise de {c.association.name}
-                </button>
-              </Form>
+              <RefusalForm
+                idName="claimId"
+                id={c.id}
+                reasonLabel="Motif du refus (envoyé à la personne)"
+                buttonLabel={`Refuser la reprise de ${c.association.name}`}
+                typedReason={failed?.values.claimId === c.id ? String(failed.values.reason ?? "") : undefined}
+                error={error}
+              />
             </section>
           );
         })}
