@@ -25,7 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAssociationsByStatus("refused", 50),
     getTaxonomy(),
   ]);
-  const withLabel = <A extends { district: string }>(a: A) => ({ ...a, districtLabel: taxonomy.label("district", a.district) });
+  // A sign-up confirmed after its district was retired keeps it: the administrator is told, to reassign it.
+  const withLabel = <A extends { district: string }>(a: A) => ({
+    ...a,
+    districtLabel: taxonomy.label("district", a.district),
+    districtRetired: !taxonomy.isActive("district", a.district),
+  });
   return { pending: pending.map(withLabel), refused: refused.map(withLabel) };
 }
 
@@ -88,7 +93,10 @@ export default function PendingAssociations() {
                   {a.rna ?? "non renseigné"} / {a.siret ?? "non renseigné"}
                 </dd>
                 <dt>Quartier</dt>
-                <dd>{a.districtLabel}</dd>
+                <dd>
+                  {a.districtLabel}
+                  {a.districtRetired ? " (quartier retiré : à réaffecter dans Paramètres › Quartiers)" : null}
+                </dd>
                 <dt>Représentant·e</dt>
                 <dd>{a.memberships.map((m) => `${m.user.name} (${m.title ?? "membre"}, ${m.user.email})`).join(", ") || "—"}</dd>
               </dl>
