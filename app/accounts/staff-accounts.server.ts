@@ -27,6 +27,18 @@ const emailTaken = () => new DomainError("Un compte existe déjà avec cette adr
 
 /** A colleague's account, with a single-use link (one hour) to choose their own password. */
 export async function createStaffAccount(input: CreateStaffInput, admin: SessionUser) {
+  await createAccountWithLink(input, admin.name);
+}
+
+/**
+ * An administrator's account made from the command line (`npm run admin:create`: the first one of
+ * a new portal, or one more): the same single-use link, mailed and returned to be shown.
+ */
+export async function createAdministratorAccount(input: Omit<CreateStaffInput, "role">): Promise<{ setPasswordUrl: string }> {
+  return createAccountWithLink({ ...input, role: "admin" }, "L'installation du portail");
+}
+
+async function createAccountWithLink(input: CreateStaffInput, inviterName: string) {
   const exists = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (exists) throw emailTaken();
   const passwordHash = await hashPassword(randomBytes(32).toString("hex"));
@@ -36,16 +48,18 @@ export async function createStaffAccount(input: CreateStaffInput, admin: Session
   // The same form sent twice at once: the second finds the account the first just created.
   if (!user) throw emailTaken();
   const token = await createPasswordReset(user.id);
+  const setPasswordUrl = absoluteUrl(`/mot-de-passe/${token}`);
   await sendMail({
     to: input.email,
     ...staffInvitationEmail({
       name: input.name,
-      inviterName: admin.name,
+      inviterName,
       roleLabel: ROLE_LABELS[input.role as Role],
-      setPasswordUrl: absoluteUrl(`/mot-de-passe/${token}`),
+      setPasswordUrl,
       forgotPasswordUrl: absoluteUrl("/mot-de-passe-oublie"),
     }),
   });
+  return { setPasswordUrl };
 }
 
 /** Disables (its sessions end) or enables again a CCAS account other than one's own. */
