@@ -1,6 +1,8 @@
 // An administrator makes the portal the CCAS's own: its name, a district added, renamed and
 // retired with its associations moved, a logo. Every settings page passes axe; a refused form
 // keeps what was typed. What the journey changes that other journeys read (the name), it puts back.
+// Both journeys that change the CCAS's name live in this file, so that they never run at the same
+// time (a file's tests run one after the other, in one worker).
 import { createAssociation } from "../prisma/factories/association";
 import { BESANCON_SETTINGS } from "../prisma/seed/territory";
 import { PNG_BYTES } from "../app/settings/test-support";
@@ -21,12 +23,14 @@ test("an administrator changes the CCAS's name, manages a district and uploads a
 
   await test.step("the identity: a wrong SIRET is refused and what was typed stays; the new name shows", async () => {
     // Put back to the demo's name, whatever another journey beside this one is doing with it
-    // (e2e/portal-identity.spec.ts changes it too); the new one keeps it, for the documents others read.
+    // (the journey below changes it too); the new one keeps it, for the documents others read.
     const before = BESANCON_SETTINGS.name;
     const renamed = `${before} (essai ${tag})`;
     await page.getByRole("link", { name: "Modifier l'identité et le logo" }).click();
     await expectAccessible(page);
     const name = page.getByLabel("Nom court");
+    // Kept as it is: other journeys need the SIRET that the access matrix or the open-data journey stores.
+    const siretBefore = await page.getByLabel("SIRET du CCAS").inputValue();
     await name.fill(renamed);
     await page.getByLabel("SIRET du CCAS").fill("732 829 320 00075");
     await page.getByRole("button", { name: "Enregistrer l'identité" }).click();
@@ -50,11 +54,11 @@ test("an administrator changes the CCAS's name, manages a district and uploads a
     expect(await refused.text()).toContain("clé de contrôle");
 
     try {
-      await page.getByLabel("SIRET du CCAS").fill("");
+      await page.getByLabel("SIRET du CCAS").fill(siretBefore);
       await page.getByRole("button", { name: "Enregistrer l'identité" }).click();
       await expect(page.getByRole("status")).toContainText("Identité du CCAS enregistrée");
       await page.getByRole("link", { name: "Vue d'ensemble" }).click();
-      await expect(page.getByText(renamed)).toBeVisible();
+      await expect(page.locator("#contenu").getByText(renamed)).toBeVisible();
       // The page reads the settings; so do the titles and the footer of every page.
       await expect(page).toHaveTitle(`Paramètres du portail – ${renamed}`);
       await expect(page.getByRole("contentinfo")).toContainText(renamed);
@@ -151,4 +155,41 @@ test("an administrator changes the CCAS's name, manages a district and uploads a
     expect(logo.headers()["etag"]).toBeTruthy();
     expect(Buffer.from(await logo.body()).equals(Buffer.from(PNG_BYTES))).toBe(true);
   });
+});
+
+// The header, the footer and the page titles show what PortalSettings holds, and a change made in
+// the database reaches them within the reference cache's few seconds.
+test("the header, the footer and the titles name the CCAS of the settings, and follow a change", async ({ page }) => {
+  const db = getDb();
+  const before = await db.portalSettings.findUniqueOrThrow({ where: { id: "ccas" }, select: { name: true, longName: true } });
+  // A signed-in visitor: pages are never served from the anonymous page cache.
+  await loginAs(page, "staff");
+
+  await page.goto("/annuaire");
+  const header = page.getByRole("banner");
+  const footer = page.getByRole("contentinfo");
+  await expect(header).toContainText(before.longName);
+  await expect(footer).toContainText(before.name);
+  await expect(page).toHaveTitle(`Annuaire des associations – ${before.name}`);
+  await expectAccessible(page);
+
+  const tag = Date.now().toString(36);
+  const changed = { name: `${before.name} ${tag}`, longName: `${before.longName} (essai ${tag})` };
+  await db.portalSettings.update({ where: { id: "ccas" }, data: changed });
+  try {
+    // The portal keeps its settings for 5 s: reload until the change shows.
+    await expect(async () => {
+      await page.reload();
+      await expect(header).toContainText(changed.longName, { timeout: 500 });
+    }).toPass({ timeout: 20_000 });
+    await expect(footer).toContainText(changed.name);
+    await expect(page).toHaveTitle(`Annuaire des associations – ${changed.name}`);
+
+    await page.getByRole("link", { name: "Événements", exact: true }).click();
+    await expect(page).toHaveTitle(`Événements – ${changed.name}`);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", new RegExp(`formations du ${changed.name}\\.$`));
+    await expect(header).toContainText(changed.longName);
+  } finally {
+    await db.portalSettings.update({ where: { id: "ccas" }, data: before });
+  }
 });
