@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
 import { pageTitle } from "~/lib/meta";
 import { CheckboxGroup, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
-import { notFoundError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { domainAction, domainLoader, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { DI_PUBLICS, DI_THEMATIQUES } from "~/settings/data-inclusion";
@@ -11,28 +10,19 @@ import { thematiqueOption } from "~/settings/thematique-families";
 import { termUsage } from "~/settings/retiring.server";
 import { termSchemas } from "~/settings/schemas";
 import { SettingsNav } from "~/settings/settings-nav";
-import { kindOfSegment, kindPath, retirePath } from "~/settings/settings-paths";
-import { updateTerm } from "~/settings/terms.server";
-import { getTaxonomy } from "~/settings/taxonomy.server";
+import { kindPath, retirePath } from "~/settings/settings-paths";
+import { termKeyOf, termOfPage, updateTerm } from "~/settings/terms.server";
 import { TAXONOMY_KIND_LABELS } from "~/settings/taxonomy";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Paramètres : ${data?.term.label ?? ""}`) },
 ];
 
-function keyOf(params: LoaderFunctionArgs["params"]) {
-  const kind = kindOfSegment(params.kind);
-  if (!kind) throw notFoundError();
-  return { kind, slug: params.slug ?? "" };
-}
-
 export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 
 async function load({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const key = keyOf(params);
-  const term = (await getTaxonomy()).find(key.kind, key.slug);
-  if (!term) throw notFoundError(`Ce ${TAXONOMY_KIND_LABELS[key.kind].singular} n'existe pas.`);
+  const { key, term } = await termOfPage(params);
   return {
     kind: key.kind,
     term: { slug: term.slug, label: term.label, retired: term.retired },
@@ -51,7 +41,7 @@ export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
 
 async function act({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const key = keyOf(params);
+  const key = termKeyOf(params);
   const values = formDataToObject(await request.formData());
   if (values.intent !== "save") return unknownIntent(values);
   const parsed = parseWith(termSchemas[key.kind], values);

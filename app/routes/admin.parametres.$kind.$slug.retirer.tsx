@@ -3,35 +3,25 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
 import { pageTitle } from "~/lib/meta";
 import { SelectField, SubmitButton, ValidatedForm } from "~/components/form";
-import { notFoundError } from "~/lib/domain-error";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { pluralize } from "~/lib/format";
 import { domainAction, domainLoader, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { retireTerm, termUsage } from "~/settings/retiring.server";
 import { retireSchema } from "~/settings/schemas";
 import { SettingsNav } from "~/settings/settings-nav";
-import { kindOfSegment, kindPath, termPath } from "~/settings/settings-paths";
-import { getTaxonomy } from "~/settings/taxonomy.server";
+import { kindPath, termPath } from "~/settings/settings-paths";
 import { TAXONOMY_KIND_LABELS } from "~/settings/taxonomy";
+import { termKeyOf, termOfPage } from "~/settings/terms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Retirer « ${data?.term.label ?? ""} »`) },
 ];
 
-function keyOf(params: LoaderFunctionArgs["params"]) {
-  const kind = kindOfSegment(params.kind);
-  if (!kind) throw notFoundError();
-  return { kind, slug: params.slug ?? "" };
-}
-
 export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 
 async function load({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const key = keyOf(params);
-  const taxonomy = await getTaxonomy();
-  const term = taxonomy.find(key.kind, key.slug);
-  if (!term) throw notFoundError(`Ce ${TAXONOMY_KIND_LABELS[key.kind].singular} n'existe pas.`);
+  const { key, term, taxonomy } = await termOfPage(params);
   return {
     kind: key.kind,
     term: { slug: term.slug, label: term.label, retired: term.retired },
@@ -47,7 +37,7 @@ export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
 
 async function act({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const key = keyOf(params);
+  const key = termKeyOf(params);
   const values = formDataToObject(await request.formData());
   if (values.intent !== "retire") return unknownIntent(values);
   const parsed = parseWith(retireSchema, values);

@@ -12,6 +12,8 @@ import { slugify } from "~/lib/slug";
 import { DI_PUBLICS, DI_THEMATIQUES } from "~/settings/data-inclusion";
 import { invalidateReferenceData } from "~/settings/reference-cache.server";
 import { RNA_CODE, type TermInput } from "~/settings/schemas";
+import { kindOfSegment } from "~/settings/settings-paths";
+import { getTaxonomy } from "~/settings/taxonomy.server";
 import { TAXONOMY_KIND_LABELS, type TaxonomyKind } from "~/settings/taxonomy";
 
 type Actor = Pick<SessionUser, "id">;
@@ -42,10 +44,30 @@ export function checkMappings(kind: TaxonomyKind, input: Pick<TermInput, "rnaCod
   return { rnaCodes, diThematiques, diPublics };
 }
 
+const unknownTerm = (kind: TaxonomyKind) => notFoundError(`Ce ${TAXONOMY_KIND_LABELS[kind].singular} n'existe pas.`);
+
 export async function findTerm(tx: Tx, { kind, slug }: TermKey) {
   const term = await tx.taxonomyTerm.findUnique({ where: { kind_slug: { kind, slug } } });
-  if (!term) throw notFoundError(`Ce ${TAXONOMY_KIND_LABELS[kind].singular} n'existe pas.`);
+  if (!term) throw unknownTerm(kind);
   return term;
+}
+
+type TermPageParams = { kind?: string; slug?: string };
+
+/** The key a settings page's URL names (`/admin/parametres/<kind segment>/<slug>`); an unknown kind is a 404. */
+export function termKeyOf(params: TermPageParams): TermKey {
+  const kind = kindOfSegment(params.kind);
+  if (!kind) throw notFoundError();
+  return { kind, slug: params.slug ?? "" };
+}
+
+/** The term a settings page shows, from the taxonomy, or a 404. */
+export async function termOfPage(params: TermPageParams) {
+  const key = termKeyOf(params);
+  const taxonomy = await getTaxonomy();
+  const term = taxonomy.find(key.kind, key.slug);
+  if (!term) throw unknownTerm(key.kind);
+  return { key, term, taxonomy };
 }
 
 /** The associations a term names (any status: history included). */
