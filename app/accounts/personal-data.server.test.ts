@@ -40,6 +40,7 @@ describe("association data export", () => {
         maxAmountCents: 1,
         opensAt: new Date(),
         closesAt: new Date(),
+        financialYear: 2026,
       },
     });
     const dossier = await prisma.dossier.create({

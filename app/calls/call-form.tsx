@@ -35,6 +35,13 @@ export function CallFields({
           <TextField name="maxAmount" label="Montant maximum par dossier (€)" inputMode="decimal" required />
           <TextField name="opensAt" label="Ouverture (heure de Paris)" type="datetime-local" required />
           <TextField name="closesAt" label="Clôture (heure de Paris)" type="datetime-local" required />
+          <TextField
+            name="financialYear"
+            label="Exercice budgétaire"
+            inputMode="numeric"
+            hint="L'année où les subventions de l'appel sont imputées ; elle figure dans les numéros des dossiers."
+            required
+          />
         </div>
         <CheckboxGroup name="requiredAttachments" label="Pièces obligatoires" options={DOCUMENT_KINDS} />
       </section>

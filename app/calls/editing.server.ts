@@ -36,6 +36,7 @@ async function callColumns(input: CallInput) {
       maxAmountCents: input.maxAmount,
       opensAt: fromParisInputValue(input.opensAt)!,
       closesAt: fromParisInputValue(input.closesAt)!,
+      financialYear: input.financialYear,
       requiredAttachments: serializeRequiredAttachments(input.requiredAttachments),
     },
     reviewerIds: staff.map((s) => s.id),

@@ -13,6 +13,7 @@ export const callPublicSelect = {
   summary: true,
   body: true,
   envelopeCents: true,
+  financialYear: true,
   minAmountCents: true,
   maxAmountCents: true,
   ...callTimingSelect,

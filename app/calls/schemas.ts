@@ -14,6 +14,13 @@ const dateTime = (label: string) =>
     .string({ error: `${label} : ce champ est obligatoire.` })
     .refine((v) => fromParisInputValue(v) !== null, `${label} : indiquez une date et une heure.`);
 
+/** The exercice the call's subsidies are booked in: a "… 2027" call opened in 2026 funds 2027. */
+const financialYearSchema = z.coerce
+  .number({ error: "Exercice budgétaire : indiquez une année, par exemple 2027." })
+  .int("Exercice budgétaire : indiquez une année, par exemple 2027.")
+  .min(2000, "Exercice budgétaire : indiquez une année entre 2000 et 2100.")
+  .max(2100, "Exercice budgétaire : indiquez une année entre 2000 et 2100.");
+
 const criterionRows = Object.fromEntries(
   Array.from({ length: CRITERIA_ROWS }, (_, i) => [
     [`criterionLabel_${i}`, z.string().trim().max(200, "Critère : 200 caractères au maximum.").optional()],
@@ -34,6 +41,7 @@ export const callSchema = (choices: Pick<TaxonomyChoices, "field">) =>
       maxAmount: euroAmountSchema("Montant maximum par dossier"),
       opensAt: dateTime("Ouverture"),
       closesAt: dateTime("Clôture"),
+      financialYear: financialYearSchema,
       requiredAttachments: multiSelect(DOCUMENT_KIND_VALUES, "Pièces obligatoires"),
       reviewerIds: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())),
       ...criterionRows,

@@ -157,7 +157,7 @@ describe("dossier life", () => {
     const result = await deposit.submitDossier(access, id);
     expect(result).toMatchObject({ ok: true, resubmission: false });
     if (!result.ok) return;
-    expect(result.number).toMatch(/^AAP-\d{4}-\d{4}$/);
+    expect(result.number).toMatch(/^AAP-2031-\d{4}$/);
     const dossier = await prisma.dossier.findUniqueOrThrow({ where: { id } });
     expect(dossier.state).toBe("en_construction");
     expect(dossier.submittedAt).not.toBeNull();

@@ -54,7 +54,7 @@ export async function submitDossier(
       if (incomplete.length)
         return { ok: false as const, message: `Le dossier est incomplet : ${incomplete.map((s) => s.label).join(", ")}.`, steps };
 
-      const number = isDraftNumber(dossier.number) ? await nextDossierNumber(tx, at.getFullYear()) : dossier.number;
+      const number = isDraftNumber(dossier.number) ? await nextDossierNumber(tx, dossier.call.financialYear) : dossier.number;
       const updated = await tx.dossier.updateMany({
         where: resubmission
           ? {

@@ -1,4 +1,4 @@
-// Dossier numbers: AAP-<year>-<0001>, given at the first submission; a draft holds a
+// Dossier numbers: AAP-<the call's financial year>-<0001>, given at the first submission; a draft holds a
 // provisional unique placeholder (the column is unique and required).
 import { randomBytes } from "node:crypto";
 import type { Db } from "~/db.server";
@@ -13,7 +13,7 @@ export function isDraftNumber(number: string): boolean {
   return number.startsWith(DRAFT_NUMBER_PREFIX);
 }
 
-/** The next free number for this year (callers retry on a unique-constraint race). */
+/** The next free number of the call's financial year (callers retry on a unique-constraint race). */
 export async function nextDossierNumber(db: Pick<Db, "dossier">, year: number): Promise<string> {
   const prefix = `AAP-${year}-`;
   const last = await db.dossier.findFirst({

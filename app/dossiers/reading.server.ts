@@ -26,6 +26,7 @@ const dossierMemberSelect = {
       slug: true,
       title: true,
       ...callTimingSelect,
+      financialYear: true,
       minAmountCents: true,
       maxAmountCents: true,
       requiredAttachments: true,

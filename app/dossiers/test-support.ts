@@ -20,6 +20,8 @@ export async function setup(options: { closesAt?: Date; representative?: boolean
     minAmountCents: 2_000_00,
     maxAmountCents: 10_000_00,
     closesAt: options.closesAt,
+    // Not this year: numbers follow the call's financial year, never the clock's.
+    financialYear: 2031,
     requiredAttachments: ["statuts"],
   });
   const association = await createAssociation(prisma, { status: "validated" });

@@ -33,7 +33,11 @@ describe("rules on a real dossier", () => {
     await decide(dossier.id, world.reviewerA, { decision: "accepte", amountCents: 600_000 });
     const decided = await prisma.dossier.findUniqueOrThrow({ where: { id: dossier.id } });
     expect(decided).toMatchObject({ state: "accepte", proposedCents: 600_000 });
-    expect(await prisma.subsidy.findUnique({ where: { dossierId: dossier.id } })).toMatchObject({ proposedCents: 600_000 });
+    // Booked in the call's exercice (2027), not the year of the decision.
+    expect(await prisma.subsidy.findUnique({ where: { dossierId: dossier.id } })).toMatchObject({
+      proposedCents: 600_000,
+      financialYear: 2027,
+    });
     const history = await prisma.auditEvent.findMany({
       where: { entityType: "dossier", entityId: dossier.id },
       orderBy: { createdAt: "asc" },

@@ -70,6 +70,7 @@ export async function reviewFixture() {
         maxAmountCents: 2_000_000,
         opensAt: new Date(now - 86_400_000),
         closesAt: new Date(now + 86_400_000),
+        financialYear: 2027,
         status: "publie",
         criteria: {
           create: [

@@ -83,6 +83,7 @@ export default function EditCall() {
     maxAmount: centsToInput(call.maxAmountCents),
     opensAt: toParisInputValue(call.opensAt),
     closesAt: toParisInputValue(call.closesAt),
+    financialYear: String(call.financialYear),
     requiredAttachments: call.requiredAttachmentKinds,
     reviewerIds: call.reviewers.map((r) => r.userId),
   };

@@ -43,7 +43,16 @@ export default function NewCall() {
         <Link to="/admin/appels">‹ Appels à projets</Link>
       </p>
       <h1>Nouvel appel à projets</h1>
-      <ValidatedForm schema={schema} method="post" defaultValues={{ fields: [], requiredAttachments: ["statuts", "rib"], reviewerIds: [] }}>
+      <ValidatedForm
+        schema={schema}
+        method="post"
+        defaultValues={{
+          fields: [],
+          requiredAttachments: ["statuts", "rib"],
+          reviewerIds: [],
+          financialYear: String(new Date().getFullYear() + 1),
+        }}
+      >
         <CallFields staff={staff} choices={choices} />
         <div className="actions">
           <SubmitButton>Enregistrer le brouillon</SubmitButton>

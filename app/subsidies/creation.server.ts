@@ -2,12 +2,11 @@
 import { isUniqueViolation, prisma, writeTransaction } from "~/db.server";
 import { subsidyRefusal } from "~/subsidies/errors";
 import { insertSubsidyWithNumber, type DbClient } from "~/subsidies/numbering.server";
-import { parisYear } from "~/subsidies/rules";
 import { recordAudit } from "~/lib/audit.server";
 
 /**
  * Creates the subsidy of an accepted dossier: requested and proposed amounts from the dossier,
- * financial year from the decision date, purpose = project title, funding an action.
+ * financial year from the call, purpose = project title, funding an action.
  * Idempotent: a second call returns the existing subsidy (Subsidy.dossierId is unique).
  * Call it after the dossier's state is "accepte"; pass `db` when inside an interactive transaction.
  */
@@ -25,15 +24,15 @@ export async function createSubsidyFromDossier(dossierId: string, actor: { id: s
       projectTitle: true,
       requestedCents: true,
       proposedCents: true,
-      decidedAt: true,
+      call: { select: { financialYear: true } },
     },
   });
   if (!dossier) throw subsidyRefusal("dossier_not_found", "Dossier introuvable.");
   if (dossier.state !== "accepte") {
     throw subsidyRefusal("dossier_not_accepted", "Une subvention ne peut être créée que pour un dossier accepté.");
   }
-  const decidedAt = dossier.decidedAt ?? new Date();
-  const financialYear = parisYear(decidedAt);
+  // The call's exercice, not the decision's: a "… 2027" call decided in December 2026 funds 2027.
+  const financialYear = dossier.call.financialYear;
   const requestedCents = dossier.requestedCents ?? 0;
   const proposedCents = dossier.proposedCents ?? requestedCents;
 

@@ -65,6 +65,7 @@ beforeAll(async () => {
       maxAmountCents: 5_000_000,
       opensAt: new Date("2026-01-01T00:00:00Z"),
       closesAt: new Date("2026-02-15T00:00:00Z"),
+      financialYear: 2026,
       status: "decisions_publiees",
     },
   });
@@ -495,6 +496,7 @@ describe("dashboard and exports", () => {
         maxAmountCents: 9_000_000,
         opensAt: new Date("2024-01-01T00:00:00Z"),
         closesAt: new Date("2024-02-01T00:00:00Z"),
+        financialYear: 2024,
         status: "decisions_publiees",
       },
     });

@@ -14,6 +14,7 @@ export type CallOverrides = {
   maxAmountCents?: number;
   opensAt?: Date;
   closesAt?: Date;
+  financialYear?: number;
   status?: "brouillon" | "publie" | "clos" | "decisions_publiees" | "archive";
   requiredAttachments?: string[];
   fields?: string[];
@@ -67,6 +68,7 @@ export async function createCall(db: Db, overrides: CallOverrides = {}) {
       maxAmountCents: overrides.maxAmountCents ?? 20_000_00,
       opensAt: overrides.opensAt ?? new Date(now - 7 * DAY),
       closesAt: overrides.closesAt ?? new Date(now + 21 * DAY),
+      financialYear: overrides.financialYear ?? new Date(overrides.closesAt ?? now + 21 * DAY).getUTCFullYear(),
       status,
       publishedAt: status === "brouillon" ? null : new Date(now - 7 * DAY),
       requiredAttachments: serializeRequiredAttachments(overrides.requiredAttachments ?? ["statuts", "rib"]),

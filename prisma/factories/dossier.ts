@@ -138,8 +138,9 @@ export async function createDossier(
   const submitted = state !== "brouillon";
   const now = new Date();
   const submittedAt = submitted ? (options.submittedAt ?? new Date(now.getTime() - 3 * 24 * 3600_000)) : null;
+  const { financialYear } = await db.call.findUniqueOrThrow({ where: { id: options.callId }, select: { financialYear: true } });
   for (let attempt = 0; ; attempt++) {
-    const number = submitted ? await nextDossierNumber(db, (submittedAt ?? now).getFullYear()) : draftNumber();
+    const number = submitted ? await nextDossierNumber(db, financialYear) : draftNumber();
     try {
       return await db.dossier.create({
         data: {

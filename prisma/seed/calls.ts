@@ -19,6 +19,7 @@ export async function seedCalls(ctx: SeedContext) {
   const open = await createCall(db, {
     title: `Lutte contre l'isolement et accès aux droits ${year + 1}`,
     slug: `lutte-contre-l-isolement-et-acces-aux-droits-${year + 1}`,
+    financialYear: year + 1,
     summary:
       "Soutenir les actions associatives qui rompent l'isolement des personnes seules et les accompagnent vers leurs droits, en priorité à Planoise et dans le quartier des « 408 ».",
     body: [

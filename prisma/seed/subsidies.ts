@@ -88,6 +88,7 @@ export async function seedSubsidies(ctx: SeedContext) {
         maxAmountCents: 40_000_00,
         opensAt: new Date(Date.UTC(year, 0, 10)),
         closesAt: new Date(Date.UTC(year, 2, 31, 16)),
+        financialYear: year,
         status: year < Y ? "archive" : "decisions_publiees",
         publishedAt: new Date(Date.UTC(year, 0, 10)),
       },
