@@ -59,6 +59,8 @@ export default function PublicCall() {
         <dd>{formatDateTime(call.closesAt)}</dd>
         <dt>Enveloppe totale</dt>
         <dd>{formatEuros(call.envelopeCents, { round: true })}</dd>
+        <dt>Exercice budgétaire</dt>
+        <dd>{call.financialYear}</dd>
         <dt>Montant par dossier</dt>
         <dd>
           de {formatEuros(call.minAmountCents, { round: true })} à {formatEuros(call.maxAmountCents, { round: true })}
