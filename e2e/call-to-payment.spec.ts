@@ -33,7 +33,11 @@ test("from the call's publication to the first payment", async ({ page, browser 
   await page.getByLabel("Ouverture (heure de Paris)").fill(toParisInputValue(new Date(Date.now() - 3600_000)));
   await page.getByLabel("Clôture (heure de Paris)").fill(toParisInputValue(new Date(Date.now() + 20 * DAY)));
   await expect(page.getByLabel("Exercice budgétaire")).toHaveValue(String(nextYear));
-  for (const box of await page.getByRole("group", { name: /Pièces obligatoires/ }).getByRole("checkbox").all()) await box.uncheck();
+  for (const box of await page
+    .getByRole("group", { name: /Pièces obligatoires/ })
+    .getByRole("checkbox")
+    .all())
+    await box.uncheck();
   await page.getByLabel(/^Critère 1/).fill("Qualité du projet");
   await page.getByLabel(/^Pondération du critère 1/).fill("100");
   await page.getByRole("checkbox", { name: new RegExp(reviewer.email.replace(/[.]/g, "\\.")) }).check();
@@ -46,7 +50,11 @@ test("from the call's publication to the first payment", async ({ page, browser 
 
   // 2. The association finds the call, starts its dossier, signs and deposits it.
   const memberPage = await (await browser.newContext({ baseURL: E2E_URL, locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
-  const rep = await loginAs(memberPage, "member", { representative: true, name: "Rosa Représentante", association: { name: `Droits Devant ${tag}` } });
+  const rep = await loginAs(memberPage, "member", {
+    representative: true,
+    name: "Rosa Représentante",
+    association: { name: `Droits Devant ${tag}` },
+  });
   const associationId = rep.associationId!;
   await memberPage.goto("/appels-a-projets");
   await memberPage.getByRole("link", { name: title }).click();
@@ -87,7 +95,10 @@ test("from the call's publication to the first payment", async ({ page, browser 
   expect(subsidy).toMatchObject({ financialYear: nextYear, proposedCents: 5_500_00, requestedCents: 6_000_00 });
 
   // 4. From the dossier to its subsidy: the vote, the schedule, the first payment.
-  await reviewerPage.getByRole("link", { name: new RegExp(subsidy.number) }).first().click();
+  await reviewerPage
+    .getByRole("link", { name: new RegExp(subsidy.number) })
+    .first()
+    .click();
   await expect(reviewerPage.getByRole("heading", { level: 1 })).toContainText(subsidy.number);
   await expect(reviewerPage.getByRole("link", { name: new RegExp(deposited.number) }).first()).toBeVisible();
   const today = new Date().toISOString().slice(0, 10);
@@ -116,7 +127,10 @@ test("from the call's publication to the first payment", async ({ page, browser 
   // 5. The association follows it: its dossier links to the subsidy, which shows the payment.
   await memberPage.goto(dossierPath);
   await expectAccessible(memberPage);
-  await memberPage.getByRole("link", { name: new RegExp(subsidy.number) }).first().click();
+  await memberPage
+    .getByRole("link", { name: new RegExp(subsidy.number) })
+    .first()
+    .click();
   await expect(memberPage.getByRole("heading", { level: 1 })).toContainText(subsidy.number);
   await expect(memberPage.getByText(/3\s000,00\s€/).first()).toBeVisible();
   await expect(memberPage.getByRole("link", { name: new RegExp(deposited.number) }).first()).toBeVisible();
