@@ -32,7 +32,7 @@ export function QueueTabs({
 /** The user's saved filters as links, and the form saving the current one (posted to /instruction/filtres). */
 export function SavedFilters({ filters, currentQuery }: { filters: { id: string; name: string; query: string }[]; currentQuery: string }) {
   return (
-    <section className="card stack" aria-labelledby="filtres-enregistres">
+    <section className="card stack" aria-labelledby="filtres-enregistres" style={{ marginTop: "1rem" }}>
       <h2 id="filtres-enregistres">Mes filtres enregistrés</h2>
       {filters.length ? (
         <ul className="tags">

@@ -131,91 +131,93 @@ export default function CallGroups() {
           {failure.formError ?? Object.values(failure.errors)[0]}
         </p>
       ) : null}
-      {groups.length ? (
-        <ol className="stack">
-          {groups.map((g, i) => (
-            <li key={g.id} className="card stack">
-              <h2>{g.name}</h2>
-              <p className="small muted">{pluralize(g.dossierCount, "dossier", "dossiers")}</p>
-              <p>
-                <strong>Membres :</strong> {g.members.map((m) => m.name).join(", ") || "aucun"}
-              </p>
-              <div>
-                <strong>Règles :</strong>{" "}
-                {g.rules.length ? (
-                  <ul>
-                    {g.rules.map((r) => (
-                      <li key={r}>{r}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  "aucune (tout dossier arrivé jusqu'à ce groupe lui est attribué)"
-                )}
-              </div>
-              {canManage ? (
-                <div className="actions">
-                  <Link to={`${here}?modifier=${g.id}#modifier`}>Modifier le groupe « {g.name} »</Link>
-                  {i > 0 ? <GroupButton groupId={g.id} intent="move" direction="up" label={`Monter « ${g.name} »`} /> : null}
-                  {i < groups.length - 1 ? (
-                    <GroupButton groupId={g.id} intent="move" direction="down" label={`Descendre « ${g.name} »`} />
-                  ) : null}
-                  <GroupButton groupId={g.id} intent="delete" label={`Supprimer « ${g.name} »`} />
+      <div className="stack">
+        {groups.length ? (
+          <ol className="stack">
+            {groups.map((g, i) => (
+              <li key={g.id} className="card stack">
+                <h2>{g.name}</h2>
+                <p className="small muted">{pluralize(g.dossierCount, "dossier", "dossiers")}</p>
+                <p>
+                  <strong>Membres :</strong> {g.members.map((m) => m.name).join(", ") || "aucun"}
+                </p>
+                <div>
+                  <strong>Règles :</strong>{" "}
+                  {g.rules.length ? (
+                    <ul>
+                      {g.rules.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "aucune (tout dossier arrivé jusqu'à ce groupe lui est attribué)"
+                  )}
                 </div>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p>Cet appel n'a pas de groupe : tous ses dossiers sont à suivre par tous ses instructeur·rices.</p>
-      )}
-      <section className="card stack" aria-labelledby="sans-groupe">
-        <h2 id="sans-groupe">Dossiers sans groupe : {withoutGroup}</h2>
-        <p>Après avoir créé ou changé des groupes, appliquez leurs règles aux dossiers déjà déposés qui n'ont pas de groupe.</p>
-        <Form method="post">
-          <button type="submit" name="intent" value="reapply" className="button button-secondary">
-            Appliquer les règles aux dossiers sans groupe
-          </button>
-        </Form>
-      </section>
-      {canManage && editing ? (
-        <section className="card stack" aria-labelledby="modifier-titre" id="modifier">
-          <h2 id="modifier-titre">Modifier le groupe « {editing.name} »</h2>
-          <ReviewGroupForm
-            choices={choices}
-            candidates={candidates}
-            intent="update"
-            groupId={editing.id}
-            submitLabel="Enregistrer le groupe"
-            actionData={dataFor("update")}
-            defaultValues={{
-              name: editing.name,
-              memberIds: editing.members.map((m) => m.id),
-              fieldSlug: editing.fieldSlug ?? "",
-              districtSlug: editing.districtSlug ?? "",
-              minAmount: centsToInput(editing.minCents),
-              maxAmount: centsToInput(editing.maxCents),
-            }}
-          />
-          <p>
-            <Link to={here}>Annuler</Link>
-          </p>
+                {canManage ? (
+                  <div className="actions">
+                    <Link to={`${here}?modifier=${g.id}#modifier`}>Modifier le groupe « {g.name} »</Link>
+                    {i > 0 ? <GroupButton groupId={g.id} intent="move" direction="up" label={`Monter « ${g.name} »`} /> : null}
+                    {i < groups.length - 1 ? (
+                      <GroupButton groupId={g.id} intent="move" direction="down" label={`Descendre « ${g.name} »`} />
+                    ) : null}
+                    <GroupButton groupId={g.id} intent="delete" label={`Supprimer « ${g.name} »`} />
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>Cet appel n'a pas de groupe : tous ses dossiers sont à suivre par tous ses instructeur·rices.</p>
+        )}
+        <section className="card stack" aria-labelledby="sans-groupe">
+          <h2 id="sans-groupe">Dossiers sans groupe : {withoutGroup}</h2>
+          <p>Après avoir créé ou changé des groupes, appliquez leurs règles aux dossiers déjà déposés qui n'ont pas de groupe.</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="reapply" className="button button-secondary">
+              Appliquer les règles aux dossiers sans groupe
+            </button>
+          </Form>
         </section>
-      ) : null}
-      {canManage ? (
-        <section className="card stack" aria-labelledby="nouveau-groupe">
-          <h2 id="nouveau-groupe">Nouveau groupe</h2>
-          <ReviewGroupForm
-            choices={choices}
-            candidates={candidates}
-            intent="create"
-            submitLabel="Créer le groupe"
-            actionData={dataFor("create")}
-            defaultValues={emptyGroup}
-          />
-        </section>
-      ) : (
-        <p className="muted">Seul·es les administrateur·rices créent et modifient les groupes.</p>
-      )}
+        {canManage && editing ? (
+          <section className="card stack" aria-labelledby="modifier-titre" id="modifier">
+            <h2 id="modifier-titre">Modifier le groupe « {editing.name} »</h2>
+            <ReviewGroupForm
+              choices={choices}
+              candidates={candidates}
+              intent="update"
+              groupId={editing.id}
+              submitLabel="Enregistrer le groupe"
+              actionData={dataFor("update")}
+              defaultValues={{
+                name: editing.name,
+                memberIds: editing.members.map((m) => m.id),
+                fieldSlug: editing.fieldSlug ?? "",
+                districtSlug: editing.districtSlug ?? "",
+                minAmount: centsToInput(editing.minCents),
+                maxAmount: centsToInput(editing.maxCents),
+              }}
+            />
+            <p>
+              <Link to={here}>Annuler</Link>
+            </p>
+          </section>
+        ) : null}
+        {canManage ? (
+          <section className="card stack" aria-labelledby="nouveau-groupe">
+            <h2 id="nouveau-groupe">Nouveau groupe</h2>
+            <ReviewGroupForm
+              choices={choices}
+              candidates={candidates}
+              intent="create"
+              submitLabel="Créer le groupe"
+              actionData={dataFor("create")}
+              defaultValues={emptyGroup}
+            />
+          </section>
+        ) : (
+          <p className="muted">Seul·es les administrateur·rices créent et modifient les groupes.</p>
+        )}
+      </div>
     </div>
   );
 }
