@@ -488,6 +488,49 @@ EDIT_CASES["field of intervention and its mappings (administrator)"] = {
   },
 };
 
+EDIT_CASES["reviewer group of a call (administrator)"] = {
+  open: async (page) => {
+    await loginAs(page, "admin");
+    const tag = Date.now().toString(36);
+    const reviewer = await db().user.create({
+      data: { email: `groupe-${tag}@exemple.test`, name: `Instructrice ${tag}`, role: "staff", passwordHash: "!" },
+    });
+    const call = await createCall(db(), { title: `Routage ${tag}`, reviewerIds: [reviewer.id] });
+    const group = await db().reviewGroup.create({
+      data: {
+        callId: call.id,
+        name: `Gros montants ${tag}`,
+        position: 1,
+        fieldSlug: "aide-alimentaire",
+        districtSlug: "planoise",
+        minCents: 10_000_00,
+        maxCents: 25_000_50,
+        members: { create: [{ userId: reviewer.id }] },
+      },
+    });
+    const read = () => db().reviewGroup.findUniqueOrThrow({ where: { id: group.id }, include: { members: { select: { userId: true } } } });
+    return {
+      path: `/instruction/appels/${call.id}/groupes?modifier=${group.id}`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer le groupe" }) }),
+      submit: "Enregistrer le groupe",
+      saved: { status: /Groupe « Gros montants .* » enregistré/ },
+      snapshot: async () => withoutTimestamps(await read()),
+      shown: async () => {
+        const g = await read();
+        return {
+          groupId: g.id,
+          name: g.name,
+          fieldSlug: g.fieldSlug,
+          districtSlug: g.districtSlug,
+          minAmount: centsToInput(g.minCents),
+          maxAmount: centsToInput(g.maxCents),
+          memberIds: g.members.map((m) => m.userId),
+        };
+      },
+    };
+  },
+};
+
 for (const [name, editCase] of Object.entries(EDIT_CASES)) {
   test(`${name}: the form the server sends shows the stored values and saves them unchanged`, async ({ page, browser }) => {
     const c = await editCase.open(page, browser);

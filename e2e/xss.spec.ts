@@ -274,6 +274,27 @@ test("staff lists, dossier, ranking, exports and subsidies", async ({ page }) =>
   await visit(page, "/admin/associations", /Associations|associations/);
 });
 
+test("routing groups, followers and saved filters with hostile names", async ({ page }) => {
+  watch(page);
+  const d = db();
+  const group = await d.reviewGroup.create({
+    data: { callId, name: `Groupe ${w} ${IMG}`, position: 99, members: { create: [{ userId: staffId }] } },
+  });
+  await d.dossier.update({ where: { id: dossierId }, data: { reviewGroupId: group.id } });
+  await d.dossierFollow.upsert({
+    where: { dossierId_userId: { dossierId, userId: staffId } },
+    create: { dossierId, userId: staffId },
+    update: {},
+  });
+  await d.savedFilter.create({ data: { userId: staffId, name: `Filtre ${w} ${IMG}`, query: `groupe=${group.id}` } });
+  await signIn(page, staffId);
+  await visit(page, `/instruction/appels/${callId}/groupes`, `Groupe ${w} ${IMG}`);
+  await visit(page, `/instruction/dossiers?groupe=${group.id}`, `Filtre ${w} ${IMG}`);
+  await expect(page.locator("main")).toContainText(`Groupe ${w} ${IMG}`);
+  await visit(page, `/instruction/dossiers/${dossierId}`, `Groupe ${w} ${IMG}`);
+  await visit(page, "/instruction/filtres", `Filtre ${w} ${IMG}`);
+});
+
 test("a charter version published with hostile Markdown, on every charter page", async ({ page }) => {
   test.setTimeout(180_000);
   watch(page);

@@ -163,6 +163,11 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction.dossiers.$dossierId": form(RULES.staff, RULES.staff, { dossierId: "dossierB" }),
   "routes/instruction.appels.$callId.classement": page(RULES.staff, { callId: "call" }),
   "routes/instruction.appels.$callId.export": page(RULES.staff, { callId: "call" }),
+  // The call's reviewer groups: its reviewers read them and apply the rules again; administrators
+  // manage them (a reviewer's post of a managing intent is refused with 403, tested in vitest).
+  "routes/instruction.appels.$callId.groupes": form(RULES.staff, RULES.staff, { callId: "call" }),
+  // The user's own saved filters of the queue.
+  "routes/instruction.filtres": form(RULES.staff, RULES.staff),
   // Without chosen columns the download sends staff back to the export form.
   "routes/instruction.appels.$callId.telecharger": page({ ...RULES.staff, staff: "redirect", admin: "redirect" }, { callId: "call" }),
   "routes/instruction.charte": form(RULES.staff, RULES.staff),

@@ -9,6 +9,7 @@ import { isDraftNumber, nextDossierNumber } from "~/dossiers/dossier-number";
 import { sendAcknowledgement } from "~/dossiers/acknowledgement.server";
 import { dossierCompleteness, type StepStatus } from "~/dossiers/completeness.server";
 import { getDossierForMember } from "~/dossiers/reading.server";
+import { assignReviewGroup } from "~/review/routing.server";
 import { validationChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 
@@ -90,6 +91,7 @@ export async function submitDossier(
         fromState: dossier.state,
         toState: "en_construction",
       });
+      if (!resubmission) await assignReviewGroup(tx, dossier.id);
       return { ok: true as const, number, resubmission, submittedAt: at };
     });
   const outcome = await retryOnNumberClash(deposit).catch(async (error) => {

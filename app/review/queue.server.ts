@@ -1,8 +1,12 @@
-// The review queue: the dossiers staff instruct, filtered and sorted, with counts by state.
+// The review queue: the dossiers staff instruct, in tabs (à suivre, suivis, traités, tous),
+// filtered and sorted, with counts by tab and by state.
 import { prisma, type Prisma } from "~/db.server";
-import { DOSSIER_STATES, REVIEWABLE_STATES, type DossierState } from "~/dossiers/dossier-states";
+import { REVIEWABLE_STATES } from "~/dossiers/dossier-states";
 import { reviewableCallIds, type Actor } from "./access.server";
+import { NO_GROUP, parseQueueQuery, QUEUE_TABS, type QueueFilters, type QueueSort, type QueueTab } from "./queue-query";
 import { dossierLineSelect } from "./selects.server";
+
+export type { QueueFilters, QueueSort, QueueTab };
 
 export const QUEUE_SORTS = {
   depot_recent: { label: "Dépôt le plus récent", orderBy: [{ submittedAt: "desc" }, { number: "desc" }] },
@@ -10,21 +14,38 @@ export const QUEUE_SORTS = {
   numero: { label: "Numéro de dossier", orderBy: [{ number: "asc" }] },
   association: { label: "Association (A → Z)", orderBy: [{ association: { name: "asc" } }, { number: "asc" }] },
   montant: { label: "Montant demandé (décroissant)", orderBy: [{ requestedCents: { sort: "desc", nulls: "last" } }, { number: "asc" }] },
-} as const satisfies Record<string, { label: string; orderBy: Prisma.DossierOrderByWithRelationInput[] }>;
-export type QueueSort = keyof typeof QUEUE_SORTS;
-
-export type QueueFilters = { callId?: string; state?: DossierState; field?: string; mine?: boolean; sort?: QueueSort };
+} as const satisfies Record<QueueSort, { label: string; orderBy: Prisma.DossierOrderByWithRelationInput[] }>;
 
 export function parseQueueFilters(url: URL): QueueFilters {
-  const sort = url.searchParams.get("tri") ?? "";
-  return {
-    callId: url.searchParams.get("appel") || undefined,
-    // Only a known state: an unknown one in the address shows every dossier rather than an error.
-    state: DOSSIER_STATES.find((s) => s === url.searchParams.get("etat")),
-    field: url.searchParams.get("champ") || undefined,
-    mine: url.searchParams.get("moi") === "1",
-    sort: sort in QUEUE_SORTS ? (sort as QueueSort) : "depot_recent",
-  };
+  return parseQueueQuery(url.searchParams);
+}
+
+const OPEN_STATES = ["en_construction", "en_instruction"] as const;
+const DECIDED_STATES = ["accepte", "refuse", "sans_suite"] as const;
+
+/**
+ * Each tab's condition for this user. « À suivre »: open dossiers nobody follows yet, in a group
+ * the user belongs to, or without a group in a call the user reviews (a call without groups, or
+ * a dossier no rule matched). « Suivis »: the user follows them. « Traités »: decided.
+ */
+export function tabWhere(tab: QueueTab, userId: string): Prisma.DossierWhereInput {
+  switch (tab) {
+    case "a-suivre":
+      return {
+        state: { in: [...OPEN_STATES] },
+        followers: { none: {} },
+        OR: [
+          { reviewGroup: { is: { members: { some: { userId } } } } },
+          { reviewGroupId: null, call: { reviewers: { some: { userId } } } },
+        ],
+      };
+    case "suivis":
+      return { followers: { some: { userId } } };
+    case "traites":
+      return { state: { in: [...DECIDED_STATES] } };
+    case "tous":
+      return {};
+  }
 }
 
 export async function listReviewQueue(user: Actor, filters: QueueFilters) {
@@ -33,16 +54,19 @@ export async function listReviewQueue(user: Actor, filters: QueueFilters) {
     state: { in: [...REVIEWABLE_STATES] },
     ...(callIds ? { callId: { in: callIds } } : {}),
   };
+  // Every filter but the tab and the state: what the tab counts are counted within.
   const filtered: Prisma.DossierWhereInput = {
     ...scope,
     AND: [
       filters.callId ? { callId: filters.callId } : {},
       filters.field ? { association: { fields: { some: { slug: filters.field } } } } : {},
       filters.mine ? { call: { reviewers: { some: { userId: user.id } } } } : {},
+      filters.groupId ? { reviewGroupId: filters.groupId === NO_GROUP ? null : filters.groupId } : {},
     ],
   };
-  const withState: Prisma.DossierWhereInput = filters.state ? { ...filtered, state: filters.state } : filtered;
-  const [dossiers, byState, calls] = await Promise.all([
+  const inTab: Prisma.DossierWhereInput = { AND: [filtered, tabWhere(filters.tab ?? "tous", user.id)] };
+  const withState: Prisma.DossierWhereInput = filters.state ? { AND: [inTab, { state: filters.state }] } : inTab;
+  const [dossiers, byState, calls, groups, tabCounts] = await Promise.all([
     prisma.dossier.findMany({
       where: withState,
       orderBy: QUEUE_SORTS[filters.sort ?? "depot_recent"].orderBy as Prisma.DossierOrderByWithRelationInput[],
@@ -52,17 +76,30 @@ export async function listReviewQueue(user: Actor, filters: QueueFilters) {
         updatedAt: true,
         call: { select: { id: true, title: true } },
         association: { select: { id: true, name: true, fields: { select: { slug: true } } } },
+        reviewGroup: { select: { id: true, name: true } },
         _count: { select: { messages: true, annotations: true } },
       },
     }),
-    prisma.dossier.groupBy({ by: ["state"], where: filtered, _count: { _all: true } }),
+    prisma.dossier.groupBy({ by: ["state"], where: inTab, _count: { _all: true } }),
     prisma.call.findMany({
       where: callIds ? { id: { in: callIds } } : {},
       orderBy: { opensAt: "desc" },
       select: { id: true, title: true },
     }),
+    prisma.reviewGroup.findMany({
+      where: filters.callId ? { callId: filters.callId } : callIds ? { callId: { in: callIds } } : {},
+      orderBy: [{ call: { opensAt: "desc" } }, { position: "asc" }],
+      select: { id: true, name: true, call: { select: { title: true } } },
+    }),
+    countTabs(user.id, filtered),
   ]);
   const counts = Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { dossiers, counts, total, calls };
+  return { dossiers, counts, total, calls, groups, tabCounts };
+}
+
+/** How many dossiers each tab holds under the other filters (the state aside). */
+export async function countTabs(userId: string, filtered: Prisma.DossierWhereInput) {
+  const counts = await Promise.all(QUEUE_TABS.map((t) => prisma.dossier.count({ where: { AND: [filtered, tabWhere(t.value, userId)] } })));
+  return Object.fromEntries(QUEUE_TABS.map((t, i) => [t.value, counts[i]])) as Record<QueueTab, number>;
 }

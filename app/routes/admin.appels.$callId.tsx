@@ -110,6 +110,9 @@ export default function EditCall() {
             <Link to={`/appels-a-projets/${call.slug}`}>Voir la page publique</Link>
           </p>
         ) : null}
+        <p>
+          <Link to={`/instruction/appels/${call.id}/groupes`}>Groupes d'instruction et routage des dossiers</Link>
+        </p>
         {next.length ? (
           <Form method="post" className="actions">
             <input type="hidden" name="intent" value="status" />

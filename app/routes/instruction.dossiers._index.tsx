@@ -4,6 +4,10 @@ import { requireStaff } from "~/accounts/auth.server";
 import { formatDate, formatEuros, pluralize } from "~/lib/format";
 import { REVIEWABLE_STATES, STATE_BADGES, STATE_LABELS } from "~/dossiers/dossier-states";
 import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review/queue.server";
+import { NO_GROUP, queueQueryString } from "~/review/queue-query";
+import { QueueTabs, SavedFilters } from "~/review/queue-tabs";
+import { NO_GROUP_LABEL } from "~/review/routing-rules";
+import { listSavedFilters } from "~/review/saved-filters.server";
 import { pageTitle } from "~/lib/meta";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 
@@ -12,9 +16,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const filters = parseQueueFilters(new URL(request.url));
-  const [queue, taxonomy] = await Promise.all([listReviewQueue(user, filters), getTaxonomy()]);
+  const [queue, taxonomy, savedFilters] = await Promise.all([listReviewQueue(user, filters), getTaxonomy(), listSavedFilters(user)]);
   return {
     filters,
+    savedFilters,
     ...queue,
     dossiers: queue.dossiers.map((d) => ({ ...d, fieldLabels: d.association.fields.map((f) => taxonomy.label("field", f.slug)) })),
     fields: taxonomy.active("field").map((f) => ({ slug: f.slug, label: f.label })),
@@ -24,27 +29,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ReviewQueue() {
-  const { filters, dossiers, counts, total, calls, sorts, states, fields } = useLoaderData<typeof loader>();
-  const withState = (state: string) => {
-    const params = new URLSearchParams();
-    if (filters.callId) params.set("appel", filters.callId);
-    if (filters.field) params.set("champ", filters.field);
-    if (filters.mine) params.set("moi", "1");
-    if (filters.sort) params.set("tri", filters.sort);
-    if (state) params.set("etat", state);
-    return `?${params.toString()}`;
-  };
+  const { filters, dossiers, counts, total, calls, sorts, states, fields, groups, tabCounts, savedFilters } =
+    useLoaderData<typeof loader>();
+  const withState = (state: string) => `?${queueQueryString(filters, { state: (state || undefined) as typeof filters.state })}`;
+  const currentQuery = queueQueryString(filters);
   return (
     <div className="container page">
       <p>
         <Link to="/instruction">‹ Espace instruction</Link>
       </p>
       <h1>Dossiers à instruire</h1>
+      <QueueTabs
+        current={filters.tab ?? "tous"}
+        counts={tabCounts}
+        hrefFor={(tab) => `?${queueQueryString(filters, { tab, state: undefined })}`}
+      />
       <nav aria-label="États des dossiers">
         <ul className="tags">
           <li>
             <Link className="tag" to={withState("")} aria-current={!filters.state ? "page" : undefined}>
-              Tous : {total}
+              Tous les états : {total}
             </Link>
           </li>
           {states.map((s) => (
@@ -57,6 +61,7 @@ export default function ReviewQueue() {
         </ul>
       </nav>
       <Form method="get" className="card" aria-label="Filtrer les dossiers">
+        {filters.tab && filters.tab !== "tous" ? <input type="hidden" name="onglet" value={filters.tab} /> : null}
         <div className="form-grid">
           <div className="field">
             <label className="field-label" htmlFor="f-appel">
@@ -98,6 +103,20 @@ export default function ReviewQueue() {
             </select>
           </div>
           <div className="field">
+            <label className="field-label" htmlFor="f-groupe">
+              Groupe d'instruction
+            </label>
+            <select id="f-groupe" name="groupe" defaultValue={filters.groupId ?? ""}>
+              <option value="">Tous les groupes</option>
+              <option value={NO_GROUP}>{NO_GROUP_LABEL}</option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {filters.callId ? g.name : `${g.name} (${g.call.title})`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label className="field-label" htmlFor="f-tri">
               Trier par
             </label>
@@ -121,6 +140,7 @@ export default function ReviewQueue() {
           <Link to="/instruction/dossiers">Effacer les filtres</Link>
         </div>
       </Form>
+      <SavedFilters filters={savedFilters} currentQuery={currentQuery} />
       <p role="status">{pluralize(dossiers.length, "dossier trouvé", "dossiers trouvés")}</p>
       {filters.callId ? (
         <p className="actions">
@@ -136,7 +156,7 @@ export default function ReviewQueue() {
               <tr>
                 <th scope="col">Dossier</th>
                 <th scope="col">Association</th>
-                <th scope="col">Appel</th>
+                <th scope="col">Appel et groupe</th>
                 <th scope="col">État</th>
                 <th scope="col" className="num">
                   Demandé
@@ -155,7 +175,10 @@ export default function ReviewQueue() {
                     {d.association.name}
                     <div className="small muted">{d.fieldLabels.join(", ")}</div>
                   </td>
-                  <td>{d.call.title}</td>
+                  <td>
+                    {d.call.title}
+                    <div className="small muted">{d.reviewGroup?.name ?? NO_GROUP_LABEL}</div>
+                  </td>
                   <td>
                     <span className={STATE_BADGES[d.state] ?? "badge"}>
                       {STATE_LABELS[d.state as keyof typeof STATE_LABELS] ?? d.state}
@@ -178,7 +201,8 @@ export default function ReviewQueue() {
             {calls.map((c) => (
               <li key={c.id}>
                 {c.title} – <Link to={`/instruction/appels/${c.id}/classement`}>classement</Link>,{" "}
-                <Link to={`/instruction/appels/${c.id}/export`}>export</Link>
+                <Link to={`/instruction/appels/${c.id}/export`}>export</Link>,{" "}
+                <Link to={`/instruction/appels/${c.id}/groupes`}>groupes d'instruction</Link>
               </li>
             ))}
           </ul>

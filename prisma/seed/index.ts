@@ -4,6 +4,7 @@ import type { Db } from "../../app/db.server";
 import { seedAccountsAndAssociations } from "./associations";
 import { seedCalls } from "./calls";
 import { seedReview } from "./review";
+import { seedRouting } from "./routing";
 import { seedCharter } from "./charter";
 import { seedEvents } from "./events";
 import { seedSubsidies } from "./subsidies";
@@ -42,6 +43,7 @@ export type SeedStep = (ctx: SeedContext) => Promise<void>;
 export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "appels à projets et dossiers", run: seedCalls },
   { name: "instruction des dossiers", run: seedReview },
+  { name: "groupes d'instruction et suivi", run: seedRouting },
   { name: "charte de l'action sociale", run: seedCharter },
   { name: "événements et inscriptions", run: seedEvents },
   { name: "subventions, conventions et versements", run: seedSubsidies },

@@ -10,6 +10,7 @@ const ACTION_LABELS: Record<string, string> = {
   demande_correction: "Renvoi pour correction",
   decision: "Décision",
   conflit_interets: "Conflit d'intérêts déclaré",
+  routage: "Groupe d'instruction",
 };
 
 export function History({ history }: Pick<ReviewPageData, "history">) {

@@ -9,7 +9,10 @@ import { addAnnotation } from "~/review/annotations.server";
 import { declareConflict } from "~/review/conflicts.server";
 import { decide } from "~/review/decisions.server";
 import { getDossierForReview } from "~/review/dossier-view.server";
+import { followDossier, unfollowDossier } from "~/review/follows.server";
 import { postStaffMessage } from "~/review/messages.server";
+import { reassignSchema } from "~/review/routing-schemas";
+import { reassignDossier } from "~/review/routing.server";
 import { saveScores } from "~/review/scoring.server";
 import { requestCorrection, startInstruction } from "~/review/transitions.server";
 import {
@@ -81,6 +84,19 @@ export async function handleReviewIntent(user: SessionUser, dossierId: string, v
       await decide(dossierId, user, { decision: "sans_suite", reason: parsed.data.reason });
       return redirectWithFlash(here, "Dossier classé sans suite ; l'association est prévenue.", "info");
     }
+    case "reassign": {
+      const parsed = parse(reassignSchema);
+      if (!parsed.ok) return invalid(parsed);
+      const group = await reassignDossier(user, dossierId, parsed.data.groupId || null);
+      const moved = parsed.data.groupId ? `dans le groupe « ${group.name} »` : "sans groupe";
+      return redirectWithFlash(`${here}#routage`, `Le dossier est maintenant ${moved}.`);
+    }
+    case "follow":
+      await followDossier(user, dossierId);
+      return redirectWithFlash(`${here}#routage`, "Vous suivez ce dossier : il figure dans votre onglet « Suivis ».");
+    case "unfollow":
+      await unfollowDossier(user, dossierId);
+      return redirectWithFlash(`${here}#routage`, "Vous ne suivez plus ce dossier.", "info");
     default:
       return unknownIntent(values);
   }
