@@ -10,6 +10,10 @@ const ACTION_LABELS: Record<string, string> = {
   demande_correction: "Renvoi pour correction",
   decision: "Décision",
   conflit_interets: "Conflit d'intérêts déclaré",
+  avis_demande: "Avis demandé",
+  avis_relance: "Relance d'une demande d'avis",
+  avis_annule: "Demande d'avis annulée",
+  avis_rendu: "Avis reçu",
 };
 
 export function History({ history }: Pick<ReviewPageData, "history">) {

@@ -10,6 +10,8 @@ import { declareConflict } from "~/review/conflicts.server";
 import { decide } from "~/review/decisions.server";
 import { getDossierForReview } from "~/review/dossier-view.server";
 import { postStaffMessage } from "~/review/messages.server";
+import { opinionIdSchema, opinionRequestSchema } from "~/review/opinion-schemas";
+import { cancelOpinion, remindOpinion, requestOpinion } from "~/review/opinions.server";
 import { saveScores } from "~/review/scoring.server";
 import { requestCorrection, startInstruction } from "~/review/transitions.server";
 import {
@@ -80,6 +82,24 @@ export async function handleReviewIntent(user: SessionUser, dossierId: string, v
       if (!parsed.ok) return invalid(parsed);
       await decide(dossierId, user, { decision: "sans_suite", reason: parsed.data.reason });
       return redirectWithFlash(here, "Dossier classé sans suite ; l'association est prévenue.", "info");
+    }
+    case "opinion_request": {
+      const parsed = parse(opinionRequestSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await requestOpinion(dossierId, user, parsed.data);
+      return redirectWithFlash(`${here}#avis`, `Demande d'avis envoyée à ${parsed.data.expertName}.`);
+    }
+    case "opinion_remind": {
+      const parsed = parse(opinionIdSchema);
+      if (!parsed.ok) return invalid(parsed);
+      const { expertName } = await remindOpinion(dossierId, parsed.data.opinionId, user);
+      return redirectWithFlash(`${here}#avis`, `${expertName} est relancé·e par courriel, avec un nouveau lien.`);
+    }
+    case "opinion_cancel": {
+      const parsed = parse(opinionIdSchema);
+      if (!parsed.ok) return invalid(parsed);
+      const { expertName } = await cancelOpinion(dossierId, parsed.data.opinionId, user);
+      return redirectWithFlash(`${here}#avis`, `La demande d'avis à ${expertName} est annulée : son lien ne fonctionne plus.`, "info");
     }
     default:
       return unknownIntent(values);

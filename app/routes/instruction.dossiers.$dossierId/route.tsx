@@ -8,10 +8,12 @@ import { domainAction, domainLoader, formDataToObject } from "~/lib/forms.server
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 import { MessageThread } from "~/review/message-thread";
 import { getDossierForReview } from "~/review/dossier-view.server";
+import { listOpinionsForReview } from "~/review/opinions.server";
 import { Annotations } from "./annotations";
 import { AssociationIdentity, Attachments, DossierContents } from "./contents";
 import { History } from "./history";
 import { InstructionPanel } from "./instruction-panel";
+import { OpinionsSection } from "./opinions";
 import { handleReviewIntent } from "./intents.server";
 import { ScoringSection } from "./scoring";
 import { DossierSummary } from "./summary";
@@ -29,7 +31,11 @@ export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 
 async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  return getDossierForReview(user, params.dossierId!);
+  const [review, opinions] = await Promise.all([
+    getDossierForReview(user, params.dossierId!),
+    listOpinionsForReview(user, params.dossierId!),
+  ]);
+  return { ...review, opinions };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
@@ -40,7 +46,7 @@ async function post({ request, params }: ActionFunctionArgs) {
 }
 
 /** The forms always on the page; the others come and go with the dossier's state. */
-const STANDING_FORMS = ["annotate", "message", "score", "conflict"];
+const STANDING_FORMS = ["annotate", "message", "score", "conflict", "opinion_request"];
 
 export default function ReviewDossier() {
   const data = useLoaderData<typeof loader>();
@@ -81,6 +87,7 @@ export default function ReviewDossier() {
         declarationSignerName={data.declarationSignerName}
       />
       <Attachments attachments={data.attachments} />
+      <OpinionsSection opinions={data.opinions} canAsk={canSendBack} dataFor={dataFor} />
       <Annotations annotations={data.annotations} dataFor={dataFor} />
       <MessageThread messages={data.messages} side="staff" actionData={dataFor("message")} />
       <History history={data.history} />
