@@ -9,7 +9,7 @@ export function AnswerForm() {
   const fileError = isActionFailure(actionData) ? actionData.errors.file : undefined;
   return (
     <section aria-labelledby="avis-form-titre" className="card stack">
-      <h2 id="avis-form-titre">Votre avis</h2>
+      <h2 id="avis-form-titre">Donner votre avis</h2>
       <ValidatedForm schema={loadAnswerSchema} method="post" encType="multipart/form-data" defaultValues={{ answer: "" }}>
         <TextArea
           name="answer"
