@@ -19,7 +19,7 @@ test("a reviewer turns the daily digest off from the e-mail's link, then on agai
   await anonymous.getByRole("button", { name: "Ne plus recevoir le résumé quotidien" }).click();
   await expect(anonymous.getByText("Vous ne recevrez plus le résumé quotidien de l'instruction.")).toBeVisible();
   expect((await getDb().user.findUniqueOrThrow({ where: { id: staff.id } })).dailyDigest).toBe(false);
-  const altered = await anonymous.goto(`${link.slice(0, -3)}abc`);
+  const altered = await anonymous.goto(`${link}x`);
   expect(altered?.status()).toBe(404);
   await expect(anonymous.getByText("Ce lien de désabonnement n'est pas valide.")).toBeVisible();
   await context.close();
