@@ -102,3 +102,52 @@ test("an elected official gives an opinion through the link, staff read it and d
   await expect(page.getByRole("cell", { name: "Avis reçu" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a reminder sends a new link that replaces the first, and a cancelled request's link is refused", async ({ page, browser }) => {
+  const db = getDb();
+  const reviewer = await loginAs(page, "staff", { name: "Paul Instructeur" });
+  const call = await createCall(db, {
+    title: `Avis relance ${Date.now().toString(36)}`,
+    reviewerIds: [reviewer.id],
+    requiredAttachments: [],
+  });
+  const association = await createAssociation(db, { status: "validated", name: `Jouer Ensemble ${Date.now().toString(36)}` });
+  const dossier = await createDossier(db, { callId: call.id, associationId: association.id, state: "en_construction" });
+  const expertEmail = uniqueEmail("partenaire");
+  await page.goto(`/instruction/dossiers/${dossier.id}`);
+  await page.getByLabel("Nom de la personne consultée").fill("M. Karim Benali");
+  await page.getByLabel("Son adresse e-mail").fill(expertEmail);
+  await page.getByLabel("Question posée").fill("La Mission locale peut-elle accueillir ce public ?");
+  await page.getByLabel("Date limite de réponse").fill(parisDay(5));
+  await page.getByLabel("Avis confidentiel").check();
+  await page.getByRole("button", { name: "Envoyer la demande d'avis" }).click();
+  await expect(page.getByText("Demande d'avis envoyée à M. Karim Benali.")).toBeVisible();
+  const section = page.locator("#avis");
+  await expect(section.getByText("Confidentiel", { exact: true })).toBeVisible();
+  const first = linkIn(await waitForMail(expertEmail, /Demande d'avis/), "/avis/");
+
+  await section.getByRole("button", { name: "Relancer M. Karim Benali" }).click();
+  await expect(page.getByText("M. Karim Benali est relancé·e par courriel, avec un nouveau lien.")).toBeVisible();
+  // Once a day at most: the button gives way to a note.
+  await expect(section.getByRole("button", { name: "Relancer M. Karim Benali" })).toHaveCount(0);
+  const second = linkIn(await waitForMail(expertEmail, /Rappel/), "/avis/");
+  expect(second).not.toBe(first);
+
+  const context = await browser.newContext({ baseURL: E2E_URL, locale: "fr-FR", timezoneId: "Europe/Paris" });
+  const expert = await context.newPage();
+  expect((await expert.goto(first))?.status()).toBe(404);
+  await expect(expert.getByText("Ce lien de demande d'avis n'est pas valide")).toBeVisible();
+  await expectAccessible(expert);
+  expect((await expert.goto(second))?.status()).toBe(200);
+  await expect(expert.getByText("Votre avis est confidentiel : seul le personnel du CCAS le lira.")).toBeVisible();
+
+  await section.getByRole("button", { name: "Annuler la demande à M. Karim Benali" }).click();
+  await expect(page.getByText("La demande d'avis à M. Karim Benali est annulée : son lien ne fonctionne plus.")).toBeVisible();
+  await expect(section.getByText("Demande annulée")).toBeVisible();
+  expect((await expert.goto(second))?.status()).toBe(404);
+  await expect(expert.getByText("Ce lien de demande d'avis n'est pas valide")).toBeVisible();
+  await context.close();
+  const history = page.getByRole("table").filter({ hasText: "Historique" });
+  await expect(history.getByRole("cell", { name: "Relance d'une demande d'avis" })).toBeVisible();
+  await expect(history.getByRole("cell", { name: "Demande d'avis annulée" })).toBeVisible();
+});
