@@ -23,7 +23,7 @@ export function OpinionsSection({ opinions, canAsk, dataFor }: { opinions: Revie
         les avis ; un avis confidentiel n'est pas non plus montré aux autres personnes consultées.
       </p>
       {opinions.length ? (
-        <ul className="stack">
+        <ul className="stack" style={{ listStyle: "none", paddingLeft: 0 }}>
           {opinions.map((o) => (
             <li key={o.id} className="card stack">
               <p>
