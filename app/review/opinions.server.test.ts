@@ -156,6 +156,16 @@ describe("the expert's link", () => {
 });
 
 describe("reminders", () => {
+  it("sends no early reminder for a request asked within two days of its deadline, nor any once cancelled", async () => {
+    const short = await ask({ dueInDays: 1 });
+    const row = await prisma.expertOpinion.findUniqueOrThrow({ where: { id: short.id } });
+    await sendDueOpinionReminders(new Date(row.dueAt.getTime() - 3_600_000));
+    expect(await prisma.emailMessage.count({ where: { to: short.email, subject: { startsWith: "Rappel" } } })).toBe(0);
+    await opinions.cancelOpinion(short.dossier.id, short.id, world.reviewerA);
+    await sendDueOpinionReminders(new Date(row.dueAt.getTime() + 3_600_000));
+    expect(await prisma.emailMessage.count({ where: { to: short.email } })).toBe(1);
+  });
+
   it("lets staff remind by hand at most once a day", async () => {
     const { dossier, id, email } = await ask();
     await opinions.remindOpinion(dossier.id, id, world.reviewerA);
