@@ -401,6 +401,21 @@ EDIT_CASES["dossier scoring (reviewer)"] = {
   },
 };
 
+EDIT_CASES["daily digest setting (staff)"] = {
+  open: async (page) => {
+    const staff = await loginAs(page, "staff");
+    const read = () => db().user.findUniqueOrThrow({ where: { id: staff.id }, select: { dailyDigest: true } });
+    return {
+      path: "/espace/compte",
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer ce choix" }) }),
+      submit: "Enregistrer ce choix",
+      saved: { status: /Vous recevrez le résumé quotidien/ },
+      snapshot: read,
+      shown: async () => ({ dailyDigest: (await read()).dailyDigest ? "on" : null }),
+    };
+  },
+};
+
 EDIT_CASES["charter draft (administrator)"] = {
   open: async (page) => {
     await loginAs(page, "admin");

@@ -5,6 +5,8 @@ import { prisma } from "../app/db.server";
 import { MAIL_QUEUE, kickMailQueue } from "../app/mail/mail-queue.server";
 import { retentionCleanup } from "../app/accounts/personal-data.server";
 import { getSearchClient, getSearchEngineClient } from "../app/lib/search.server";
+import { sendDailyDigests } from "../app/review/digest.server";
+import { sendDueOpinionReminders } from "../app/review/opinion-reminders.server";
 import { resumeWaitingImports } from "../app/rna/background.server";
 import { checkSearchEngine } from "../search/readiness";
 import { processSearchOutbox } from "../search/sync";
@@ -36,6 +38,10 @@ export const JOBS: Job[] = [
   { name: "clôture des appels à projets", everyMs: 60_000, run: () => closeDueCalls() },
   // An RNA import waiting or cut short (its process stopped) continues from its checkpoint (app/rna/background.server.ts).
   { name: "imports RNA en attente", everyMs: 30_000, run: (log) => resumeWaitingImports(log) },
+  // Expert opinions: one reminder two days before the deadline, one once it has passed (app/review/opinion-reminders.server.ts).
+  { name: "relances des avis", everyMs: 15 * 60_000, run: () => sendDueOpinionReminders() },
+  // The staff's daily digest, sent after 7:00 Paris time, once a day per person (app/review/digest.server.ts).
+  { name: "résumé quotidien de l'instruction", everyMs: 15 * 60_000, run: () => sendDailyDigests() },
 ];
 
 /** Starts every job of the portal (server/start.ts). */

@@ -3,7 +3,7 @@
 // other than the one app/accounts/access-policy.ts declares is a mismatch, and so is an undeclared
 // route. Run by the end-to-end suite (e2e/access-matrix.spec.ts, one portal) and against two
 // portal processes (tests/processes/): each passes how it reaches the portal and makes sessions.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -162,6 +162,29 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     data: { mode: "dry_run", status: "done", fileName: "rna_waldec_matrice.csv", sha256: "0", sizeBytes: 0, finishedAt: new Date() },
   });
 
+  // An answered expert opinion on B's dossier, with its file: its link's token is known here only.
+  const opinionToken = randomBytes(32).toString("base64url");
+  const opinionFile = `avis-matrice-${randomBytes(6).toString("hex")}.pdf`;
+  writeFileSync(path.join(options.uploadsDir, opinionFile), "%PDF-1.4\n% avis de la matrice\n");
+  const opinion = await db.expertOpinion.create({
+    data: {
+      dossierId: dossier.id,
+      expertName: "Élue de la matrice",
+      expertEmail: uniqueEmail("avis"),
+      question: "Votre avis sur le projet de B ?",
+      dueAt: new Date(Date.now() + 7 * 86400_000),
+      tokenHash: createHash("sha256").update(opinionToken).digest("hex"),
+      requestedById: users.staff.id,
+      answeredAt: new Date(),
+      answer: "Avis favorable.",
+      fileName: "avis.pdf",
+      fileStoredName: opinionFile,
+      fileMimeType: "application/pdf",
+      fileSize: 30,
+      fileSha256: "0",
+    },
+  });
+
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
     associationSlugB: associationB.slug,
@@ -182,6 +205,8 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     taxonomyKind: "quartiers",
     taxonomyTerm: "toute-la-ville",
     invalidToken: "jeton-invalide-0000",
+    opinionToken,
+    opinionB: opinion.id,
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {
     memberA: users.memberA.id,

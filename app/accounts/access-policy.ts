@@ -70,7 +70,9 @@ export type RouteParams =
   | "rnaImport"
   | "taxonomyKind"
   | "taxonomyTerm"
-  | "invalidToken";
+  | "invalidToken"
+  | "opinionToken"
+  | "opinionB";
 
 export type RoutePolicy = {
   /** Which fixture record each URL parameter names. */
@@ -130,6 +132,11 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/mot-de-passe-oublie": form(RULES.public, RULES.public),
   "routes/mot-de-passe.$token": form(RULES.public, RULES.public, { token: "invalidToken" }),
   "routes/invitation.$token": form(RULES.invalidTokenNotFound, RULES.invalidTokenNotFound, { token: "invalidToken" }),
+  // An expert's personal link (no account): the fixture's answered request on B's dossier, for anyone holding it.
+  "routes/avis.$token": form(RULES.public, RULES.public, { token: "opinionToken" }),
+  "routes/avis.$token.pieces.$documentId": page(RULES.public, { token: "opinionToken", documentId: "documentB" }),
+  // The daily digest's unsubscribe link (signed, no login): an invalid one is refused the same way for everyone.
+  "routes/instruction.resume.desabonnement.$token": form(RULES.invalidTokenNotFound, RULES.invalidTokenNotFound, { token: "invalidToken" }),
 
   "routes/espace._index": page(RULES.memberHome),
   "routes/espace.compte": form(RULES.user, RULES.user),
@@ -161,6 +168,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction._index": page(RULES.staff),
   "routes/instruction.dossiers._index": page(RULES.staff),
   "routes/instruction.dossiers.$dossierId": form(RULES.staff, RULES.staff, { dossierId: "dossierB" }),
+  "routes/instruction.dossiers.$dossierId.avis.$opinionId": page(RULES.staff, { dossierId: "dossierB", opinionId: "opinionB" }),
   "routes/instruction.appels.$callId.classement": page(RULES.staff, { callId: "call" }),
   "routes/instruction.appels.$callId.export": page(RULES.staff, { callId: "call" }),
   // The call's reviewer groups: its reviewers read them and apply the rules again; administrators

@@ -19,6 +19,11 @@ describe("rules on a real dossier", () => {
     const dossier = await newDossier(800_000);
     await startInstruction(dossier.id, world.reviewerA);
     await requestCorrection(dossier.id, world.reviewerA, "Le budget prévisionnel manque.");
+    // Every state change is e-mailed to the association: the passage en instruction too.
+    const started = await prisma.emailMessage.findFirst({
+      where: { to: world.memberEmail, subject: `Dossier ${dossier.number} : passage en instruction` },
+    });
+    expect(started?.text).toContain("n'est plus modifiable");
     const afterCorrection = await prisma.dossier.findUniqueOrThrow({ where: { id: dossier.id } });
     expect(afterCorrection.state).toBe("en_construction");
     expect(await getCorrectionRequest(dossier.id)).toMatchObject({ message: "Le budget prévisionnel manque.", pending: true });

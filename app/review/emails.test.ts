@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctionRequestedEmail, decisionEmail, memberMessageEmail, staffMessageEmail } from "./emails";
+import { correctionRequestedEmail, decisionEmail, instructionStartedEmail, memberMessageEmail, staffMessageEmail } from "./emails";
 
 const dossier = {
   number: "2027-014",
@@ -25,6 +25,21 @@ describe("instruction e-mails", () => {
       ].join("\n"),
     });
     expect(correctionRequestedEmail({ ...dossier, projectTitle: null }, "x", url).text).toContain("(« Inclusion numérique 2027 »)");
+  });
+
+  it("announces the start of instruction, naming the project, with the dossier's link", () => {
+    expect(instructionStartedEmail(dossier, url)).toEqual({
+      subject: "Dossier 2027-014 : passage en instruction",
+      text: [
+        "Bonjour,",
+        "",
+        "Le CCAS a commencé l'instruction du dossier 2027-014 (« Ateliers numériques ») de Clic Solidaire.",
+        "Le dossier n'est plus modifiable. Vous serez prévenus par courriel de la décision ou d'une éventuelle demande de correction.",
+        "",
+        `Votre dossier : ${url}`,
+      ].join("\n"),
+    });
+    expect(instructionStartedEmail({ ...dossier, projectTitle: null }, url).text).toContain("(« Inclusion numérique 2027 »)");
   });
 
   it("announces an acceptance with the amount, a refusal and a closing with their reason", () => {

@@ -23,6 +23,21 @@ export function correctionRequestedEmail(d: DossierFacts, message: string, dossi
   };
 }
 
+/** To the association's members: the CCAS has started instructing the dossier, which can no longer be edited. */
+export function instructionStartedEmail(d: DossierFacts, dossierUrl: string): Email {
+  return {
+    subject: `Dossier ${d.number} : passage en instruction`,
+    text: [
+      "Bonjour,",
+      "",
+      `Le CCAS a commencé l'instruction du dossier ${d.number} (« ${d.projectTitle ?? d.callTitle} ») de ${d.associationName}.`,
+      "Le dossier n'est plus modifiable. Vous serez prévenus par courriel de la décision ou d'une éventuelle demande de correction.",
+      "",
+      `Votre dossier : ${dossierUrl}`,
+    ].join("\n"),
+  };
+}
+
 export type DecisionWording =
   { decision: "accepte"; amountCents: number; reason: string | null } | { decision: "refuse" | "sans_suite"; reason: string | null };
 

@@ -86,5 +86,5 @@ export async function reviewFixture() {
     world.criteria = call.criteria;
   });
 
-  return { prisma, world, newDossier };
+  return { prisma, world, newDossier, smtp };
 }

@@ -6,7 +6,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { notFoundError } from "~/lib/domain-error";
 import { kickMailQueue } from "~/mail/mail.server";
 import { requireDossierAccess, reviewRefusal, type Actor } from "./access.server";
-import { correctionRequestedEmail } from "./emails";
+import { correctionRequestedEmail, instructionStartedEmail } from "./emails";
 import { dossierForMail, mailMembers } from "./recipients.server";
 
 export async function transition(
@@ -52,12 +52,15 @@ export async function transition(
 /** "Passer en instruction": the association can no longer edit the dossier. */
 export async function startInstruction(dossierId: string, actor: Actor) {
   await requireDossierAccess(actor, dossierId);
-  await writeTransaction((tx) =>
-    transition(tx, dossierId, ["en_construction"], "en_instruction", actor, "passage_en_instruction", {
+  await writeTransaction(async (tx) => {
+    await transition(tx, dossierId, ["en_construction"], "en_instruction", actor, "passage_en_instruction", {
       instructionStartedAt: new Date(),
       correctionRequestedAt: null,
-    }),
-  );
+    });
+    const d = await dossierForMail(tx, dossierId);
+    await mailMembers(tx, d.associationId, instructionStartedEmail(d, d.memberUrl));
+  });
+  void kickMailQueue();
 }
 
 /** Back to "en construction" with what to correct; the association's members are told by e-mail. */

@@ -14,6 +14,7 @@ import { ROLE_LABELS } from "~/accounts/roles";
 import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
 import { changePasswordSchema } from "~/accounts/schemas";
 import { pageTitle } from "~/lib/meta";
+import { setDailyDigest } from "~/review/digest-subscription.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mon compte") }];
 
@@ -25,8 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     orderBy: { createdAt: "desc" },
     select: { id: true, createdAt: true, userAgent: true },
   });
+  const isStaff = user.role === "staff" || user.role === "admin";
+  const digest = isStaff ? await prisma.user.findUnique({ where: { id: user.id }, select: { dailyDigest: true } }) : null;
   return {
     user: { name: user.name, email: user.email, role: ROLE_LABELS[user.role] },
+    // Staff only: the daily digest of the review desk (app/review/digest.server.ts).
+    dailyDigest: digest ? digest.dailyDigest : null,
     sessions: sessions.map((s) => ({ createdAt: s.createdAt, userAgent: s.userAgent, current: s.id === current })),
   };
 }
@@ -36,7 +41,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.clone().formData();
   const intent = formData.get("intent");
   // The password form has no intent; any other one is not this page's.
-  if (intent !== null && intent !== "delete-account") return unknownIntent(formDataToObject(formData));
+  if (intent !== null && intent !== "delete-account" && intent !== "digest") return unknownIntent(formDataToObject(formData));
+  if (intent === "digest") {
+    if (user.role !== "staff" && user.role !== "admin") return unknownIntent(formDataToObject(formData));
+    const on = formData.get("dailyDigest") === "on";
+    await setDailyDigest(user.id, on);
+    return redirectWithFlash(
+      "/espace/compte",
+      on ? "Vous recevrez le résumé quotidien de l'instruction." : "Vous ne recevrez plus le résumé quotidien de l'instruction.",
+    );
+  }
   if (intent === "delete-account") {
     if (
       String(formData.get("confirm") ?? "")
@@ -59,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, dailyDigest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const deleteError = actionData && "deleteError" in actionData ? actionData.deleteError : undefined;
   return (
@@ -85,6 +99,35 @@ export default function Account() {
           </li>
         ))}
       </ul>
+      {dailyDigest !== null ? (
+        <>
+          <h2>Résumé quotidien</h2>
+          <Form method="post" className="card stack">
+            <div className="field">
+              <label className="checkbox" htmlFor="daily-digest">
+                <input
+                  id="daily-digest"
+                  type="checkbox"
+                  name="dailyDigest"
+                  value="on"
+                  defaultChecked={dailyDigest}
+                  aria-describedby="daily-digest-hint"
+                />
+                <span>Recevoir le résumé quotidien de l'instruction</span>
+              </label>
+              <p className="field-hint" id="daily-digest-hint">
+                Chaque matin après 7 h, s'il y a du nouveau sur les appels que vous instruisez : dossiers déposés, messages des
+                associations, corrections reçues, avis rendus.
+              </p>
+            </div>
+            <div className="actions">
+              <button type="submit" name="intent" value="digest" className="button button-secondary">
+                Enregistrer ce choix
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : null}
       <h2>Changer de mot de passe</h2>
       <p className="muted">Changer de mot de passe ferme toutes vos autres sessions.</p>
       <ValidatedForm schema={changePasswordSchema} method="post">

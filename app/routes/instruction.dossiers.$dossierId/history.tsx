@@ -11,6 +11,10 @@ const ACTION_LABELS: Record<string, string> = {
   decision: "Décision",
   conflit_interets: "Conflit d'intérêts déclaré",
   routage: "Groupe d'instruction",
+  avis_demande: "Avis demandé",
+  avis_relance: "Relance d'une demande d'avis",
+  avis_annule: "Demande d'avis annulée",
+  avis_rendu: "Avis reçu",
 };
 
 export function History({ history }: Pick<ReviewPageData, "history">) {

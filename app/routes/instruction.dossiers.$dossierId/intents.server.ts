@@ -13,6 +13,8 @@ import { followDossier, unfollowDossier } from "~/review/follows.server";
 import { postStaffMessage } from "~/review/messages.server";
 import { reassignSchema } from "~/review/routing-schemas";
 import { reassignDossier } from "~/review/routing.server";
+import { opinionIdSchema, opinionRequestSchema } from "~/review/opinion-schemas";
+import { cancelOpinion, remindOpinion, requestOpinion } from "~/review/opinions.server";
 import { saveScores } from "~/review/scoring.server";
 import { requestCorrection, startInstruction } from "~/review/transitions.server";
 import {
@@ -97,6 +99,24 @@ export async function handleReviewIntent(user: SessionUser, dossierId: string, v
     case "unfollow":
       await unfollowDossier(user, dossierId);
       return redirectWithFlash(`${here}#routage`, "Vous ne suivez plus ce dossier.", "info");
+    case "opinion_request": {
+      const parsed = parse(opinionRequestSchema);
+      if (!parsed.ok) return invalid(parsed);
+      await requestOpinion(dossierId, user, parsed.data);
+      return redirectWithFlash(`${here}#avis`, `Demande d'avis envoyée à ${parsed.data.expertName}.`);
+    }
+    case "opinion_remind": {
+      const parsed = parse(opinionIdSchema);
+      if (!parsed.ok) return invalid(parsed);
+      const { expertName } = await remindOpinion(dossierId, parsed.data.opinionId, user);
+      return redirectWithFlash(`${here}#avis`, `${expertName} est relancé·e par courriel, avec un nouveau lien.`);
+    }
+    case "opinion_cancel": {
+      const parsed = parse(opinionIdSchema);
+      if (!parsed.ok) return invalid(parsed);
+      const { expertName } = await cancelOpinion(dossierId, parsed.data.opinionId, user);
+      return redirectWithFlash(`${here}#avis`, `La demande d'avis à ${expertName} est annulée : son lien ne fonctionne plus.`, "info");
+    }
     default:
       return unknownIntent(values);
   }

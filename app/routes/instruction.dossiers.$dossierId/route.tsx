@@ -9,11 +9,13 @@ import { reloadAfterRefusedPost } from "~/lib/revalidate";
 import { MessageThread } from "~/review/message-thread";
 import { getDossierForReview } from "~/review/dossier-view.server";
 import { getDossierRouting } from "~/review/dossier-routing.server";
+import { listOpinionsForReview } from "~/review/opinions.server";
 import { Annotations } from "./annotations";
 import { AssociationIdentity, Attachments, DossierContents } from "./contents";
 import { History } from "./history";
 import { InstructionPanel } from "./instruction-panel";
 import { RoutingSection } from "./routing";
+import { OpinionsSection } from "./opinions";
 import { handleReviewIntent } from "./intents.server";
 import { ScoringSection } from "./scoring";
 import { DossierSummary } from "./summary";
@@ -31,8 +33,12 @@ export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 
 async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  const [review, routing] = await Promise.all([getDossierForReview(user, params.dossierId!), getDossierRouting(user, params.dossierId!)]);
-  return { ...review, routing };
+  const [review, routing, opinions] = await Promise.all([
+    getDossierForReview(user, params.dossierId!),
+    getDossierRouting(user, params.dossierId!),
+    listOpinionsForReview(user, params.dossierId!),
+  ]);
+  return { ...review, routing, opinions };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
@@ -43,7 +49,7 @@ async function post({ request, params }: ActionFunctionArgs) {
 }
 
 /** The forms always on the page; the others come and go with the dossier's state. */
-const STANDING_FORMS = ["annotate", "message", "score", "conflict", "reassign"];
+const STANDING_FORMS = ["annotate", "message", "score", "conflict", "reassign", "opinion_request"];
 
 export default function ReviewDossier() {
   const data = useLoaderData<typeof loader>();
@@ -85,6 +91,7 @@ export default function ReviewDossier() {
       />
       <Attachments attachments={data.attachments} />
       <RoutingSection routing={data.routing} dataFor={dataFor} />
+      <OpinionsSection opinions={data.opinions} canAsk={canSendBack} dataFor={dataFor} />
       <Annotations annotations={data.annotations} dataFor={dataFor} />
       <MessageThread messages={data.messages} side="staff" actionData={dataFor("message")} />
       <History history={data.history} />
