@@ -79,7 +79,7 @@ test("a member fills a dossier over several steps, resumes elsewhere, attaches, 
 
   await page.goto(`/appels-a-projets/${call.slug}`);
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Déposer un dossier" }).click();
+  await page.getByRole("button", { name: "Commencer un dossier" }).click();
   await expect(page.getByRole("heading", { name: "Identification de l'association" })).toBeVisible();
   await expectAccessible(page);
   const association = await db.association.findUniqueOrThrow({ where: { id: associationId } });

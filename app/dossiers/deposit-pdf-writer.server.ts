@@ -81,4 +81,3 @@ export function labelLine(doc: PDFKit.PDFDocument, label: string, value: string,
     .text(`${pdfText(label)} : `, { continued: true });
   doc.font("Helvetica").text(pdfText(value || "—"));
 }
-

@@ -53,7 +53,10 @@ export function dossierPdf(snapshot: SubmissionSnapshot, sha256: string, options
         .fontSize(18)
         .fillColor("#000")
         .text(pdfText(`Dossier ${snapshot.dossier.number}`));
-      doc.font("Helvetica").fontSize(12).text(pdfText(`${snapshot.call.title} – ${snapshot.dossier.projectTitle}`));
+      doc
+        .font("Helvetica")
+        .fontSize(12)
+        .text(pdfText(`${snapshot.call.title} – ${snapshot.dossier.projectTitle}`));
       doc.moveDown(0.5);
       labelLine(doc, "Association", snapshot.association.name, 10);
       labelLine(doc, "Déposé le", `${formatDateTime(at)} (heure de Paris) par ${snapshot.depositedBy.name}`, 10);

@@ -54,7 +54,12 @@ describe("the snapshot of a deposit", () => {
     expect(snapshot.declaration.signerName).toBe(access.user.name);
     const document = await prisma.document.findFirstOrThrow({ where: { associationId: access.associationId } });
     expect(snapshot.attachments).toEqual([
-      expect.objectContaining({ originalName: "statuts.pdf", kindLabel: "Statuts de l'association", size: document.size, sha256: document.sha256 }),
+      expect.objectContaining({
+        originalName: "statuts.pdf",
+        kindLabel: "Statuts de l'association",
+        size: document.size,
+        sha256: document.sha256,
+      }),
     ]);
   });
 
@@ -75,9 +80,9 @@ describe("the snapshot of a deposit", () => {
     await review.requestCorrection(dossierId, staff, "Préciser les objectifs.");
     const dossier = await prisma.dossier.findUniqueOrThrow({ where: { id: dossierId } });
     const projet = (dossier.data as Record<string, Record<string, string>>).projet;
-    expect(
-      await steps.saveStep(access, dossierId, "projet", { ...projet, objectives: "Objectifs précisés." }, { validate: true }),
-    ).toEqual({ ok: true });
+    expect(await steps.saveStep(access, dossierId, "projet", { ...projet, objectives: "Objectifs précisés." }, { validate: true })).toEqual(
+      { ok: true },
+    );
     const again = await deposit.submitDossier(access, dossierId);
     expect(again).toMatchObject({ ok: true, resubmission: true });
     const rows = await prisma.dossierSubmission.findMany({ where: { dossierId }, orderBy: { submittedAt: "asc" } });
@@ -169,7 +174,9 @@ describe("who reaches the deposit records", () => {
     const { dossierId, access } = await deposited();
     // A deposit row as those written before this change: no snapshot, no fingerprint.
     await prisma.dossierSubmission.deleteMany({ where: { dossierId } });
-    const row = await prisma.dossierSubmission.create({ data: { dossierId, kind: "depot", submittedAt: new Date(), submittedById: access.user.id } });
+    const row = await prisma.dossierSubmission.create({
+      data: { dossierId, kind: "depot", submittedAt: new Date(), submittedById: access.user.id },
+    });
     const list = await records.listDepositRecordsForMember(access.associationId, dossierId);
     expect(list[0].files).toBeNull();
     await expect(records.getDepositPdfForMember(access.associationId, dossierId, row.id, "attestation")).rejects.toMatchObject({

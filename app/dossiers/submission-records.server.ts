@@ -40,7 +40,9 @@ async function records(rows: SubmissionRow[]): Promise<DepositRecord[]> {
   const out: DepositRecord[] = [];
   for (const row of rows) {
     const snapshot = readSnapshot(row.snapshot);
-    const [attestation, dossier] = snapshot ? await Promise.all([depositPdf(row, "attestation"), depositPdf(row, "dossier")]) : [null, null];
+    const [attestation, dossier] = snapshot
+      ? await Promise.all([depositPdf(row, "attestation"), depositPdf(row, "dossier")])
+      : [null, null];
     out.push({
       id: row.id,
       kind: row.kind,

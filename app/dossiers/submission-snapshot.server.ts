@@ -53,9 +53,7 @@ export async function buildSubmissionSnapshot(
       const raw = budgetValues[l.name];
       return { name: l.name, label: l.label, cents: parseEurosToCentsSafe(typeof raw === "string" ? raw : undefined) ?? 0 };
     });
-  const signer = d.declarationSignerId
-    ? await tx.user.findUnique({ where: { id: d.declarationSignerId }, select: { name: true } })
-    : null;
+  const signer = d.declarationSignerId ? await tx.user.findUnique({ where: { id: d.declarationSignerId }, select: { name: true } }) : null;
   const ccas = await loadPortalSettings(tx);
   const declaration = stepDef("declaration")?.fields ?? [];
   const snapshot: SubmissionSnapshot = {

@@ -8,12 +8,14 @@ import { domainAction, domainLoader, formDataToObject } from "~/lib/forms.server
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 import { MessageThread } from "~/review/message-thread";
 import { getDossierForReview } from "~/review/dossier-view.server";
+import { listDepositRecordsForStaff } from "~/dossiers/submission-records.server";
 import { Annotations } from "./annotations";
 import { AssociationIdentity, Attachments, DossierContents } from "./contents";
 import { History } from "./history";
 import { InstructionPanel } from "./instruction-panel";
 import { handleReviewIntent } from "./intents.server";
 import { ScoringSection } from "./scoring";
+import { SubmissionsSection } from "./submissions";
 import { DossierSummary } from "./summary";
 import { pageTitle } from "~/lib/meta";
 
@@ -29,7 +31,10 @@ export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 
 async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  return getDossierForReview(user, params.dossierId!);
+  return {
+    ...(await getDossierForReview(user, params.dossierId!)),
+    depositRecords: await listDepositRecordsForStaff(user, params.dossierId!),
+  };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
@@ -81,6 +86,7 @@ export default function ReviewDossier() {
         declarationSignerName={data.declarationSignerName}
       />
       <Attachments attachments={data.attachments} />
+      <SubmissionsSection dossierId={dossier.id} records={data.depositRecords} />
       <Annotations annotations={data.annotations} dataFor={dataFor} />
       <MessageThread messages={data.messages} side="staff" actionData={dataFor("message")} />
       <History history={data.history} />
