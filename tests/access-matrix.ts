@@ -111,7 +111,15 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     },
     declaration: { items: [], signedAt: null, signerName: null },
     attachments: [
-      { documentId: document.id, kind: "statuts", kindLabel: "Statuts", originalName: "statuts.pdf", mimeType: "application/pdf", size: 20, sha256: "0" },
+      {
+        documentId: document.id,
+        kind: "statuts",
+        kindLabel: "Statuts",
+        originalName: "statuts.pdf",
+        mimeType: "application/pdf",
+        size: 20,
+        sha256: "0",
+      },
     ],
   };
   const submission = await db.dossierSubmission.create({

@@ -180,7 +180,11 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
     submissionId: "submissionB",
   }),
   // The ZIP of a selection: a POST only (the staff of B's call get B's dossier).
-  "routes/instruction.dossiers.archive[.]zip": { loader: RULES.noAction, action: RULES.staff, probe: { dossierId: "dossierB" } },
+  "routes/instruction.dossiers.archive[.]zip": {
+    loader: { ...RULES.staff, staff: "redirect", admin: "redirect" },
+    action: RULES.staff,
+    probe: { dossierId: "dossierB" },
+  },
   "routes/instruction.appels.$callId.classement": page(RULES.staff, { callId: "call" }),
   "routes/instruction.appels.$callId.export": page(RULES.staff, { callId: "call" }),
   // Without chosen columns the download sends staff back to the export form.

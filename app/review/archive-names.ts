@@ -59,7 +59,7 @@ const WINDOWS_DEVICES = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 export function safeFileName(name: string, max = 100): string {
   let out = name
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+    .replace(/\p{Cc}/gu, "")
     .replace(/[/\\:*?"<>|]/g, "-")
     .replace(/\s+/g, " ")
     .trim()

@@ -1,6 +1,6 @@
 // A ZIP of a selection of dossiers (POST: `dossierId` repeated, `pattern` for the folders' names):
 // staff of the dossiers' calls, administrators. Any refusal is a French page and no archive at all.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/accounts/auth.server";
 import { isDomainError } from "~/lib/domain-error";
 import { fileResponse } from "~/lib/file-response.server";
@@ -8,6 +8,12 @@ import { formDataToObject, parseWith } from "~/lib/forms.server";
 import { archiveRequestSchema } from "~/review/archive-names";
 import { archiveRefusalPage } from "~/review/archive-refusal.server";
 import { archiveFileName, archiveStream, prepareDossierArchive } from "~/review/dossier-archive.server";
+
+/** Opened by its address (a bookmark, a reload): the archive is asked for from a page, so back to the dossiers. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  return redirect("/instruction/dossiers");
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
