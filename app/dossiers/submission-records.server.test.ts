@@ -128,7 +128,7 @@ describe("the deposit PDFs", () => {
     for (const page of pages.text as string[]) expect(page).toContain(row.sha256!);
   });
 
-  it("can be written uncompressed, the number and the fingerprint then readable in the raw file", async () => {
+  it("can be written uncompressed (no Flate stream), with the same text", async () => {
     const { dossierId, number } = await deposited();
     const row = await prisma.dossierSubmission.findFirstOrThrow({ where: { dossierId } });
     const plain = (await records.depositPdf(row, "attestation", { compress: false }))!.bytes;
