@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
+import { createSubsidyFromDossier } from "../app/subsidies/creation.server";
 import { extractText, getDocumentProxy } from "unpdf";
 import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
@@ -165,5 +166,36 @@ test("l'association dépose, retrouve son dossier sans en recommencer un et tél
   });
   expect(refused.status()).toBe(403);
   expect(await refused.text()).toContain("aucune archive n&#39;a été faite");
+  await staffContext.close();
+});
+
+test("un dossier accepté et sa subvention se renvoient l'un à l'autre, côté association et côté CCAS", async ({ page, browser }) => {
+  const db = getDb();
+  const association = await createAssociation(db, { status: "validated", name: `Le Fil d'Ariane ${randomBytes(3).toString("hex")}` });
+  const rep = await createUser(db, { email: uniqueEmail("liens-rep") });
+  await addMembership(db, rep.id, association.id, true, "Présidente");
+  const staff = await createUser(db, { email: uniqueEmail("liens-staff"), role: "staff" });
+  const call = await createCall(db, { status: "publie", reviewerIds: [staff.id], requiredAttachments: [] });
+  const dossier = await createDossier(db, { callId: call.id, associationId: association.id, state: "accepte", signerId: rep.id });
+  await db.dossier.update({ where: { id: dossier.id }, data: { decidedAt: new Date(), proposedCents: 4_000_00 } });
+  const subsidy = await createSubsidyFromDossier(dossier.id, staff);
+
+  await signIn(page, rep.id);
+  await page.goto(`/espace/associations/${association.id}/dossiers/${dossier.id}`);
+  const toSubsidy = page.getByRole("link", { name: new RegExp(`^${subsidy.number} – montant proposé 4\\s000,00\\s€`) });
+  await expect(toSubsidy).toBeVisible();
+  await expectAccessible(page);
+  await toSubsidy.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(subsidy.number);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: `Dossier ${dossier.number}, ${call.title}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/espace/associations/${association.id}/dossiers/${dossier.id}$`));
+
+  const staffContext = await browser.newContext({ locale: "fr-FR", timezoneId: "Europe/Paris" });
+  const staffPage = await staffContext.newPage();
+  await signIn(staffPage, staff.id);
+  await staffPage.goto(`/instruction/subventions/${subsidy.id}`);
+  await staffPage.getByRole("link", { name: `Dossier ${dossier.number}, ${call.title}` }).click();
+  await expect(staffPage).toHaveURL(new RegExp(`/instruction/dossiers/${dossier.id}$`));
   await staffContext.close();
 });
