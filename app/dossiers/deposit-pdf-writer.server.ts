@@ -18,7 +18,7 @@ export function pdfText(text: string): string {
     .replace(/[\u00a0\u202f\u2009\u2007]/g, " ")
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[^\n\t\x20-\x7e\u00a0-\u00ff€œŒ–—…•·]/g, "?");
+    .replace(/[^\n\t\x20-\x7e\u00a0-\u00ff€œŒšŠžŽŸ™‰–—…•·†‡]/gu, "?");
 }
 
 /** Draws with `draw`, then returns the bytes; `footer` is written on every page once the content is laid out. */
