@@ -79,7 +79,7 @@ test("a member fills a dossier over several steps, resumes elsewhere, attaches, 
 
   await page.goto(`/appels-a-projets/${call.slug}`);
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Déposer un dossier" }).click();
+  await page.getByRole("button", { name: "Commencer un dossier" }).click();
   await expect(page.getByRole("heading", { name: "Identification de l'association" })).toBeVisible();
   await expectAccessible(page);
   const association = await db.association.findUniqueOrThrow({ where: { id: associationId } });
@@ -228,7 +228,7 @@ test("a member fills a dossier over several steps, resumes elsewhere, attaches, 
   const mail = await waitForMail(rep.email, new RegExp(`Accusé de réception du dossier ${dossier.number}`));
   expect(mail.text).toContain(projectTitle);
   const receipt = mail.attachments.find((a) => a.contentType === "application/pdf");
-  expect(receipt?.filename).toBe(`accuse-reception-${dossier.number}.pdf`);
+  expect(receipt?.filename).toBe(`attestation-depot-${dossier.number}.pdf`);
   const pdf = await getDocumentProxy(new Uint8Array(Buffer.from(receipt!.content, "base64")));
   const { text } = await extractText(pdf, { mergePages: true });
   expect(text).toContain(dossier.number);

@@ -12,6 +12,7 @@ import type { Db } from "../app/db.server";
 import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
+import { snapshotSha256, type SubmissionSnapshot } from "../app/dossiers/submission-snapshot";
 import { createEvent, createRegistration } from "../prisma/factories/event";
 import { addMembership, createUser } from "../prisma/factories/user";
 
@@ -91,6 +92,39 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
   });
   await db.dossierAttachment.create({ data: { dossierId: dossier.id, documentId: document.id, kind: "statuts" } });
   await db.annotation.create({ data: { dossierId: dossier.id, authorId: users.staff.id, body: "Note interne de la matrice" } });
+  const submittedAt = new Date();
+  const snapshot: SubmissionSnapshot = {
+    version: 1,
+    kind: "depot",
+    depositedAt: submittedAt.toISOString(),
+    depositedBy: { id: users.repB.id, name: users.repB.name },
+    ccas: { name: "CCAS", longName: "Centre communal d'action sociale" },
+    dossier: { id: dossier.id, number: dossier.number, projectTitle: "Projet de B", requestedCents: 3_000_000 },
+    association: { id: associationB.id, name: associationB.name, rna: "", siret: "" },
+    call: { id: call.id, title: call.title, financialYear: call.financialYear },
+    sections: [],
+    budget: {
+      charges: [],
+      income: [],
+      inKind: [],
+      totals: { chargesCents: 0, incomeCents: 0, inKindChargesCents: 0, inKindIncomeCents: 0, ccasCents: 3_000_000 },
+    },
+    declaration: { items: [], signedAt: null, signerName: null },
+    attachments: [
+      {
+        documentId: document.id,
+        kind: "statuts",
+        kindLabel: "Statuts",
+        originalName: "statuts.pdf",
+        mimeType: "application/pdf",
+        size: 20,
+        sha256: "0",
+      },
+    ],
+  };
+  const submission = await db.dossierSubmission.create({
+    data: { dossierId: dossier.id, kind: "depot", submittedAt, submittedById: users.repB.id, snapshot, sha256: snapshotSha256(snapshot) },
+  });
   await db.message.create({ data: { dossierId: dossier.id, authorId: users.memberB.id, fromStaff: false, body: "Message de B" } });
   const subsidy = await db.subsidy.create({
     data: {
@@ -189,6 +223,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     associationB: associationB.id,
     associationSlugB: associationB.slug,
     dossierB: dossier.id,
+    submissionB: submission.id,
     step: "projet",
     documentB: document.id,
     subsidyB: subsidy.id,

@@ -56,6 +56,7 @@ export type RouteParams =
   | "associationB"
   | "associationSlugB"
   | "dossierB"
+  | "submissionB"
   | "step"
   | "documentB"
   | "subsidyB"
@@ -156,6 +157,15 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/espace.associations.$associationId.dossiers.$dossierId._index": form(RULES.memberOfB, RULES.memberOfB, BD),
   "routes/espace.associations.$associationId.dossiers.$dossierId.$step": form(RULES.memberOfB, RULES.memberOfB, { ...BD, step: "step" }),
   "routes/espace.associations.$associationId.dossiers.$dossierId.messages": form(RULES.memberOfB, RULES.memberOfB, BD),
+  // The two PDFs of one deposit of B's dossier (its attestation, the dossier as deposited).
+  "routes/espace.associations.$associationId.dossiers.$dossierId.depots.$submissionId.attestation[.]pdf": page(RULES.memberOfB, {
+    ...BD,
+    submissionId: "submissionB",
+  }),
+  "routes/espace.associations.$associationId.dossiers.$dossierId.depots.$submissionId.dossier[.]pdf": page(RULES.memberOfB, {
+    ...BD,
+    submissionId: "submissionB",
+  }),
   "routes/espace.associations.$associationId.inscriptions": form(RULES.memberOfB, RULES.memberOfB, B),
   "routes/espace.associations.$associationId.subventions._index": page(RULES.memberOfB, B),
   "routes/espace.associations.$associationId.subventions.$subsidyId": {
@@ -169,6 +179,20 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction.dossiers._index": page(RULES.staff),
   "routes/instruction.dossiers.$dossierId": form(RULES.staff, RULES.staff, { dossierId: "dossierB" }),
   "routes/instruction.dossiers.$dossierId.avis.$opinionId": page(RULES.staff, { dossierId: "dossierB", opinionId: "opinionB" }),
+  "routes/instruction.dossiers.$dossierId_.depots.$submissionId.attestation[.]pdf": page(RULES.staff, {
+    dossierId: "dossierB",
+    submissionId: "submissionB",
+  }),
+  "routes/instruction.dossiers.$dossierId_.depots.$submissionId.dossier[.]pdf": page(RULES.staff, {
+    dossierId: "dossierB",
+    submissionId: "submissionB",
+  }),
+  // The ZIP of a selection: a POST only (the staff of B's call get B's dossier).
+  "routes/instruction.dossiers.archive[.]zip": {
+    loader: { ...RULES.staff, staff: "redirect", admin: "redirect" },
+    action: RULES.staff,
+    probe: { dossierId: "dossierB" },
+  },
   "routes/instruction.appels.$callId.classement": page(RULES.staff, { callId: "call" }),
   "routes/instruction.appels.$callId.export": page(RULES.staff, { callId: "call" }),
   // The call's reviewer groups: its reviewers read them and apply the rules again; administrators

@@ -1,12 +1,11 @@
-// The acknowledgement of a deposit: an e-mail to the submitter with the receipt in PDF.
+// The acknowledgement of a deposit: an e-mail to the submitter with the attestation de dépôt in PDF,
+// the same file the dossier page offers for that deposit.
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
-import { buildReceiptPdf } from "~/dossiers/receipt.server";
-import { documentKindLabel } from "~/documents/document-kinds";
 import { memberDossierPath } from "~/dossiers/dossier-states";
 import { depositAcknowledgementEmail } from "~/dossiers/emails";
-import { getPortalSettings } from "~/settings/portal-settings.server";
+import { depositPdf } from "~/dossiers/submission-records.server";
 
 export async function sendAcknowledgement(dossierId: string, submitter: SessionUser, resubmission: boolean, depositedAt: Date) {
   const d = await prisma.dossier.findUniqueOrThrow({
@@ -17,32 +16,30 @@ export async function sendAcknowledgement(dossierId: string, submitter: SessionU
       associationId: true,
       projectTitle: true,
       requestedCents: true,
-      submittedAt: true,
       association: { select: { name: true } },
       call: { select: { title: true } },
-      attachments: { select: { kind: true, document: { select: { originalName: true } } } },
+      submissions: {
+        where: { submittedAt: depositedAt },
+        orderBy: { submittedAt: "desc" },
+        take: 1,
+        select: { id: true, kind: true, submittedAt: true, snapshot: true, sha256: true },
+      },
     },
   });
-  const receipt = {
-    number: d.number,
-    associationName: d.association.name,
-    callTitle: d.call.title,
-    projectTitle: d.projectTitle ?? "",
-    requestedCents: d.requestedCents ?? 0,
-    submitterName: submitter.name,
-    resubmission,
-  };
-  const pdf = await buildReceiptPdf(
-    {
-      ...receipt,
-      submittedAt: depositedAt,
-      attachments: d.attachments.map((a) => `${documentKindLabel(a.kind)} : ${a.document.originalName}`),
-    },
-    await getPortalSettings(),
-  );
+  const submission = d.submissions[0];
+  const pdf = submission ? await depositPdf(submission, "attestation") : null;
   await sendMail({
     to: submitter.email,
-    ...depositAcknowledgementEmail({ ...receipt, dossierUrl: absoluteUrl(memberDossierPath(d.associationId, d.id)) }),
-    attachments: [{ filename: `accuse-reception-${d.number}.pdf`, content: pdf, contentType: "application/pdf" }],
+    ...depositAcknowledgementEmail({
+      number: d.number,
+      associationName: d.association.name,
+      callTitle: d.call.title,
+      projectTitle: d.projectTitle ?? "",
+      requestedCents: d.requestedCents ?? 0,
+      submitterName: submitter.name,
+      resubmission,
+      dossierUrl: absoluteUrl(memberDossierPath(d.associationId, d.id)),
+    }),
+    attachments: pdf ? [{ filename: pdf.filename, content: pdf.bytes, contentType: "application/pdf" }] : [],
   });
 }

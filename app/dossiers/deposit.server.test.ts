@@ -166,7 +166,7 @@ describe("dossier life", () => {
     expect(audit).toMatchObject({ fromState: "brouillon", toState: "en_construction" });
     const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: access.user.email, subject: { contains: result.number } } });
     expect(mail.attachments).toEqual([
-      expect.objectContaining({ filename: `accuse-reception-${result.number}.pdf`, contentType: "application/pdf" }),
+      expect.objectContaining({ filename: `attestation-depot-${result.number}.pdf`, contentType: "application/pdf" }),
     ]);
     const staff = await staffView.getDossierForStaff(id);
     expect(staff!.sections.map((s) => s.key)).toEqual(DOSSIER_STEPS.filter((s) => s.key !== "pieces").map((s) => s.key));

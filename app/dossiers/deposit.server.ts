@@ -10,6 +10,7 @@ import { sendAcknowledgement } from "~/dossiers/acknowledgement.server";
 import { dossierCompleteness, type StepStatus } from "~/dossiers/completeness.server";
 import { getDossierForMember } from "~/dossiers/reading.server";
 import { assignReviewGroup } from "~/review/routing.server";
+import { buildSubmissionSnapshot } from "~/dossiers/submission-snapshot.server";
 import { validationChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 
@@ -36,7 +37,8 @@ export async function submitDossier(
   dossierId: string,
   now?: Date,
 ): Promise<SubmitResult> {
-  const choices = validationChoices(await getTaxonomy());
+  const taxonomy = await getTaxonomy();
+  const choices = validationChoices(taxonomy);
   const deposit = () =>
     writeTransaction(async (tx) => {
       const at = now ?? new Date();
@@ -80,8 +82,11 @@ export async function submitDossier(
         },
       });
       if (updated.count !== 1) throw new DossierRaceError();
+      const kind = resubmission ? "redepot" : "depot";
+      // The dossier as deposited, read after the write in the same transaction (decision 019).
+      const record = await buildSubmissionSnapshot(tx, { dossierId: dossier.id, kind, at, submitter: access.user, taxonomy });
       await tx.dossierSubmission.create({
-        data: { dossierId: dossier.id, kind: resubmission ? "redepot" : "depot", submittedAt: at, submittedById: access.user.id },
+        data: { dossierId: dossier.id, kind, submittedAt: at, submittedById: access.user.id, ...record },
       });
       await recordAudit(tx, {
         entityType: "dossier",

@@ -9,6 +9,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { notFoundError } from "~/lib/domain-error";
 import { callNotOpen } from "~/dossiers/refusals";
 import { parseDossierData, type DossierData } from "~/dossiers/dossier-data";
+import type { DossierOnCall } from "~/dossiers/start-or-resume";
 
 /** The identification step as the association's profile and the current member give it. */
 async function prefillIdentification(associationId: string, actor: SessionUser) {
@@ -38,10 +39,24 @@ async function prefillIdentification(associationId: string, actor: SessionUser) 
   };
 }
 
+const dossierOnCallSelect = { id: true, number: true, state: true, correctionRequestedAt: true } as const;
+
+/** The association's dossier on each of these calls (its latest one), by call id: the pages offer it instead of a start. */
+export async function dossiersOnCalls(associationIds: string[], callIds: string[]) {
+  if (!associationIds.length || !callIds.length) return new Map<string, DossierOnCall>();
+  const rows = await prisma.dossier.findMany({
+    where: { associationId: { in: associationIds }, callId: { in: callIds } },
+    orderBy: { createdAt: "asc" },
+    select: { ...dossierOnCallSelect, callId: true, associationId: true },
+  });
+  return new Map(rows.map((r) => [`${r.associationId}:${r.callId}`, r]));
+}
+
 /**
- * Starts a dossier on an open call, or returns the association's dossier already in
- * progress on it. What the association entered once (relations, human resources, its
- * own budget) is carried over from its latest dossier.
+ * Starts a dossier on an open call. When the association already has one on that call, in
+ * whatever state (a draft, a deposited dossier, one decided), nothing is created: the answer
+ * names it (`created: false`) so the page can say which it is. What the association entered
+ * once (relations, human resources, its own budget) is carried over from its latest dossier.
  */
 export async function startDossier(associationId: string, callId: string, actor: SessionUser, now = new Date()) {
   const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, ...callTimingSelect } });
@@ -59,10 +74,11 @@ export async function startDossier(associationId: string, callId: string, actor:
   // form sent twice at once makes one dossier, and the second request is sent to it.
   return writeTransaction(async (tx) => {
     const existing = await tx.dossier.findFirst({
-      where: { associationId, callId, state: { in: ["brouillon", "en_construction", "en_instruction"] } },
-      select: { id: true },
+      where: { associationId, callId },
+      orderBy: { createdAt: "desc" },
+      select: dossierOnCallSelect,
     });
-    if (existing) return { id: existing.id, created: false };
+    if (existing) return { ...existing, created: false as const };
     if (!isCallOpen(call, now)) throw callNotOpen();
     const created = await tx.dossier.create({
       data: {
@@ -75,9 +91,9 @@ export async function startDossier(associationId: string, callId: string, actor:
         createdById: actor.id,
         updatedById: actor.id,
       },
-      select: { id: true },
+      select: dossierOnCallSelect,
     });
     await recordAudit(tx, { entityType: "dossier", entityId: created.id, actorId: actor.id, action: "creation", toState: "brouillon" });
-    return { id: created.id, created: true };
+    return { ...created, created: true as const };
   });
 }

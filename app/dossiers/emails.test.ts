@@ -24,7 +24,7 @@ describe("deposit acknowledgement", () => {
       "Projet : Jardins partagés",
       "Montant demandé au CCAS : 8\u202f000,00\u00a0€",
       "",
-      "Il reste modifiable jusqu'au début de son instruction par le CCAS. L'accusé de réception est joint en PDF.",
+      "Il reste modifiable jusqu'au début de son instruction par le CCAS. L'attestation de dépôt est jointe en PDF ; elle reste téléchargeable sur la page du dossier.",
       "",
       "Votre dossier : https://portail.example/espace/associations/a1/dossiers/d1",
     ]);

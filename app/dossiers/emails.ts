@@ -14,7 +14,7 @@ export type DepositAcknowledgement = {
   dossierUrl: string;
 };
 
-/** To the person who deposited: the receipt in PDF goes with it. */
+/** To the person who deposited: the attestation de dépôt in PDF goes with it. */
 export function depositAcknowledgementEmail(d: DepositAcknowledgement) {
   return {
     subject: `Accusé de réception du dossier ${d.number}`,
@@ -28,7 +28,7 @@ export function depositAcknowledgementEmail(d: DepositAcknowledgement) {
       `Projet : ${d.projectTitle}`,
       `Montant demandé au CCAS : ${formatEuros(d.requestedCents)}`,
       "",
-      "Il reste modifiable jusqu'au début de son instruction par le CCAS. L'accusé de réception est joint en PDF.",
+      "Il reste modifiable jusqu'au début de son instruction par le CCAS. L'attestation de dépôt est jointe en PDF ; elle reste téléchargeable sur la page du dossier.",
       "",
       `Votre dossier : ${d.dossierUrl}`,
     ].join("\n"),

@@ -9,7 +9,7 @@ import { budgetTotals, documentKindLabel, DOSSIER_STEP_DEFS, parseEurosToCentsSa
 export type StaffField = { name: string; label: string; value: string };
 export type StaffSection = { key: StepKey; label: string; fields: StaffField[] };
 
-function displayValue(field: NonNullable<ReturnType<typeof stepDef>>["fields"][number], raw: unknown, taxonomy: Taxonomy): string {
+export function displayValue(field: NonNullable<ReturnType<typeof stepDef>>["fields"][number], raw: unknown, taxonomy: Taxonomy): string {
   if (raw === undefined || raw === null || raw === "") return "";
   const list = Array.isArray(raw) ? raw.map(String) : [String(raw)];
   switch (field.kind) {

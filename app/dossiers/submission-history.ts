@@ -6,3 +6,9 @@ export function submissionHistory(firstSubmittedAt: string | Date, submissions: 
   const rows = submissions.length ? submissions : [{ submittedAt: firstSubmittedAt }];
   return rows.map((s, i) => `${i === 0 ? "Déposé le" : "redéposé le"} ${formatDateTime(s.submittedAt)}`).join(" ; ");
 }
+
+/** What each deposit row is, as the pages and the attestation name it. */
+export const SUBMISSION_KIND_LABELS: Record<string, string> = {
+  depot: "Premier dépôt",
+  redepot: "Nouveau dépôt après correction",
+};

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getMemberships, getUser } from "~/accounts/auth.server";
 import { getPublicCall } from "~/calls/reading.server";
+import { dossiersOnCalls } from "~/dossiers/drafts.server";
+import { resumeLabel } from "~/dossiers/start-or-resume";
 import { parseRequiredAttachments } from "~/calls/required-attachments";
 import { CALL_STATUS_LABELS } from "~/calls/call-status";
 import { formatDateTime, formatEuros } from "~/lib/format";
@@ -22,6 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const memberships = user ? await getMemberships(user.id) : [];
   const taxonomy = await getTaxonomy();
   const { body: _body, ...rest } = call;
+  const validated = memberships.filter((m) => m.association.status === "validated");
+  const onCall = await dossiersOnCalls(
+    validated.map((m) => m.association.id),
+    [call.id],
+  );
   return {
     call: {
       ...rest,
@@ -29,9 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       fieldLabels: call.fields.map((f) => taxonomy.label("field", f.slug)),
     },
     signedIn: Boolean(user),
-    associations: memberships
-      .filter((m) => m.association.status === "validated")
-      .map((m) => ({ id: m.association.id, name: m.association.name })),
+    associations: validated.map((m) => {
+      const existing = onCall.get(`${m.association.id}:${call.id}`);
+      return {
+        id: m.association.id,
+        name: m.association.name,
+        existing: existing ? { id: existing.id, label: resumeLabel(existing) } : null,
+      };
+    }),
   };
 }
 
@@ -81,14 +93,22 @@ export default function PublicCall() {
           ) : associations.length === 0 ? (
             <p>Seules les associations validées du réseau peuvent déposer un dossier.</p>
           ) : (
-            associations.map((a) => (
-              <Form key={a.id} method="post" action={`/espace/associations/${a.id}/dossiers/nouveau`}>
-                <input type="hidden" name="callId" value={call.id} />
-                <button type="submit" className="button">
-                  {associations.length > 1 ? `Déposer un dossier pour ${a.name}` : "Déposer un dossier"}
-                </button>
-              </Form>
-            ))
+            associations.map((a) =>
+              a.existing ? (
+                <p key={a.id}>
+                  <Link to={`/espace/associations/${a.id}/dossiers/${a.existing.id}`} className="button">
+                    {associations.length > 1 ? `${a.existing.label} de ${a.name}` : a.existing.label}
+                  </Link>
+                </p>
+              ) : (
+                <Form key={a.id} method="post" action={`/espace/associations/${a.id}/dossiers/nouveau`}>
+                  <input type="hidden" name="callId" value={call.id} />
+                  <button type="submit" className="button">
+                    {associations.length > 1 ? `Commencer un dossier pour ${a.name}` : "Commencer un dossier"}
+                  </button>
+                </Form>
+              ),
+            )
           )}
         </section>
       ) : null}

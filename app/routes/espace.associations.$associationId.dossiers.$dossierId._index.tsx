@@ -13,6 +13,9 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import { domainAction, domainLoader, unknownIntent } from "~/lib/forms.server";
 import { submissionHistory } from "~/dossiers/submission-history";
+import { DepositRecords } from "~/dossiers/deposit-records";
+import { getSubsidyOfDossierForMember } from "~/dossiers/dossier-subsidy.server";
+import { listDepositRecordsForMember } from "~/dossiers/submission-records.server";
 import { stepDef } from "~/dossiers/schemas";
 import { listMessagesForMember } from "~/review/messages.server";
 import { pageTitle } from "~/lib/meta";
@@ -35,6 +38,8 @@ async function readDossier({ request, params }: LoaderFunctionArgs) {
     dossier.state === "en_construction" && dossier.correctionRequestedAt ? await getLatestCorrectionRequest(dossier.id) : null;
   const submissions = await listSubmissions(dossier.id);
   const thread = await listMessagesForMember(access.associationId, dossier.id);
+  const depositRecords = await listDepositRecordsForMember(access.associationId, dossier.id);
+  const subsidy = await getSubsidyOfDossierForMember(access.associationId, dossier.id);
   return {
     associationId: access.associationId,
     isRepresentative: access.isRepresentative,
@@ -55,6 +60,8 @@ async function readDossier({ request, params }: LoaderFunctionArgs) {
     steps: dossierCompleteness(dossier, validationChoices(await getTaxonomy())),
     correction,
     submissions,
+    depositRecords,
+    subsidy,
     messages: thread.messages,
     decision: thread.dossier.decidedAt ? { proposedCents: thread.dossier.proposedCents, reason: thread.dossier.decisionReason } : null,
   };
@@ -86,8 +93,19 @@ async function depositDossier({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DossierOverview() {
-  const { dossier, steps, editable, isRepresentative, correction, submissions, associationId, messages, decision } =
-    useLoaderData<typeof loader>();
+  const {
+    dossier,
+    steps,
+    editable,
+    isRepresentative,
+    correction,
+    submissions,
+    depositRecords,
+    subsidy,
+    associationId,
+    messages,
+    decision,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/espace/associations/${associationId}/dossiers/${dossier.id}`;
   const complete = steps.every((s) => s.complete);
@@ -143,6 +161,17 @@ export default function DossierOverview() {
             <p>Montant accordé : {formatEuros(decision.proposedCents)}</p>
           ) : null}
           {decision.reason ? <p style={{ whiteSpace: "pre-line" }}>{decision.reason}</p> : null}
+          {subsidy ? (
+            <p>
+              Subvention créée :{" "}
+              <Link to={`/espace/associations/${associationId}/subventions/${subsidy.id}`}>
+                {subsidy.number}
+                {subsidy.votedCents !== null
+                  ? ` – montant voté ${formatEuros(subsidy.votedCents)}`
+                  : ` – montant proposé ${formatEuros(subsidy.proposedCents)}, en attente du vote`}
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {actionData && !actionData.ok ? (
@@ -185,17 +214,24 @@ export default function DossierOverview() {
       ) : null}
       {editable && awaitingDeposit ? (
         <section className="card stack" aria-labelledby="depot">
-          <h2 id="depot">{dossier.submittedAt ? "Déposer de nouveau" : "Déposer le dossier"}</h2>
+          <h2 id="depot">{correction ? "Déposer de nouveau" : "Déposer le dossier"}</h2>
           {!canSubmit ? <p>L'appel à projets est clos : le dossier ne peut plus être déposé.</p> : null}
           {!isRepresentative ? <p>Seul·e le ou la représentant·e légal·e de l'association peut signer et déposer le dossier.</p> : null}
           {!complete ? <p>Complétez les étapes marquées « à compléter » avant de déposer.</p> : null}
           {isRepresentative ? (
             <Form method="post">
               <button type="submit" name="intent" value="submit" className="button">
-                {dossier.submittedAt ? "Déposer le dossier corrigé" : "Déposer le dossier"}
+                {correction ? "Déposer le dossier corrigé" : "Déposer le dossier"}
               </button>
             </Form>
           ) : null}
+        </section>
+      ) : null}
+      {depositRecords.length ? (
+        <section className="card stack" id="depots" aria-labelledby="depots-titre">
+          <h2 id="depots-titre">Dépôts</h2>
+          <p className="small">Pour chaque dépôt : l'attestation de dépôt et le dossier complet tel que déposé, avec leur empreinte.</p>
+          <DepositRecords records={depositRecords} base={`${base}/depots`} />
         </section>
       ) : null}
       {dossier.submittedAt ? <MessageThread messages={messages} action={`${base}/messages`} redirectTo={base} /> : null}

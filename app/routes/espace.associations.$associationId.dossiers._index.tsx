@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAssociationDossiers } from "~/dossiers/reading.server";
+import { dossiersOnCalls } from "~/dossiers/drafts.server";
+import { resumeLabel } from "~/dossiers/start-or-resume";
 import { DOSSIER_STATE_LABELS } from "~/dossiers/dossier-states";
 import { getAssociationProfile } from "~/associations/profile.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
@@ -19,7 +21,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listOpenCalls(),
   ]);
   if (!association) throw notFound();
-  return { association: { id: association.id, name: association.name, status: association.status }, dossiers, calls };
+  const onCalls = await dossiersOnCalls(
+    [associationId],
+    calls.map((c) => c.id),
+  );
+  return {
+    association: { id: association.id, name: association.name, status: association.status },
+    dossiers,
+    calls: calls.map((c) => {
+      const existing = onCalls.get(`${associationId}:${c.id}`);
+      return { ...c, existing: existing ? { id: existing.id, label: resumeLabel(existing) } : null };
+    }),
+  };
 }
 
 export default function AssociationDossiers() {
@@ -70,7 +83,13 @@ export default function AssociationDossiers() {
         {calls.map((c) => (
           <li key={c.id}>
             <Link to={`/appels-a-projets/${c.slug}`}>{c.title}</Link> <span className="muted">– jusqu'au {formatDateTime(c.closesAt)}</span>
-            {association.status === "validated" ? (
+            {c.existing ? (
+              <p>
+                <Link to={`/espace/associations/${association.id}/dossiers/${c.existing.id}`} className="button button-small">
+                  {c.existing.label} pour « {c.title} »
+                </Link>
+              </p>
+            ) : association.status === "validated" ? (
               <Form method="post" action={`/espace/associations/${association.id}/dossiers/nouveau`}>
                 <input type="hidden" name="callId" value={c.id} />
                 <button type="submit" className="button button-small">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { startDossier } from "~/dossiers/drafts.server";
+import { existingDossierMessage } from "~/dossiers/start-or-resume";
 import { CALL_NOT_OPEN } from "~/dossiers/refusals";
 import { isDomainError } from "~/lib/domain-error";
 import { domainAction } from "~/lib/forms.server";
@@ -28,12 +29,12 @@ async function startNewDossier({ request, params }: ActionFunctionArgs) {
   const callId = String((await request.formData()).get("callId") ?? "");
   try {
     const dossier = await startDossier(access.associationId, callId, access.user);
+    // A dossier already on the call is never started again: the page goes to it and says which it is.
+    if (!dossier.created) return redirectWithFlash(`${list}/${dossier.id}`, existingDossierMessage(dossier), "info");
     return redirectWithFlash(
       `${list}/${dossier.id}/identification`,
-      dossier.created
-        ? "Dossier créé. Il est enregistré au fur et à mesure : vous pouvez le reprendre plus tard."
-        : "L'association a déjà un dossier sur cet appel : le voici.",
-      dossier.created ? "success" : "info",
+      "Dossier créé. Il est enregistré au fur et à mesure : vous pouvez le reprendre plus tard.",
+      "success",
     );
   } catch (error) {
     if (isDomainError(error) && error.code === CALL_NOT_OPEN) return redirectWithFlash(list, error.message, "error");

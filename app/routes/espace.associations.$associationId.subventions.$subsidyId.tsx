@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: s.id,
       number: s.number,
       purpose: s.purpose,
+      dossier: s.dossier ? { id: s.dossier.id, number: s.dossier.number, callTitle: s.dossier.call.title } : null,
       financialYear: s.financialYear,
       multiYear: s.multiYear,
       votedCents: s.votedCents,
@@ -111,6 +112,16 @@ export default function AssociationSubsidy() {
         <span className="badge">{SUBSIDY_STAGE_LABELS[s.stage]}</span>
       </p>
       <dl className="definition-list">
+        {s.dossier ? (
+          <>
+            <dt>Dossier</dt>
+            <dd>
+              <Link to={`/espace/associations/${associationId}/dossiers/${s.dossier.id}`}>
+                Dossier {s.dossier.number}, {s.dossier.callTitle}
+              </Link>
+            </dd>
+          </>
+        ) : null}
         <dt>Exercice</dt>
         <dd>{s.multiYear ? s.years.map((y) => y.year).join(", ") : s.financialYear}</dd>
         <dt>Montant voté</dt>

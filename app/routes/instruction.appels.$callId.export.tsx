@@ -7,6 +7,8 @@ import { prisma } from "~/db.server";
 import { domainLoader } from "~/lib/forms.server";
 import { requireCallAccess } from "~/review/access.server";
 import { EXPORT_COLUMN_OPTIONS } from "~/review/exports.server";
+import { ArchiveForm } from "~/review/archive-form";
+import { listDepositedDossierIds } from "~/review/archive-selection.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Exporter les dossiers") }];
@@ -21,13 +23,20 @@ async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   await requireCallAccess(user, params.callId!);
   const call = await prisma.call.findUniqueOrThrow({ where: { id: params.callId! }, select: { id: true, title: true } });
+  const deposited = await listDepositedDossierIds(call.id);
   const url = new URL(request.url);
   const chosen = url.searchParams.getAll("colonnes");
-  return { call, columns: EXPORT_COLUMN_OPTIONS, chosen: chosen.length ? chosen : DEFAULT_COLUMNS, error: url.searchParams.get("erreur") };
+  return {
+    call,
+    columns: EXPORT_COLUMN_OPTIONS,
+    chosen: chosen.length ? chosen : DEFAULT_COLUMNS,
+    error: url.searchParams.get("erreur"),
+    deposited,
+  };
 }
 
 export default function ExportCall() {
-  const { call, columns, chosen, error } = useLoaderData<typeof loader>();
+  const { call, columns, chosen, error, deposited } = useLoaderData<typeof loader>();
   return (
     <div className="container page narrow">
       <p>
@@ -69,6 +78,7 @@ export default function ExportCall() {
           </button>
         </div>
       </form>
+      <ArchiveForm dossierIds={deposited} back={`/instruction/appels/${call.id}/export`} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { MessageThread } from "~/review/message-thread";
 import { getDossierForReview } from "~/review/dossier-view.server";
 import { getDossierRouting } from "~/review/dossier-routing.server";
 import { listOpinionsForReview } from "~/review/opinions.server";
+import { listDepositRecordsForStaff } from "~/dossiers/submission-records.server";
 import { Annotations } from "./annotations";
 import { AssociationIdentity, Attachments, DossierContents } from "./contents";
 import { History } from "./history";
@@ -18,6 +19,7 @@ import { RoutingSection } from "./routing";
 import { OpinionsSection } from "./opinions";
 import { handleReviewIntent } from "./intents.server";
 import { ScoringSection } from "./scoring";
+import { SubmissionsSection } from "./submissions";
 import { DossierSummary } from "./summary";
 import { pageTitle } from "~/lib/meta";
 
@@ -33,12 +35,13 @@ export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 
 async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  const [review, routing, opinions] = await Promise.all([
+  const [review, routing, opinions, depositRecords] = await Promise.all([
     getDossierForReview(user, params.dossierId!),
     getDossierRouting(user, params.dossierId!),
     listOpinionsForReview(user, params.dossierId!),
+    listDepositRecordsForStaff(user, params.dossierId!),
   ]);
-  return { ...review, routing, opinions };
+  return { ...review, routing, opinions, depositRecords };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
@@ -92,6 +95,7 @@ export default function ReviewDossier() {
       <Attachments attachments={data.attachments} />
       <RoutingSection routing={data.routing} dataFor={dataFor} />
       <OpinionsSection opinions={data.opinions} canAsk={canSendBack} dataFor={dataFor} />
+      <SubmissionsSection dossierId={dossier.id} records={data.depositRecords} />
       <Annotations annotations={data.annotations} dataFor={dataFor} />
       <MessageThread messages={data.messages} side="staff" actionData={dataFor("message")} />
       <History history={data.history} />

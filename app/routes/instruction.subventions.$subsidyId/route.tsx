@@ -77,7 +77,15 @@ export default function StaffSubsidy() {
           {s.association.name} – SIRET {s.association.siret ?? "non renseigné"} – {s.association.districtLabel}
         </dd>
         <dt>Origine</dt>
-        <dd>{s.dossier ? `Dossier ${s.dossier.number}, ${s.dossier.call.title}` : "Hors appel à projets"}</dd>
+        <dd>
+          {s.dossier ? (
+            <Link to={`/instruction/dossiers/${s.dossier.id}`}>
+              Dossier {s.dossier.number}, {s.dossier.call.title}
+            </Link>
+          ) : (
+            "Hors appel à projets"
+          )}
+        </dd>
         <dt>Exercice</dt>
         <dd>{s.financialYear}</dd>
         <dt>Demandé / proposé</dt>
