@@ -58,7 +58,7 @@ test("from the call's publication to the first payment", async ({ page, browser 
   const associationId = rep.associationId!;
   await memberPage.goto("/appels-a-projets");
   await memberPage.getByRole("link", { name: title }).click();
-  await memberPage.getByRole("button", { name: "Déposer un dossier" }).click();
+  await memberPage.getByRole("button", { name: "Commencer un dossier" }).click();
   await expect(memberPage.getByRole("heading", { name: "Identification de l'association" })).toBeVisible();
   const started = await db.dossier.findFirstOrThrow({ where: { associationId, callId: call.id } });
   const association = await db.association.findUniqueOrThrow({ where: { id: associationId } });
