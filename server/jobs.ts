@@ -5,6 +5,7 @@ import { prisma } from "../app/db.server";
 import { MAIL_QUEUE, kickMailQueue } from "../app/mail/mail-queue.server";
 import { retentionCleanup } from "../app/accounts/personal-data.server";
 import { getSearchClient, getSearchEngineClient } from "../app/lib/search.server";
+import { sendCorrectionReminders } from "../app/review/corrections.server";
 import { resumeWaitingImports } from "../app/rna/background.server";
 import { checkSearchEngine } from "../search/readiness";
 import { processSearchOutbox } from "../search/sync";
@@ -34,6 +35,8 @@ export const JOBS: Job[] = [
   { name: "sessions expirées", everyMs: 60 * 60_000, run: () => lucia.deleteExpiredSessions() },
   { name: "durées de conservation", everyMs: 6 * 60 * 60_000, run: () => retentionCleanup() },
   { name: "clôture des appels à projets", everyMs: 60_000, run: () => closeDueCalls() },
+  // A correction request's reminders, a few days before its due date and once past it, each sent once (app/review/corrections.server.ts).
+  { name: "rappels des demandes de correction", everyMs: 60 * 60_000, run: () => sendCorrectionReminders() },
   // An RNA import waiting or cut short (its process stopped) continues from its checkpoint (app/rna/background.server.ts).
   { name: "imports RNA en attente", everyMs: 30_000, run: (log) => resumeWaitingImports(log) },
 ];

@@ -9,6 +9,7 @@ import { isDraftNumber, nextDossierNumber } from "~/dossiers/dossier-number";
 import { sendAcknowledgement } from "~/dossiers/acknowledgement.server";
 import { dossierCompleteness, type StepStatus } from "~/dossiers/completeness.server";
 import { getDossierForMember } from "~/dossiers/reading.server";
+import { answerCorrectionRequests } from "~/review/corrections.server";
 import { validationChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 
@@ -82,6 +83,7 @@ export async function submitDossier(
       await tx.dossierSubmission.create({
         data: { dossierId: dossier.id, kind: resubmission ? "redepot" : "depot", submittedAt: at, submittedById: access.user.id },
       });
+      if (resubmission) await answerCorrectionRequests(tx, dossier.id, at);
       await recordAudit(tx, {
         entityType: "dossier",
         entityId: dossier.id,
