@@ -3,7 +3,7 @@
 // and the two reminders (a few days before the due date, once past it) sent by a background job.
 import { prisma, writeTransaction, type Tx } from "~/db.server";
 import { kickMailQueue } from "~/mail/mail.server";
-import { CORRECTION_REMINDER_DAYS_BEFORE, correctionReasonLabel } from "./correction-reasons";
+import { CORRECTION_REMINDER_DAYS_BEFORE, correctionDeadlineText, correctionReasonLabel } from "./correction-reasons";
 import { correctionReminderEmail } from "./emails";
 import { dossierForMail, mailMembers } from "./recipients.server";
 
@@ -76,6 +76,19 @@ export async function getCorrectionRequest(dossierId: string) {
     cancelledAt: null,
     remindedAt: null,
     pending: awaiting,
+  };
+}
+
+/** The pending request as the association's pages show it (CorrectionNotice), its time left worded now. */
+export async function getPendingCorrectionNotice(dossierId: string, now = new Date()) {
+  const request = await getCorrectionRequest(dossierId);
+  if (!request?.pending) return null;
+  return {
+    message: request.message,
+    requestedAt: request.requestedAt,
+    reasonLabel: request.reasonLabel,
+    dueAt: request.dueAt,
+    deadlineText: request.reason && request.dueAt ? correctionDeadlineText({ reason: request.reason, dueAt: request.dueAt }, now) : null,
   };
 }
 

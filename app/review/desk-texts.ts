@@ -23,14 +23,14 @@ export function deskTexts(state: string, { correctionPending = false }: { correc
     return {
       panel: correctionPending
         ? "Des corrections sont demandées : le dossier attend le nouveau dépôt de l'association. Vous pouvez aussi le passer en instruction sans attendre (la demande est alors close)."
-        : "Le dossier est déposé et encore modifiable par l'association. En le passant en instruction, vous le figez ; vous pouvez aussi lui demander des corrections.",
+        : "Déposé et encore modifiable par l'association. En le passant en instruction, vous le figez ; vous pouvez aussi lui demander des corrections.",
       actions: { startInstruction: true, requestCorrection: !correctionPending, decide: false },
       scoring: { open: false, closed: false, text: "La notation s'ouvre quand le dossier est en instruction." },
     };
   }
   if (state === "en_instruction") {
     return {
-      panel: "Le dossier est en instruction : l'association ne peut plus le modifier. Demandez-lui des corrections, ou décidez.",
+      panel: "En instruction : l'association ne peut plus modifier le dossier. Demandez-lui des corrections, ou décidez.",
       actions: { startInstruction: false, requestCorrection: true, decide: true },
       scoring: { open: true, closed: false, text: null },
     };

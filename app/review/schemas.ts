@@ -17,7 +17,7 @@ export const correctionSchema = z.object({
     .string({ error: "Date limite : indiquez une date." })
     .trim()
     .min(1, "Date limite : indiquez une date.")
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Date limite : indiquez une date au format jj/mm/aaaa.")
+    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Date limite : indiquez une date au format jj/mm/aaaa.")
     .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isCalendarDay(v), "Date limite : cette date n'existe pas.")
     .refine((v) => !isCalendarDay(v) || v > parisDayKey(new Date()), "Date limite : choisissez une date après aujourd'hui."),
 });

@@ -16,7 +16,7 @@ export function AssociationSection({ association: a, history }: Props) {
   return (
     <section aria-labelledby="association-titre" id="association" className="stack">
       <h2 id="association-titre">L'association et son historique</h2>
-      <div className="decision-grid">
+      <div className="desk-columns">
         <div>
           <h3>Identité</h3>
           <dl className="definition-list small">

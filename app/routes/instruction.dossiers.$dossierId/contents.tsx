@@ -12,9 +12,9 @@ export function DossierContents({
     <section aria-labelledby="contenu-titre" id="dossier">
       <h2 id="contenu-titre">Contenu du dossier</h2>
       <p className="small muted">Chaque partie se déplie d'un clic.</p>
-      <div>
+      <div className="desk-folds">
         {sections.map((section) => (
-          <details key={section.key} className="desk-fold card" aria-labelledby={`section-${section.key}`}>
+          <details key={section.key} aria-labelledby={`section-${section.key}`}>
             <summary>
               <h3 id={`section-${section.key}`}>{section.label}</h3>
             </summary>

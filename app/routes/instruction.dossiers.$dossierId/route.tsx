@@ -114,8 +114,10 @@ export default function ReviewDossier() {
       />
       <Attachments attachments={data.attachments} />
       <AssociationSection association={dossier.association} history={data.associationHistory} />
-      <Annotations annotations={data.annotations} dataFor={dataFor} />
-      <MessageThread messages={data.messages} side="staff" actionData={dataFor("message")} />
+      <div className="desk-columns">
+        <Annotations annotations={data.annotations} dataFor={dataFor} />
+        <MessageThread messages={data.messages} side="staff" actionData={dataFor("message")} />
+      </div>
       <History history={data.history} />
     </div>
   );

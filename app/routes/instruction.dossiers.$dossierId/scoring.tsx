@@ -17,28 +17,42 @@ export function ScoringSection({ scoreSummary, criteria, myScores, me, conflicts
     <section aria-labelledby="notation-titre" id="notation">
       <h2 id="notation-titre">Grille de notation</h2>
       {scoring.text ? <p className={scoring.open ? "muted" : "alert alert-info"}>{scoring.text}</p> : null}
-      <ScoreTable scoreSummary={scoreSummary} />
-      {scoring.closed && myScores.length ? <MyScoresRead criteria={criteria} myScores={myScores} /> : null}
-      {me.conflicted ? (
-        <p className="alert alert-warning">Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.</p>
-      ) : me.canScore && scoring.open ? (
-        <MyScoreForm criteria={criteria} myScores={myScores} dataFor={dataFor} />
-      ) : !me.isReviewer ? (
-        <p className="muted">Seul·es les instructeur·rices affecté·es à l'appel notent les dossiers.</p>
-      ) : null}
-      {me.isReviewer && !me.conflicted && !scoring.closed ? (
-        <ValidatedForm schema={conflictSchema} method="post" actionData={dataFor("conflict")} defaultValues={{ reason: "" }}>
-          <TextField name="reason" label="Motif du conflit d'intérêts" hint="Par exemple : je suis membre du bureau de l'association." />
-          <SubmitButton name="intent" value="conflict" className="button button-secondary">
-            Déclarer un conflit d'intérêts
-          </SubmitButton>
-        </ValidatedForm>
-      ) : null}
-      {conflicts.length ? (
-        <p className="small muted">
-          Conflits d'intérêts déclarés : {conflicts.map((c) => `${c.reviewerName}${c.reason ? ` (${c.reason})` : ""}`).join(", ")}.
-        </p>
-      ) : null}
+      <div className="desk-columns">
+        <div>
+          <ScoreTable scoreSummary={scoreSummary} />
+          {conflicts.length ? (
+            <p className="small muted">
+              Conflits d'intérêts déclarés : {conflicts.map((c) => `${c.reviewerName}${c.reason ? ` (${c.reason})` : ""}`).join(", ")}.
+            </p>
+          ) : null}
+        </div>
+        <div>
+          {scoring.closed && myScores.length ? <MyScoresRead criteria={criteria} myScores={myScores} /> : null}
+          {me.conflicted ? (
+            <p className="alert alert-warning">Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.</p>
+          ) : me.canScore && scoring.open ? (
+            <MyScoreForm criteria={criteria} myScores={myScores} dataFor={dataFor} />
+          ) : !me.isReviewer ? (
+            <p className="muted">Seul·es les instructeur·rices affecté·es à l'appel notent les dossiers.</p>
+          ) : null}
+          {me.isReviewer && !me.conflicted && !scoring.closed ? (
+            // Folded: rarely needed; open again when the server refused what was typed.
+            <details className="desk-fold" open={Boolean((dataFor("conflict") as { errors?: unknown }).errors)}>
+              <summary>Un conflit d'intérêts ?</summary>
+              <ValidatedForm schema={conflictSchema} method="post" actionData={dataFor("conflict")} defaultValues={{ reason: "" }}>
+                <TextField
+                  name="reason"
+                  label="Motif du conflit d'intérêts"
+                  hint="Par exemple : je suis membre du bureau de l'association."
+                />
+                <SubmitButton name="intent" value="conflict" className="button button-secondary">
+                  Déclarer un conflit d'intérêts
+                </SubmitButton>
+              </ValidatedForm>
+            </details>
+          ) : null}
+        </div>
+      </div>
     </section>
   );
 }
@@ -109,7 +123,7 @@ function MyScoreForm({ criteria, myScores, dataFor }: Pick<Props, "criteria" | "
       defaultValues={{ ...myScore, comment: myScores[0]?.comment ?? "" }}
     >
       <h3>Ma notation</h3>
-      <div className="form-grid">
+      <div>
         {criteria.map((c) => (
           <TextField
             key={c.id}
