@@ -86,6 +86,19 @@ export function DossierSummary({
               <dd>avant le {formatDate(correction.dueAt)}</dd>
             </>
           ) : null}
+          {desk.correction && !desk.correction.pending ? (
+            <>
+              <dt>Dernière demande de corrections</dt>
+              <dd>
+                {desk.correction.reasonLabel ? `${desk.correction.reasonLabel}, ` : ""}demandée le {formatDate(desk.correction.requestedAt)}
+                {desk.correction.answeredAt
+                  ? ` ; répondue par le dépôt du ${formatDateTime(desk.correction.answeredAt)}`
+                  : desk.correction.cancelledAt
+                    ? ` ; close sans nouveau dépôt le ${formatDate(desk.correction.cancelledAt)}`
+                    : ""}
+              </dd>
+            </>
+          ) : null}
           {dossier.instructionStartedAt ? (
             <>
               <dt>En instruction depuis le</dt>
