@@ -143,3 +143,38 @@ test("staff ask for corrections with a reason and a due date, the association an
   await expect(summary.getByRole("link", { name: subsidy.number })).toHaveAttribute("href", `/instruction/subventions/${subsidy.id}`);
   await expectAccessible(page);
 });
+
+test("without JavaScript: the correction form answers in French and keeps what was typed, then the refusal leaves no form", async ({
+  browser,
+}) => {
+  const db = getDb();
+  const context = await browser.newContext({ baseURL: E2E_URL, locale: "fr-FR", timezoneId: "Europe/Paris", javaScriptEnabled: false });
+  const page = await context.newPage();
+  const reviewer = await loginAs(page, "staff");
+  const member = await loginAs(await newPage(browser), "member", { representative: true });
+  const call = await createCall(db, {
+    title: `Bureau sans script ${Date.now().toString(36)}`,
+    reviewerIds: [reviewer.id],
+    requiredAttachments: [],
+  });
+  const dossier = await createDossier(db, { callId: call.id, associationId: member.associationId!, state: "en_instruction" });
+  await page.goto(`/instruction/dossiers/${dossier.id}`);
+
+  const message = "Le relevé d'identité bancaire manque.";
+  await page.getByLabel("Corrections demandées à l'association").fill(message);
+  await page.getByLabel("À déposer avant le").fill("2020-01-10");
+  await page.getByRole("button", { name: "Renvoyer pour correction" }).click();
+  await expect(page.getByText("Date limite : choisissez une date après aujourd'hui.").first()).toBeVisible();
+  await expect(page.getByLabel("Corrections demandées à l'association")).toHaveValue(message);
+  await expect(page.getByLabel("Motif de la demande")).toHaveValue("incomplet");
+  // (axe needs scripts: the same page is checked with JavaScript by the journey above.)
+  expect(await db.correctionRequest.count({ where: { dossierId: dossier.id } })).toBe(0);
+
+  await page.getByLabel("Motif du refus").fill("Hors du champ de l'appel.");
+  await page.getByRole("button", { name: "Refuser le dossier" }).click();
+  await expect(page.getByText("Dossier refusé ; l'association est prévenue.")).toBeVisible();
+  await expect(page.locator("#decision")).toContainText("Hors du champ de l'appel.");
+  await expect(page.locator("#decision form")).toHaveCount(0);
+  await expect(page.getByText("La notation est close : le dossier est décidé.")).toBeVisible();
+  await context.close();
+});
