@@ -83,6 +83,20 @@ describe("a correction request", () => {
   });
 });
 
+describe("a request older than the table", () => {
+  it("is read from the audit trail, pending, without a reason nor a due date, and never reminded", async () => {
+    const { id, reviewer } = await dossierInInstruction();
+    const at = new Date();
+    await prisma.dossier.update({ where: { id }, data: { state: "en_construction", correctionRequestedAt: at } });
+    await prisma.auditEvent.create({
+      data: { entityType: "dossier", entityId: id, actorId: reviewer.id, action: "demande_correction", comment: "Joindre les statuts." },
+    });
+    expect(await getCorrectionRequest(id)).toMatchObject({ message: "Joindre les statuts.", pending: true, reason: null, dueAt: null });
+    expect(await getPendingCorrectionNotice(id)).toMatchObject({ message: "Joindre les statuts.", deadlineText: null });
+    expect(await sendCorrectionReminders(new Date(at.getTime() + 30 * DAY))).toBe(0);
+  });
+});
+
 describe("the reminders", () => {
   it("e-mails once a few days before the due date and once when it is past, however often the job runs", async () => {
     const { id, reviewer, email } = await dossierInInstruction();
