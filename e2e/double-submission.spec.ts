@@ -65,7 +65,9 @@ for (const times of [2, 5]) {
       });
       const correction = await burst(times, `/instruction/dossiers/${dossier.id}`, w.staffCookie, {
         intent: "correction",
+        reason: "incomplet",
         message: `Joindre le budget ${times}.`,
+        dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
       });
       expectHandled(correction, "renvoi pour correction");
       expect(await w.db.auditEvent.count({ where: { entityId: dossier.id, action: "demande_correction" } })).toBe(1);

@@ -212,6 +212,7 @@ test("a reviewer with a conflict of interest cannot score; staff of other calls 
 
   await page.goto(`/instruction/dossiers/${dossier.id}`);
   await expect(page.getByRole("button", { name: "Enregistrer ma notation" })).toBeVisible();
+  await page.getByText("Un conflit d'intérêts ?").click();
   await page.getByLabel("Motif du conflit d'intérêts").fill("Je suis bénévole dans cette association.");
   await page.getByRole("button", { name: "Déclarer un conflit d'intérêts" }).click();
   await expect(page.getByText("Conflit d'intérêts déclaré : vous ne noterez pas ce dossier.")).toBeVisible();

@@ -7,6 +7,7 @@ import { retentionCleanup } from "../app/accounts/personal-data.server";
 import { getSearchClient, getSearchEngineClient } from "../app/lib/search.server";
 import { sendDailyDigests } from "../app/review/digest.server";
 import { sendDueOpinionReminders } from "../app/review/opinion-reminders.server";
+import { sendCorrectionReminders } from "../app/review/corrections.server";
 import { resumeWaitingImports } from "../app/rna/background.server";
 import { checkSearchEngine } from "../search/readiness";
 import { processSearchOutbox } from "../search/sync";
@@ -36,6 +37,8 @@ export const JOBS: Job[] = [
   { name: "sessions expirées", everyMs: 60 * 60_000, run: () => lucia.deleteExpiredSessions() },
   { name: "durées de conservation", everyMs: 6 * 60 * 60_000, run: () => retentionCleanup() },
   { name: "clôture des appels à projets", everyMs: 60_000, run: () => closeDueCalls() },
+  // A correction request's reminders, a few days before its due date and once past it, each sent once (app/review/corrections.server.ts).
+  { name: "rappels des demandes de correction", everyMs: 60 * 60_000, run: () => sendCorrectionReminders() },
   // An RNA import waiting or cut short (its process stopped) continues from its checkpoint (app/rna/background.server.ts).
   { name: "imports RNA en attente", everyMs: 30_000, run: (log) => resumeWaitingImports(log) },
   // Expert opinions: one reminder two days before the deadline, one once it has passed (app/review/opinion-reminders.server.ts).

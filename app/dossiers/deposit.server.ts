@@ -11,6 +11,7 @@ import { dossierCompleteness, type StepStatus } from "~/dossiers/completeness.se
 import { getDossierForMember } from "~/dossiers/reading.server";
 import { assignReviewGroup } from "~/review/routing.server";
 import { buildSubmissionSnapshot } from "~/dossiers/submission-snapshot.server";
+import { answerCorrectionRequests } from "~/review/corrections.server";
 import { validationChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 
@@ -88,6 +89,7 @@ export async function submitDossier(
       await tx.dossierSubmission.create({
         data: { dossierId: dossier.id, kind, submittedAt: at, submittedById: access.user.id, ...record },
       });
+      if (resubmission) await answerCorrectionRequests(tx, dossier.id, at);
       await recordAudit(tx, {
         entityType: "dossier",
         entityId: dossier.id,

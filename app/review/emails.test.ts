@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { correctionRequestedEmail, decisionEmail, instructionStartedEmail, memberMessageEmail, staffMessageEmail } from "./emails";
+import {
+  correctionReminderEmail,
+  correctionRequestedEmail,
+  decisionEmail,
+  instructionStartedEmail,
+  memberMessageEmail,
+  staffMessageEmail,
+} from "./emails";
 
 const dossier = {
   number: "2027-014",
@@ -40,6 +47,39 @@ describe("instruction e-mails", () => {
       ].join("\n"),
     });
     expect(instructionStartedEmail({ ...dossier, projectTitle: null }, url).text).toContain("(« Inclusion numérique 2027 »)");
+  });
+
+  it("gives the reason and the due date of a correction request", () => {
+    const dueAt = new Date("2026-12-14T23:00:00Z");
+    expect(correctionRequestedEmail(dossier, "Le budget manque.", url, { reason: "incomplet", dueAt }).text).toBe(
+      [
+        "Bonjour,",
+        "",
+        "Le CCAS demande des corrections sur le dossier 2027-014 (« Ateliers numériques ») de Clic Solidaire :",
+        "",
+        "Motif : Dossier incomplet",
+        "",
+        "Le budget manque.",
+        "",
+        "Le dossier corrigé est à déposer avant le 15 décembre 2026.",
+        "",
+        "Le dossier est de nouveau modifiable. Corrigez-le puis déposez-le à nouveau :",
+        url,
+      ].join("\n"),
+    );
+  });
+
+  it("reminds of a correction before its due date and once it is past, with the time left", () => {
+    const request = { reason: "perime", dueAt: new Date("2026-12-14T23:00:00Z"), message: "L'attestation d'assurance a expiré." };
+    const soon = correctionReminderEmail(dossier, request, "soon", url, new Date("2026-12-12T09:00:00Z"));
+    expect(soon.subject).toBe("Dossier 2027-014 : corrections à déposer avant le 15 décembre 2026");
+    expect(soon.text).toContain("à déposer avant le 15 décembre 2026 (encore 3 jours)");
+    expect(soon.text).toContain("Motif de la demande : Pièce ou information périmée");
+    expect(soon.text).toContain("L'attestation d'assurance a expiré.");
+    expect(soon.text).toContain(url);
+    const late = correctionReminderEmail(dossier, request, "overdue", url, new Date("2026-12-16T09:00:00Z"));
+    expect(late.subject).toBe("Dossier 2027-014 : le délai de correction est dépassé");
+    expect(late.text).toContain("(en retard de 2 jours)");
   });
 
   it("announces an acceptance with the amount, a refusal and a closing with their reason", () => {

@@ -1,22 +1,28 @@
 // The wording of the e-mails of instruction, as pure functions: the modules that send them
 // give the dossier's facts and the absolute links, and queue what these return.
-import { formatEuros } from "~/lib/format";
+import { formatDate, formatEuros } from "~/lib/format";
+import { correctionReasonLabel, timeLeftText } from "./correction-reasons";
 
 export type Email = { subject: string; text: string };
 
 type DossierFacts = { number: string; projectTitle: string | null; associationName: string; callTitle: string };
 
-/** To the association's members: the dossier is open again, with what to correct. */
-export function correctionRequestedEmail(d: DossierFacts, message: string, dossierUrl: string): Email {
+/** What a correction request says besides its message: why, and by when. */
+export type CorrectionTerms = { reason: string; dueAt: Date };
+
+/** To the association's members: the dossier is open again, with what to correct (why and by when). */
+export function correctionRequestedEmail(d: DossierFacts, message: string, dossierUrl: string, terms?: CorrectionTerms): Email {
   return {
     subject: `Dossier ${d.number} : corrections demandées`,
     text: [
       "Bonjour,",
       "",
       `Le CCAS demande des corrections sur le dossier ${d.number} (« ${d.projectTitle ?? d.callTitle} ») de ${d.associationName} :`,
+      ...(terms ? ["", `Motif : ${correctionReasonLabel(terms.reason)}`] : []),
       "",
       message,
       "",
+      ...(terms ? [`Le dossier corrigé est à déposer avant le ${formatDate(terms.dueAt)}.`, ""] : []),
       "Le dossier est de nouveau modifiable. Corrigez-le puis déposez-le à nouveau :",
       dossierUrl,
     ].join("\n"),
@@ -34,6 +40,40 @@ export function instructionStartedEmail(d: DossierFacts, dossierUrl: string): Em
       "Le dossier n'est plus modifiable. Vous serez prévenus par courriel de la décision ou d'une éventuelle demande de correction.",
       "",
       `Votre dossier : ${dossierUrl}`,
+    ].join("\n"),
+  };
+}
+
+/**
+ * To the association's members: a reminder of a pending correction request, a few days before
+ * its due date ("soon") or once it is past ("overdue").
+ */
+export function correctionReminderEmail(
+  d: DossierFacts,
+  request: CorrectionTerms & { message: string },
+  kind: "soon" | "overdue",
+  dossierUrl: string,
+  now = new Date(),
+): Email {
+  const due = formatDate(request.dueAt);
+  return {
+    subject:
+      kind === "soon"
+        ? `Dossier ${d.number} : corrections à déposer avant le ${due}`
+        : `Dossier ${d.number} : le délai de correction est dépassé`,
+    text: [
+      "Bonjour,",
+      "",
+      kind === "soon"
+        ? `Le CCAS attend toujours le dossier ${d.number} (« ${d.projectTitle ?? d.callTitle} ») corrigé : il est à déposer avant le ${due} (${timeLeftText(request.dueAt, now)}).`
+        : `Le dossier ${d.number} (« ${d.projectTitle ?? d.callTitle} ») corrigé était à déposer avant le ${due} (${timeLeftText(request.dueAt, now)}). Déposez-le dès que possible, ou écrivez au CCAS dans la messagerie du dossier.`,
+      "",
+      `Motif de la demande : ${correctionReasonLabel(request.reason)}`,
+      "",
+      request.message,
+      "",
+      "Votre dossier :",
+      dossierUrl,
     ].join("\n"),
   };
 }

@@ -1,6 +1,7 @@
 // The forms of the staff review side, shared by the browser and the actions. The page's
 // action reads the submit button's `intent` first, then parses the rest with one of these.
 import { z } from "zod";
+import { CORRECTION_REASONS, isCalendarDay, parisDayKey } from "./correction-reasons";
 import { euroAmountSchema, optionalText, requiredText } from "~/lib/validation";
 
 export const annotationSchema = z.object({ body: requiredText("Annotation", 5000) });
@@ -8,8 +9,17 @@ export const annotationSchema = z.object({ body: requiredText("Annotation", 5000
 /** Both sides of the thread. */
 export const messageSchema = z.object({ body: requiredText("Message", 5000) });
 
+/** Why, what and by when (a day after today, Paris time). */
 export const correctionSchema = z.object({
+  reason: z.enum(CORRECTION_REASONS, { error: "Motif de la demande : choisissez-en un." }),
   message: requiredText("Corrections demandées", 5000),
+  dueDate: z
+    .string({ error: "Date limite : indiquez une date." })
+    .trim()
+    .min(1, "Date limite : indiquez une date.")
+    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Date limite : indiquez une date au format jj/mm/aaaa.")
+    .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isCalendarDay(v), "Date limite : cette date n'existe pas.")
+    .refine((v) => !isCalendarDay(v) || v > parisDayKey(new Date()), "Date limite : choisissez une date après aujourd'hui."),
 });
 
 export const conflictSchema = z.object({ reason: optionalText("Motif", 1000) });

@@ -1,11 +1,13 @@
 // The dossier's moves through instruction: opening for instruction, sending back for
 // correction. Every move is conditional on the state read and leaves an audit event.
-import { prisma, writeTransaction, type Prisma, type Tx } from "~/db.server";
+import { writeTransaction, type Prisma, type Tx } from "~/db.server";
 import { stateLabel, type DossierState } from "~/dossiers/dossier-states";
 import { recordAudit } from "~/lib/audit.server";
 import { notFoundError } from "~/lib/domain-error";
 import { kickMailQueue } from "~/mail/mail.server";
 import { requireDossierAccess, reviewRefusal, type Actor } from "./access.server";
+import { defaultCorrectionDueDay, startOfParisDay, type CorrectionReason } from "./correction-reasons";
+import { cancelPendingCorrections, getCorrectionRequest, recordCorrectionRequest } from "./corrections.server";
 import { correctionRequestedEmail, instructionStartedEmail } from "./emails";
 import { dossierForMail, mailMembers } from "./recipients.server";
 
@@ -49,7 +51,7 @@ export async function transition(
   });
 }
 
-/** "Passer en instruction": the association can no longer edit the dossier. */
+/** "Passer en instruction": the association can no longer edit the dossier (a correction still awaited is cancelled). */
 export async function startInstruction(dossierId: string, actor: Actor) {
   await requireDossierAccess(actor, dossierId);
   await writeTransaction(async (tx) => {
@@ -57,15 +59,27 @@ export async function startInstruction(dossierId: string, actor: Actor) {
       instructionStartedAt: new Date(),
       correctionRequestedAt: null,
     });
+    await cancelPendingCorrections(tx, dossierId);
     const d = await dossierForMail(tx, dossierId);
     await mailMembers(tx, d.associationId, instructionStartedEmail(d, d.memberUrl));
   });
   void kickMailQueue();
 }
 
-/** Back to "en construction" with what to correct; the association's members are told by e-mail. */
-export async function requestCorrection(dossierId: string, actor: Actor, message: string) {
+/** Why and by when; without it (older callers), « Dossier incomplet » within the default delay. */
+export type CorrectionTerms = { reason: CorrectionReason; dueAt: Date };
+
+/**
+ * Back to "en construction" with what to correct, why and by when (a CorrectionRequest row);
+ * the association's members are told by e-mail.
+ */
+export async function requestCorrection(dossierId: string, actor: Actor, message: string, terms?: CorrectionTerms) {
   await requireDossierAccess(actor, dossierId);
+  const now = new Date();
+  const { reason, dueAt } = terms ?? { reason: "incomplet", dueAt: startOfParisDay(defaultCorrectionDueDay(now)) };
+  if (dueAt.getTime() <= now.getTime()) {
+    throw reviewRefusal("Date limite : choisissez une date après aujourd'hui.", { code: "due_date_past", field: "dueDate" });
+  }
   await writeTransaction(async (tx) => {
     await transition(
       tx,
@@ -74,25 +88,15 @@ export async function requestCorrection(dossierId: string, actor: Actor, message
       "en_construction",
       actor,
       "demande_correction",
-      { correctionRequestedAt: new Date() },
+      { correctionRequestedAt: now },
       message,
     );
+    await recordCorrectionRequest(tx, dossierId, actor.id, { reason, message, dueAt }, now);
     const d = await dossierForMail(tx, dossierId);
-    await mailMembers(tx, d.associationId, correctionRequestedEmail(d, message, d.memberUrl));
+    await mailMembers(tx, d.associationId, correctionRequestedEmail(d, message, d.memberUrl, { reason, dueAt }));
   });
   void kickMailQueue();
 }
 
-/** The latest correction request on a dossier, for the association's dossier page. */
-export async function getCorrectionRequest(dossierId: string) {
-  const [dossier, event] = await Promise.all([
-    prisma.dossier.findUnique({ where: { id: dossierId }, select: { state: true } }),
-    prisma.auditEvent.findFirst({
-      where: { entityType: "dossier", entityId: dossierId, action: "demande_correction" },
-      orderBy: { createdAt: "desc" },
-      select: { comment: true, createdAt: true },
-    }),
-  ]);
-  if (!dossier || !event) return null;
-  return { message: event.comment ?? "", requestedAt: event.createdAt, pending: dossier.state === "en_construction" };
-}
+/** The latest correction request on a dossier (app/review/corrections.server.ts). */
+export { getCorrectionRequest };

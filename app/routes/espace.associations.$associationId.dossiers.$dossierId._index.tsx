@@ -4,7 +4,9 @@ import { DOSSIER_STATE_LABELS } from "~/dossiers/dossier-states";
 import { dossierCompleteness } from "~/dossiers/completeness.server";
 import { isEditable } from "~/dossiers/dossier-data";
 import { submitDossier } from "~/dossiers/deposit.server";
-import { getDossierForMember, getLatestCorrectionRequest, listSubmissions } from "~/dossiers/reading.server";
+import { getDossierForMember, listSubmissions } from "~/dossiers/reading.server";
+import { CorrectionNotice } from "~/review/correction-notice";
+import { getPendingCorrectionNotice } from "~/review/corrections.server";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { isCallOpen } from "~/calls/call-status";
 import { DossierNav } from "~/dossiers/dossier-nav";
@@ -35,7 +37,7 @@ async function readDossier({ request, params }: LoaderFunctionArgs) {
   const dossier = await getDossierForMember(access.associationId, params.dossierId ?? "");
   // A correction request the association has not answered by a re-deposit yet.
   const correction =
-    dossier.state === "en_construction" && dossier.correctionRequestedAt ? await getLatestCorrectionRequest(dossier.id) : null;
+    dossier.state === "en_construction" && dossier.correctionRequestedAt ? await getPendingCorrectionNotice(dossier.id) : null;
   const submissions = await listSubmissions(dossier.id);
   const thread = await listMessagesForMember(access.associationId, dossier.id);
   const depositRecords = await listDepositRecordsForMember(access.associationId, dossier.id);
@@ -142,16 +144,7 @@ export default function DossierOverview() {
         <dt>Dernière modification</dt>
         <dd>{formatDateTime(dossier.updatedAt)}</dd>
       </dl>
-      {correction ? (
-        <section className="alert alert-warning" aria-labelledby="correction">
-          <h2 id="correction" className="alert-title">
-            Le CCAS vous demande de corriger le dossier
-          </h2>
-          <p>Demande du {formatDateTime(correction.requestedAt)} :</p>
-          <p style={{ whiteSpace: "pre-line" }}>{correction.message}</p>
-          <p>Corrigez les étapes concernées puis déposez le dossier de nouveau.</p>
-        </section>
-      ) : null}
+      {correction ? <CorrectionNotice correction={correction} /> : null}
       {decision ? (
         <section className={`alert ${dossier.state === "accepte" ? "alert-success" : "alert-warning"}`} aria-labelledby="decision">
           <h2 id="decision" className="alert-title">

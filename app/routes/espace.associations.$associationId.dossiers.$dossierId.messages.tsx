@@ -6,12 +6,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { MessageThread } from "~/review/message-thread";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { formatDateTime, formatEuros } from "~/lib/format";
+import { formatEuros } from "~/lib/format";
 import { domainAction, domainLoader, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/http.server";
 import { memberDossierPath, stateLabel } from "~/dossiers/dossier-states";
 import { listMessagesForMember, postMemberMessage } from "~/review/messages.server";
-import { getCorrectionRequest } from "~/review/transitions.server";
+import { CorrectionNotice } from "~/review/correction-notice";
+import { getPendingCorrectionNotice } from "~/review/corrections.server";
 import { messageSchema } from "~/review/schemas";
 import { pageTitle } from "~/lib/meta";
 
@@ -26,8 +27,8 @@ export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 async function load({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId!);
   const thread = await listMessagesForMember(associationId, params.dossierId!);
-  const correction = await getCorrectionRequest(thread.dossier.id);
-  return { associationId, ...thread, correction: correction?.pending ? correction : null };
+  const correction = await getPendingCorrectionNotice(thread.dossier.id);
+  return { associationId, ...thread, correction };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
@@ -55,12 +56,7 @@ export default function DossierMessages() {
         État du dossier : <strong>{stateLabel(dossier.state)}</strong>
         {dossier.projectTitle ? ` – ${dossier.projectTitle}` : ""}
       </p>
-      {correction ? (
-        <div className="alert alert-warning">
-          <h2 className="alert-title">Corrections demandées par le CCAS le {formatDateTime(correction.requestedAt)}</h2>
-          <p style={{ whiteSpace: "pre-wrap" }}>{correction.message}</p>
-        </div>
-      ) : null}
+      {correction ? <CorrectionNotice correction={correction} /> : null}
       {dossier.decidedAt ? (
         <div className={`alert ${dossier.state === "accepte" ? "alert-success" : "alert-warning"}`}>
           <h2 className="alert-title">Décision du CCAS : {stateLabel(dossier.state)}</h2>

@@ -1,38 +1,6 @@
-// What the association filed: who it is, the sections of the dossier, its attachments.
+// What the association filed: the sections of the dossier (each folded), its attachments.
 import { formatDateTime, formatEuros } from "~/lib/format";
 import type { ReviewDossier, ReviewPageData } from "./types";
-
-export function AssociationIdentity({ association: a }: { association: ReviewDossier["association"] }) {
-  const representatives = a.memberships.filter((m) => m.isRepresentative);
-  return (
-    <section aria-labelledby="association-titre">
-      <h2 id="association-titre">L'association</h2>
-      <dl className="definition-list">
-        <dt>Nom</dt>
-        <dd>
-          {a.name}
-          {a.acronym ? ` (${a.acronym})` : ""}
-        </dd>
-        <dt>RNA / SIRET</dt>
-        <dd>
-          {a.rna ?? "—"} / {a.siret ?? "—"}
-        </dd>
-        <dt>Adresse</dt>
-        <dd>
-          {a.address}, {a.postcode} {a.city}
-        </dd>
-        <dt>Contact</dt>
-        <dd>{[a.email, a.phone].filter(Boolean).join(" – ") || "—"}</dd>
-        <dt>Objet social</dt>
-        <dd>{a.socialObject}</dd>
-        <dt>Champs d'intervention</dt>
-        <dd>{a.fieldLabels.join(", ") || "—"}</dd>
-        <dt>Représentant·e légal·e</dt>
-        <dd>{representatives.map((m) => `${m.user.name} (${m.title ?? "représentant·e"}, ${m.user.email})`).join(" ; ") || "—"}</dd>
-      </dl>
-    </section>
-  );
-}
 
 export function DossierContents({
   sections,
@@ -41,12 +9,15 @@ export function DossierContents({
   declarationSignerName,
 }: Pick<ReviewPageData, "sections" | "budget" | "declarationSignerName"> & { declarationSignedAt: ReviewDossier["declarationSignedAt"] }) {
   return (
-    <section aria-labelledby="contenu-titre">
+    <section aria-labelledby="contenu-titre" id="dossier">
       <h2 id="contenu-titre">Contenu du dossier</h2>
-      <div className="stack">
+      <p className="small muted">Chaque partie se déplie d'un clic.</p>
+      <div className="desk-folds">
         {sections.map((section) => (
-          <section key={section.key} className="card" aria-labelledby={`section-${section.key}`}>
-            <h3 id={`section-${section.key}`}>{section.label}</h3>
+          <details key={section.key} aria-labelledby={`section-${section.key}`}>
+            <summary>
+              <h3 id={`section-${section.key}`}>{section.label}</h3>
+            </summary>
             <dl className="definition-list small">
               {section.fields.map((field) => (
                 <div key={field.name} style={{ display: "contents" }}>
@@ -55,7 +26,7 @@ export function DossierContents({
                 </div>
               ))}
             </dl>
-          </section>
+          </details>
         ))}
       </div>
       {budget ? (
@@ -76,7 +47,7 @@ export function DossierContents({
 
 export function Attachments({ attachments }: Pick<ReviewPageData, "attachments">) {
   return (
-    <section aria-labelledby="pieces-titre">
+    <section aria-labelledby="pieces-titre" id="pieces">
       <h2 id="pieces-titre">Pièces jointes</h2>
       {attachments.length ? (
         <ul>

@@ -19,7 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
 
 export function History({ history }: Pick<ReviewPageData, "history">) {
   return (
-    <section aria-labelledby="historique-titre">
+    <section aria-labelledby="historique-titre" id="historique">
       <h2 id="historique-titre">Historique</h2>
       {history.length ? (
         <div className="table-wrap">

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { SessionUser } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { invalid, parseWith, unknownIntent } from "~/lib/forms.server";
+import { startOfParisDay } from "~/review/correction-reasons";
 import { addAnnotation } from "~/review/annotations.server";
 import { declareConflict } from "~/review/conflicts.server";
 import { decide } from "~/review/decisions.server";
@@ -65,7 +66,8 @@ export async function handleReviewIntent(user: SessionUser, dossierId: string, v
     case "correction": {
       const parsed = parse(correctionSchema);
       if (!parsed.ok) return invalid(parsed);
-      await requestCorrection(dossierId, user, parsed.data.message);
+      const { message, reason, dueDate } = parsed.data;
+      await requestCorrection(dossierId, user, message, { reason, dueAt: startOfParisDay(dueDate) });
       return redirectWithFlash(here, "Le dossier est renvoyé en construction ; l'association est prévenue par courriel.");
     }
     case "accept": {

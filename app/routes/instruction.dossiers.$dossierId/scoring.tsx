@@ -2,40 +2,57 @@
 import { SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
 import { formatDecimal } from "~/lib/format";
 import { conflictSchema, scoreFieldName, scoreSchema } from "~/review/schemas";
+import type { DeskTexts } from "~/review/desk-texts";
 import type { DataFor, ReviewPageData } from "./types";
 
 type Props = Pick<ReviewPageData, "scoreSummary" | "myScores" | "me" | "conflicts"> & {
   criteria: ReviewPageData["dossier"]["call"]["criteria"];
+  /** What the section says in this state (app/review/desk-texts.ts). */
+  scoring: DeskTexts["scoring"];
   dataFor: DataFor;
 };
 
-export function ScoringSection({ scoreSummary, criteria, myScores, me, conflicts, dataFor }: Props) {
+export function ScoringSection({ scoreSummary, criteria, myScores, me, conflicts, scoring, dataFor }: Props) {
   return (
     <section aria-labelledby="notation-titre" id="notation">
       <h2 id="notation-titre">Grille de notation</h2>
-      <ScoreTable scoreSummary={scoreSummary} />
-      {me.conflicted ? (
-        <p className="alert alert-warning">Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.</p>
-      ) : me.canScore ? (
-        <MyScoreForm criteria={criteria} myScores={myScores} dataFor={dataFor} />
-      ) : me.isReviewer ? (
-        <p className="muted">La notation s'ouvre quand le dossier est en instruction.</p>
-      ) : (
-        <p className="muted">Seul·es les instructeur·rices affecté·es à l'appel notent les dossiers.</p>
-      )}
-      {me.isReviewer && !me.conflicted ? (
-        <ValidatedForm schema={conflictSchema} method="post" actionData={dataFor("conflict")} defaultValues={{ reason: "" }}>
-          <TextField name="reason" label="Motif du conflit d'intérêts" hint="Par exemple : je suis membre du bureau de l'association." />
-          <SubmitButton name="intent" value="conflict" className="button button-secondary">
-            Déclarer un conflit d'intérêts
-          </SubmitButton>
-        </ValidatedForm>
-      ) : null}
-      {conflicts.length ? (
-        <p className="small muted">
-          Conflits d'intérêts déclarés : {conflicts.map((c) => `${c.reviewerName}${c.reason ? ` (${c.reason})` : ""}`).join(", ")}.
-        </p>
-      ) : null}
+      {scoring.text ? <p className={scoring.open ? "muted" : "alert alert-info"}>{scoring.text}</p> : null}
+      <div className="desk-columns">
+        <div>
+          <ScoreTable scoreSummary={scoreSummary} />
+          {conflicts.length ? (
+            <p className="small muted">
+              Conflits d'intérêts déclarés : {conflicts.map((c) => `${c.reviewerName}${c.reason ? ` (${c.reason})` : ""}`).join(", ")}.
+            </p>
+          ) : null}
+        </div>
+        <div>
+          {scoring.closed && myScores.length ? <MyScoresRead criteria={criteria} myScores={myScores} /> : null}
+          {me.conflicted ? (
+            <p className="alert alert-warning">Vous avez déclaré un conflit d'intérêts sur ce dossier : vous ne pouvez pas le noter.</p>
+          ) : me.canScore && scoring.open ? (
+            <MyScoreForm criteria={criteria} myScores={myScores} dataFor={dataFor} />
+          ) : !me.isReviewer ? (
+            <p className="muted">Seul·es les instructeur·rices affecté·es à l'appel notent les dossiers.</p>
+          ) : null}
+          {me.isReviewer && !me.conflicted && !scoring.closed ? (
+            // Folded: rarely needed; open again when the server refused what was typed.
+            <details className="desk-fold" open={Boolean((dataFor("conflict") as { errors?: unknown }).errors)}>
+              <summary>Un conflit d'intérêts ?</summary>
+              <ValidatedForm schema={conflictSchema} method="post" actionData={dataFor("conflict")} defaultValues={{ reason: "" }}>
+                <TextField
+                  name="reason"
+                  label="Motif du conflit d'intérêts"
+                  hint="Par exemple : je suis membre du bureau de l'association."
+                />
+                <SubmitButton name="intent" value="conflict" className="button button-secondary">
+                  Déclarer un conflit d'intérêts
+                </SubmitButton>
+              </ValidatedForm>
+            </details>
+          ) : null}
+        </div>
+      </div>
     </section>
   );
 }
@@ -70,6 +87,32 @@ function ScoreTable({ scoreSummary }: Pick<Props, "scoreSummary">) {
   );
 }
 
+/** My notes once the grid is closed: read only. */
+function MyScoresRead({ criteria, myScores }: Pick<Props, "criteria" | "myScores">) {
+  const byCriterion = new Map(myScores.map((s) => [s.criterionId, s.value]));
+  return (
+    <div>
+      <h3>Ma notation</h3>
+      <dl className="definition-list small">
+        {criteria.map((c) => (
+          <div key={c.id} style={{ display: "contents" }}>
+            <dt>
+              {c.label} (poids {c.weight} %)
+            </dt>
+            <dd>{byCriterion.has(c.id) ? `${byCriterion.get(c.id)} / 10` : "non noté"}</dd>
+          </div>
+        ))}
+        {myScores[0]?.comment ? (
+          <>
+            <dt>Commentaire</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{myScores[0].comment}</dd>
+          </>
+        ) : null}
+      </dl>
+    </div>
+  );
+}
+
 function MyScoreForm({ criteria, myScores, dataFor }: Pick<Props, "criteria" | "myScores" | "dataFor">) {
   const myScore = Object.fromEntries(myScores.map((s) => [scoreFieldName(s.criterionId), String(s.value)]));
   return (
@@ -80,7 +123,7 @@ function MyScoreForm({ criteria, myScores, dataFor }: Pick<Props, "criteria" | "
       defaultValues={{ ...myScore, comment: myScores[0]?.comment ?? "" }}
     >
       <h3>Ma notation</h3>
-      <div className="form-grid">
+      <div>
         {criteria.map((c) => (
           <TextField
             key={c.id}
