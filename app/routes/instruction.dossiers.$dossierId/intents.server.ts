@@ -9,6 +9,8 @@ import { addAnnotation } from "~/review/annotations.server";
 import { declareConflict } from "~/review/conflicts.server";
 import { decide } from "~/review/decisions.server";
 import { getDossierForReview } from "~/review/dossier-view.server";
+import { dossierLabelSchema } from "~/review/label-schemas";
+import { addDossierLabel, removeDossierLabel } from "~/review/labels.server";
 import { postStaffMessage } from "~/review/messages.server";
 import { saveScores } from "~/review/scoring.server";
 import { requestCorrection, startInstruction } from "~/review/transitions.server";
@@ -80,6 +82,22 @@ export async function handleReviewIntent(user: SessionUser, dossierId: string, v
       if (!parsed.ok) return invalid(parsed);
       await decide(dossierId, user, { decision: "sans_suite", reason: parsed.data.reason });
       return redirectWithFlash(here, "Dossier classé sans suite ; l'association est prévenue.", "info");
+    }
+    case "label_add":
+    case "label_remove": {
+      const parsed = parse(dossierLabelSchema);
+      if (!parsed.ok) return invalid(parsed);
+      const change = values.intent === "label_add" ? addDossierLabel : removeDossierLabel;
+      const { name, changed } = await change(user, dossierId, parsed.data.labelId);
+      const said =
+        values.intent === "label_add"
+          ? changed
+            ? "ajoutée"
+            : "était déjà sur le dossier"
+          : changed
+            ? "retirée"
+            : "n'était pas sur le dossier";
+      return redirectWithFlash(`${here}#etiquettes`, `Étiquette « ${name} » ${said}.`, changed ? "success" : "info");
     }
     default:
       return unknownIntent(values);

@@ -8,9 +8,11 @@ import { domainAction, domainLoader, formDataToObject } from "~/lib/forms.server
 import { reloadAfterRefusedPost } from "~/lib/revalidate";
 import { MessageThread } from "~/review/message-thread";
 import { getDossierForReview } from "~/review/dossier-view.server";
+import { getDossierLabels } from "~/review/labels.server";
 import { Annotations } from "./annotations";
 import { AssociationIdentity, Attachments, DossierContents } from "./contents";
 import { History } from "./history";
+import { DossierLabels } from "./labels";
 import { InstructionPanel } from "./instruction-panel";
 import { handleReviewIntent } from "./intents.server";
 import { ScoringSection } from "./scoring";
@@ -29,7 +31,7 @@ export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 
 async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  return getDossierForReview(user, params.dossierId!);
+  return { ...(await getDossierForReview(user, params.dossierId!)), labels: await getDossierLabels(user, params.dossierId!) };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
@@ -40,7 +42,7 @@ async function post({ request, params }: ActionFunctionArgs) {
 }
 
 /** The forms always on the page; the others come and go with the dossier's state. */
-const STANDING_FORMS = ["annotate", "message", "score", "conflict"];
+const STANDING_FORMS = ["annotate", "message", "score", "conflict", "label_add", "label_remove"];
 
 export default function ReviewDossier() {
   const data = useLoaderData<typeof loader>();
@@ -81,6 +83,7 @@ export default function ReviewDossier() {
         declarationSignerName={data.declarationSignerName}
       />
       <Attachments attachments={data.attachments} />
+      <DossierLabels labels={data.labels} dataFor={dataFor} />
       <Annotations annotations={data.annotations} dataFor={dataFor} />
       <MessageThread messages={data.messages} side="staff" actionData={dataFor("message")} />
       <History history={data.history} />
