@@ -145,6 +145,16 @@ test("a reviewer labels a selection, moves it to instruction and accepts two dos
   const mail = await waitForMail(members[1].email, /décision du CCAS/);
   expect(mail.text).toMatch(/4\s500,50/);
 
+  // The table filtered on the label: « Tout sélectionner » ticks the rows shown.
+  await page.getByRole("link", { name: "‹ Retour au tableau des dossiers de l'appel" }).click();
+  await page.getByLabel("Étiquette", { exact: true }).selectOption({ label: labelName });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page.getByText("3 dossiers déposés (sur 4), 0 sélectionné.")).toBeVisible();
+  await page.getByRole("button", { name: "Tout sélectionner" }).click();
+  await expect(page.getByText("3 dossiers déposés (sur 4), 3 sélectionnés.")).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(d1.number) })).toContainText("Accepté");
+  await expectAccessible(page);
+
   // The label shows on the dossier page, where it can be taken off.
   await page.getByRole("link", { name: d1.number }).click();
   const section = page.locator("#etiquettes");

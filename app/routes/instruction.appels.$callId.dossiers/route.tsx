@@ -5,11 +5,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { isActionFailure } from "~/components/form";
-import { STATE_BADGES, stateLabel } from "~/dossiers/dossier-states";
+import { REVIEWABLE_STATES, STATE_BADGES, stateLabel } from "~/dossiers/dossier-states";
 import { formatDecimal, formatEuros, pluralize } from "~/lib/format";
 import { domainAction, domainLoader, formDataToObject } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
-import { getCallTable } from "~/review/call-table.server";
+import { getCallTable, tableFilters } from "~/review/call-table.server";
 import { LabelChips } from "~/review/label-chips";
 import { MAX_SELECTION } from "~/review/bulk-schemas";
 import { BulkBar, BulkReportPanel } from "./bulk-bar";
@@ -23,8 +23,9 @@ export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 
 async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  const table = await getCallTable(user, params.callId!);
-  return { ...table, exportRefused: new URL(request.url).searchParams.get("erreur") === "export" };
+  const query = new URL(request.url).searchParams;
+  const table = await getCallTable(user, params.callId!, tableFilters(query));
+  return { ...table, exportRefused: query.get("erreur") === "export" };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(post)(args);
@@ -33,15 +34,60 @@ async function post({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const callId = params.callId!;
   return handleBulkIntent(user, callId, formDataToObject(await request.formData()), async () => {
-    const { rows } = await getCallTable(user, callId);
+    // Every row the page shows, with its filters.
+    const { rows } = await getCallTable(user, callId, tableFilters(new URL(request.url).searchParams));
     return rows.slice(0, MAX_SELECTION).map((r) => r.id);
   });
+}
+
+function TableFilters({
+  labels,
+  filters,
+}: {
+  labels: readonly { id: string; name: string }[];
+  filters: { state: string | null; labelId: string | null };
+}) {
+  return (
+    <Form method="get" className="actions" aria-label="Filtrer le tableau">
+      <div className="field">
+        <label htmlFor="filtre-etat" className="field-label">
+          État
+        </label>
+        <select id="filtre-etat" name="etat" defaultValue={filters.state ?? ""}>
+          <option value="">Tous</option>
+          {REVIEWABLE_STATES.map((s) => (
+            <option key={s} value={s}>
+              {stateLabel(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {labels.length ? (
+        <div className="field">
+          <label htmlFor="filtre-etiquette" className="field-label">
+            Étiquette
+          </label>
+          <select id="filtre-etiquette" name="etiquette" defaultValue={filters.labelId ?? ""}>
+            <option value="">Toutes</option>
+            {labels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <button type="submit" className="button button-secondary">
+        Filtrer
+      </button>
+    </Form>
+  );
 }
 
 const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : []);
 
 export default function CallDossiers() {
-  const { call, labels, rows, exportRefused } = useLoaderData<typeof loader>();
+  const { call, labels, rows, total, filters, exportRefused } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const failure = isActionFailure(actionData) ? actionData : null;
@@ -60,12 +106,14 @@ export default function CallDossiers() {
         Cochez des dossiers, puis choisissez une action pour toute la sélection (au plus {MAX_SELECTION} dossiers à la fois).
       </p>
       {success?.report ? <BulkReportPanel report={success.report} /> : null}
+      <TableFilters labels={labels} filters={filters} />
       {rows.length === 0 ? (
-        <p>Aucun dossier déposé sur cet appel.</p>
+        <p>{total === 0 ? "Aucun dossier déposé sur cet appel." : "Aucun dossier ne correspond à ces filtres."}</p>
       ) : (
         <Form method="post" reloadDocument className="stack">
           <p role="status">
-            {pluralize(rows.length, "dossier déposé", "dossiers déposés")}, {pluralize(selection.size, "sélectionné", "sélectionnés")}.
+            {pluralize(rows.length, "dossier déposé", "dossiers déposés")}
+            {rows.length < total ? ` (sur ${total})` : ""}, {pluralize(selection.size, "sélectionné", "sélectionnés")}.
           </p>
           <div className="actions">
             <button type="submit" name="intent" value="select_all" className="button button-secondary button-small">
