@@ -192,6 +192,14 @@ test("the table refuses an empty selection and a dossier of another call, keepin
   await expect(page.getByLabel(/Message à chaque association/)).toHaveValue("Bonjour, le comité se réunit le 12 mars.");
   await expectAccessible(page);
 
+  // A selection with an empty message: the message is asked for, the selection stays ticked.
+  await page.getByLabel(`Sélectionner le dossier ${mine.number}`).check();
+  await page.getByLabel(/Message à chaque association/).fill("");
+  await page.getByRole("button", { name: "Envoyer le message" }).click();
+  await expect(page.getByText("Message : ce champ est obligatoire.")).toBeVisible();
+  await expect(page.getByLabel(`Sélectionner le dossier ${mine.number}`)).toBeChecked();
+  expect(await db.message.count({ where: { dossierId: mine.id } })).toBe(0);
+
   // A forged post naming another call's dossier: refused in French, nothing sent.
   const response = await page.request.post(`/instruction/appels/${call.id}/dossiers`, {
     headers: { Origin: new URL(page.url()).origin },
