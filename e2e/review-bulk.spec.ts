@@ -210,3 +210,44 @@ test("the table refuses an empty selection and a dossier of another call, keepin
   expect((await db.dossier.findUniqueOrThrow({ where: { id: foreign.id } })).state).toBe("en_construction");
   expect((await db.dossier.findUniqueOrThrow({ where: { id: mine.id } })).state).toBe("en_construction");
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a reviewer refuses two dossiers, each with its reason, through the confirmation step", async ({ page }) => {
+    const db = getDb();
+    const reviewer = await loginAs(page, "staff");
+    const member = await loginAs(await (await page.context().browser()!.newContext({ baseURL: E2E_URL })).newPage(), "member", {
+      representative: true,
+    });
+    const call = await createCall(db, {
+      title: `Sans script ${Date.now().toString(36)}`,
+      reviewerIds: [reviewer.id],
+      requiredAttachments: [],
+    });
+    const [r1, r2] = [
+      await createDossier(db, { callId: call.id, associationId: member.associationId!, state: "en_instruction" }),
+      await createDossier(db, { callId: call.id, associationId: member.associationId!, state: "en_instruction" }),
+    ];
+
+    await page.goto(`/instruction/appels/${call.id}/dossiers`);
+    await page.getByRole("button", { name: "Tout sélectionner" }).click();
+    await expect(page.getByText("2 dossiers déposés, 2 sélectionnés.")).toBeVisible();
+    await page.getByRole("button", { name: "Refuser…" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Refuser les dossiers : ${call.title}`);
+    await page.getByLabel(`Motif pour le dossier ${r1.number}`).fill("Le projet sort du champ de l'appel.");
+    await page.getByRole("button", { name: "Confirmer les 2 décisions" }).click();
+    // The second reason is missing: nothing applied, the first reason kept.
+    await expect(page.getByText(`Motif du refus du dossier ${r2.number} : ce champ est obligatoire.`).first()).toBeVisible();
+    await expect(page.getByLabel(`Motif pour le dossier ${r1.number}`)).toHaveValue("Le projet sort du champ de l'appel.");
+    expect((await db.dossier.findUniqueOrThrow({ where: { id: r1.id } })).state).toBe("en_instruction");
+    await page.getByLabel(`Motif pour le dossier ${r2.number}`).fill("Le budget ne mentionne aucun cofinancement.");
+    await page.getByRole("button", { name: "Confirmer les 2 décisions" }).click();
+    await expect(page.getByRole("heading", { name: "2 décisions appliquées" })).toBeVisible();
+    expect(await db.dossier.findUniqueOrThrow({ where: { id: r2.id } })).toMatchObject({
+      state: "refuse",
+      decisionReason: "Le budget ne mentionne aucun cofinancement.",
+    });
+    // (axe needs scripts: these pages are checked by the journey above.)
+  });
+});
