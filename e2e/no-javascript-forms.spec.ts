@@ -416,6 +416,27 @@ EDIT_CASES["daily digest setting (staff)"] = {
   },
 };
 
+EDIT_CASES["call label (reviewer)"] = {
+  open: async (page) => {
+    const staff = await loginAs(page, "staff");
+    const tag = Date.now().toString(36);
+    const call = await createCall(db(), { title: `Étiquettes ${tag}`, reviewerIds: [staff.id] });
+    const label = await db().callLabel.create({ data: { callId: call.id, name: `À compléter ${tag}`, color: "orange" } });
+    const read = () => db().callLabel.findUniqueOrThrow({ where: { id: label.id } });
+    return {
+      path: `/instruction/appels/${call.id}/etiquettes`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: `Enregistrer « ${label.name} »` }) }),
+      submit: `Enregistrer « ${label.name} »`,
+      saved: { status: /Étiquette « À compléter .* » enregistrée/ },
+      snapshot: read,
+      shown: async () => {
+        const l = await read();
+        return { labelId: l.id, name: l.name, color: l.color };
+      },
+    };
+  },
+};
+
 EDIT_CASES["charter draft (administrator)"] = {
   open: async (page) => {
     await loginAs(page, "admin");

@@ -200,6 +200,13 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction.appels.$callId.groupes": form(RULES.staff, RULES.staff, { callId: "call" }),
   // The user's own saved filters of the queue.
   "routes/instruction.filtres": form(RULES.staff, RULES.staff),
+  // A call's labels, its dossier table with bulk actions, the confirmation of bulk decisions, the selection's export.
+  "routes/instruction.appels.$callId.etiquettes": form(RULES.staff, RULES.staff, { callId: "call" }),
+  "routes/instruction.appels.$callId.dossiers": form(RULES.staff, RULES.staff, { callId: "call" }),
+  "routes/instruction.appels.$callId.decisions": form(RULES.staff, RULES.staff, { callId: "call" }),
+  "routes/instruction.appels.$callId.exporter-selection": form({ ...RULES.staff, staff: "redirect", admin: "redirect" }, RULES.staff, {
+    callId: "call",
+  }),
   // Without chosen columns the download sends staff back to the export form.
   "routes/instruction.appels.$callId.telecharger": page({ ...RULES.staff, staff: "redirect", admin: "redirect" }, { callId: "call" }),
   "routes/instruction.charte": form(RULES.staff, RULES.staff),

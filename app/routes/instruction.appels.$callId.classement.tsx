@@ -24,8 +24,9 @@ export default function CallRanking() {
   const { call, rows, totalCents, exceeded } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
-      <p>
+      <p className="actions">
         <Link to={`/instruction/dossiers?appel=${call.id}`}>‹ Dossiers de cet appel</Link>
+        <Link to={`/instruction/appels/${call.id}/dossiers`}>Tableau et actions groupées</Link>
       </p>
       <h1>Classement : {call.title}</h1>
       <dl className="definition-list">

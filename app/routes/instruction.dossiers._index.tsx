@@ -145,6 +145,7 @@ export default function ReviewQueue() {
       {filters.callId ? (
         <p className="actions">
           <Link to={`/instruction/appels/${filters.callId}/classement`}>Classement de cet appel</Link>
+          <Link to={`/instruction/appels/${filters.callId}/dossiers`}>Tableau et actions groupées</Link>
           <Link to={`/instruction/appels/${filters.callId}/export`}>Exporter les dossiers de cet appel</Link>
         </p>
       ) : null}

@@ -15,6 +15,8 @@ const ACTION_LABELS: Record<string, string> = {
   avis_relance: "Relance d'une demande d'avis",
   avis_annule: "Demande d'avis annulée",
   avis_rendu: "Avis reçu",
+  etiquette_ajoutee: "Étiquette ajoutée",
+  etiquette_retiree: "Étiquette retirée",
 };
 
 export function History({ history }: Pick<ReviewPageData, "history">) {

@@ -11,6 +11,8 @@ import { declareConflict } from "~/review/conflicts.server";
 import { decide } from "~/review/decisions.server";
 import { getDossierForReview } from "~/review/dossier-view.server";
 import { followDossier, unfollowDossier } from "~/review/follows.server";
+import { dossierLabelSchema } from "~/review/label-schemas";
+import { addDossierLabel, removeDossierLabel } from "~/review/labels.server";
 import { postStaffMessage } from "~/review/messages.server";
 import { reassignSchema } from "~/review/routing-schemas";
 import { reassignDossier } from "~/review/routing.server";
@@ -118,6 +120,22 @@ export async function handleReviewIntent(user: SessionUser, dossierId: string, v
       if (!parsed.ok) return invalid(parsed);
       const { expertName } = await cancelOpinion(dossierId, parsed.data.opinionId, user);
       return redirectWithFlash(`${here}#avis`, `La demande d'avis à ${expertName} est annulée : son lien ne fonctionne plus.`, "info");
+    }
+    case "label_add":
+    case "label_remove": {
+      const parsed = parse(dossierLabelSchema);
+      if (!parsed.ok) return invalid(parsed);
+      const change = values.intent === "label_add" ? addDossierLabel : removeDossierLabel;
+      const { name, changed } = await change(user, dossierId, parsed.data.labelId);
+      const said =
+        values.intent === "label_add"
+          ? changed
+            ? "ajoutée"
+            : "était déjà sur le dossier"
+          : changed
+            ? "retirée"
+            : "n'était pas sur le dossier";
+      return redirectWithFlash(`${here}#etiquettes`, `Étiquette « ${name} » ${said}.`, changed ? "success" : "info");
     }
     default:
       return unknownIntent(values);

@@ -13,6 +13,7 @@ import { getDossierForReview } from "~/review/dossier-view.server";
 import { getDossierRouting } from "~/review/dossier-routing.server";
 import { listOpinionsForReview } from "~/review/opinions.server";
 import { listDepositRecordsForStaff } from "~/dossiers/submission-records.server";
+import { getDossierLabels } from "~/review/labels.server";
 import { Annotations } from "./annotations";
 import { getAssociationHistory } from "~/review/association-history.server";
 import { getDeskSummary } from "~/review/desk-summary.server";
@@ -20,6 +21,7 @@ import { deskTexts } from "~/review/desk-texts";
 import { AssociationSection } from "./association";
 import { Attachments, DossierContents } from "./contents";
 import { History } from "./history";
+import { DossierLabels } from "./labels";
 import { InstructionPanel } from "./instruction-panel";
 import { RoutingSection } from "./routing";
 import { OpinionsSection } from "./opinions";
@@ -42,15 +44,16 @@ export const loader = (args: LoaderFunctionArgs) => domainLoader(load)(args);
 async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const dossierId = params.dossierId!;
-  const [review, desk, associationHistory, routing, opinions, depositRecords] = await Promise.all([
+  const [review, desk, associationHistory, routing, opinions, depositRecords, labels] = await Promise.all([
     getDossierForReview(user, dossierId),
     getDeskSummary(user, dossierId),
     getAssociationHistory(user, dossierId),
     getDossierRouting(user, dossierId),
     listOpinionsForReview(user, dossierId),
     listDepositRecordsForStaff(user, dossierId),
+    getDossierLabels(user, dossierId),
   ]);
-  return { ...review, desk, associationHistory, routing, opinions, depositRecords };
+  return { ...review, desk, associationHistory, routing, opinions, depositRecords, labels };
 }
 
 /** « Sur cette page », in the page's order: one line per section (its element's id, its label). */
@@ -61,6 +64,7 @@ const SECTIONS: { id: string; label: string }[] = [
   { id: "pieces", label: "Pièces jointes" },
   { id: "depots", label: "Dépôts et attestations" },
   { id: "avis", label: "Avis demandés" },
+  { id: "etiquettes", label: "Étiquettes" },
   { id: "routage", label: "Routage et suivi" },
   { id: "association", label: "L'association" },
   { id: "annotations", label: "Annotations" },
@@ -76,7 +80,7 @@ async function post({ request, params }: ActionFunctionArgs) {
 }
 
 /** The forms always on the page; the others come and go with the dossier's state. */
-const STANDING_FORMS = ["annotate", "message", "score", "conflict", "reassign", "opinion_request"];
+const STANDING_FORMS = ["annotate", "message", "score", "conflict", "reassign", "opinion_request", "label_add", "label_remove"];
 
 export default function ReviewDossier() {
   const data = useLoaderData<typeof loader>();
@@ -131,6 +135,7 @@ export default function ReviewDossier() {
         canAsk={dossier.state === "en_construction" || dossier.state === "en_instruction"}
         dataFor={dataFor}
       />
+      <DossierLabels labels={data.labels} dataFor={dataFor} />
       <RoutingSection routing={data.routing} dataFor={dataFor} />
       <AssociationSection association={dossier.association} history={data.associationHistory} />
       <div className="desk-columns">
