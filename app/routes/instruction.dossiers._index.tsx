@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/auth.server";
 import { formatDate, formatEuros, pluralize } from "~/lib/format";
 import { REVIEWABLE_STATES, STATE_BADGES, STATE_LABELS } from "~/dossiers/dossier-states";
+import { LabelChips } from "~/review/label-chips";
+import { labelsByDossier } from "~/review/labels.server";
 import { listReviewQueue, parseQueueFilters, QUEUE_SORTS } from "~/review/queue.server";
 import { NO_GROUP, queueQueryString } from "~/review/queue-query";
 import { QueueTabs, SavedFilters } from "~/review/queue-tabs";
@@ -17,11 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const filters = parseQueueFilters(new URL(request.url));
   const [queue, taxonomy, savedFilters] = await Promise.all([listReviewQueue(user, filters), getTaxonomy(), listSavedFilters(user)]);
+  const chips = await labelsByDossier(queue.dossiers.map((d) => d.id));
   return {
     filters,
     savedFilters,
     ...queue,
-    dossiers: queue.dossiers.map((d) => ({ ...d, fieldLabels: d.association.fields.map((f) => taxonomy.label("field", f.slug)) })),
+    dossiers: queue.dossiers.map((d) => ({
+      ...d,
+      fieldLabels: d.association.fields.map((f) => taxonomy.label("field", f.slug)),
+      labels: chips.get(d.id) ?? [],
+    })),
     fields: taxonomy.active("field").map((f) => ({ slug: f.slug, label: f.label })),
     sorts: Object.entries(QUEUE_SORTS).map(([value, s]) => ({ value, label: s.label })),
     states: REVIEWABLE_STATES.map((value) => ({ value, label: STATE_LABELS[value] })),
@@ -171,6 +178,7 @@ export default function ReviewQueue() {
                   <td>
                     <Link to={`/instruction/dossiers/${d.id}`}>{d.number}</Link>
                     <div className="small muted">{d.projectTitle ?? "Projet sans titre"}</div>
+                    <LabelChips labels={d.labels} />
                   </td>
                   <td>
                     {d.association.name}
