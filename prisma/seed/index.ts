@@ -5,6 +5,7 @@ import { seedAccountsAndAssociations } from "./associations";
 import { seedCalls } from "./calls";
 import { seedReview } from "./review";
 import { seedRouting } from "./routing";
+import { seedReviewDesk } from "./review-desk";
 import { seedCharter } from "./charter";
 import { seedEvents } from "./events";
 import { seedSubsidies } from "./subsidies";
@@ -47,6 +48,7 @@ export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "charte de l'action sociale", run: seedCharter },
   { name: "événements et inscriptions", run: seedEvents },
   { name: "subventions, conventions et versements", run: seedSubsidies },
+  { name: "bureau d'instruction : dépôts, étiquettes, corrections, avis", run: seedReviewDesk },
 ];
 
 export async function isSeeded(db: Db) {
