@@ -1,6 +1,7 @@
 // The association's history beside a dossier, as staff weigh a new request: its earlier
 // dossiers, its subsidies by financial year (voted, paid), its financial reports overdue, and
 // whether it signed the charter's current version. Data.Subvention's « historique » on one screen.
+import { dossierLineSelect } from "./selects.server";
 import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { currentCharterVersion } from "~/charter/charter-status.server";
 import { prisma } from "~/db.server";
@@ -19,13 +20,7 @@ export async function getAssociationHistory(user: Actor, dossierId: string, now 
       orderBy: [{ submittedAt: "desc" }, { number: "desc" }],
       take: 50,
       select: {
-        id: true,
-        number: true,
-        state: true,
-        projectTitle: true,
-        requestedCents: true,
-        proposedCents: true,
-        submittedAt: true,
+        ...dossierLineSelect,
         decidedAt: true,
         call: { select: { id: true, title: true, financialYear: true } },
         subsidy: { select: { id: true, number: true, votedCents: true } },

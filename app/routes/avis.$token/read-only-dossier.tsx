@@ -1,4 +1,5 @@
 // The dossier as the association filed it, read-only, with its attachments downloadable through the link.
+import { SectionFields } from "~/dossiers/section-fields";
 import { formatDateTime, formatEuros, formatFileSize } from "~/lib/format";
 import type { ExpertPage } from "~/review/opinion-links.server";
 
@@ -14,14 +15,7 @@ export function ReadOnlyDossier({ dossier }: { dossier: ExpertPage["dossier"] })
       {dossier.sections.map((section) => (
         <section key={section.key} className="card" aria-labelledby={`avis-section-${section.key}`}>
           <h3 id={`avis-section-${section.key}`}>{section.label}</h3>
-          <dl className="definition-list small">
-            {section.fields.map((field) => (
-              <div key={field.name} style={{ display: "contents" }}>
-                <dt>{field.label}</dt>
-                <dd style={{ whiteSpace: "pre-wrap" }}>{field.value || "—"}</dd>
-              </div>
-            ))}
-          </dl>
+          <SectionFields fields={section.fields} />
         </section>
       ))}
       {dossier.budget ? (

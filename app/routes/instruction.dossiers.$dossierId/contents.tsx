@@ -1,4 +1,5 @@
 // What the association filed: the sections of the dossier (each folded), its attachments.
+import { SectionFields } from "~/dossiers/section-fields";
 import { formatDateTime, formatEuros } from "~/lib/format";
 import type { ReviewDossier, ReviewPageData } from "./types";
 
@@ -18,14 +19,7 @@ export function DossierContents({
             <summary>
               <h3 id={`section-${section.key}`}>{section.label}</h3>
             </summary>
-            <dl className="definition-list small">
-              {section.fields.map((field) => (
-                <div key={field.name} style={{ display: "contents" }}>
-                  <dt>{field.label}</dt>
-                  <dd style={{ whiteSpace: "pre-wrap" }}>{field.value || "—"}</dd>
-                </div>
-              ))}
-            </dl>
+            <SectionFields fields={section.fields} />
           </details>
         ))}
       </div>
