@@ -12,6 +12,7 @@ import { domainAction, domainLoader, formDataToObject, invalid, parseWith, unkno
 import { pageTitle } from "~/lib/meta";
 import { parseEurosToCents } from "~/lib/validation";
 import { applyDecisions, prepareDecisions } from "~/review/bulk-decisions.server";
+import type { DecisionResult } from "~/review/bulk-decisions.server";
 import {
   amountField,
   BULK_DECISION_LABELS,
@@ -269,14 +270,7 @@ type ResultsProps = {
   callTitle: string;
   decision: BulkDecision;
   unknown: number;
-  results: {
-    id: string;
-    number: string;
-    associationName: string;
-    outcome: "done" | "refused";
-    message: string;
-    subsidy?: { id: string; number: string; proposedCents: number };
-  }[];
+  results: DecisionResult[];
 };
 
 function Results({ callId, callTitle, decision, results, unknown }: ResultsProps) {
