@@ -267,7 +267,9 @@ test("staff lists, dossier, ranking, exports and subsidies", async ({ page }) =>
   await expect(page.locator("main")).toContainText(`Question ${w}`);
   await visit(page, `/instruction/appels/${callId}/classement`, `Projet ${w}`);
   await visit(page, `/instruction/appels/${callId}/export`, /Export|export/);
-  await visit(page, "/instruction/subventions", `Entraide ${w}`);
+  // The dashboard opens on the latest exercice, which another journey may have made a later one.
+  const { financialYear } = await db().subsidy.findUniqueOrThrow({ where: { id: subsidyId }, select: { financialYear: true } });
+  await visit(page, `/instruction/subventions?annee=${financialYear}`, `Entraide ${w}`);
   await visit(page, `/instruction/subventions/${subsidyId}`, `Objet ${w} ${TEXT}`);
   const admin = await createUser(db(), { role: "admin", email: uniqueEmail("admin-xss"), name: "Admin XSS" });
   await signIn(page, admin.id);

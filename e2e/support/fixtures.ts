@@ -98,7 +98,9 @@ async function removeCreated({ sessions, users, associations }: Created) {
   if (sessions.length + users.length + associations.length === 0) return;
   const db = getDb();
   // Sessions first: those the fixtures opened, and those the test's users opened by logging in.
-  await db.session.deleteMany({ where: { OR: [{ id: { in: sessions } }, { userId: { in: users } }] } });
+  // In slices: a journey opening many sessions (the access matrix) would pass SQLite's parameter limit.
+  for (let i = 0; i < sessions.length; i += 500) await db.session.deleteMany({ where: { id: { in: sessions.slice(i, i + 500) } } });
+  for (let i = 0; i < users.length; i += 500) await db.session.deleteMany({ where: { userId: { in: users.slice(i, i + 500) } } });
   for (const id of users) {
     // Memberships and password resets go with the user (foreign keys, on delete cascade).
     if (!(await isReferenced(db, id, USER_ID_COLUMNS))) await db.user.deleteMany({ where: { id } });

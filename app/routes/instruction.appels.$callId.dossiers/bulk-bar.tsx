@@ -19,7 +19,10 @@ function FieldError({ id, error }: { id: string; error?: string }) {
 export function BulkBar({ callId, labels, failure }: { callId: string; labels: readonly LabelChipData[]; failure: ActionFailure | null }) {
   const errors = failure?.errors ?? {};
   const typed = (name: string) => (typeof failure?.values[name] === "string" ? (failure.values[name] as string) : "");
-  const formError = failure?.formError ?? errors._form;
+  // A refusal about a field this bar does not show (a label when the call has none, a forged field) still says why.
+  const shownFields = new Set(["_form", "dossierId", "body", ...(labels.length ? ["labelId"] : [])]);
+  const unshown = Object.entries(errors).find(([name]) => !shownFields.has(name))?.[1];
+  const formError = failure?.formError ?? errors._form ?? unshown;
   return (
     <section className="bulk-bar" aria-labelledby="actions-groupees">
       <h2 id="actions-groupees">Actions sur la sélection</h2>

@@ -106,6 +106,11 @@ export default function CallDossiers() {
         Cochez des dossiers, puis choisissez une action pour toute la sélection (au plus {MAX_SELECTION} dossiers à la fois).
       </p>
       {success?.report ? <BulkReportPanel report={success.report} /> : null}
+      {failure && rows.length === 0 ? (
+        <div className="alert alert-error" role="alert">
+          {failure.formError ?? Object.values(failure.errors)[0] ?? "Action refusée."}
+        </div>
+      ) : null}
       <TableFilters labels={labels} filters={filters} />
       {rows.length === 0 ? (
         <p>{total === 0 ? "Aucun dossier déposé sur cet appel." : "Aucun dossier ne correspond à ces filtres."}</p>
