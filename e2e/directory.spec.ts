@@ -19,7 +19,7 @@ test("the public finds food aid despite a typo and narrows by district", async (
   await expect(page).toHaveURL(/q=alimantaire/);
   const status = page.getByRole("status").filter({ hasText: "trouvée" });
   await expect(status).toContainText("pour « alimantaire »");
-  await expect(page.getByRole("link", { name: "Épicerie solidaire Planoise" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Épicerie solidaire Planoise", exact: true })).toBeVisible();
   await expect(page.locator(".results mark").first()).toBeVisible();
   const totalBefore = Number((await status.textContent())!.match(/(\d+) association/)![1]);
 
@@ -32,7 +32,7 @@ test("the public finds food aid despite a typo and narrows by district", async (
   for (const district of await page.locator(".result .small").allTextContents()) expect(district).toContain("Planoise");
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Épicerie solidaire Planoise" }).click();
+  await page.getByRole("link", { name: "Épicerie solidaire Planoise", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Épicerie solidaire Planoise/ })).toBeVisible();
   await expect(page.getByText("Aide alimentaire").first()).toBeVisible();
   await expectAccessible(page);

@@ -19,7 +19,7 @@ test("a member edits the profile and the directory finds the change at once", as
   await expect(page.getByRole("status")).toContainText("visibles dans l'annuaire");
 
   await page.goto(`/annuaire?q=${word}&champ=culture-loisirs-solidaires`);
-  await expect(page.getByRole("link", { name: "Les Amis du Quartier Rosemont" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Les Amis du Quartier Rosemont", exact: true })).toBeVisible();
   const saved = await getDb().association.findUniqueOrThrow({ where: { id: member.associationId! } });
   expect(saved.phone).toBe("0612345678");
 });
