@@ -10,6 +10,7 @@ import { seedCharter } from "./charter";
 import { seedEvents } from "./events";
 import { seedSubsidies } from "./subsidies";
 import { seedBesanconTerritory } from "./territory";
+import { seedSocialProject } from "./social-project";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -42,6 +43,7 @@ export type SeedStep = (ctx: SeedContext) => Promise<void>;
 
 /** Domain seeds register here, in order. */
 export const SEED_STEPS: { name: string; run: SeedStep }[] = [
+  { name: "projet social, axes et projets phares", run: seedSocialProject },
   { name: "appels à projets et dossiers", run: seedCalls },
   { name: "instruction des dossiers", run: seedReview },
   { name: "groupes d'instruction et suivi", run: seedRouting },
