@@ -19,6 +19,7 @@ const deposit = await import("./deposit.server");
 const reading = await import("./reading.server");
 const staffView = await import("./staff-view.server");
 const review = await import("../review/transitions.server");
+const { getCorrectionRequest } = await import("../review/corrections.server");
 const { storeDocument } = await import("../documents/storing.server");
 
 async function setup() {
@@ -191,7 +192,7 @@ describe("dossier life", () => {
     await prisma.callReviewer.create({ data: { callId: call.id, userId: staff.id } });
     await review.startInstruction(id, { ...staff, role: "staff" });
     await review.requestCorrection(id, { ...staff, role: "staff" }, "Joindre le RIB à jour.");
-    expect(await reading.getLatestCorrectionRequest(id)).toMatchObject({ message: "Joindre le RIB à jour." });
+    expect(await getCorrectionRequest(id)).toMatchObject({ message: "Joindre le RIB à jour.", pending: true });
     const again = await deposit.submitDossier(access, id, late);
     expect(again).toMatchObject({ ok: true, resubmission: true, number: ok.ok ? ok.number : "" });
   });

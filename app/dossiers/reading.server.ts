@@ -77,19 +77,3 @@ export async function listSubmissions(dossierId: string) {
     select: { kind: true, submittedAt: true },
   });
 }
-
-/** The latest correction request from the CCAS, when the dossier is back with the association. */
-export async function getLatestCorrectionRequest(dossierId: string) {
-  const event = await prisma.auditEvent.findFirst({
-    where: {
-      entityType: "dossier",
-      entityId: dossierId,
-      toState: "en_construction",
-      fromState: { in: ["en_instruction", "en_construction"] },
-      action: { notIn: ["depot", "redepot"] },
-    },
-    orderBy: { createdAt: "desc" },
-    select: { comment: true, createdAt: true },
-  });
-  return event ? { message: event.comment ?? "", requestedAt: event.createdAt } : null;
-}

@@ -15,8 +15,8 @@ const { prisma } = await import("../db.server");
 const { setup, fillAll, DAY } = await import("../dossiers/test-support");
 const drafts = await import("../dossiers/drafts.server");
 const deposit = await import("../dossiers/deposit.server");
-const { requestCorrection, startInstruction, getCorrectionRequest } = await import("./transitions.server");
-const { sendCorrectionReminders, getPendingCorrectionNotice } = await import("./corrections.server");
+const { requestCorrection, startInstruction } = await import("./transitions.server");
+const { sendCorrectionReminders, getPendingCorrectionNotice, getCorrectionRequest } = await import("./corrections.server");
 const { startOfParisDay, defaultCorrectionDueDay } = await import("./correction-reasons");
 const { settleMail } = await import("../mail/mail.server");
 

@@ -4,7 +4,8 @@ import { reviewFixture } from "./test-support";
 
 const { prisma, world, newDossier } = await reviewFixture();
 const { checkAcceptedAmount, decide } = await import("./decisions.server");
-const { getCorrectionRequest, requestCorrection, startInstruction } = await import("./transitions.server");
+const { requestCorrection, startInstruction } = await import("./transitions.server");
+const { getCorrectionRequest } = await import("./corrections.server");
 
 describe("ranking against the envelope", () => {
   it("refuses an accepted amount above the amount requested, in French", () => {

@@ -7,7 +7,7 @@ import { notFoundError } from "~/lib/domain-error";
 import { kickMailQueue } from "~/mail/mail.server";
 import { requireDossierAccess, reviewRefusal, type Actor } from "./access.server";
 import { defaultCorrectionDueDay, startOfParisDay, type CorrectionReason } from "./correction-reasons";
-import { cancelPendingCorrections, getCorrectionRequest, recordCorrectionRequest } from "./corrections.server";
+import { cancelPendingCorrections, recordCorrectionRequest } from "./corrections.server";
 import { correctionRequestedEmail, instructionStartedEmail } from "./emails";
 import { dossierForMail, mailMembers } from "./recipients.server";
 
@@ -97,6 +97,3 @@ export async function requestCorrection(dossierId: string, actor: Actor, message
   });
   void kickMailQueue();
 }
-
-/** The latest correction request on a dossier (app/review/corrections.server.ts). */
-export { getCorrectionRequest };
