@@ -198,6 +198,25 @@ describe("origin policy", () => {
     },
   );
 
+  it("lets a mail client's one-click unsubscribe post through without an Origin, and nothing else", async () => {
+    const { digestUnsubscribeToken } = await import("../app/review/digest-subscription.server");
+    const staff = await createUser(prisma, { role: "staff" });
+    const oneClick = { "Content-Type": "application/x-www-form-urlencoded", Host: PUBLIC_HOST };
+    const target = `/instruction/resume/desabonnement/${digestUnsubscribeToken(staff.id)}`;
+    const body = "List-Unsubscribe=One-Click";
+    expectFrenchPage(
+      await send(appPort, target, { method: "POST", body, headers: { ...oneClick, Origin: "https://evil.example" } }),
+      403,
+      /Requête refusée/,
+    );
+    expectFrenchPage(await send(appPort, `${target}/autre`, { method: "POST", body, headers: oneClick }), 403, /Requête refusée/);
+    expectFrenchPage(await send(appPort, "/deconnexion", { method: "POST", body, headers: oneClick }), 403, /Requête refusée/);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).dailyDigest).toBe(true);
+    const answer = await send(appPort, target, { method: "POST", body, headers: oneClick });
+    expect(answer.status).toBeLessThan(400);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).dailyDigest).toBe(false);
+  });
+
   it("shows Remix PUBLIC_URL's origin whatever Host and X-Forwarded-* say", async () => {
     const probe = express();
     probe.set("trust proxy", true);

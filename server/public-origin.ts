@@ -9,11 +9,20 @@ import { sendErrorPage } from "./error-pages";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * One-click unsubscribe links (RFC 8058): the mail client posts to them itself, without an
+ * Origin. The signed token in the path is the credential, so a forged request can do nothing
+ * the link's owner could not; a browser's cross-site post still carries its Origin and is refused.
+ */
+export const ONE_CLICK_UNSUBSCRIBE = [/^\/instruction\/resume\/desabonnement\/[\w.-]+$/];
+
 /** Refuses cross-site (and Origin-less) state-changing requests with a French 403 page. */
 export function requireOwnOrigin(publicUrl: string) {
   const allowed = new URL(publicUrl).origin;
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method) || req.headers.origin === allowed) return next();
+    const oneClick = req.method === "POST" && req.headers.origin === undefined && ONE_CLICK_UNSUBSCRIBE.some((p) => p.test(req.path));
+    if (oneClick) return next();
     sendErrorPage(res, 403);
   };
 }

@@ -130,6 +130,19 @@ describe("the mail queue", () => {
     expect((await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).attachments).toHaveLength(2);
   });
 
+  it("sends a mailing one can leave with List-Unsubscribe and its one-click post, and refuses a link that is not http(s)", async () => {
+    const unsubscribeUrl = "https://portail.example.test/instruction/resume/desabonnement/u1.sig";
+    await enqueueMail(prisma, mail(1, { unsubscribeUrl }));
+    await enqueueMail(prisma, mail(2));
+    await deliverPendingMail();
+    const leaving = smtp.messages.find((m) => m.to.includes("destinataire-1@exemple.test"))!;
+    expect(leaving.parsed.headers.get("list")).toMatchObject({ unsubscribe: { url: unsubscribeUrl } });
+    expect(leaving.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+    const plain = smtp.messages.find((m) => m.to.includes("destinataire-2@exemple.test"))!;
+    expect(plain.raw).not.toContain("List-Unsubscribe");
+    await expect(enqueueMail(prisma, mail(3, { unsubscribeUrl: "javascript:alert(1)" }))).rejects.toThrow(/not http/);
+  });
+
   it("sendMail answers with the message in the queue and delivers it at once", async () => {
     const { id } = await sendMail(mail(1));
     expect((await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).messageId).toMatch(/^<.+@ccas\.localhost>$/);

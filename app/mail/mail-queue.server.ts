@@ -78,6 +78,7 @@ async function claim(db: QueueDb, row: Candidate, token: string, now: Date) {
       text: true,
       html: true,
       icalEvent: true,
+      unsubscribeUrl: true,
       attempts: true,
       files: { orderBy: { position: "asc" }, select: { filename: true, contentType: true, content: true } },
     },
@@ -103,6 +104,9 @@ async function deliver(db: QueueDb, transport: Transporter, row: Claimed, token:
       messageId: row.messageId ?? undefined,
       attachments: row.files.map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) })),
       icalEvent: row.icalEvent ? (row.icalEvent as OutgoingMail["icalEvent"]) : undefined,
+      ...(row.unsubscribeUrl
+        ? { list: { unsubscribe: row.unsubscribeUrl }, headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
+        : {}),
     });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);

@@ -20,6 +20,11 @@ export type OutgoingMail = {
   icalEvent?: { method: "REQUEST" | "PUBLISH" | "CANCEL"; content: string; filename?: string };
   /** One of a mailing to many: sent after the messages somebody is waiting for. */
   bulk?: boolean;
+  /**
+   * The portal's own link that stops this kind of mail: sent as List-Unsubscribe with one-click
+   * List-Unsubscribe-Post (RFC 8058), so mail clients offer « Se désabonner ». Absolute https/http.
+   */
+  unsubscribeUrl?: string;
 };
 
 /** Prisma or a transaction client: a message is queued in the same transaction as its cause. */
@@ -36,6 +41,13 @@ function messageIdFor(from: string) {
  * Nothing is sent here: call kickMailQueue() once the transaction has committed (sendMail
  * does both). Without SMTP_URL the message is only recorded, as not delivered.
  */
+/** Only an absolute http(s) URL, so nothing else can reach a header. */
+function checkedUnsubscribeUrl(value: string): string {
+  const url = new URL(value);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`Unsubscribe link not http(s): ${value}`);
+  return url.href;
+}
+
 export async function enqueueMail(db: MailDb, mail: OutgoingMail) {
   const { SMTP_URL, MAIL_FROM } = getEnv();
   const attachmentsMeta = [
@@ -66,6 +78,7 @@ export async function enqueueMail(db: MailDb, mail: OutgoingMail) {
       icalEvent: mail.icalEvent ?? undefined,
       status: queued ? "pending" : "recorded",
       bulk: mail.bulk ?? false,
+      unsubscribeUrl: mail.unsubscribeUrl ? checkedUnsubscribeUrl(mail.unsubscribeUrl) : null,
       nextAttemptAt: queued ? new Date() : null,
       files:
         queued && mail.attachments?.length

@@ -107,6 +107,7 @@ describe("the daily digest", () => {
     expect(await digestsTo(emailOf(world.reviewerA.id))).toHaveLength(1);
     expect(toA!.text).toContain("Nouveaux dossiers déposés (1) :");
     expect(toA!.text).toContain("/instruction/resume/desabonnement/");
+    expect(toA!.unsubscribeUrl).toMatch(/^http.*\/instruction\/resume\/desabonnement\/[\w.-]+$/);
     expect(toA!.text).not.toContain(theirs.number);
     expect(await digestsTo(emailOf(world.admin.id))).toHaveLength(1);
     expect(await digestsTo(emailOf(world.outsider.id))).toHaveLength(0);

@@ -102,14 +102,16 @@ export async function sendDailyDigests(now = new Date()) {
       const moved = await tx.user.updateMany({ where: { id: user.id, digestSentAt: user.digestSentAt }, data: { digestSentAt: now } });
       if (moved.count !== 1 || isEmptyDigest(content)) return false;
       const { name: ccasName } = await loadPortalSettings(tx);
+      const unsubscribeUrl = absoluteUrl(`/instruction/resume/desabonnement/${digestUnsubscribeToken(user.id)}`);
       await enqueueMail(tx, {
         to: user.email,
         bulk: true,
+        unsubscribeUrl,
         ...dailyDigestEmail(content, {
           recipientName: user.name,
           ccasName,
           day: now,
-          unsubscribeUrl: absoluteUrl(`/instruction/resume/desabonnement/${digestUnsubscribeToken(user.id)}`),
+          unsubscribeUrl,
           settingsUrl: absoluteUrl("/espace/compte"),
         }),
       });
