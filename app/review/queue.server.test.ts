@@ -81,6 +81,12 @@ describe("queue tabs", () => {
     expect((await tabs(world.reviewerB, "suivis")).ids).toEqual([ids.followedByB]);
   });
 
+  it("gives an administrator outside every group the dossiers no group took, in any call", async () => {
+    const result = await tabs(world.admin, "a-suivre");
+    expect(result.ids).toEqual([ids.noGroup]);
+    expect(result.counts).toEqual({ "a-suivre": 1, suivis: 0, traites: 1, tous: 5 });
+  });
+
   it("shows nothing of the call to a staff member who does not review it", async () => {
     expect((await tabs(world.outsider, "tous")).counts).toEqual({ "a-suivre": 0, suivis: 0, traites: 0, tous: 0 });
   });

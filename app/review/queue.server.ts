@@ -26,9 +26,11 @@ const DECIDED_STATES = ["accepte", "refuse", "sans_suite"] as const;
 /**
  * Each tab's condition for this user. « À suivre »: open dossiers nobody follows yet, in a group
  * the user belongs to, or without a group in a call the user reviews (a call without groups, or
- * a dossier no rule matched). « Suivis »: the user follows them. « Traités »: decided.
+ * a dossier no rule matched) — for an administrator, who oversees every call, without a group in
+ * any call. « Suivis »: the user follows them. « Traités »: decided.
  */
-export function tabWhere(tab: QueueTab, userId: string): Prisma.DossierWhereInput {
+export function tabWhere(tab: QueueTab, user: Pick<Actor, "id" | "role">): Prisma.DossierWhereInput {
+  const userId = user.id;
   switch (tab) {
     case "a-suivre":
       return {
@@ -36,7 +38,7 @@ export function tabWhere(tab: QueueTab, userId: string): Prisma.DossierWhereInpu
         followers: { none: {} },
         OR: [
           { reviewGroup: { is: { members: { some: { userId } } } } },
-          { reviewGroupId: null, call: { reviewers: { some: { userId } } } },
+          user.role === "admin" ? { reviewGroupId: null } : { reviewGroupId: null, call: { reviewers: { some: { userId } } } },
         ],
       };
     case "suivis":
@@ -64,7 +66,7 @@ export async function listReviewQueue(user: Actor, filters: QueueFilters) {
       filters.groupId ? { reviewGroupId: filters.groupId === NO_GROUP ? null : filters.groupId } : {},
     ],
   };
-  const inTab: Prisma.DossierWhereInput = { AND: [filtered, tabWhere(filters.tab ?? "tous", user.id)] };
+  const inTab: Prisma.DossierWhereInput = { AND: [filtered, tabWhere(filters.tab ?? "tous", user)] };
   const withState: Prisma.DossierWhereInput = filters.state ? { AND: [inTab, { state: filters.state }] } : inTab;
   const [dossiers, byState, calls, groups, tabCounts] = await Promise.all([
     prisma.dossier.findMany({
@@ -91,7 +93,7 @@ export async function listReviewQueue(user: Actor, filters: QueueFilters) {
       orderBy: [{ call: { opensAt: "desc" } }, { position: "asc" }],
       select: { id: true, name: true, call: { select: { title: true } } },
     }),
-    countTabs(user.id, filtered),
+    countTabs(user, filtered),
   ]);
   const counts = Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -99,7 +101,7 @@ export async function listReviewQueue(user: Actor, filters: QueueFilters) {
 }
 
 /** How many dossiers each tab holds under the other filters (the state aside). */
-export async function countTabs(userId: string, filtered: Prisma.DossierWhereInput) {
-  const counts = await Promise.all(QUEUE_TABS.map((t) => prisma.dossier.count({ where: { AND: [filtered, tabWhere(t.value, userId)] } })));
+export async function countTabs(user: Pick<Actor, "id" | "role">, filtered: Prisma.DossierWhereInput) {
+  const counts = await Promise.all(QUEUE_TABS.map((t) => prisma.dossier.count({ where: { AND: [filtered, tabWhere(t.value, user)] } })));
   return Object.fromEntries(QUEUE_TABS.map((t, i) => [t.value, counts[i]])) as Record<QueueTab, number>;
 }
