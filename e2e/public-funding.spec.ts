@@ -15,7 +15,10 @@ async function expectedRows(year: number) {
   const where = { financialYear: year, votedCents: { not: null }, association: { status: "validated" as const } };
   const rows = [];
   for (const axis of project.axes) {
-    const subsidies = await db.subsidy.findMany({ where: { ...where, axisId: axis.id }, select: { votedCents: true, associationId: true } });
+    const subsidies = await db.subsidy.findMany({
+      where: { ...where, axisId: axis.id },
+      select: { votedCents: true, associationId: true },
+    });
     rows.push({
       name: `Axe ${axis.number} : ${axis.title}`,
       voted: subsidies.reduce((sum, s) => sum + s.votedCents!, 0),
@@ -73,15 +76,20 @@ test("the public reads what the CCAS funded this year, by axis, and follows an a
   const text = await page.locator("body").innerText();
   expect(text).not.toMatch(/[\w.+-]+@[\w-]+(\.[\w-]+)+/);
   const people = await db.user.findMany({ select: { name: true, email: true } });
-  const contacts = await db.association.findMany({ where: { OR: [{ email: { not: null } }, { phone: { not: null } }] }, select: { email: true, phone: true } });
-  const leaks = [
-    ...people.flatMap((p) => [p.name, p.email]),
-    ...contacts.flatMap((c) => [c.email, c.phone]),
-  ].filter((value): value is string => !!value && value.length > 5 && text.includes(value));
+  const contacts = await db.association.findMany({
+    where: { OR: [{ email: { not: null } }, { phone: { not: null } }] },
+    select: { email: true, phone: true },
+  });
+  const leaks = [...people.flatMap((p) => [p.name, p.email]), ...contacts.flatMap((c) => [c.email, c.phone])].filter(
+    (value): value is string => !!value && value.length > 5 && text.includes(value),
+  );
   expect(leaks).toEqual([]);
 
   // An association of the first axis funded: its directory page.
-  const firstFunded = page.locator("section").filter({ has: page.getByRole("heading", { name: "Associations financées" }) }).first();
+  const firstFunded = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "Associations financées" }) })
+    .first();
   const association = firstFunded.getByRole("list").getByRole("link").first();
   const name = (await association.innerText()).trim();
   await association.click();
@@ -90,7 +98,10 @@ test("the public reads what the CCAS funded this year, by axis, and follows an a
   await page.goBack();
 
   // The previous year, from the list of years.
-  await page.getByRole("navigation", { name: "Choisir l'année" }).getByRole("link", { name: `Voir l'année ${year - 1}` }).click();
+  await page
+    .getByRole("navigation", { name: "Choisir l'année" })
+    .getByRole("link", { name: `Voir l'année ${year - 1}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/financements\\?annee=${year - 1}$`));
   await expect(page.getByRole("heading", { level: 1, name: `Ce que le CCAS a financé en ${year - 1}` })).toBeVisible();
   await expectTableMatches(page, year - 1);

@@ -98,8 +98,8 @@ export function PublicFundingView({ funding, years }: { funding: PublicFunding; 
           ) : (
             <>
               <p>
-                {formatEuros(g.votedCents)} votés, {pluralize(g.projects.length, "projet")}, {pluralize(g.associations.length, "association")}{" "}
-                financée{g.associations.length > 1 ? "s" : ""}.
+                {formatEuros(g.votedCents)} votés, {pluralize(g.projects.length, "projet")},{" "}
+                {pluralize(g.associations.length, "association")} financée{g.associations.length > 1 ? "s" : ""}.
               </p>
               <h3>Associations financées</h3>
               <ul>

@@ -19,7 +19,11 @@ const names = { a: "Épicerie des Tilleuls", b: "Atelier Numérique Solidaire", 
 
 async function grant(associationId: string, purpose: string, cents: number, year = YEAR, years?: number[]) {
   const s = await createGrant({ associationId, purpose, amount: cents, financialYear: year, fundsAction: true }, staff);
-  await recordVote(s.id, { decisionDate: `${year}-03-20`, deliberationRef: `CA-${year}-${purpose.length}`, yearAmounts: years ?? [cents] }, staff);
+  await recordVote(
+    s.id,
+    { decisionDate: `${year}-03-20`, deliberationRef: `CA-${year}-${purpose.length}`, yearAmounts: years ?? [cents] },
+    staff,
+  );
   return s.id;
 }
 
@@ -47,12 +51,19 @@ beforeAll(async () => {
   await attach(await grant(b.id, "Ateliers numériques", 8_500_50), axis1.id, axis1.flagships[1].id);
   await attach(await grant(a.id, "Transport solidaire", 3_000_00), axis2.id);
   // A multi-year agreement: its total in the year of its first exercise.
-  await attach(await grant(b.id, "Convention pluriannuelle", 10_000_00, YEAR, [10_000_00, 10_000_00, 5_000_00]), axis2.id, axis2.flagships[0].id);
+  await attach(
+    await grant(b.id, "Convention pluriannuelle", 10_000_00, YEAR, [10_000_00, 10_000_00, 5_000_00]),
+    axis2.id,
+    axis2.flagships[0].id,
+  );
   await grant(c.id, "Vestiaire", 2_000_00); // unattached
   await grant(a.id, "Sorties familles", 1_500_00); // unattached
   await prisma.association.update({ where: { id: c.id }, data: { dissolvedAt: new Date(Date.UTC(YEAR, 5, 1)) } });
   // Not shown: proposed only, another year, an association no longer validated.
-  await createGrant({ associationId: a.id, purpose: "Proposée seulement", amount: 9_999_00, financialYear: YEAR, fundsAction: true }, staff);
+  await createGrant(
+    { associationId: a.id, purpose: "Proposée seulement", amount: 9_999_00, financialYear: YEAR, fundsAction: true },
+    staff,
+  );
   await attach(await grant(a.id, "Autre année", 7_000_00, YEAR + 1), axis1.id);
   await attach(await grant(p.id, "Association refusée ensuite", 4_000_00), axis1.id);
   await prisma.association.update({ where: { id: p.id }, data: { status: "refused" } });
@@ -72,9 +83,14 @@ describe("getPublicFunding", () => {
 
     const axisIds = project.axes.map((a) => a.id);
     for (const group of page.groups) {
-      const where = group.number === null ? { ...shown, OR: [{ axisId: null }, { axisId: { notIn: axisIds } }] } : { ...shown, axisId: group.key };
+      const where =
+        group.number === null ? { ...shown, OR: [{ axisId: null }, { axisId: { notIn: axisIds } }] } : { ...shown, axisId: group.key };
       const sum = await prisma.subsidy.aggregate({ where, _sum: { votedCents: true }, _count: true });
-      const associations = await prisma.subsidy.findMany({ where, distinct: ["associationId"], select: { association: { select: { name: true } } } });
+      const associations = await prisma.subsidy.findMany({
+        where,
+        distinct: ["associationId"],
+        select: { association: { select: { name: true } } },
+      });
       expect(group.votedCents).toBe(sum._sum.votedCents ?? 0);
       expect(group.projects).toHaveLength(sum._count);
       expect(group.associations.map((a) => a.name).sort()).toEqual(associations.map((a) => a.association.name).sort());
@@ -108,7 +124,11 @@ describe("getPublicFunding", () => {
     const page = await funding.getPublicFunding(YEAR);
     const keys = new Set<string>();
     const walk = (value: unknown) => {
-      if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) (keys.add(k), walk(v));
+      if (!value || typeof value !== "object") return;
+      for (const [k, v] of Object.entries(value)) {
+        keys.add(k);
+        walk(v);
+      }
     };
     walk(page);
     for (const forbidden of ["email", "phone", "representative", "members", "siret", "userId"]) expect(keys.has(forbidden)).toBe(false);
@@ -131,10 +151,18 @@ describe("getPublicFunding", () => {
 
 describe("the /financements loader", () => {
   it("serves the year asked, and the current year for anything else", async () => {
-    const asked = await route.loader({ request: new Request(`http://portail.test/financements?annee=${YEAR}`), params: {}, context: {} });
+    const asked = await route.loader({
+      request: new Request(`http://portail.test/financements?annee=${YEAR}`),
+      params: {},
+      context: { cspNonce: "" },
+    });
     expect(asked.funding.totals.votedCents).toBe(52_000_50);
     expect(asked.years).toContain(YEAR);
-    const odd = await route.loader({ request: new Request("http://portail.test/financements?annee=%00%27"), params: {}, context: {} });
+    const odd = await route.loader({
+      request: new Request("http://portail.test/financements?annee=%00%27"),
+      params: {},
+      context: { cspNonce: "" },
+    });
     expect(odd.funding.year).toBe(funding.defaultFundingYear());
   });
 });

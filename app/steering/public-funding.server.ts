@@ -99,7 +99,14 @@ export async function getPublicFunding(year: number) {
     projects: [],
     associations: [],
   }));
-  const unattached: FundingGroup = { key: UNATTACHED_KEY, number: null, title: UNATTACHED_TITLE, votedCents: 0, projects: [], associations: [] };
+  const unattached: FundingGroup = {
+    key: UNATTACHED_KEY,
+    number: null,
+    title: UNATTACHED_TITLE,
+    votedCents: 0,
+    projects: [],
+    associations: [],
+  };
 
   const seenIn = new Map<FundingGroup, Set<string>>();
   for (const s of subsidies) {

@@ -16,7 +16,13 @@ const CALL_INDICATORS = [
     targetRequired: true,
     description: "Personnes différentes accompagnées au moins une fois pendant l'action.",
   },
-  { name: "Heures d'atelier", kind: "moyens", unit: "heures", targetRequired: false, description: "Heures d'atelier ou de permanence tenues." },
+  {
+    name: "Heures d'atelier",
+    kind: "moyens",
+    unit: "heures",
+    targetRequired: false,
+    description: "Heures d'atelier ou de permanence tenues.",
+  },
   {
     name: "Part de femmes parmi les personnes accompagnées",
     kind: "resultats",
@@ -129,7 +135,11 @@ export async function seedSteering(ctx: SeedContext) {
     orderBy: { number: "asc" },
   });
   if (grant) {
-    await createProjectIndicator(db, { subsidyId: grant.id }, { name: "Personnes accompagnées", kind: "resultats", unit: "personnes", target: 30 });
+    await createProjectIndicator(
+      db,
+      { subsidyId: grant.id },
+      { name: "Personnes accompagnées", kind: "resultats", unit: "personnes", target: 30 },
+    );
     await createProjectIndicator(db, { subsidyId: grant.id }, { name: "Séances collectives", kind: "moyens", unit: "seances", target: 24 });
   }
 
@@ -214,5 +224,7 @@ export async function seedSteering(ctx: SeedContext) {
       });
     }
   }
-  ctx.log(`Pilotage : ${calls.length} appels avec indicateurs, ${attached} subventions rattachées sur ${subsidies.length}, ${results} valeurs atteintes.`);
+  ctx.log(
+    `Pilotage : ${calls.length} appels avec indicateurs, ${attached} subventions rattachées sur ${subsidies.length}, ${results} valeurs atteintes.`,
+  );
 }
