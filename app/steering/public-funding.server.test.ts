@@ -11,6 +11,7 @@ const { createGrant } = await import("../subsidies/creation.server");
 const { recordVote } = await import("../subsidies/vote.server");
 const funding = await import("./public-funding.server");
 const route = await import("../routes/financements");
+const { PUBLIC_PAGES } = await import("../../server/page-cache");
 
 const YEAR = 2092;
 let project: Awaited<ReturnType<typeof createSocialProject>>;
@@ -164,5 +165,10 @@ describe("the /financements loader", () => {
       context: { cspNonce: "" },
     });
     expect(odd.funding.year).toBe(funding.defaultFundingYear());
+  });
+
+  it("is a public page for the anonymous page cache (decision 008)", () => {
+    expect(PUBLIC_PAGES.test("/financements")).toBe(true);
+    expect(PUBLIC_PAGES.test("/financements/autre")).toBe(false);
   });
 });
