@@ -133,6 +133,9 @@ function Footer() {
           <li>
             <Link to="/donnees">Données ouvertes</Link>
           </li>
+          <li>
+            <Link to="/financements">Ce que le CCAS a financé</Link>
+          </li>
         </ul>
       </div>
     </footer>

@@ -227,6 +227,24 @@ test("the call page renders its Markdown without scripts or javascript: links", 
   await visit(page, "/appels-a-projets", `Appel ${w} ${IMG}`);
 });
 
+test("the public page of what the CCAS funded shows hostile names and purposes as text", async ({ page }) => {
+  watch(page);
+  // A voted grant of its own, in a year no other journey funds.
+  await db().subsidy.create({
+    data: {
+      number: `SUB-XSS-F-${w}`,
+      associationId: association.id,
+      purpose: `Financé ${w} ${IMG}`,
+      requestedCents: 1_000_00,
+      proposedCents: 1_000_00,
+      votedCents: 1_000_00,
+      financialYear: 2099,
+    },
+  });
+  await visit(page, "/financements?annee=2099", `Financé ${w} ${IMG}`);
+  await expect(page.locator("body")).toContainText(`Entraide ${w} ${IMG}`);
+});
+
 test("event pages, public and staff", async ({ page }) => {
   watch(page);
   await visit(page, "/evenements", `Atelier ${w} ${IMG}`);

@@ -37,7 +37,7 @@ const PER_RESPONSE_HEADERS = new Set([
 ]);
 
 export const PUBLIC_PAGES =
-  /^\/(?:annuaire(?:\/[^/.]+)?|appels-a-projets(?:\/[^/.]+)?|evenements(?:\/[^/.]+)?|charte(?:\/signataires|\/versions(?:\/[^/.]+)?)?|accessibilite|donnees-personnelles)?$/;
+  /^\/(?:annuaire(?:\/[^/.]+)?|appels-a-projets(?:\/[^/.]+)?|evenements(?:\/[^/.]+)?|charte(?:\/signataires|\/versions(?:\/[^/.]+)?)?|accessibilite|donnees-personnelles|financements)?$/;
 
 export function createPageCache(options: PageCacheOptions) {
   const pages = new LRUCache<string, CachedPage>({

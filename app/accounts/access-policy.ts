@@ -111,6 +111,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/charte.versions._index": page(RULES.public),
   "routes/charte.versions.$number": page(RULES.public, { number: "charterVersion" }),
   "routes/donnees._index": page(RULES.public),
+  "routes/financements": page(RULES.public),
   "routes/donnees.structures[.]json": page(RULES.public),
   "routes/donnees.structures[.]csv": page(RULES.public),
   "routes/donnees.services[.]json": page(RULES.public),

@@ -85,6 +85,10 @@ export default function OpenData() {
         </li>
         <li>Aucune donnée personnelle n'y figure : seules les coordonnées publiques des associations sont publiées.</li>
         <li>
+          Les subventions votées de l'année, par axe du projet social, se lisent aussi sur la page{" "}
+          <Link to="/financements">ce que le CCAS a financé</Link>.
+        </li>
+        <li>
           Voir aussi <Link to="/annuaire">l'annuaire</Link> et la page <Link to="/donnees-personnelles">données personnelles</Link>.
         </li>
       </ul>

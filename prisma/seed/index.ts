@@ -11,6 +11,7 @@ import { seedEvents } from "./events";
 import { seedSubsidies } from "./subsidies";
 import { seedBesanconTerritory } from "./territory";
 import { seedSocialProject } from "./social-project";
+import { seedSteering } from "./steering";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -50,6 +51,7 @@ export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "charte de l'action sociale", run: seedCharter },
   { name: "événements et inscriptions", run: seedEvents },
   { name: "subventions, conventions et versements", run: seedSubsidies },
+  { name: "pilotage du projet social : rattachements, indicateurs, objectifs", run: seedSteering },
   { name: "bureau d'instruction : dépôts, étiquettes, corrections, avis", run: seedReviewDesk },
 ];
 
