@@ -38,7 +38,8 @@ export function VotedPaidChart({
       width="100%"
       style={{ maxWidth: width, display: "block" }}
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
