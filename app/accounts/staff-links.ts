@@ -29,7 +29,8 @@ export const STAFF_LINKS: StaffLink[] = [
   {
     href: "/instruction/pilotage",
     title: "Pilotage du projet social",
-    description: "Par axe et projet phare : voté, versé, projets, associations, indicateurs (objectif et atteint), tendances ; exports et rapport annuel.",
+    description:
+      "Par axe et projet phare : voté, versé, projets, associations, indicateurs (objectif et atteint), tendances ; exports et rapport annuel.",
     action: "Pilotage du projet social",
   },
 ];

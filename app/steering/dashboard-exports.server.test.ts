@@ -32,7 +32,10 @@ afterAll(async () => {
 });
 
 async function votedOfAxis(axisId: string | null) {
-  const sum = await prisma.subsidy.aggregate({ where: { financialYear: YEAR, votedCents: { not: null }, axisId }, _sum: { votedCents: true } });
+  const sum = await prisma.subsidy.aggregate({
+    where: { financialYear: YEAR, votedCents: { not: null }, axisId },
+    _sum: { votedCents: true },
+  });
   return sum._sum.votedCents ?? 0;
 }
 

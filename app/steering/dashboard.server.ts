@@ -70,7 +70,12 @@ export function projectForYear(year: number) {
       adoptedOn: true,
       axes: {
         orderBy: { number: "asc" },
-        select: { id: true, number: true, title: true, flagships: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true } } },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          flagships: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true } },
+        },
       },
     },
   });
@@ -106,8 +111,7 @@ const figures = (acc: MoneyAcc): MoneyFigures => ({
   associations: acc.associations.size,
 });
 
-const isActiveIn = (s: SteeringSubsidy, year: number) =>
-  s.financialYear === year || (s.multiYear && s.years.some((y) => y.year === year));
+const isActiveIn = (s: SteeringSubsidy, year: number) => s.financialYear === year || (s.multiYear && s.years.some((y) => y.year === year));
 
 /** A subsidy's indicators in a year, with the year's target and validated value. */
 export function indicatorFacts(s: SteeringSubsidy, year: number): IndicatorFact[] {
@@ -222,7 +226,13 @@ export async function getSteeringDashboard(year: number) {
 
   return {
     year,
-    project: project && { id: project.id, title: project.title, startYear: project.startYear, endYear: project.endYear, adoptedOn: project.adoptedOn },
+    project: project && {
+      id: project.id,
+      title: project.title,
+      startYear: project.startYear,
+      endYear: project.endYear,
+      adoptedOn: project.adoptedOn,
+    },
     totals: { ...figures(all), attachedVotedCents: all.votedCents - unattachedMoney.votedCents },
     axes: axisRows,
     unattached,

@@ -63,7 +63,10 @@ export async function buildSteeringWorld(db: Db, { year, tag }: { year: number; 
         multiYear: years.length > 1,
         axisId: o.axisId ?? null,
         flagshipId: o.flagshipId ?? null,
-        years: o.votedCents === null ? undefined : { create: years.map((y) => ({ year: y, amountCents: Math.round(o.votedCents! / years.length) })) },
+        years:
+          o.votedCents === null
+            ? undefined
+            : { create: years.map((y) => ({ year: y, amountCents: Math.round(o.votedCents! / years.length) })) },
         instalments: {
           create: [
             ...(o.paid ?? []).map((c, position) => ({
@@ -122,7 +125,13 @@ export async function buildSteeringWorld(db: Db, { year, tag }: { year: number; 
 
   // Axis 1 without projet phare: B, 5 000 € voted and paid; its own spelling of the people indicator
   // (same group) and hours; the report is only submitted: nothing counts as achieved, two pending.
-  const s2 = await subsidy({ associationId: associations.b.id, votedCents: 5_000_00, paid: [5_000_00], axisId: axis1.id, withDossier: true });
+  const s2 = await subsidy({
+    associationId: associations.b.id,
+    votedCents: 5_000_00,
+    paid: [5_000_00],
+    axisId: axis1.id,
+    withDossier: true,
+  });
   const s2People = await createProjectIndicator(
     db,
     { dossierId: s2.dossierId! },
@@ -145,7 +154,11 @@ export async function buildSteeringWorld(db: Db, { year, tag }: { year: number; 
     flagshipId: axis2.flagships[0].id,
     years: [year, year + 1],
   });
-  const s3Women = await createProjectIndicator(db, { subsidyId: s3.id }, { name: "Part de femmes", kind: "resultats", unit: "pourcentage", target: 60 });
+  const s3Women = await createProjectIndicator(
+    db,
+    { subsidyId: s3.id },
+    { name: "Part de femmes", kind: "resultats", unit: "pourcentage", target: 60 },
+  );
   const s3People = await createProjectIndicator(
     db,
     { subsidyId: s3.id },
@@ -161,7 +174,11 @@ export async function buildSteeringWorld(db: Db, { year, tag }: { year: number; 
 
   // Not attached: C, 3 000 € voted, nothing paid; 20 hours targeted, report not yet due.
   const s4 = await subsidy({ associationId: associations.c.id, votedCents: 3_000_00, unpaid: [3_000_00] });
-  const s4Hours = await createProjectIndicator(db, { subsidyId: s4.id }, { name: "Heures d'atelier", kind: "moyens", unit: "heures", target: 20 });
+  const s4Hours = await createProjectIndicator(
+    db,
+    { subsidyId: s4.id },
+    { name: "Heures d'atelier", kind: "moyens", unit: "heures", target: 20 },
+  );
   await report(s4.id, year, "a_fournir", []);
 
   // Proposed, not voted: counts nowhere.

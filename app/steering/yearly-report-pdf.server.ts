@@ -17,7 +17,8 @@ export async function steeringReportPdf(year: number, { now = new Date(), compre
   const bytes = await renderPdf(
     { title, author: ccas.name, createdAt: now, compress },
     (doc) => {
-      const heading = (text: string) => doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#000").text(pdfText(text)).moveDown(0.3);
+      const heading = (text: string) =>
+        doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#000").text(pdfText(text)).moveDown(0.3);
       const line = (text: string, options: { indent?: number; bold?: boolean } = {}) =>
         doc
           .font(options.bold ? "Helvetica-Bold" : "Helvetica")
@@ -25,8 +26,17 @@ export async function steeringReportPdf(year: number, { now = new Date(), compre
           .fillColor("#000")
           .text(pdfText(text), { indent: options.indent ?? 0 });
 
-      doc.font("Helvetica").fontSize(10).fillColor("#333").text(pdfText(ccas.longName || ccas.name));
-      doc.moveDown(0.3).font("Helvetica-Bold").fontSize(17).fillColor("#000").text(pdfText(`Rapport annuel de pilotage ${year}`));
+      doc
+        .font("Helvetica")
+        .fontSize(10)
+        .fillColor("#333")
+        .text(pdfText(ccas.longName || ccas.name));
+      doc
+        .moveDown(0.3)
+        .font("Helvetica-Bold")
+        .fontSize(17)
+        .fillColor("#000")
+        .text(pdfText(`Rapport annuel de pilotage ${year}`));
       doc
         .font("Helvetica")
         .fontSize(11)
@@ -37,7 +47,10 @@ export async function steeringReportPdf(year: number, { now = new Date(), compre
               : `Aucun projet social ${ofCcas(ccas.name)} ne couvre l'année ${year}.`,
           ),
         );
-      doc.fontSize(9).fillColor("#555").text(pdfText(`Établi le ${formatDate(now)} par ${ccas.name}.`));
+      doc
+        .fontSize(9)
+        .fillColor("#555")
+        .text(pdfText(`Établi le ${formatDate(now)} par ${ccas.name}.`));
 
       heading("Chiffres clés");
       labelLine(doc, "Montant voté", euros(d.totals.votedCents), 10);
@@ -50,10 +63,9 @@ export async function steeringReportPdf(year: number, { now = new Date(), compre
       heading("Par axe et projet phare");
       for (const a of [...d.axes, d.unattached]) {
         line(a.number === null ? a.title : `Axe ${a.number} – ${a.title}`, { bold: true });
-        line(
-          `Voté ${euros(a.votedCents)} ; versé ${euros(a.paidCents)} ; ${a.projects} projet(s), ${a.associations} association(s)`,
-          { indent: 12 },
-        );
+        line(`Voté ${euros(a.votedCents)} ; versé ${euros(a.paidCents)} ; ${a.projects} projet(s), ${a.associations} association(s)`, {
+          indent: 12,
+        });
         for (const f of a.flagships) {
           line(`n°${f.number} ${f.title} : voté ${euros(f.votedCents)}, versé ${euros(f.paidCents)}, ${f.projects} projet(s)`, {
             indent: 24,

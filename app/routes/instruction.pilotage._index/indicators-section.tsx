@@ -45,8 +45,8 @@ export function IndicatorsSection() {
     <section aria-labelledby="indicateurs">
       <h2 id="indicateurs">Indicateurs : objectifs et valeurs atteintes</h2>
       <p className="small muted">
-        Les indicateurs de même nature, même unité et même nom (à la casse et aux accents près) sont additionnés ; une part (%) ne
-        l'est jamais : sa moyenne et son écart sont donnés. Atteint : comptes rendus financiers validés seulement.
+        Les indicateurs de même nature, même unité et même nom (à la casse et aux accents près) sont additionnés ; une part (%) ne l'est
+        jamais : sa moyenne et son écart sont donnés. Atteint : comptes rendus financiers validés seulement.
       </p>
       <IndicatorTable groups={d.indicators} caption={`Ensemble des projets, ${d.year}`} testId="steering-indicators" />
       {[...d.axes, d.unattached]

@@ -24,8 +24,8 @@ export function KeyFigures() {
       </dl>
       <p className="small muted">
         Les montants sont ceux des subventions votées de l'exercice (une convention pluriannuelle pour son total, dans l'exercice de sa
-        première année), comme au tableau de bord des subventions. Les indicateurs portent sur les projets actifs dans l'année ; les
-        valeurs atteintes viennent des seuls comptes rendus validés.
+        première année), comme au tableau de bord des subventions. Les indicateurs portent sur les projets actifs dans l'année ; les valeurs
+        atteintes viennent des seuls comptes rendus validés.
       </p>
     </section>
   );

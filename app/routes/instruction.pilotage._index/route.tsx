@@ -35,9 +35,7 @@ export default function SteeringDashboardPage() {
           {d.project.adoptedOn ? `, adopté le ${formatDate(d.project.adoptedOn)}` : ""}.
         </p>
       ) : (
-        <p role="note">
-          Aucun projet social ne couvre l'année {d.year} : toutes les subventions y figurent comme non rattachées.
-        </p>
+        <p role="note">Aucun projet social ne couvre l'année {d.year} : toutes les subventions y figurent comme non rattachées.</p>
       )}
       <Form method="get" className="actions">
         <label htmlFor="annee">Année</label>

@@ -20,7 +20,9 @@ export function TrendsSection() {
       <h2 id="tendances">Tendances {d.project ? `${d.project.startYear}-${d.project.endYear}` : d.year}</h2>
       <div className="steering-chart-and-table">
         <figure>
-          <figcaption>Voté et versé chaque année, tous axes confondus. Le détail par axe figure dans le tableau « Tendances par axe ».</figcaption>
+          <figcaption>
+            Voté et versé chaque année, tous axes confondus. Le détail par axe figure dans le tableau « Tendances par axe ».
+          </figcaption>
           <VotedPaidChart title="Voté et versé par année" rows={perYear} format={money} width={520} />
         </figure>
         <div className="table-wrap">
