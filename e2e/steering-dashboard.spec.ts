@@ -112,3 +112,25 @@ test("staff read the year's steering dashboard and take away its exports and rep
   expect(flat).toContain(`Axe 1 – ${world.axis1.title}`);
   expect(flat).toContain("Objectif : 190 personnes ; atteint : 127 personnes ; taux : 67 %");
 });
+
+test("names typed as markup or formulas stay text on the dashboard and in its CSV", async ({ page }) => {
+  const db = getDb();
+  const year = await freeYear();
+  const tag = `x${Date.now().toString(36)}`;
+  const world = await buildSteeringWorld(db, { year, tag });
+  const hostile = `<img src=x id=xss-img onerror="window.__xss=1"> =HYPERLINK("https://pirate.example") ${tag}`;
+  await db.socialAxis.update({ where: { id: world.axis2.id }, data: { title: `Axe hostile ${hostile}` } });
+  await db.projectIndicator.update({
+    where: { id: world.indicators.s4Hours.id },
+    data: { name: `=HYPERLINK("https://pirate.example") ${tag}` },
+  });
+  await loginAs(page, "staff");
+  await page.goto(`/instruction/pilotage?annee=${year}`);
+  await expect(page.getByTestId("steering-axes")).toContainText(`Axe hostile ${hostile}`);
+  await expect(page.locator("#xss-img")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  await expectAccessible(page);
+  const csv = await download(page, "Exporter les indicateurs (CSV)");
+  const rows: string[][] = parse(csv.bytes.toString("utf8").replace(/^\ufeff/, ""), { delimiter: ";" });
+  expect(rows.filter((r) => r[2].includes("HYPERLINK")).map((r) => r[2])[0]).toBe(`'=HYPERLINK("https://pirate.example") ${tag}`);
+});
