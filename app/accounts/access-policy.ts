@@ -227,6 +227,11 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   }),
   "routes/instruction.subventions.export[.]csv": page(RULES.staff),
   "routes/instruction.subventions.export[.]xlsx": page(RULES.staff),
+  // The steering dashboard (issue 17), its exports and the yearly report.
+  "routes/instruction.pilotage._index": page(RULES.staff),
+  "routes/instruction.pilotage.export[.]csv": page(RULES.staff),
+  "routes/instruction.pilotage.export[.]xlsx": page(RULES.staff),
+  "routes/instruction.pilotage.rapport[.]pdf": page(RULES.staff),
 
   "routes/admin._index": page(RULES.admin),
   "routes/admin.associations": form(RULES.admin, RULES.admin),

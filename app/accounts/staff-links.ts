@@ -26,4 +26,11 @@ export const STAFF_LINKS: StaffLink[] = [
     description: "Votes, conventions, échéanciers et versements, comptes rendus financiers ; tableau de bord et exports.",
     action: "Suivre les subventions",
   },
+  {
+    href: "/instruction/pilotage",
+    title: "Pilotage du projet social",
+    description:
+      "Par axe et projet phare : voté, versé, projets, associations, indicateurs (objectif et atteint), tendances ; exports et rapport annuel.",
+    action: "Pilotage du projet social",
+  },
 ];
