@@ -8,7 +8,8 @@ import { domainAction, domainLoader, invalid, parseForm } from "~/lib/forms.serv
 import { pageTitle } from "~/lib/meta";
 import { SocialProjectFields } from "~/steering/social-project-form";
 import { socialProjectSchema } from "~/steering/social-project-schemas";
-import { createSocialProject, listSocialProjects, periodLabel } from "~/steering/social-project.server";
+import { periodLabel } from "~/steering/social-project-labels";
+import { createSocialProject, listSocialProjects } from "~/steering/social-project.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Projet social – Administration") }];
 

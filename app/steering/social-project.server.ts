@@ -5,6 +5,7 @@ import { prisma, writeTransaction, type Db } from "~/db.server";
 import { recordAudit } from "~/lib/audit.server";
 import { DomainError, notFoundError } from "~/lib/domain-error";
 import type { Tx } from "~/lib/transaction";
+import { periodLabel } from "./social-project-labels";
 import type { SocialProjectInput } from "./social-project-schemas";
 
 type Reader = Db | Tx;
@@ -30,10 +31,7 @@ export const socialProjectSelect = {
 
 export type SocialProjectView = Prisma.SocialProjectGetPayload<{ select: typeof socialProjectSelect }>;
 
-/** « 2022-2026 » (« 2027 » for a single year). */
-export function periodLabel(p: { startYear: number; endYear: number }) {
-  return p.startYear === p.endYear ? String(p.startYear) : `${p.startYear}-${p.endYear}`;
-}
+export { periodLabel };
 
 export async function listSocialProjects(db: Reader = prisma) {
   const projects = await db.socialProject.findMany({
