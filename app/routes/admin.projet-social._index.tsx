@@ -44,31 +44,31 @@ export default function SocialProjects() {
       </p>
       {projects.length ? (
         <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Projets sociaux</caption>
-          <thead>
-            <tr>
-              <th scope="col">Projet</th>
-              <th scope="col">Période</th>
-              <th scope="col">Adopté le</th>
-              <th scope="col">Contenu</th>
-            </tr>
-          </thead>
-          <tbody>
-            {projects.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/admin/projet-social/${p.id}`}>{p.title}</Link>
-                </td>
-                <td>{periodLabel(p)}</td>
-                <td>{p.adoptedOn ? formatDate(p.adoptedOn) : "—"}</td>
-                <td>
-                  {pluralize(p.axisCount, "axe")}, {pluralize(p.flagshipCount, "projet phare", "projets phares")}
-                </td>
+          <table>
+            <caption className="visually-hidden">Projets sociaux</caption>
+            <thead>
+              <tr>
+                <th scope="col">Projet</th>
+                <th scope="col">Période</th>
+                <th scope="col">Adopté le</th>
+                <th scope="col">Contenu</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {projects.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/admin/projet-social/${p.id}`}>{p.title}</Link>
+                  </td>
+                  <td>{periodLabel(p)}</td>
+                  <td>{p.adoptedOn ? formatDate(p.adoptedOn) : "—"}</td>
+                  <td>
+                    {pluralize(p.axisCount, "axe")}, {pluralize(p.flagshipCount, "projet phare", "projets phares")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>Aucun projet social n'est encore enregistré.</p>

@@ -21,7 +21,9 @@ async function flagshipOf(tx: Tx, projectId: string, flagshipId: string) {
     select: { id: true, number: true, title: true, axisId: true },
   });
   if (!flagship) {
-    throw new DomainError("Ce projet phare n'existe pas (ou plus) dans ce projet social. Rechargez la page.", { code: "flagship_not_found" });
+    throw new DomainError("Ce projet phare n'existe pas (ou plus) dans ce projet social. Rechargez la page.", {
+      code: "flagship_not_found",
+    });
   }
   return flagship;
 }
@@ -87,7 +89,9 @@ async function referencesOf(tx: Tx, where: { axisId?: string; flagshipId?: strin
   const parts: string[] = [];
   const more = (shown: number, total: number) => (total > shown ? ` et ${total - shown} autre${total - shown > 1 ? "s" : ""}` : "");
   if (callCount) {
-    parts.push(`${callCount > 1 ? "les appels" : "l'appel"} ${calls.map((c) => `« ${c.title} »`).join(", ")}${more(calls.length, callCount)}`);
+    parts.push(
+      `${callCount > 1 ? "les appels" : "l'appel"} ${calls.map((c) => `« ${c.title} »`).join(", ")}${more(calls.length, callCount)}`,
+    );
   }
   if (subsidyCount) {
     parts.push(
@@ -103,17 +107,22 @@ export async function removeAxis(projectId: string, axisId: string, actor: Actor
     const axis = await axisOf(tx, projectId, axisId);
     const used = await referencesOf(tx, { axisId: axis.id });
     if (used) {
-      throw new DomainError(
-        `L'axe ${axis.number} « ${axis.title} » ne peut pas être retiré : ${used}. Retirez d'abord ce rattachement.`,
-        { code: "axis_in_use" },
-      );
+      throw new DomainError(`L'axe ${axis.number} « ${axis.title} » ne peut pas être retiré : ${used}. Retirez d'abord ce rattachement.`, {
+        code: "axis_in_use",
+      });
     }
     const flagships = await tx.flagshipProject.count({ where: { axisId: axis.id } });
     await tx.socialAxis.delete({ where: { id: axis.id } });
     // The axes after it move up one place, in order (the slot below each is free).
     const after = await tx.socialAxis.findMany({ where: { projectId, number: { gt: axis.number } }, orderBy: { number: "asc" } });
     for (const a of after) await tx.socialAxis.update({ where: { id: a.id }, data: { number: a.number - 1 } });
-    await audit(tx, projectId, actor, "social_axis_removed", `Axe ${axis.number} : ${axis.title}${flagships ? ` (${flagships} projet(s) phare(s))` : ""}`);
+    await audit(
+      tx,
+      projectId,
+      actor,
+      "social_axis_removed",
+      `Axe ${axis.number} : ${axis.title}${flagships ? ` (${flagships} projet(s) phare(s))` : ""}`,
+    );
   });
 }
 
@@ -149,7 +158,11 @@ export async function updateFlagship(projectId: string, flagshipId: string, inpu
       await tx.subsidy.updateMany({ where: { flagshipId: flagship.id }, data: { axisId: axis.id } });
       const calls = await tx.callFlagship.findMany({ where: { flagshipId: flagship.id }, select: { callId: true } });
       for (const { callId } of calls) {
-        await tx.callAxis.upsert({ where: { callId_axisId: { callId, axisId: axis.id } }, create: { callId, axisId: axis.id }, update: {} });
+        await tx.callAxis.upsert({
+          where: { callId_axisId: { callId, axisId: axis.id } },
+          create: { callId, axisId: axis.id },
+          update: {},
+        });
       }
     }
     await audit(

@@ -31,8 +31,8 @@ export function CallSteeringSection({ steering }: { steering: CallSteeringView }
         <ValidatedForm schema={callSteeringSchema} method="post" key={[...steering.axisIds, ...steering.flagshipIds].join()}>
           <input type="hidden" name="intent" value="social_project" />
           <p>
-            Les axes et projets phares du projet « {project.title} » ({project.period}) que cet appel sert. Cocher un projet phare
-            rattache aussi son axe.
+            Les axes et projets phares du projet « {project.title} » ({project.period}) que cet appel sert. Cocher un projet phare rattache
+            aussi son axe.
           </p>
           {steering.staleTies ? (
             <p className="alert alert-info">

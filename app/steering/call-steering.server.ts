@@ -65,7 +65,14 @@ export async function saveCallSteering(callId: string, input: CallSteeringInput,
       actorId: actor.id,
       action: "social_project_ties_saved",
       comment: axisIds.length
-        ? `Axes ${numbers.join(", ")}${flagshipIds.length ? ` ; projets phares n°${flagshipIds.map((id) => flagships.get(id)!.number).sort((a, b) => a - b).join(", ")}` : ""}`
+        ? `Axes ${numbers.join(", ")}${
+            flagshipIds.length
+              ? ` ; projets phares n°${flagshipIds
+                  .map((id) => flagships.get(id)!.number)
+                  .sort((a, b) => a - b)
+                  .join(", ")}`
+              : ""
+          }`
         : "Aucun axe",
     });
     return { axisCount: axisIds.length, flagshipCount: flagshipIds.length };
@@ -77,9 +84,14 @@ export async function publicCallSteering(callId: string, db: Reader = prisma) {
   const [axes, flagships] = await Promise.all([
     db.callAxis.findMany({
       where: { callId },
-      select: { axis: { select: { id: true, number: true, title: true, project: { select: { title: true, startYear: true, endYear: true } } } } },
+      select: {
+        axis: { select: { id: true, number: true, title: true, project: { select: { title: true, startYear: true, endYear: true } } } },
+      },
     }),
-    db.callFlagship.findMany({ where: { callId }, select: { flagship: { select: { id: true, number: true, title: true, axisId: true } } } }),
+    db.callFlagship.findMany({
+      where: { callId },
+      select: { flagship: { select: { id: true, number: true, title: true, axisId: true } } },
+    }),
   ]);
   if (!axes.length) return null;
   const project = axes[0].axis.project;
@@ -110,7 +122,10 @@ export async function attachmentFromCall(callId: string, year: number, db: Reade
   if (!project) return { axisId: null, flagshipId: null };
   const [axes, flagships] = await Promise.all([
     db.callAxis.findMany({ where: { callId, axis: { projectId: project.id } }, select: { axisId: true } }),
-    db.callFlagship.findMany({ where: { callId, flagship: { projectId: project.id } }, select: { flagship: { select: { id: true, axisId: true } } } }),
+    db.callFlagship.findMany({
+      where: { callId, flagship: { projectId: project.id } },
+      select: { flagship: { select: { id: true, axisId: true } } },
+    }),
   ]);
   if (flagships.length === 1) return { axisId: flagships[0].flagship.axisId, flagshipId: flagships[0].flagship.id };
   if (axes.length === 1) return { axisId: axes[0].axisId, flagshipId: null };

@@ -67,8 +67,11 @@ export type CallSteeringInput = z.output<typeof callSteeringSchema>;
  * phare to that axis.
  */
 export const attachmentValue = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() : v ?? ""),
-  z.string().max(130, "Rattachement : choix inconnu.").regex(/^([\w-]+(:[\w-]+)?)?$/, "Rattachement : choix inconnu."),
+  (v) => (typeof v === "string" ? v.trim() : (v ?? "")),
+  z
+    .string()
+    .max(130, "Rattachement : choix inconnu.")
+    .regex(/^([\w-]+(:[\w-]+)?)?$/, "Rattachement : choix inconnu."),
 );
 export const attachmentSchema = z.object({ attachment: attachmentValue });
 

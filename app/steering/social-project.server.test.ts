@@ -81,14 +81,24 @@ describe("axes and projets phares", () => {
     const p = await createProjectRow(prisma, {
       startYear: 2061,
       endYear: 2062,
-      axes: [{ title: "Axe A", flagships: ["Phare A1"] }, { title: "Axe B", flagships: ["Phare B1"] }],
+      axes: [
+        { title: "Axe A", flagships: ["Phare A1"] },
+        { title: "Axe B", flagships: ["Phare B1"] },
+      ],
     });
     const [axisA, axisB] = p.axes;
     const call = await createCall(prisma, { financialYear: 2061, title: "Appel des phares" });
     await calls.saveCallSteering(call.id, { axisIds: [], flagshipIds: [axisA.flagships[0].id] }, admin);
     const association = await createAssociation(prisma);
     const grant = await createGrant(
-      { associationId: association.id, purpose: "Maraude", amount: 1_000_00, financialYear: 2062, fundsAction: false, attachment: axisB.id },
+      {
+        associationId: association.id,
+        purpose: "Maraude",
+        amount: 1_000_00,
+        financialYear: 2062,
+        fundsAction: false,
+        attachment: axisB.id,
+      },
       admin,
     );
 
@@ -132,7 +142,10 @@ describe("axes and projets phares", () => {
       admin,
     );
     await axes.updateFlagship(p.id, flagship.id, { title: "Phare déplacé", axisId: axisB.id }, admin);
-    expect(await prisma.subsidy.findUniqueOrThrow({ where: { id: grant.id } })).toMatchObject({ axisId: axisB.id, flagshipId: flagship.id });
+    expect(await prisma.subsidy.findUniqueOrThrow({ where: { id: grant.id } })).toMatchObject({
+      axisId: axisB.id,
+      flagshipId: flagship.id,
+    });
     expect((await calls.getCallSteering(call.id)).axisIds.sort()).toEqual([axisA.id, axisB.id].sort());
     // An axis of another project is refused.
     const other = await createProjectRow(prisma, { startYear: 2072, endYear: 2072 });
@@ -151,9 +164,13 @@ describe("calls and subsidies tied to the project", () => {
     expect(steering.project?.id).toBe(p.id);
     expect(steering).toMatchObject({ axisIds: [p.axes[1].id], flagshipIds: [flagship.id], staleTies: 0 });
     const shown = await calls.publicCallSteering(call.id);
-    expect(shown?.axes).toEqual([{ id: p.axes[1].id, number: 2, title: p.axes[1].title, flagships: [{ id: flagship.id, number: 2, title: flagship.title }] }]);
+    expect(shown?.axes).toEqual([
+      { id: p.axes[1].id, number: 2, title: p.axes[1].title, flagships: [{ id: flagship.id, number: 2, title: flagship.title }] },
+    ]);
 
-    expect((await refusal(calls.saveCallSteering(call.id, { axisIds: [other.axes[0].id], flagshipIds: [] }, admin))).code).toBe("not_in_project");
+    expect((await refusal(calls.saveCallSteering(call.id, { axisIds: [other.axes[0].id], flagshipIds: [] }, admin))).code).toBe(
+      "not_in_project",
+    );
     const lonely = await createCall(prisma, { financialYear: 2099 });
     expect((await refusal(calls.saveCallSteering(lonely.id, { axisIds: [], flagshipIds: [] }, admin))).message).toBe(
       "Aucun projet social ne couvre l'exercice 2099 : créez-le d'abord.",
@@ -175,17 +192,26 @@ describe("calls and subsidies tied to the project", () => {
       const s = await createSubsidyFromDossier(dossier.id, admin);
       return { axisId: s.axisId, flagshipId: s.flagshipId };
     };
-    expect(await subsidyFor({ axisIds: [], flagshipIds: [axisA.flagships[1].id] })).toEqual({ axisId: axisA.id, flagshipId: axisA.flagships[1].id });
+    expect(await subsidyFor({ axisIds: [], flagshipIds: [axisA.flagships[1].id] })).toEqual({
+      axisId: axisA.id,
+      flagshipId: axisA.flagships[1].id,
+    });
     expect(await subsidyFor({ axisIds: [axisB.id], flagshipIds: [] })).toEqual({ axisId: axisB.id, flagshipId: null });
     expect(await subsidyFor({ axisIds: [axisA.id, axisB.id], flagshipIds: [] })).toEqual({ axisId: null, flagshipId: null });
-    expect(await subsidyFor({ axisIds: [], flagshipIds: axisA.flagships.map((f) => f.id) })).toEqual({ axisId: axisA.id, flagshipId: null });
+    expect(await subsidyFor({ axisIds: [], flagshipIds: axisA.flagships.map((f) => f.id) })).toEqual({
+      axisId: axisA.id,
+      flagshipId: null,
+    });
   });
 
   it("sets a subsidy's attachment only within the project of its year, and audits it", async () => {
     const p = await createProjectRow(prisma, { startYear: 2088, endYear: 2088 });
     const other = await createProjectRow(prisma, { startYear: 2089, endYear: 2089 });
     const association = await createAssociation(prisma);
-    const grant = await createGrant({ associationId: association.id, purpose: "Épicerie", amount: 800_00, financialYear: 2088, fundsAction: false }, admin);
+    const grant = await createGrant(
+      { associationId: association.id, purpose: "Épicerie", amount: 800_00, financialYear: 2088, fundsAction: false },
+      admin,
+    );
     const [axisA, axisB] = p.axes;
     expect((await refusal(attachments.setSubsidyAttachment(grant.id, `${axisB.id}:${axisA.flagships[0].id}`, admin))).code).toBe(
       "flagship_not_in_axis",
@@ -194,7 +220,10 @@ describe("calls and subsidies tied to the project", () => {
     await attachments.setSubsidyAttachment(grant.id, `${axisA.id}:${axisA.flagships[0].id}`, admin);
     await attachments.setSubsidyAttachment(grant.id, "", admin);
     expect(await prisma.subsidy.findUniqueOrThrow({ where: { id: grant.id } })).toMatchObject({ axisId: null, flagshipId: null });
-    const audit = await prisma.auditEvent.findMany({ where: { entityId: grant.id, action: "social_project_attached" }, orderBy: { createdAt: "asc" } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { entityId: grant.id, action: "social_project_attached" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => [a.fromState, a.toState])).toEqual([
       ["non rattachée", "Axe 1 › projet phare n°1"],
       ["Axe 1 › projet phare n°1", "non rattachée"],
@@ -207,7 +236,14 @@ describe("calls and subsidies tied to the project", () => {
       (
         await refusal(
           createGrant(
-            { associationId: association.id, purpose: "x", amount: 100, financialYear: 2088, fundsAction: false, attachment: other.axes[0].id },
+            {
+              associationId: association.id,
+              purpose: "x",
+              amount: 100,
+              financialYear: 2088,
+              fundsAction: false,
+              attachment: other.axes[0].id,
+            },
             admin,
           ),
         )

@@ -67,9 +67,14 @@ export async function getSubsidyAttachment(subsidy: { financialYear: number; axi
 
 export async function setSubsidyAttachment(subsidyId: string, value: string, actor: { id: string }) {
   return writeTransaction(async (tx) => {
-    const subsidy = await tx.subsidy.findUnique({ where: { id: subsidyId }, select: { id: true, financialYear: true, axisId: true, flagshipId: true } });
+    const subsidy = await tx.subsidy.findUnique({
+      where: { id: subsidyId },
+      select: { id: true, financialYear: true, axisId: true, flagshipId: true },
+    });
     if (!subsidy) throw new DomainError("Subvention introuvable.", { code: "subsidy_not_found" });
-    const before = await resolveAttachment(tx, subsidy.financialYear, attachmentToValue(subsidy.axisId, subsidy.flagshipId)).catch(() => null);
+    const before = await resolveAttachment(tx, subsidy.financialYear, attachmentToValue(subsidy.axisId, subsidy.flagshipId)).catch(
+      () => null,
+    );
     const next = await resolveAttachment(tx, subsidy.financialYear, value);
     await tx.subsidy.update({ where: { id: subsidy.id }, data: { axisId: next.axisId, flagshipId: next.flagshipId } });
     await recordAudit(tx, {

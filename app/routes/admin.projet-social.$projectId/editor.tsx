@@ -26,7 +26,13 @@ export function ProjectSection() {
   return (
     <section className="card stack" aria-labelledby="projet">
       <h2 id="projet">Le projet</h2>
-      <ValidatedForm schema={socialProjectSchema} method="post" defaultValues={defaults} actionData={failure} key={JSON.stringify(defaults)}>
+      <ValidatedForm
+        schema={socialProjectSchema}
+        method="post"
+        defaultValues={defaults}
+        actionData={failure}
+        key={JSON.stringify(defaults)}
+      >
         <input type="hidden" name="intent" value="project" />
         <SocialProjectFields />
         <SubmitButton>Enregistrer le projet</SubmitButton>
@@ -79,12 +85,25 @@ export function AxesSection() {
 type Axis = ReturnType<typeof useLoaderData<typeof loader>>["project"]["axes"][number];
 
 function usage(calls: number, subsidies: number) {
-  const parts = [calls ? `${calls} appel${calls > 1 ? "s" : ""}` : "", subsidies ? `${subsidies} subvention${subsidies > 1 ? "s" : ""}` : ""];
+  const parts = [
+    calls ? `${calls} appel${calls > 1 ? "s" : ""}` : "",
+    subsidies ? `${subsidies} subvention${subsidies > 1 ? "s" : ""}` : "",
+  ];
   const said = parts.filter(Boolean).join(", ");
   return said ? `Rattachés : ${said}.` : "Aucun appel ni subvention rattaché.";
 }
 
-function AxisCard({ axis, first, last, axisOptions }: { axis: Axis; first: boolean; last: boolean; axisOptions: { value: string; label: string }[] }) {
+function AxisCard({
+  axis,
+  first,
+  last,
+  axisOptions,
+}: {
+  axis: Axis;
+  first: boolean;
+  last: boolean;
+  axisOptions: { value: string; label: string }[];
+}) {
   const failure = useFailure("edit_axis", { key: "axisId", id: axis.id });
   const headingId = `axe-${axis.id}`;
   const defaults = { title: axis.title, description: axis.description };

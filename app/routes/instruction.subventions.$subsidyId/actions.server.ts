@@ -39,7 +39,9 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
         const attached = await setSubsidyAttachment(subsidyId, parsed.data.attachment, actor);
         return redirectWithFlash(
           back,
-          attached.label ? `La subvention est rattachée au projet social (${attached.label}).` : "La subvention n'est plus rattachée au projet social.",
+          attached.label
+            ? `La subvention est rattachée au projet social (${attached.label}).`
+            : "La subvention n'est plus rattachée au projet social.",
         );
       }
       case "open_convention":

@@ -30,7 +30,8 @@ export function AttachmentSection() {
         </ValidatedForm>
       ) : (
         <p>
-          Aucun projet social ne couvre l'exercice de cette subvention. <Link to="/admin/projet-social">Projet social</Link> (administration)
+          Aucun projet social ne couvre l'exercice de cette subvention. <Link to="/admin/projet-social">Projet social</Link>{" "}
+          (administration)
         </p>
       )}
     </section>
