@@ -17,7 +17,11 @@ const optionalDateInput = (label: string) =>
       .string()
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : indiquez une date au format jj/mm/aaaa.`)
-      .refine((v) => !Number.isNaN(new Date(`${v}T12:00:00Z`).getTime()), `${label} : cette date n'existe pas.`)
+      .refine((v) => {
+        // "2026-02-31" parses as 3 March: a real day reads back the same.
+        const date = new Date(`${v}T12:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+      }, `${label} : cette date n'existe pas.`)
       .optional(),
   );
 

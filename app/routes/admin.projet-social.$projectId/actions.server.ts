@@ -64,7 +64,10 @@ export async function handleSocialProjectAction(request: Request, projectId: str
     }
   } catch (error) {
     if (!isDomainError(error) || error.status === 403 || error.status === 404) throw error;
-    if (BUTTONS.has(intent)) return redirectWithFlash(here, error.message, "error");
+    // A button's refusal, or a record gone meanwhile (its form is gone too): said at the top.
+    if (BUTTONS.has(intent) || (error.code.endsWith("_not_found") && error.field === "_form")) {
+      return redirectWithFlash(here, error.message, "error");
+    }
     return fieldError(error.field, error.message, keep, error.status);
   }
 }
