@@ -15,6 +15,7 @@ import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
+import { createSocialProject } from "../prisma/factories/steering";
 import { expect, expectAccessible, getDb, loginAs, signIn, test } from "./support/fixtures";
 
 test.use({ javaScriptEnabled: false });
@@ -561,6 +562,42 @@ EDIT_CASES["reviewer group of a call (administrator)"] = {
           minAmount: centsToInput(g.minCents),
           maxAmount: centsToInput(g.maxCents),
           memberIds: g.members.map((m) => m.userId),
+        };
+      },
+    };
+  },
+};
+
+EDIT_CASES["social project (administrator)"] = {
+  open: async (page) => {
+    await loginAs(page, "admin");
+    // A year no project of the shared database covers, so saving it unchanged overlaps nothing.
+    const projects = await db().socialProject.findMany({ select: { startYear: true, endYear: true } });
+    const free = Array.from({ length: 70 }, (_, i) => 2030 + i).filter((y) => !projects.some((p) => p.startYear <= y && y <= p.endYear));
+    const year = free[Math.floor(Math.random() * free.length)];
+    const project = await createSocialProject(db(), {
+      title: `Projet social sans JavaScript ${Date.now().toString(36)}`,
+      startYear: year,
+      endYear: year,
+      adoptedOn: new Date(`${year - 1}-12-10T12:00:00Z`),
+      description: "Adopté par le conseil d'administration.\n\nSix axes.",
+    });
+    const read = () => db().socialProject.findUniqueOrThrow({ where: { id: project.id } });
+    return {
+      path: `/admin/projet-social/${project.id}`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer le projet", exact: true }) }),
+      submit: "Enregistrer le projet",
+      saved: { status: /Le projet social est enregistré/ },
+      snapshot: async () => withoutTimestamps(await read()),
+      shown: async () => {
+        const row = await read();
+        return {
+          intent: "project",
+          title: row.title,
+          startYear: String(row.startYear),
+          endYear: String(row.endYear),
+          adoptedOn: row.adoptedOn!.toISOString().slice(0, 10),
+          description: row.description,
         };
       },
     };

@@ -14,6 +14,7 @@ import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { snapshotSha256, type SubmissionSnapshot } from "../app/dossiers/submission-snapshot";
 import { createEvent, createRegistration } from "../prisma/factories/event";
+import { createSocialProject } from "../prisma/factories/steering";
 import { addMembership, createUser } from "../prisma/factories/user";
 
 export type ManifestRoute = {
@@ -219,6 +220,10 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     },
   });
 
+  // A social project far in time, so it covers no year another journey uses.
+  const farYear = 2500 + Math.floor(Math.random() * 400) * 10;
+  const socialProject = await createSocialProject(db, { title: "Projet social de la matrice", startYear: farYear, endYear: farYear + 4 });
+
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
     associationSlugB: associationB.slug,
@@ -242,6 +247,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     invalidToken: "jeton-invalide-0000",
     opinionToken,
     opinionB: opinion.id,
+    socialProject: socialProject.id,
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {
     memberA: users.memberA.id,

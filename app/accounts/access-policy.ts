@@ -73,7 +73,8 @@ export type RouteParams =
   | "taxonomyTerm"
   | "invalidToken"
   | "opinionToken"
-  | "opinionB";
+  | "opinionB"
+  | "socialProject";
 
 export type RoutePolicy = {
   /** Which fixture record each URL parameter names. */
@@ -241,6 +242,8 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.appels._index": page(RULES.admin),
   "routes/admin.appels.nouveau": form(RULES.admin, RULES.admin),
   "routes/admin.appels.$callId": form(RULES.admin, RULES.admin, { callId: "call" }),
+  "routes/admin.projet-social._index": form(RULES.admin, RULES.admin),
+  "routes/admin.projet-social.$projectId": form(RULES.admin, RULES.admin, { projectId: "socialProject" }),
   "routes/admin.rna._index": form(RULES.admin, RULES.admin),
   "routes/admin.rna.$importId": form(RULES.admin, RULES.admin, { importId: "rnaImport" }),
   "routes/admin.rna.reprises": form(RULES.admin, RULES.admin),

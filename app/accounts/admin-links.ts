@@ -33,6 +33,12 @@ export const ADMIN_LINKS: AdminLink[] = [
     action: "Gérer les appels à projets",
   },
   {
+    href: "/admin/projet-social",
+    title: "Projet social",
+    description: "La période du projet social, ses axes et ses projets phares, auxquels se rattachent appels et subventions.",
+    action: "Gérer le projet social",
+  },
+  {
     href: "/admin/charte",
     title: "Charte de l'action sociale",
     description: "Écrire, relire et publier les versions de la charte.",

@@ -8,6 +8,7 @@ import { charterSignSchema } from "../charter/schemas";
 import { stepSchema } from "../dossiers/schemas";
 import { associationRegistrationSchema, eventSchema, publicRegistrationSchema } from "../events/schemas";
 import { grantSchema } from "../subsidies/schemas";
+import { axisSchema, flagshipSchema, socialProjectSchema } from "../steering/social-project-schemas";
 import type { TaxonomyChoices } from "../settings/taxonomy-choices";
 import { addTermSchema, identitySchema, termSchemas } from "../settings/schemas";
 import type { z } from "zod";
@@ -37,6 +38,14 @@ const CASES: { form: string; schema: z.ZodType; input: (v: string) => Record<str
   },
   { form: "public registration", schema: publicRegistrationSchema, input: (v) => ({ name: v, email: "p@exemple.test" }), path: ["name"] },
   { form: "subsidy outside a call", schema: grantSchema, input: (v) => ({ purpose: v }), path: ["purpose"] },
+  {
+    form: "social project",
+    schema: socialProjectSchema,
+    input: (v) => ({ title: v, startYear: "2031", endYear: "2035" }),
+    path: ["title"],
+  },
+  { form: "social project: axis", schema: axisSchema, input: (v) => ({ title: v }), path: ["title"] },
+  { form: "social project: projet phare", schema: flagshipSchema, input: (v) => ({ title: v, axisId: "a" }), path: ["title"] },
   { form: "dossier: association", schema: stepSchema("identification", undefined, choices), input: (v) => ({ name: v }), path: ["name"] },
   {
     form: "dossier: representative",

@@ -11,11 +11,15 @@ import { CallFields } from "~/calls/call-form";
 import { SubmitButton, ValidatedForm } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { centsToInput, formatDateTime, toParisInputValue } from "~/lib/format";
+import { isDomainError } from "~/lib/domain-error";
 import { domainAction, domainLoader, fieldError, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { callSchema } from "~/calls/schemas";
 import { pageTitle } from "~/lib/meta";
 import { formChoices, validationChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
+import { CallSteeringSection } from "~/steering/call-steering-section";
+import { getCallSteering, saveCallSteering } from "~/steering/call-steering.server";
+import { callSteeringSchema } from "~/steering/social-project-schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `${data?.call.title ?? "Appel à projets"} – Administration`) },
@@ -36,7 +40,9 @@ export function loader(args: LoaderFunctionArgs) {
 async function readCall({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const [call, staff, taxonomy] = await Promise.all([getCallForAdmin(params.callId ?? ""), listStaffUsers(), getTaxonomy()]);
+  const steering = await getCallSteering(call.id);
   return {
+    steering,
     call: { ...call, requiredAttachmentKinds: parseRequiredAttachments(call.requiredAttachments) },
     staff,
     choices: formChoices(taxonomy, { field: call.fields.map((f) => f.slug) }),
@@ -58,6 +64,21 @@ async function editCall({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return redirectWithFlash(`/admin/appels/${callId}`, result.message, "error");
     return redirectWithFlash(`/admin/appels/${callId}`, `L'appel est maintenant « ${CALL_STATUS_LABELS[to]} ».`);
   }
+  if (values.intent === "social_project") {
+    const parsed = parseWith(callSteeringSchema, values);
+    if (!parsed.ok) return redirectWithFlash(`/admin/appels/${callId}`, Object.values(parsed.errors).join(" "), "error");
+    let saved: Awaited<ReturnType<typeof saveCallSteering>>;
+    try {
+      saved = await saveCallSteering(callId, parsed.data, admin);
+    } catch (error) {
+      if (!isDomainError(error) || error.status === 404) throw error;
+      return redirectWithFlash(`/admin/appels/${callId}`, error.message, "error");
+    }
+    return redirectWithFlash(
+      `/admin/appels/${callId}#projet-social`,
+      saved.axisCount ? "Le rattachement de l'appel au projet social est enregistré." : "L'appel n'est plus rattaché au projet social.",
+    );
+  }
   // The call's own form has no intent.
   if (values.intent !== undefined) return unknownIntent(values);
   const parsed = parseWith(callSchema(validationChoices(await getTaxonomy())), values);
@@ -70,7 +91,7 @@ async function editCall({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCall() {
-  const { call, staff, choices } = useLoaderData<typeof loader>();
+  const { call, staff, choices, steering } = useLoaderData<typeof loader>();
   const schema = useMemo(() => callSchema(choices), [choices]);
   const actionData = useActionData<typeof action>();
   const defaults: Record<string, unknown> = {
@@ -136,6 +157,7 @@ export default function EditCall() {
           <SubmitButton>Enregistrer l'appel</SubmitButton>
         </div>
       </ValidatedForm>
+      <CallSteeringSection steering={steering} />
     </div>
   );
 }

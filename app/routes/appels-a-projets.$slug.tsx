@@ -11,6 +11,8 @@ import { notFound } from "~/lib/http.server";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 import { documentKindLabel } from "~/documents/document-kinds";
 import { pageTitle } from "~/lib/meta";
+import { PublicCallSteering } from "~/steering/call-steering-section";
+import { publicCallSteering } from "~/steering/call-steering.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, data ? `${data.call.title} – Appels à projets` : "Appel à projets introuvable") },
@@ -29,7 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     validated.map((m) => m.association.id),
     [call.id],
   );
+  const steering = await publicCallSteering(call.id);
   return {
+    steering,
     call: {
       ...rest,
       requiredAttachments: parseRequiredAttachments(call.requiredAttachments),
@@ -48,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PublicCall() {
-  const { call, signedIn, associations } = useLoaderData<typeof loader>();
+  const { call, signedIn, associations, steering } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <p>
@@ -82,6 +86,7 @@ export default function PublicCall() {
         <dt>Pièces obligatoires</dt>
         <dd>{call.requiredAttachments.map(documentKindLabel).join(", ") || "aucune"}</dd>
       </dl>
+      <PublicCallSteering steering={steering} />
       {call.open ? (
         <section className="card stack" aria-labelledby="deposer">
           <h2 id="deposer">Candidater</h2>

@@ -10,12 +10,14 @@ import { createGrant } from "~/subsidies/creation.server";
 import { listGrantableAssociations } from "~/subsidies/reading.server";
 import { parisYear } from "~/subsidies/rules";
 import { pageTitle } from "~/lib/meta";
+import { attachmentOptionsByPeriod } from "~/steering/subsidy-attachment.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Subvention hors appel – Instruction") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
-  return { associations: await listGrantableAssociations(), year: parisYear(new Date()) };
+  const [associations, attachmentOptions] = await Promise.all([listGrantableAssociations(), attachmentOptionsByPeriod()]);
+  return { associations, attachmentOptions, year: parisYear(new Date()) };
 }
 
 export function action(args: ActionFunctionArgs) {
@@ -39,7 +41,7 @@ async function act({ request }: ActionFunctionArgs) {
 }
 
 export default function NewGrant() {
-  const { associations, year } = useLoaderData<typeof loader>();
+  const { associations, attachmentOptions, year } = useLoaderData<typeof loader>();
   return (
     <div className="container page narrow">
       <p>
@@ -57,6 +59,15 @@ export default function NewGrant() {
         <TextField name="amount" label="Montant" inputMode="decimal" required hint="En euros, par exemple 5 000." />
         <TextField name="financialYear" label="Exercice" inputMode="numeric" required />
         <Checkbox name="fundsAction" label="Finance une action précise (compte rendu financier dû)" />
+        {attachmentOptions.length ? (
+          <SelectField
+            name="attachment"
+            label="Rattachement au projet social"
+            placeholder="Non rattachée"
+            hint="Un axe ou un projet phare du projet social qui couvre l'exercice."
+            options={attachmentOptions}
+          />
+        ) : null}
         <SubmitButton>Enregistrer la subvention</SubmitButton>
       </ValidatedForm>
     </div>

@@ -3,6 +3,8 @@ import { isUniqueViolation, prisma, writeTransaction } from "~/db.server";
 import { subsidyRefusal } from "~/subsidies/errors";
 import { insertSubsidyWithNumber, type DbClient } from "~/subsidies/numbering.server";
 import { recordAudit } from "~/lib/audit.server";
+import { attachmentFromCall } from "~/steering/call-steering.server";
+import { resolveAttachment } from "~/steering/subsidy-attachment.server";
 
 /**
  * Creates the subsidy of an accepted dossier: requested and proposed amounts from the dossier,
@@ -24,7 +26,7 @@ export async function createSubsidyFromDossier(dossierId: string, actor: { id: s
       projectTitle: true,
       requestedCents: true,
       proposedCents: true,
-      call: { select: { financialYear: true } },
+      call: { select: { id: true, financialYear: true } },
     },
   });
   if (!dossier) throw subsidyRefusal("dossier_not_found", "Dossier introuvable.");
@@ -35,6 +37,8 @@ export async function createSubsidyFromDossier(dossierId: string, actor: { id: s
   const financialYear = dossier.call.financialYear;
   const requestedCents = dossier.requestedCents ?? 0;
   const proposedCents = dossier.proposedCents ?? requestedCents;
+  // Its place in the social project, when the call says it unambiguously (steering).
+  const attachment = await attachmentFromCall(dossier.call.id, financialYear, db);
 
   try {
     const subsidy = await insertSubsidyWithNumber(db, {
@@ -45,6 +49,7 @@ export async function createSubsidyFromDossier(dossierId: string, actor: { id: s
       requestedCents,
       proposedCents,
       financialYear,
+      ...attachment,
     });
     await recordAudit(db, {
       entityType: "subsidy",
@@ -67,7 +72,7 @@ export async function createSubsidyFromDossier(dossierId: string, actor: { id: s
 
 /** A subsidy granted outside any call: an association of the directory, a purpose, an amount. */
 export async function createGrant(
-  input: { associationId: string; purpose: string; amount: number; financialYear: number; fundsAction: boolean },
+  input: { associationId: string; purpose: string; amount: number; financialYear: number; fundsAction: boolean; attachment?: string },
   actor: { id: string },
 ) {
   // Under the writers' lock, as every other numbering: on PostgreSQL an insert outside it could
@@ -77,6 +82,7 @@ export async function createGrant(
     if (!association || association.status !== "validated") {
       throw subsidyRefusal("association_not_validated", "Choisissez une association validée de l'annuaire.", "associationId");
     }
+    const { axisId, flagshipId } = await resolveAttachment(tx, input.financialYear, input.attachment ?? "");
     const subsidy = await insertSubsidyWithNumber(tx, {
       associationId: input.associationId,
       purpose: input.purpose,
@@ -84,6 +90,8 @@ export async function createGrant(
       requestedCents: input.amount,
       proposedCents: input.amount,
       financialYear: input.financialYear,
+      axisId,
+      flagshipId,
     });
     await recordAudit(tx, {
       entityType: "subsidy",

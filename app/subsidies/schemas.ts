@@ -2,6 +2,7 @@
 // compte rendu financier. Shared by the browser (react-hook-form) and the actions.
 import { z } from "zod";
 import { euroAmountSchema, nameText, optionalText, requiredText } from "~/lib/validation";
+import { attachmentValue } from "~/steering/social-project-schemas";
 
 /** "2026-03-15" (a date input) → the same string, checked. */
 export const dateInputSchema = (label: string) =>
@@ -73,6 +74,8 @@ export const grantSchema = z.object({
     .min(2015, "Exercice : indiquez une année à partir de 2015.")
     .max(2100, "Exercice : indiquez une année valide."),
   fundsAction: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  /** Its place in the social project (optional; checked against the year's project by the server). */
+  attachment: attachmentValue,
 });
 
 const instalmentRow = (i: number) => ({

@@ -10,6 +10,8 @@ import { recordPayment, setSchedule } from "~/subsidies/payments.server";
 import { recordVote } from "~/subsidies/vote.server";
 import { requestReportCorrection, validateReport } from "~/subsidies/reports.server";
 import { subsidyRefusal } from "~/subsidies/errors";
+import { attachmentSchema } from "~/steering/social-project-schemas";
+import { setSubsidyAttachment } from "~/steering/subsidy-attachment.server";
 
 export async function handleStaffSubsidyAction(request: Request, subsidyId: string, actor: { id: string }) {
   let formData: FormData;
@@ -30,6 +32,17 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
         if (!parsed.ok) return withIntent(parsed);
         await recordVote(subsidyId, parsed.data, actor);
         return redirectWithFlash(back, "Le vote est enregistré.");
+      }
+      case "attachment": {
+        const parsed = parseWith(attachmentSchema, values);
+        if (!parsed.ok) return withIntent(parsed);
+        const attached = await setSubsidyAttachment(subsidyId, parsed.data.attachment, actor);
+        return redirectWithFlash(
+          back,
+          attached.label
+            ? `La subvention est rattachée au projet social (${attached.label}).`
+            : "La subvention n'est plus rattachée au projet social.",
+        );
       }
       case "open_convention":
         await openConvention(subsidyId, actor);

@@ -25,6 +25,7 @@ export function formStillShown(
 ): boolean {
   switch (values.intent) {
     case "vote":
+    case "attachment":
       return true;
     case "schedule":
       return s.votedCents !== null;

@@ -14,6 +14,8 @@ import { ConventionSection } from "./convention-section";
 import { usePageRefusal } from "./form-failure";
 import { ScheduleSection } from "./schedule-section";
 import { StaffReport } from "./staff-report";
+import { AttachmentSection } from "./attachment-section";
+import { getSubsidyAttachment } from "~/steering/subsidy-attachment.server";
 import { VoteSection } from "./vote-section";
 import { pageTitle } from "~/lib/meta";
 
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       years: s.years.map((y) => ({ year: y.year, amountCents: y.amountCents })),
     },
     today: toDateInput(new Date()),
+    attachment: await getSubsidyAttachment(s),
   };
 }
 
@@ -102,6 +105,7 @@ export default function StaffSubsidy() {
         <dd data-testid="paid">{formatEuros(s.paidCents)}</dd>
       </dl>
 
+      <AttachmentSection />
       <VoteSection />
       {s.votedCents !== null ? <ConventionSection /> : null}
       {s.votedCents !== null ? <ScheduleSection /> : null}
