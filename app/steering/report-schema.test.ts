@@ -61,3 +61,11 @@ describe("reportSchemaFor", () => {
     expect(result.error!.issues.map((i) => i.message)).toContain("Indiquez au moins une charge réalisée.");
   });
 });
+
+describe("reportSchemaFor, posted without the field at all", () => {
+  it("still refuses a required value that is absent", () => {
+    const result = reportSchemaFor([people]).safeParse(base);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.message)).toContain("Indiquez la valeur atteinte pour « Personnes accompagnées ».");
+  });
+});

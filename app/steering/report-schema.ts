@@ -27,8 +27,18 @@ export const missingValueMessage = (name: string) => `Indiquez la valeur atteint
 
 function valueSchema(indicator: ReportIndicator) {
   const typed = indicatorValueSchema(`Valeur atteinte pour « ${indicator.name} »`, indicator.unit, false);
-  // Blank is undefined once typed: a required value says which indicator is missing.
-  return indicator.required ? typed.refine((v) => v !== undefined, { message: missingValueMessage(indicator.name) }) : typed;
+  if (!indicator.required) return typed;
+  // Required: blank (or absent) says which indicator is missing; anything typed is read as above.
+  const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+  const read = z.string().transform((raw, ctx) => {
+    const parsed = typed.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data as number;
+  });
+  return z.preprocess((v) => (blank(v) ? undefined : v), z.string({ error: missingValueMessage(indicator.name) }).pipe(read));
 }
 
 /** The report's schema with a value and a comment per indicator (`value_<id>`, `comment_<id>`). */

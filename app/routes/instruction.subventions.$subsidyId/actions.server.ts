@@ -10,6 +10,7 @@ import { recordPayment, setSchedule } from "~/subsidies/payments.server";
 import { recordVote } from "~/subsidies/vote.server";
 import { requestReportCorrection, validateReport } from "~/subsidies/reports.server";
 import { subsidyRefusal } from "~/subsidies/errors";
+import { handleSteeringIntent } from "./steering-actions.server";
 
 export async function handleStaffSubsidyAction(request: Request, subsidyId: string, actor: { id: string }) {
   let formData: FormData;
@@ -70,7 +71,7 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
         return redirectWithFlash(back, "La demande de correction est envoyée à l'association.", "info");
       }
       default:
-        return unknownIntent({ intent });
+        return (await handleSteeringIntent(intent, values, subsidyId, actor)) ?? unknownIntent({ intent });
     }
   } catch (error) {
     // The refusal beside its field, with everything typed (a multipart form included).
