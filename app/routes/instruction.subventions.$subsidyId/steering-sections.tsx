@@ -152,7 +152,14 @@ function ObjectivesSection() {
 function NewObjectiveForm({ year, count, options }: { year: number; count: number; options: { value: string; label: string }[] }) {
   const failure = useFormFailure("objective_add", { key: "year", value: String(year) });
   return (
-    <ValidatedForm schema={objectiveSchema} method="post" actionData={failure} key={`new-${year}-${count}`}>
+    <ValidatedForm
+      schema={objectiveSchema}
+      method="post"
+      actionData={failure}
+      key={`new-${year}-${count}`}
+      // The year travels as a hidden input; the browser's validation reads it from the form's values.
+      defaultValues={{ year: String(year) }}
+    >
       <input type="hidden" name="intent" value="objective_add" />
       <input type="hidden" name="year" value={year} />
       <ObjectiveFields prefix={`Nouvel objectif ${year}`} options={options} />
@@ -177,7 +184,7 @@ function ObjectiveForm({
         schema={objectiveSchema}
         method="post"
         actionData={failure}
-        defaultValues={{ title: o.title, indicatorId: o.indicatorId ?? "", target: indicatorValueToInput(o.target) }}
+        defaultValues={{ year: String(o.year), title: o.title, indicatorId: o.indicatorId ?? "", target: indicatorValueToInput(o.target) }}
       >
         <input type="hidden" name="intent" value="objective_edit" />
         <input type="hidden" name="objectiveId" value={o.id} />
@@ -226,7 +233,15 @@ function MeetingForm({
       actionData={failure}
       key={`meeting-${year}-${m ? String(m.updatedAt) : "new"}`}
       defaultValues={
-        m ? { heldOn: toDateInput(new Date(m.heldOn)), participants: m.participants, notes: m.notes, decisions: m.decisions } : {}
+        m
+          ? {
+              year: String(year),
+              heldOn: toDateInput(new Date(m.heldOn)),
+              participants: m.participants,
+              notes: m.notes,
+              decisions: m.decisions,
+            }
+          : { year: String(year) }
       }
     >
       <h3>Dialogue de gestion {year}</h3>
