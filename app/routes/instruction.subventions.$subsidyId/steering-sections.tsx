@@ -17,8 +17,15 @@ import {
   INDICATOR_UNITS,
   indicatorValueToInput,
 } from "~/steering/indicators";
+import { useField } from "~/components/form-context";
 import { useFormFailure } from "./form-failure";
 import type { loader } from "./route";
+
+/** A hidden input the browser's validation reads too (the year an objective or a meeting belongs to). */
+function HiddenField({ name, value }: { name: string; value: string | number }) {
+  const { form } = useField(name);
+  return <input type="hidden" defaultValue={String(value)} {...form.register(name)} />;
+}
 
 const KIND_OPTIONS = INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }));
 const UNIT_OPTIONS = INDICATOR_UNITS.map((u) => ({ value: u.key, label: u.label }));
@@ -157,11 +164,10 @@ function NewObjectiveForm({ year, count, options }: { year: number; count: numbe
       method="post"
       actionData={failure}
       key={`new-${year}-${count}`}
-      // The year travels as a hidden input; the browser's validation reads it from the form's values.
       defaultValues={{ year: String(year) }}
     >
       <input type="hidden" name="intent" value="objective_add" />
-      <input type="hidden" name="year" value={year} />
+      <HiddenField name="year" value={year} />
       <ObjectiveFields prefix={`Nouvel objectif ${year}`} options={options} />
       <SubmitButton>{`Ajouter l'objectif ${year}`}</SubmitButton>
     </ValidatedForm>
@@ -188,7 +194,7 @@ function ObjectiveForm({
       >
         <input type="hidden" name="intent" value="objective_edit" />
         <input type="hidden" name="objectiveId" value={o.id} />
-        <input type="hidden" name="year" value={o.year} />
+        <HiddenField name="year" value={o.year} />
         <ObjectiveFields prefix={label} options={options} />
         <SubmitButton className="button button-secondary">{`Enregistrer l'${label.toLowerCase()}`}</SubmitButton>
       </ValidatedForm>
@@ -247,7 +253,7 @@ function MeetingForm({
       <h3>Dialogue de gestion {year}</h3>
       {m ? null : <p className="muted">Pas encore enregistré.</p>}
       <input type="hidden" name="intent" value="meeting_save" />
-      <input type="hidden" name="year" value={year} />
+      <HiddenField name="year" value={year} />
       <TextField name="heldOn" label={`Date du dialogue de gestion ${year}`} type="date" required />
       <TextArea name="participants" label={`Participants (${year})`} required rows={2} />
       <TextArea name="notes" label={`Compte rendu des échanges (${year})`} required rows={4} />
