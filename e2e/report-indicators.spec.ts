@@ -8,7 +8,7 @@ import { recordVote } from "../app/subsidies/vote.server";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createCallIndicator, createProjectIndicator } from "../prisma/factories/steering";
-import { expect, expectAccessible, getDb, loginAs, test, waitForMail } from "./support/fixtures";
+import { expect, expectAccessible, getDb, loginAs, signIn, test, waitForMail } from "./support/fixtures";
 import { E2E_URL } from "./support/paths";
 
 test.describe.configure({ timeout: 180_000 });
@@ -44,7 +44,22 @@ test("the association reports the values achieved; staff see target vs achieved 
   await recordVote(subsidy.id, { decisionDate: "2026-03-20", deliberationRef: `CA-${tag}`, yearAmounts: [8_000_00] }, staff);
   const year = subsidy.financialYear;
 
-  // The association fills its report but leaves the required value blank.
+  // Without JavaScript, the server refuses a report whose required value is blank, with everything typed kept.
+  const noScript = await browser.newContext({ baseURL: E2E_URL, locale: "fr-FR", javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await signIn(plain, member.id);
+  await plain.goto(`/espace/associations/${member.associationId}/subventions/${subsidy.id}`);
+  await plain.getByLabel("60 – Achats – réalisé").fill("1 800");
+  await plain.getByLabel(`Valeur atteinte – Heures d'atelier ${tag}`).fill("50");
+  await plain.getByLabel("Bilan qualitatif de l'action").fill("Sans JavaScript.");
+  await plain.getByRole("button", { name: `Transmettre le compte rendu financier ${year}` }).click();
+  await expect(plain.getByRole("alert")).toContainText(`Indiquez la valeur atteinte pour « Personnes accompagnées ${tag} ».`);
+  await expect(plain.getByLabel(`Valeur atteinte – Heures d'atelier ${tag}`)).toHaveValue("50");
+  await expect(plain.getByLabel("60 – Achats – réalisé")).toHaveValue("1 800");
+  await expect(plain.getByLabel("Bilan qualitatif de l'action")).toHaveValue("Sans JavaScript.");
+  await noScript.close();
+
+  // With it, the browser says the same before sending.
   await memberPage.goto(`/espace/associations/${member.associationId}/subventions/${subsidy.id}`);
   await expect(memberPage.getByRole("heading", { name: "Indicateurs : valeurs atteintes" })).toBeVisible();
   await expectAccessible(memberPage);
