@@ -184,6 +184,37 @@ test.beforeAll(async () => {
     },
   });
   subsidyId = subsidy.id;
+
+  // Steering (issue 17): a CPO year with a hostile objective and review meeting, a hostile indicator
+  // of the dossier, and the open compte rendu that asks its value (its name in the form's labels).
+  await d.subsidy.update({ where: { id: subsidy.id }, data: { multiYear: true } });
+  await d.subsidyYear.create({ data: { subsidyId: subsidy.id, year: subsidy.financialYear, amountCents: 4_000_00 } });
+  const indicator = await d.projectIndicator.create({
+    data: { dossierId, name: `Indicateur ${w} ${TEXT}`, kind: "resultats", unit: "personnes", target: 10, position: 0 },
+  });
+  await d.financialReport.create({
+    data: { subsidyId: subsidy.id, financialYear: subsidy.financialYear, dueDate: new Date(Date.now() + 200 * 24 * 3600_000) },
+  });
+  await d.agreementObjective.create({
+    data: {
+      subsidyId: subsidy.id,
+      year: subsidy.financialYear,
+      title: `Objectif ${w} ${TEXT}`,
+      indicatorId: indicator.id,
+      target: 12,
+      position: 0,
+    },
+  });
+  await d.reviewMeeting.create({
+    data: {
+      subsidyId: subsidy.id,
+      year: subsidy.financialYear,
+      heldOn: new Date(),
+      participants: `Participants ${w} ${TEXT}`,
+      notes: `Échanges ${w} ${TEXT}`,
+      decisions: `Décisions ${SVG}`,
+    },
+  });
 });
 
 test("the public directory, search and search-as-you-type show hostile text as text", async ({ page }) => {
@@ -274,6 +305,9 @@ test("member's dossier, step form, messages, documents and subsidy", async ({ pa
   expect(await fieldValues(page)).toEqual(expect.arrayContaining([`Description ${w} ${TEXT}`, `Objet ${w} ${TEXT}`]));
   await visit(page, `${base}/subventions`, `Objet ${w}`);
   await visit(page, `${base}/subventions/${subsidyId}`, `Objet ${w} ${TEXT}`);
+  await expect(page.locator("main")).toContainText(`Objectif ${w} ${TEXT}`);
+  await expect(page.locator("main")).toContainText(`Échanges ${w} ${TEXT}`);
+  await expect(page.getByLabel(`Valeur atteinte – Indicateur ${w} ${TEXT}`)).toBeVisible();
 });
 
 test("staff lists, dossier, ranking, exports and subsidies", async ({ page }) => {
@@ -289,6 +323,7 @@ test("staff lists, dossier, ranking, exports and subsidies", async ({ page }) =>
   const { financialYear } = await db().subsidy.findUniqueOrThrow({ where: { id: subsidyId }, select: { financialYear: true } });
   await visit(page, `/instruction/subventions?annee=${financialYear}`, `Entraide ${w}`);
   await visit(page, `/instruction/subventions/${subsidyId}`, `Objet ${w} ${TEXT}`);
+  expect(await fieldValues(page)).toEqual(expect.arrayContaining([`Objectif ${w} ${TEXT}`, `Échanges ${w} ${TEXT}`]));
   const admin = await createUser(db(), { role: "admin", email: uniqueEmail("admin-xss"), name: "Admin XSS" });
   await signIn(page, admin.id);
   await visit(page, "/admin/associations", /Associations|associations/);

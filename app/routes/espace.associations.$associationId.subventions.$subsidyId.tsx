@@ -8,12 +8,18 @@ import { centsToInput, formatDate, formatEuros } from "~/lib/format";
 import { isDomainError } from "~/lib/domain-error";
 import { domainAction, fieldError, formDataToObject, invalid, parseWith } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, reportSchema, type ReportData } from "~/subsidies/schemas";
+import { REPORT_CHARGE_LINES, REPORT_INCOME_LINES, type ReportData } from "~/subsidies/schemas";
 import { readUpload, type Upload } from "~/subsidies/subsidy-documents.server";
 import { CONVENTION_STATUS_LABELS, SUBSIDY_STAGE_LABELS } from "~/subsidies/subsidy-labels";
 import { getSubsidyForAssociation } from "~/subsidies/reading.server";
 import { submitReport } from "~/subsidies/reports.server";
 import { pageTitle } from "~/lib/meta";
+import { useMemo } from "react";
+import { getAgreement } from "~/steering/agreements.server";
+import { AgreementView } from "~/steering/agreement-view";
+import { indicatorsForReport, reportIndicatorsOf } from "~/steering/report-indicators.server";
+import { IndicatorResultsTable, ReportIndicatorFields, resultDefaults } from "~/steering/report-indicator-parts";
+import { reportSchemaFor, type ReportIndicator } from "~/steering/report-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Subvention ${data?.subsidy.number ?? ""} – Mon espace`) },
@@ -23,8 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
   const s = await getSubsidyForAssociation(associationId, params.subsidyId ?? "");
   if (!s) throw notFound();
+  const [steering, agreement] = await Promise.all([reportIndicatorsOf(s), s.multiYear ? getAgreement(s.id) : null]);
   return {
     associationId,
+    agreement,
     subsidy: {
       id: s.id,
       number: s.number,
@@ -59,6 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         submittedAt: r.submittedAt,
         correctionMessage: r.correctionMessage,
         data: (r.data ?? {}) as Partial<ReportData>,
+        indicators: steering.get(r.id)?.indicators ?? [],
+        results: steering.get(r.id)?.results ?? [],
       })),
     },
   };
@@ -75,8 +85,9 @@ async function act({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values = formDataToObject(formData);
   const reportId = String(values.reportId ?? "");
-  if (!s.reports.some((r) => r.id === reportId)) throw notFound();
-  const parsed = parseWith(reportSchema, values);
+  const report = s.reports.find((r) => r.id === reportId);
+  if (!report) throw notFound();
+  const parsed = parseWith(reportSchemaFor(await indicatorsForReport(s, report)), values);
   if (!parsed.ok) return invalid(parsed);
   const files: Upload[] = [];
   for (const entry of formData.getAll("attachments")) {
@@ -84,7 +95,8 @@ async function act({ request, params }: ActionFunctionArgs) {
     if (upload) files.push(upload);
   }
   try {
-    const done = await submitReport(associationId, reportId, parsed.data, files, user);
+    const { results, ...data } = parsed.data;
+    const done = await submitReport(associationId, reportId, data, files, user, results);
     if (!done) throw notFound();
   } catch (error) {
     if (isDomainError(error)) return fieldError(error.field, error.message, values, error.status);
@@ -97,7 +109,7 @@ async function act({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AssociationSubsidy() {
-  const { associationId, subsidy: s } = useLoaderData<typeof loader>();
+  const { associationId, subsidy: s, agreement } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const attachmentsError = isActionFailure(actionData) ? actionData.errors.attachments : undefined;
   return (
@@ -172,13 +184,26 @@ export default function AssociationSubsidy() {
                 <div className="alert alert-warning">Le CCAS demande des corrections : {r.correctionMessage}</div>
               ) : null}
               {r.status === "a_fournir" || r.status === "a_corriger" ? (
-                <ReportForm reportId={r.id} year={r.financialYear} previous={r.data} attachmentsError={attachmentsError} />
+                <ReportForm
+                  reportId={r.id}
+                  year={r.financialYear}
+                  previous={r.data}
+                  indicators={r.indicators}
+                  results={r.results}
+                  attachmentsError={attachmentsError}
+                />
               ) : (
-                <ReportContent data={r.data} />
+                <>
+                  <ReportContent data={r.data} />
+                  <IndicatorResultsTable indicators={r.indicators} results={r.results} year={r.financialYear} />
+                </>
               )}
             </article>
           ))}
         </section>
+      ) : null}
+      {s.multiYear && agreement ? (
+        <AgreementView years={s.years.map((y) => y.year)} objectives={agreement.objectives} meetings={agreement.meetings} />
       ) : null}
     </div>
   );
@@ -188,14 +213,23 @@ function ReportForm({
   reportId,
   year,
   previous,
+  indicators,
+  results,
   attachmentsError,
 }: {
   reportId: string;
   year: number;
   previous: Partial<ReportData>;
+  indicators: ReportIndicator[];
+  results: { indicatorId: string; value: number | null; comment: string }[];
   attachmentsError?: string;
 }) {
-  const defaults: Record<string, unknown> = { qualitative: previous.qualitative ?? "", gapExplanation: previous.gapExplanation ?? "" };
+  const schema = useMemo(() => reportSchemaFor(indicators), [indicators]);
+  const defaults: Record<string, unknown> = {
+    qualitative: previous.qualitative ?? "",
+    gapExplanation: previous.gapExplanation ?? "",
+    ...resultDefaults(results),
+  };
   for (const l of previous.charges ?? []) {
     defaults[`planned_c${l.code}`] = centsToInput(l.plannedCents);
     defaults[`actual_c${l.code}`] = centsToInput(l.actualCents);
@@ -215,12 +249,13 @@ function ReportForm({
       </fieldset>
     ));
   return (
-    <ValidatedForm schema={reportSchema} method="post" encType="multipart/form-data" defaultValues={defaults}>
+    <ValidatedForm schema={schema} method="post" encType="multipart/form-data" defaultValues={defaults}>
       <input type="hidden" name="reportId" value={reportId} />
       <h4>Charges de l'action (en euros)</h4>
       {lines("c", REPORT_CHARGE_LINES)}
       <h4>Produits de l'action (en euros)</h4>
       {lines("p", REPORT_INCOME_LINES)}
+      <ReportIndicatorFields indicators={indicators} />
       <TextArea
         name="qualitative"
         label="Bilan qualitatif de l'action"

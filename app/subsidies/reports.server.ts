@@ -9,6 +9,8 @@ import { subsidyRefusal } from "~/subsidies/errors";
 import { OPEN_REPORT_STATUSES } from "~/subsidies/rules";
 import { recordAudit } from "~/lib/audit.server";
 import { reportAttachmentFiles, type Upload } from "~/subsidies/subsidy-documents.server";
+import { saveIndicatorResults } from "~/steering/report-indicators.server";
+import type { IndicatorResultInput } from "~/steering/report-schema";
 
 /**
  * True when the association has a compte rendu financier past its due date and not
@@ -31,7 +33,8 @@ export async function listOverdueReports(associationId: string, now = new Date()
 }
 
 /**
- * The association submits its compte rendu financier. Scoped by association: another
+ * The association submits its compte rendu financier, with the values achieved for its indicators
+ * (IndicatorResult rows, written in the same transaction). Scoped by association: another
  * association's report is "not found" (null).
  */
 export async function submitReport(
@@ -40,6 +43,7 @@ export async function submitReport(
   data: Omit<ReportData, "attachmentIds">,
   attachments: Upload[],
   actor: { id: string },
+  results: IndicatorResultInput[] = [],
 ) {
   const report = await prisma.financialReport.findFirst({
     where: { id: reportId, subsidy: { associationId } },
@@ -66,6 +70,7 @@ export async function submitReport(
         where: { id: report.id },
         data: { status: "soumis", submittedAt: new Date(), data: full },
       });
+      await saveIndicatorResults(tx, report, results);
       await recordAudit(tx, {
         entityType: "report",
         entityId: report.id,
@@ -79,7 +84,8 @@ export async function submitReport(
   );
 }
 
-async function associationRecipients(associationId: string, db: Pick<Tx, "association"> = prisma): Promise<string[]> {
+/** Who hears about the association's subsidy: its representatives and its own address. */
+export async function associationRecipients(associationId: string, db: Pick<Tx, "association"> = prisma): Promise<string[]> {
   const association = await db.association.findUnique({
     where: { id: associationId },
     select: {

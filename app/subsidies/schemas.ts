@@ -167,26 +167,30 @@ const lineFields = (prefix: "c" | "p", lines: readonly { code: string; label: st
     })),
   ) as Record<string, z.ZodType>;
 
-export const reportSchema = z
-  .object({
-    ...lineFields("c", REPORT_CHARGE_LINES),
-    ...lineFields("p", REPORT_INCOME_LINES),
-    qualitative: requiredText("Bilan qualitatif de l'action", 5000),
-    gapExplanation: optionalText("Explication des écarts", 3000),
-  })
-  .transform((parsed, ctx): Omit<ReportData, "attachmentIds"> => {
-    const v = parsed as Record<string, unknown>;
-    const read = (prefix: "c" | "p", lines: readonly { code: string; label: string }[]) =>
-      lines.map((l) => ({
-        code: l.code,
-        label: l.label,
-        plannedCents: (v[`planned_${prefix}${l.code}`] as number | undefined) ?? 0,
-        actualCents: (v[`actual_${prefix}${l.code}`] as number | undefined) ?? 0,
-      }));
-    const charges = read("c", REPORT_CHARGE_LINES);
-    const income = read("p", REPORT_INCOME_LINES);
-    if (charges.every((l) => l.actualCents === 0)) {
-      ctx.addIssue({ code: "custom", path: ["actual_c60"], message: "Indiquez au moins une charge réalisée." });
-    }
-    return { charges, income, qualitative: v.qualitative as string, gapExplanation: v.gapExplanation as string | undefined };
-  });
+/** The report's own fields; `reportSchemaFor` (app/steering/report-schema.ts) adds the indicators' values. */
+export const reportFields = {
+  ...lineFields("c", REPORT_CHARGE_LINES),
+  ...lineFields("p", REPORT_INCOME_LINES),
+  qualitative: requiredText("Bilan qualitatif de l'action", 5000),
+  gapExplanation: optionalText("Explication des écarts", 3000),
+};
+
+/** The parsed fields as ReportData (at least one charge achieved). */
+export function toReportData(parsed: Record<string, unknown>, ctx: z.RefinementCtx): Omit<ReportData, "attachmentIds"> {
+  const v = parsed;
+  const read = (prefix: "c" | "p", lines: readonly { code: string; label: string }[]) =>
+    lines.map((l) => ({
+      code: l.code,
+      label: l.label,
+      plannedCents: (v[`planned_${prefix}${l.code}`] as number | undefined) ?? 0,
+      actualCents: (v[`actual_${prefix}${l.code}`] as number | undefined) ?? 0,
+    }));
+  const charges = read("c", REPORT_CHARGE_LINES);
+  const income = read("p", REPORT_INCOME_LINES);
+  if (charges.every((l) => l.actualCents === 0)) {
+    ctx.addIssue({ code: "custom", path: ["actual_c60"], message: "Indiquez au moins une charge réalisée." });
+  }
+  return { charges, income, qualitative: v.qualitative as string, gapExplanation: v.gapExplanation as string | undefined };
+}
+
+export const reportSchema = z.object(reportFields).transform((parsed, ctx) => toReportData(parsed, ctx));

@@ -12,6 +12,7 @@ import { requestReportCorrection, validateReport } from "~/subsidies/reports.ser
 import { subsidyRefusal } from "~/subsidies/errors";
 import { attachmentSchema } from "~/steering/social-project-schemas";
 import { setSubsidyAttachment } from "~/steering/subsidy-attachment.server";
+import { handleSteeringIntent } from "./steering-actions.server";
 
 export async function handleStaffSubsidyAction(request: Request, subsidyId: string, actor: { id: string }) {
   let formData: FormData;
@@ -83,7 +84,7 @@ export async function handleStaffSubsidyAction(request: Request, subsidyId: stri
         return redirectWithFlash(back, "La demande de correction est envoyée à l'association.", "info");
       }
       default:
-        return unknownIntent({ intent });
+        return (await handleSteeringIntent(intent, values, subsidyId, actor)) ?? unknownIntent({ intent });
     }
   } catch (error) {
     // The refusal beside its field, with everything typed (a multipart form included).

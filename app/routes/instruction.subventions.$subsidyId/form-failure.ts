@@ -33,6 +33,13 @@ export function formStillShown(
       return s.votedCents !== null && s.convention?.status === "envoyee";
     case "payment":
       return s.votedCents !== null && s.instalments.some((i) => !i.paidAt && i.id === values.instalmentId);
+    case "indicator_add":
+    case "indicator_edit":
+    case "objective_add":
+    case "objective_edit":
+    case "meeting_save":
+      // The steering forms (steering-sections.tsx) stay on the page.
+      return true;
     case "report_correction":
       return s.reports.some((r) => r.status === "soumis" && r.id === values.reportId);
     default:

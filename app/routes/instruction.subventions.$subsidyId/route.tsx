@@ -18,6 +18,9 @@ import { AttachmentSection } from "./attachment-section";
 import { getSubsidyAttachment } from "~/steering/subsidy-attachment.server";
 import { VoteSection } from "./vote-section";
 import { pageTitle } from "~/lib/meta";
+import { getAgreement } from "~/steering/agreements.server";
+import { listSubsidyIndicators, reportIndicatorsOf } from "~/steering/report-indicators.server";
+import { SteeringSections } from "./steering-sections";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, `Subvention ${data?.subsidy.number ?? ""} – Instruction`) },
@@ -29,11 +32,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const [s, taxonomy] = await Promise.all([getSubsidyForStaff(params.subsidyId ?? ""), getTaxonomy()]);
   if (!s) throw notFound("Cette subvention n'existe pas.");
+  const [steering, indicators, agreement] = await Promise.all([
+    reportIndicatorsOf(s),
+    listSubsidyIndicators(s),
+    s.multiYear ? getAgreement(s.id) : null,
+  ]);
   return {
+    steering: { indicators, agreement },
     subsidy: {
       ...s,
       association: { ...s.association, districtLabel: taxonomy.label("district", s.association.district) },
-      reports: s.reports.map((r) => ({ ...r, data: (r.data ?? {}) as Partial<ReportData> })),
+      reports: s.reports.map((r) => ({
+        ...r,
+        data: (r.data ?? {}) as Partial<ReportData>,
+        indicators: steering.get(r.id)?.indicators ?? [],
+        results: steering.get(r.id)?.results ?? [],
+      })),
       years: s.years.map((y) => ({ year: y.year, amountCents: y.amountCents })),
     },
     today: toDateInput(new Date()),
@@ -109,6 +123,7 @@ export default function StaffSubsidy() {
       <VoteSection />
       {s.votedCents !== null ? <ConventionSection /> : null}
       {s.votedCents !== null ? <ScheduleSection /> : null}
+      <SteeringSections />
 
       {s.reports.length ? (
         <section className="card stack" aria-labelledby="comptes-rendus">

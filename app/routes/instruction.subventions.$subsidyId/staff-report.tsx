@@ -4,6 +4,8 @@ import { isActionFailure, SubmitButton, TextArea, ValidatedForm } from "~/compon
 import { formatDate } from "~/lib/format";
 import { correctionSchema, type ReportData } from "~/subsidies/schemas";
 import { ReportContent, ReportStatusBadge } from "~/subsidies/subsidy-parts";
+import { IndicatorResultsTable } from "~/steering/report-indicator-parts";
+import type { ReportIndicator } from "~/steering/report-schema";
 import type { action } from "./route";
 
 export function StaffReport({
@@ -19,6 +21,8 @@ export function StaffReport({
     submittedAt: string | Date | null;
     correctionMessage: string | null;
     data: Partial<ReportData>;
+    indicators: ReportIndicator[];
+    results: { indicatorId: string; value: number | null; comment: string }[];
   };
   subsidyId: string;
 }) {
@@ -33,6 +37,7 @@ export function StaffReport({
       </p>
       {r.correctionMessage ? <p>Correction demandée : {r.correctionMessage}</p> : null}
       <ReportContent data={r.data} />
+      {r.status !== "a_fournir" ? <IndicatorResultsTable indicators={r.indicators} results={r.results} year={r.financialYear} /> : null}
       {r.data.attachmentIds?.length ? (
         <ul>
           {r.data.attachmentIds.map((id, n) => (
