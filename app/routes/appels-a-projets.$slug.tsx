@@ -11,6 +11,8 @@ import { notFound } from "~/lib/http.server";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 import { documentKindLabel } from "~/documents/document-kinds";
 import { pageTitle } from "~/lib/meta";
+import { CallIndicatorsList } from "~/steering/call-indicators-list";
+import { listCallIndicators } from "~/steering/call-indicators.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, data ? `${data.call.title} – Appels à projets` : "Appel à projets introuvable") },
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requiredAttachments: parseRequiredAttachments(call.requiredAttachments),
       fieldLabels: call.fields.map((f) => taxonomy.label("field", f.slug)),
     },
+    indicators: await listCallIndicators(call.id),
     signedIn: Boolean(user),
     associations: validated.map((m) => {
       const existing = onCall.get(`${m.association.id}:${call.id}`);
@@ -48,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PublicCall() {
-  const { call, signedIn, associations } = useLoaderData<typeof loader>();
+  const { call, signedIn, associations, indicators } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <p>
@@ -121,6 +124,7 @@ export default function PublicCall() {
           </li>
         ))}
       </ul>
+      <CallIndicatorsList indicators={indicators} />
     </div>
   );
 }
