@@ -16,7 +16,9 @@ export const callIndicatorSchema = z.object({
 export type CallIndicatorInput = z.output<typeof callIndicatorSchema>;
 
 /** `criterion_<criterionId>`: the ids of the indicators the criterion refers to (checkboxes). */
-export const criterionLinksSchema = z.record(
-  z.string(),
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(MAX_CALL_INDICATORS)),
+/** One criterion's checkboxes: the ids ticked (none, one or several). */
+export const criterionIndicatorIds = z.preprocess(
+  (v) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string" && x !== ""),
+  z.array(z.string().max(40)).max(MAX_CALL_INDICATORS),
 );
+export const criterionLinksSchema = z.record(z.string(), criterionIndicatorIds);

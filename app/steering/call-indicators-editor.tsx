@@ -5,7 +5,7 @@ import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
 import { Checkbox, CheckboxGroup, isActionFailure, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
-import { callIndicatorSchema, criterionLinksSchema } from "~/steering/call-indicator-schemas";
+import { callIndicatorSchema, criterionIndicatorIds } from "~/steering/call-indicator-schemas";
 import { INDICATOR_KIND_LABELS, INDICATOR_KINDS, INDICATOR_UNITS } from "~/steering/indicators";
 
 export type EditorIndicator = {
@@ -53,7 +53,7 @@ export function CallIndicatorsEditor({
   actionData: unknown;
 }) {
   const linksSchema = useMemo(
-    () => z.object(Object.fromEntries(criteria.map((c) => [`criterion_${c.id}`, criterionLinksSchema]))),
+    () => z.object(Object.fromEntries(criteria.map((c) => [`criterion_${c.id}`, criterionIndicatorIds]))),
     [criteria],
   );
   const linkDefaults = Object.fromEntries(criteria.map((c) => [`criterion_${c.id}`, c.indicatorIds]));
