@@ -143,6 +143,9 @@ test("a member fills a dossier over several steps, resumes elsewhere, attaches, 
   await page2.getByLabel(/^Durée/).fill("12");
   await page2.getByLabel(/^Indicateurs/).fill("Nombre de participants, assiduité, autonomie mesurée.");
   await page2.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  // The call asks for no indicator: the step of targets is passed as it stands.
+  await expect(page2.getByRole("heading", { level: 1, name: "Indicateurs et objectifs" })).toBeVisible();
+  await page2.getByRole("button", { name: "Enregistrer et continuer" }).click();
   await expect(page2.getByRole("heading", { name: "Budget du projet" })).toBeVisible();
   await context2.close();
 

@@ -16,6 +16,8 @@ import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
 import { createSocialProject } from "../prisma/factories/steering";
+import { createCallIndicator, createProjectIndicator } from "../prisma/factories/steering";
+import { ownField, targetField } from "../app/steering/dossier-indicators";
 import { expect, expectAccessible, getDb, loginAs, signIn, test } from "./support/fixtures";
 
 test.use({ javaScriptEnabled: false });
@@ -604,6 +606,74 @@ EDIT_CASES["social project (administrator)"] = {
   },
 };
 
+EDIT_CASES["call indicator (admin)"] = {
+  open: async (page) => {
+    await loginAs(page, "admin");
+    const call = await createCall(db(), { title: `Indicateurs sans script ${Date.now().toString(36)}` });
+    const indicator = await createCallIndicator(db(), call.id, {
+      name: "Heures d'atelier",
+      kind: "moyens",
+      unit: "heures",
+      targetRequired: true,
+      description: "Heures d'atelier collectif animées.",
+    });
+    const read = () => db().callIndicator.findUniqueOrThrow({ where: { id: indicator.id } });
+    return {
+      path: `/admin/appels/${call.id}/indicateurs`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer l'indicateur" }) }),
+      submit: "Enregistrer l'indicateur",
+      saved: { status: /Indicateur « Heures d'atelier » enregistré/ },
+      snapshot: read,
+      shown: async () => {
+        const i = await read();
+        return {
+          indicatorId: i.id,
+          name: i.name,
+          kind: i.kind,
+          unit: i.unit,
+          targetRequired: i.targetRequired ? "on" : null,
+          description: i.description,
+        };
+      },
+    };
+  },
+};
+
+EDIT_CASES["dossier targets (association)"] = {
+  open: async (page) => {
+    const member = await loginAs(page, "member", { representative: true });
+    const call = await createCall(db(), { title: `Objectifs sans script ${Date.now().toString(36)}`, requiredAttachments: [] });
+    const required = await createCallIndicator(db(), call.id, { name: "Personnes accompagnées", targetRequired: true });
+    const dossier = await createDossier(db(), { callId: call.id, associationId: member.associationId!, state: "brouillon" });
+    await createProjectIndicator(db(), { dossierId: dossier.id }, { callIndicatorId: required.id, target: 120, position: 0 });
+    await createProjectIndicator(
+      db(),
+      { dossierId: dossier.id },
+      { name: "Ateliers", kind: "moyens", unit: "seances", target: 12.5, position: 1 },
+    );
+    const read = async () =>
+      (await db().projectIndicator.findMany({ where: { dossierId: dossier.id }, orderBy: { position: "asc" } })).map(withoutTimestamps);
+    return {
+      path: `/espace/associations/${member.associationId}/dossiers/${dossier.id}/indicateurs`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer et continuer" }) }),
+      submit: "Enregistrer et continuer",
+      saved: { url: /\/budget_projet$/ },
+      snapshot: read,
+      shown: async () => {
+        const [target, own] = await read();
+        return {
+          [targetField(required.id)]: String(target.target),
+          [ownField(0, "id")]: own.id,
+          [ownField(0, "name")]: own.name,
+          [ownField(0, "kind")]: own.kind,
+          [ownField(0, "unit")]: own.unit,
+          [ownField(0, "target")]: "12,5",
+        };
+      },
+    };
+  },
+};
+
 for (const [name, editCase] of Object.entries(EDIT_CASES)) {
   test(`${name}: the form the server sends shows the stored values and saves them unchanged`, async ({ page, browser }) => {
     const c = await editCase.open(page, browser);
@@ -637,7 +707,8 @@ test("every step of a dossier: the form the server sends shows the stored answer
   };
   const before = await answers();
   const base = `/espace/associations/${member.associationId}/dossiers/${dossier.id}`;
-  const steps = DOSSIER_STEPS.map((s) => s.key).filter((k) => k !== "pieces");
+  // The attachments and the targets are custom steps with their own cases.
+  const steps = DOSSIER_STEPS.map((s) => s.key).filter((k) => k !== "pieces" && k !== "indicateurs");
   for (const [i, step] of steps.entries()) {
     await test.step(step, async () => {
       expect((await page.goto(`${base}/${step}`))?.status()).toBe(200);

@@ -8,6 +8,7 @@ import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
+import { createCallIndicator, createProjectIndicator } from "../prisma/factories/steering";
 import { addMembership, createUser } from "../prisma/factories/user";
 import { expect, getDb, loginAs, signIn, test, uniqueEmail } from "./support/fixtures";
 
@@ -408,4 +409,25 @@ test("the storage quota: usage shown, an upload past it refused with what is use
   await expect(page.getByRole("alert")).toContainText("dépasse l'espace de stockage restant de l'association");
   await expect(page.getByRole("alert")).toContainText("utilisés sur 200 Mo, il reste 1 Ko");
   expect(await d.document.count({ where: { associationId: member.associationId! } })).toBe(1);
+});
+
+test("call indicators and a dossier's targets with hostile names", async ({ page }) => {
+  watch(page);
+  const indicator = await createCallIndicator(db(), callId, {
+    name: `Indicateur ${w} ${IMG}`,
+    description: `Mesure ${TEXT}`,
+    targetRequired: false,
+  });
+  await createProjectIndicator(db(), { dossierId }, { callIndicatorId: indicator.id, target: 12 });
+  await createProjectIndicator(db(), { dossierId: draftId }, { name: `Propre ${w} ${SVG}`, target: 3 });
+  await visit(page, `/appels-a-projets/${callSlug}`, `Indicateur ${w} ${IMG}`);
+  await signIn(page, memberId);
+  const base = `/espace/associations/${association.id}/dossiers`;
+  await visit(page, `${base}/${draftId}/indicateurs`, `Mesure ${TEXT}`);
+  expect(await fieldValues(page)).toEqual(expect.arrayContaining([`Propre ${w} ${SVG}`]));
+  await visit(page, `${base}/${draftId}`, `Propre ${w} ${SVG}`);
+  await signIn(page, staffId);
+  await visit(page, `/instruction/dossiers/${dossierId}`, `Indicateur ${w} ${IMG}`);
+  await loginAs(page, "admin");
+  await visit(page, `/admin/appels/${callId}/indicateurs`, `Indicateur ${w} ${IMG}`);
 });

@@ -244,6 +244,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.appels.$callId": form(RULES.admin, RULES.admin, { callId: "call" }),
   "routes/admin.projet-social._index": form(RULES.admin, RULES.admin),
   "routes/admin.projet-social.$projectId": form(RULES.admin, RULES.admin, { projectId: "socialProject" }),
+  "routes/admin.appels.$callId_.indicateurs": form(RULES.admin, RULES.admin, { callId: "call" }),
   "routes/admin.rna._index": form(RULES.admin, RULES.admin),
   "routes/admin.rna.$importId": form(RULES.admin, RULES.admin, { importId: "rnaImport" }),
   "routes/admin.rna.reprises": form(RULES.admin, RULES.admin),

@@ -75,8 +75,20 @@ export async function updateCallFromInput(callId: string, input: CallInput, acto
     const call = await tx.call.update({ where: { id: callId }, data: columns, select: { id: true, title: true } });
     await writeCallChildren(tx, callId, input, reviewerIds);
     if (scored === 0) {
+      // The indicators a criterion refers to stay with the criterion at the same place.
+      const links = await tx.criterionIndicator.findMany({
+        where: { criterion: { callId } },
+        select: { indicatorId: true, criterion: { select: { position: true } } },
+      });
       await tx.criterion.deleteMany({ where: { callId } });
       await tx.criterion.createMany({ data: criteriaFromInput(input).map((c, position) => ({ ...c, callId, position })) });
+      const created = await tx.criterion.findMany({ where: { callId }, select: { id: true, position: true } });
+      const byPosition = new Map(created.map((c) => [c.position, c.id]));
+      const kept = links.flatMap((l) => {
+        const criterionId = byPosition.get(l.criterion.position);
+        return criterionId ? [{ criterionId, indicatorId: l.indicatorId }] : [];
+      });
+      if (kept.length) await tx.criterionIndicator.createMany({ data: kept });
     }
     await recordAudit(tx, { entityType: "call", entityId: callId, actorId: actor.id, action: "modification" });
     return { ...call, criteriaKept: scored > 0 };

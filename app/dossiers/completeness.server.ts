@@ -13,8 +13,16 @@ export function missingAttachmentKinds(dossier: Pick<MemberDossier, "call" | "at
 }
 
 /** `choices`: the taxonomy as actions check it (validationChoices), so a retired term makes its step incomplete. */
+/** The targets the call requires and the dossier has not given: « Objectif manquant pour « … ». ». */
+export function missingTargets(dossier: Pick<MemberDossier, "call" | "indicators">): string[] {
+  const given = new Map(dossier.indicators.map((i) => [i.callIndicatorId, i.target]));
+  return dossier.call.indicators
+    .filter((i) => i.targetRequired && (given.get(i.id) ?? null) === null)
+    .map((i) => `Objectif manquant pour « ${i.name} ».`);
+}
+
 export function dossierCompleteness(
-  dossier: Pick<MemberDossier, "parsed" | "call" | "attachments" | "declarationSignedAt">,
+  dossier: Pick<MemberDossier, "parsed" | "call" | "attachments" | "declarationSignedAt" | "indicators">,
   choices: TaxonomyChoices,
 ): StepStatus[] {
   return DOSSIER_STEP_DEFS.map((def) => {
@@ -27,6 +35,10 @@ export function dossierCompleteness(
         complete: missing.length === 0,
         errors: missing.map((k) => `Pièce obligatoire manquante : ${documentKindLabel(k)}.`),
       };
+    }
+    if (def.key === "indicateurs") {
+      const errors = missingTargets(dossier);
+      return { key: def.key, label: def.label, started: dossier.indicators.length > 0, complete: errors.length === 0, errors };
     }
     const values = dossier.parsed[def.key];
     const result = stepSchema(def.key, boundsOf(dossier.call), choices).safeParse(values ?? {});

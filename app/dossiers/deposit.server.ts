@@ -56,7 +56,11 @@ export async function submitDossier(
       const steps = dossierCompleteness(dossier, choices);
       const incomplete = steps.filter((s) => !s.complete);
       if (incomplete.length)
-        return { ok: false as const, message: `Le dossier est incomplet : ${incomplete.map((s) => s.label).join(", ")}.`, steps };
+        return {
+          ok: false as const,
+          message: `Le dossier est incomplet : ${incomplete.map((s) => (s.key === "indicateurs" ? `${s.label} (${s.errors.join(" ")})` : s.label)).join(", ")}.`,
+          steps,
+        };
 
       const number = isDraftNumber(dossier.number) ? await nextDossierNumber(tx, dossier.call.financialYear) : dossier.number;
       const updated = await tx.dossier.updateMany({

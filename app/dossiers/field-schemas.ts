@@ -28,6 +28,7 @@ export type StepKey =
   | "ressources_humaines"
   | "budget_association"
   | "projet"
+  | "indicateurs"
   | "budget_projet"
   | "pieces"
   | "declaration";

@@ -30,7 +30,12 @@ const dossierMemberSelect = {
       minAmountCents: true,
       maxAmountCents: true,
       requiredAttachments: true,
+      indicators: { orderBy: { position: "asc" }, select: { id: true, name: true, targetRequired: true } },
     },
+  },
+  indicators: {
+    orderBy: { position: "asc" },
+    select: { id: true, callIndicatorId: true, name: true, kind: true, unit: true, target: true },
   },
   attachments: {
     select: {

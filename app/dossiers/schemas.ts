@@ -31,7 +31,7 @@ export const associationBudgetSchema = objectSchema(def("budget_association"));
 export const projectSchema = (choices: TaxonomyChoices) => objectSchema(def("projet"), choices);
 export const declarationSchema = objectSchema(def("declaration"));
 
-/** The schema of a step with fields (not "pieces"), given the call's bounds for the budget and the taxonomy's choices. */
+/** The schema of a step with fields (not "pieces" nor "indicateurs"), given the call's bounds for the budget and the taxonomy's choices. */
 export function stepSchema(key: StepKey, bounds: AmountBounds | undefined, choices: TaxonomyChoices): z.ZodType {
   switch (key) {
     case "identification":
@@ -51,6 +51,8 @@ export function stepSchema(key: StepKey, bounds: AmountBounds | undefined, choic
     case "declaration":
       return declarationSchema;
     case "pieces":
+    case "indicateurs":
+      // Custom steps: the attachments, and the targets (app/steering/dossier-indicators.ts, built from the call).
       return z.object({});
   }
 }

@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { parseDossierData } from "~/dossiers/dossier-data";
 import { formatEuros } from "~/lib/format";
 import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
+import { targetLines } from "~/steering/dossier-indicators";
 import { budgetTotals, documentKindLabel, DOSSIER_STEP_DEFS, parseEurosToCentsSafe, stepDef, type StepKey } from "~/dossiers/schemas";
 
 export type StaffField = { name: string; label: string; value: string };
@@ -50,6 +51,10 @@ export async function getDossierForStaff(dossierId: string) {
       associationId: true,
       association: { select: { id: true, name: true, slug: true, rna: true, siret: true, district: true } },
       call: { select: { id: true, title: true, slug: true, minAmountCents: true, maxAmountCents: true, requiredAttachments: true } },
+      indicators: {
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: { id: true, callIndicatorId: true, name: true, kind: true, unit: true, target: true },
+      },
       attachments: {
         select: {
           id: true,
@@ -66,7 +71,10 @@ export async function getDossierForStaff(dossierId: string) {
   const sections: StaffSection[] = DOSSIER_STEP_DEFS.filter((s) => s.key !== "pieces").map((def) => ({
     key: def.key,
     label: def.label,
-    fields: def.fields.map((f) => ({ name: f.name, label: f.label, value: displayValue(f, data[def.key]?.[f.name], taxonomy) })),
+    fields:
+      def.key === "indicateurs"
+        ? targetLines(d.indicators)
+        : def.fields.map((f) => ({ name: f.name, label: f.label, value: displayValue(f, data[def.key]?.[f.name], taxonomy) })),
   }));
   const totals = budgetTotals(data.budget_projet ?? {});
   const signer = d.declarationSignerId

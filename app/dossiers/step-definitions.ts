@@ -161,6 +161,13 @@ export const DOSSIER_STEP_DEFS: StepDef[] = [
       },
     ],
   },
+  {
+    key: "indicateurs",
+    label: "Indicateurs et objectifs",
+    intro:
+      "Pour chaque indicateur de l'appel, l'objectif que le projet se donne ; vous pouvez ajouter vos propres indicateurs. Les valeurs atteintes seront demandées dans le compte rendu financier.",
+    fields: [],
+  },
   PROJECT_BUDGET_STEP,
   {
     key: "pieces",

@@ -8,6 +8,7 @@ import { displayValue } from "~/dossiers/staff-view.server";
 import { SNAPSHOT_VERSION, snapshotSha256, type SubmissionSnapshot } from "~/dossiers/submission-snapshot";
 import { loadPortalSettings } from "~/settings/portal-settings.server";
 import type { Taxonomy } from "~/settings/taxonomy.server";
+import { targetLines } from "~/steering/dossier-indicators";
 
 /** Steps shown as label/value lists; the budget, the attachments and the declaration have their own parts. */
 const OWN_PARTS = new Set(["budget_projet", "pieces", "declaration"]);
@@ -37,6 +38,10 @@ export async function buildSubmissionSnapshot(
       declarationSignerId: true,
       association: { select: { id: true, name: true, rna: true, siret: true } },
       call: { select: { id: true, title: true, financialYear: true } },
+      indicators: {
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: { id: true, callIndicatorId: true, name: true, kind: true, unit: true, target: true },
+      },
       attachments: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
@@ -65,10 +70,14 @@ export async function buildSubmissionSnapshot(
     dossier: { id: d.id, number: d.number, projectTitle: d.projectTitle ?? "", requestedCents: d.requestedCents ?? 0 },
     association: { id: d.association.id, name: d.association.name, rna: d.association.rna ?? "", siret: d.association.siret ?? "" },
     call: { id: d.call.id, title: d.call.title, financialYear: d.call.financialYear },
-    sections: DOSSIER_STEP_DEFS.filter((s) => !OWN_PARTS.has(s.key)).map((def) => ({
+    // The targets are a section like the others (one line per indicator), present when the dossier has any.
+    sections: DOSSIER_STEP_DEFS.filter((s) => !OWN_PARTS.has(s.key) && (s.key !== "indicateurs" || d.indicators.length > 0)).map((def) => ({
       key: def.key,
       label: def.label,
-      fields: def.fields.map((f) => ({ name: f.name, label: f.label, value: displayValue(f, data[def.key]?.[f.name], input.taxonomy) })),
+      fields:
+        def.key === "indicateurs"
+          ? targetLines(d.indicators)
+          : def.fields.map((f) => ({ name: f.name, label: f.label, value: displayValue(f, data[def.key]?.[f.name], input.taxonomy) })),
     })),
     budget: {
       charges: lines(CHARGE_LINES),

@@ -22,7 +22,16 @@ const reviewDossierSelect = {
       id: true,
       title: true,
       envelopeCents: true,
-      criteria: { orderBy: { position: "asc" }, select: { id: true, label: true, description: true, weight: true } },
+      criteria: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          label: true,
+          description: true,
+          weight: true,
+          indicators: { select: { indicator: { select: { name: true, position: true } } } },
+        },
+      },
       reviewers: { select: { userId: true } },
     },
   },

@@ -134,6 +134,9 @@ export default function EditCall() {
         <p>
           <Link to={`/instruction/appels/${call.id}/groupes`}>Groupes d'instruction et routage des dossiers</Link>
         </p>
+        <p>
+          <Link to={`/admin/appels/${call.id}/indicateurs`}>Indicateurs de moyens et de résultats</Link>
+        </p>
         {next.length ? (
           <Form method="post" className="actions">
             <input type="hidden" name="intent" value="status" />

@@ -13,6 +13,8 @@ import { documentKindLabel } from "~/documents/document-kinds";
 import { pageTitle } from "~/lib/meta";
 import { PublicCallSteering } from "~/steering/call-steering-section";
 import { publicCallSteering } from "~/steering/call-steering.server";
+import { CallIndicatorsList } from "~/steering/call-indicators-list";
+import { listCallIndicators } from "~/steering/call-indicators.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, data ? `${data.call.title} – Appels à projets` : "Appel à projets introuvable") },
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     validated.map((m) => m.association.id),
     [call.id],
   );
-  const steering = await publicCallSteering(call.id);
+  const [steering, indicators] = await Promise.all([publicCallSteering(call.id), listCallIndicators(call.id)]);
   return {
     steering,
     call: {
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requiredAttachments: parseRequiredAttachments(call.requiredAttachments),
       fieldLabels: call.fields.map((f) => taxonomy.label("field", f.slug)),
     },
+    indicators,
     signedIn: Boolean(user),
     associations: validated.map((m) => {
       const existing = onCall.get(`${m.association.id}:${call.id}`);
@@ -52,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PublicCall() {
-  const { call, signedIn, associations, steering } = useLoaderData<typeof loader>();
+  const { call, signedIn, associations, steering, indicators } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <p>
@@ -126,6 +129,7 @@ export default function PublicCall() {
           </li>
         ))}
       </ul>
+      <CallIndicatorsList indicators={indicators} />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DOSSIER_STATE_LABELS } from "~/dossiers/dossier-states";
 import { dossierCompleteness } from "~/dossiers/completeness.server";
+import { DossierTargetsSummary } from "~/steering/dossier-targets-summary";
+import { targetLines } from "~/steering/dossier-indicators";
 import { isEditable } from "~/dossiers/dossier-data";
 import { submitDossier } from "~/dossiers/deposit.server";
 import { getDossierForMember, listSubmissions } from "~/dossiers/reading.server";
@@ -60,6 +62,7 @@ async function readDossier({ request, params }: LoaderFunctionArgs) {
     },
     editable: isEditable(dossier),
     steps: dossierCompleteness(dossier, validationChoices(await getTaxonomy())),
+    targets: targetLines(dossier.indicators),
     correction,
     submissions,
     depositRecords,
@@ -107,6 +110,7 @@ export default function DossierOverview() {
     associationId,
     messages,
     decision,
+    targets,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/espace/associations/${associationId}/dossiers/${dossier.id}`;
@@ -200,6 +204,7 @@ export default function DossierOverview() {
           </li>
         ))}
       </ul>
+      <DossierTargetsSummary lines={targets} href={editable ? `${base}/indicateurs` : undefined} />
       {editable && !awaitingDeposit ? (
         <div className="alert alert-info">
           Dossier déposé : il reste modifiable jusqu'au début de son instruction par le CCAS, sans nouveau dépôt.

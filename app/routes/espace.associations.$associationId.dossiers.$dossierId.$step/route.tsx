@@ -19,6 +19,8 @@ import { DOSSIER_STEPS, isStepKey, stepDef, stepSchema, withChoices, type StepKe
 import { formChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 import { handlePiecesAction, piecesLoaderData } from "./pieces.server";
+import { handleTargetsAction, targetsLoaderData } from "./targets.server";
+import { DossierTargetsStep } from "~/steering/targets-step";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -61,6 +63,7 @@ async function readStep({ request, params }: LoaderFunctionArgs) {
       call: { title: dossier.call.title, minAmountCents: dossier.call.minAmountCents, maxAmountCents: dossier.call.maxAmountCents },
     },
     pieces: step === "pieces" ? await piecesLoaderData(access.associationId, dossier) : null,
+    indicators: step === "indicateurs" ? await targetsLoaderData(access.associationId, dossier.id) : null,
   };
 }
 
@@ -84,6 +87,7 @@ async function saveDossierStep({ request, params }: ActionFunctionArgs) {
   const dossierId = params.dossierId ?? "";
   const base = `/espace/associations/${access.associationId}/dossiers/${dossierId}`;
   if (step === "pieces") return handlePiecesAction(request, access, dossierId);
+  if (step === "indicateurs") return handleTargetsAction(request, access, dossierId, nextOf(step) ?? "budget_projet");
   const values = formDataToObject(await request.formData());
   const intent = values.intent;
   if (intent !== undefined && intent !== "save" && intent !== "autosave") return unknownIntent(values);
@@ -129,7 +133,9 @@ export default function DossierStep() {
       {!data.editable ? (
         <div className="alert alert-warning">Ce dossier est en cours d'instruction par le CCAS : il n'est plus modifiable.</div>
       ) : null}
-      {step === "pieces" && data.pieces ? (
+      {step === "indicateurs" && data.indicators ? (
+        <DossierTargetsStep data={data.indicators} editable={data.editable} previous={previous ? `${base}/${previous}` : undefined} />
+      ) : step === "pieces" && data.pieces ? (
         <DossierPiecesStep base={base} pieces={data.pieces} editable={data.editable} actionData={actionData} />
       ) : (
         <ValidatedForm schema={schema} method="post" defaultValues={data.values} key={step}>

@@ -21,6 +21,7 @@ import { deskTexts } from "~/review/desk-texts";
 import { AssociationSection } from "./association";
 import { Attachments, DossierContents } from "./contents";
 import { History } from "./history";
+import { IndicatorTargets } from "./indicators";
 import { DossierLabels } from "./labels";
 import { InstructionPanel } from "./instruction-panel";
 import { RoutingSection } from "./routing";
@@ -61,6 +62,7 @@ const SECTIONS: { id: string; label: string }[] = [
   { id: "decision", label: "Décision" },
   { id: "notation", label: "Notation" },
   { id: "dossier", label: "Dossier" },
+  { id: "indicateurs", label: "Indicateurs et objectifs" },
   { id: "pieces", label: "Pièces jointes" },
   { id: "depots", label: "Dépôts et attestations" },
   { id: "avis", label: "Avis demandés" },
@@ -123,11 +125,12 @@ export default function ReviewDossier() {
         dataFor={dataFor}
       />
       <DossierContents
-        sections={data.sections}
+        sections={data.sections.filter((s) => s.key !== "indicateurs")}
         budget={data.budget}
         declarationSignedAt={dossier.declarationSignedAt}
         declarationSignerName={data.declarationSignerName}
       />
+      <IndicatorTargets sections={data.sections} />
       <Attachments attachments={data.attachments} />
       <SubmissionsSection dossierId={dossier.id} records={data.depositRecords} />
       <OpinionsSection

@@ -129,7 +129,7 @@ function MyScoreForm({ criteria, myScores, dataFor }: Pick<Props, "criteria" | "
             key={c.id}
             name={scoreFieldName(c.id)}
             label={`${c.label} (poids ${c.weight} %)`}
-            hint={`Note de 0 à 10. ${c.description}`}
+            hint={`Note de 0 à 10. ${c.description}${criterionIndicatorsHint(c.indicators)}`}
             type="number"
             inputMode="numeric"
             required
@@ -142,4 +142,11 @@ function MyScoreForm({ criteria, myScores, dataFor }: Pick<Props, "criteria" | "
       </SubmitButton>
     </ValidatedForm>
   );
+}
+
+/** « Indicateurs : Personnes accompagnées, Heures d'atelier. » when the criterion refers to some. */
+function criterionIndicatorsHint(links: { indicator: { name: string; position: number } }[]) {
+  if (!links.length) return "";
+  const names = [...links].sort((a, b) => a.indicator.position - b.indicator.position).map((l) => l.indicator.name);
+  return ` Indicateurs : ${names.join(", ")}.`;
 }
