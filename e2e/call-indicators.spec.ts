@@ -6,6 +6,7 @@ import type { Browser, Page } from "@playwright/test";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { expect, expectAccessible, getDb, loginAs, test } from "./support/fixtures";
+import { addCallIndicator } from "./support/journeys";
 import { E2E_URL } from "./support/paths";
 
 test.describe.configure({ timeout: 180_000 });
@@ -30,19 +31,14 @@ test("staff define indicators, the association gives its targets and deposits, s
   await page.getByRole("link", { name: "Indicateurs de moyens et de résultats" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Indicateurs de l'appel" })).toBeVisible();
   await expectAccessible(page);
-  const adding = page.getByRole("region", { name: "Ajouter un indicateur" });
-  await adding.getByLabel("Nom de l'indicateur").fill(people);
-  await adding.getByLabel("Nature").selectOption({ label: "Indicateur de résultats" });
-  await adding.getByLabel("Unité").selectOption({ label: "personnes" });
-  await adding.getByLabel("Objectif obligatoire").check();
-  await adding.getByLabel("Description").fill("Personnes différentes accompagnées sur l'année.");
-  await adding.getByRole("button", { name: "Ajouter l'indicateur" }).click();
-  await expect(page.getByRole("status")).toContainText(`Indicateur « ${people} » ajouté.`);
-  await adding.getByLabel("Nom de l'indicateur").fill(hours);
-  await adding.getByLabel("Nature").selectOption({ label: "Indicateur de moyens" });
-  await adding.getByLabel("Unité").selectOption({ label: "heures" });
-  await adding.getByRole("button", { name: "Ajouter l'indicateur" }).click();
-  await expect(page.getByRole("status")).toContainText(`Indicateur « ${hours} » ajouté.`);
+  await addCallIndicator(page, {
+    name: people,
+    kind: "Indicateur de résultats",
+    unit: "personnes",
+    required: true,
+    description: "Personnes différentes accompagnées sur l'année.",
+  });
+  await addCallIndicator(page, { name: hours, kind: "Indicateur de moyens", unit: "heures" });
   await expect(page.getByRole("heading", { name: `2. ${hours}`, exact: true })).toBeVisible();
 
   // One criterion refers to the required indicator.

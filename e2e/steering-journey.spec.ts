@@ -7,13 +7,10 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { buildDossierData } from "../prisma/factories/dossier";
 import { createSocialProject } from "../prisma/factories/steering";
-import { toParisInputValue } from "../app/lib/format";
 import { expect, expectAccessible, getDb, loginAs, test, waitForMail } from "./support/fixtures";
+import { addCallIndicator, fillDossierSections, signAndDeposit, voteScheduleAndPayAdvance, writeCallDraft } from "./support/journeys";
 import { E2E_URL } from "./support/paths";
-
-const DAY = 24 * 3600_000;
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext({ baseURL: E2E_URL, locale: "fr-FR", timezoneId: "Europe/Paris" })).newPage();
@@ -54,29 +51,8 @@ test("indicators on a call → targets → vote and payment → values achieved 
 
   // 1. The administrator writes the call for that exercice, ties it to the projet phare, defines its indicators, publishes it.
   await loginAs(page, "admin");
-  await page.goto("/admin/appels/nouveau");
   const title = `Médiation numérique ${year} ${tag}`;
-  await page.getByRole("textbox", { name: "Titre", exact: true }).fill(title);
-  await page.getByLabel("Résumé").fill("Des permanences de médiation numérique dans les quartiers.");
-  await page.getByLabel("Texte de l'appel (Markdown)").fill("## Projets attendus\n\nDes permanences régulières.");
-  await page.getByRole("checkbox", { name: "Accès aux droits" }).check();
-  await page.getByLabel("Enveloppe totale (€)").fill("40 000");
-  await page.getByLabel("Montant minimum par dossier (€)").fill("1 000");
-  await page.getByLabel("Montant maximum par dossier (€)").fill("10 000");
-  await page.getByLabel("Ouverture (heure de Paris)").fill(toParisInputValue(new Date(Date.now() - 3600_000)));
-  await page.getByLabel("Clôture (heure de Paris)").fill(toParisInputValue(new Date(Date.now() + 20 * DAY)));
-  await page.getByLabel("Exercice budgétaire").fill(String(year));
-  for (const box of await page
-    .getByRole("group", { name: /Pièces obligatoires/ })
-    .getByRole("checkbox")
-    .all())
-    await box.uncheck();
-  await page.getByLabel(/^Critère 1/).fill("Qualité du projet");
-  await page.getByLabel(/^Pondération du critère 1/).fill("100");
-  await page.getByRole("checkbox", { name: new RegExp(reviewer.email.replace(/[.]/g, "\\.")) }).check();
-  await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
-  await expect(page.getByRole("heading", { name: /État : Brouillon/ })).toBeVisible();
-  const call = await db.call.findFirstOrThrow({ where: { title } });
+  const call = await writeCallDraft(page, { title, reviewerEmail: reviewer.email, financialYear: year, envelope: "40 000" });
   expect(call.financialYear).toBe(year);
 
   const steering = page.getByRole("region", { name: "Projet social", exact: true });
@@ -85,18 +61,8 @@ test("indicators on a call → targets → vote and payment → values achieved 
   await expect(page.getByRole("status")).toHaveText("Le rattachement de l'appel au projet social est enregistré.");
 
   await page.getByRole("link", { name: "Indicateurs de moyens et de résultats" }).click();
-  const adding = page.getByRole("region", { name: "Ajouter un indicateur" });
-  await adding.getByLabel("Nom de l'indicateur").fill(people);
-  await adding.getByLabel("Nature").selectOption({ label: "Indicateur de résultats" });
-  await adding.getByLabel("Unité").selectOption({ label: "personnes" });
-  await adding.getByLabel("Objectif obligatoire").check();
-  await adding.getByRole("button", { name: "Ajouter l'indicateur" }).click();
-  await expect(page.getByRole("status")).toContainText(`Indicateur « ${people} » ajouté.`);
-  await adding.getByLabel("Nom de l'indicateur").fill(hours);
-  await adding.getByLabel("Nature").selectOption({ label: "Indicateur de moyens" });
-  await adding.getByLabel("Unité").selectOption({ label: "heures" });
-  await adding.getByRole("button", { name: "Ajouter l'indicateur" }).click();
-  await expect(page.getByRole("status")).toContainText(`Indicateur « ${hours} » ajouté.`);
+  await addCallIndicator(page, { name: people, kind: "Indicateur de résultats", unit: "personnes", required: true });
+  await addCallIndicator(page, { name: hours, kind: "Indicateur de moyens", unit: "heures" });
   await expectAccessible(page);
   await page.goto(`/admin/appels/${call.id}`);
   await page.getByRole("button", { name: "Publier l'appel" }).click();
@@ -117,25 +83,14 @@ test("indicators on a call → targets → vote and payment → values achieved 
   await memberPage.getByRole("button", { name: "Commencer un dossier" }).click();
   await expect(memberPage.getByRole("heading", { name: "Identification de l'association" })).toBeVisible();
   const started = await db.dossier.findFirstOrThrow({ where: { associationId, callId: call.id } });
-  const association = await db.association.findUniqueOrThrow({ where: { id: associationId } });
-  const projectTitle = `Permanences numériques ${tag}`;
-  const { declaration: _signedOnThePage, ...sections } = buildDossierData(association, { requestedCents: 6_000_00, title: projectTitle });
-  await db.dossier.update({
-    where: { id: started.id },
-    data: { data: { ...(started.data as object), ...sections }, projectTitle, requestedCents: 6_000_00 },
-  });
+  await fillDossierSections(started.id, { title: `Permanences numériques ${tag}`, requestedCents: 6_000_00 });
   const dossierPath = `/espace/associations/${associationId}/dossiers/${started.id}`;
   await memberPage.goto(`${dossierPath}/indicateurs`);
   await memberPage.getByLabel(`Objectif pour « ${people} »`).fill("120");
   await memberPage.getByLabel(`Objectif pour « ${hours} »`).fill("200");
   await memberPage.getByRole("button", { name: "Enregistrer et continuer" }).click();
   await expect(memberPage).toHaveURL(/\/budget_projet$/);
-  await memberPage.goto(`${dossierPath}/declaration`);
-  for (const box of await memberPage.getByRole("checkbox").all()) await box.check();
-  await memberPage.getByRole("button", { name: "Signer la déclaration" }).click();
-  await expect(memberPage.getByRole("status")).toContainText("Déclaration signée");
-  await memberPage.getByRole("button", { name: "Déposer le dossier" }).click();
-  await expect(memberPage.getByRole("status")).toContainText(new RegExp(`Dossier déposé sous le numéro AAP-${year}-\\d{4}`));
+  await signAndDeposit(memberPage, dossierPath, new RegExp(`Dossier déposé sous le numéro AAP-${year}-\\d{4}`));
   const deposited = await db.dossier.findUniqueOrThrow({ where: { id: started.id } });
 
   // 3. The reviewer reads the targets, instructs and accepts; the subsidy is attached to the projet phare by its call.
@@ -153,24 +108,7 @@ test("indicators on a call → targets → vote and payment → values achieved 
   // 4. The vote, the schedule, the first payment.
   await reviewerPage.goto(`/instruction/subventions/${subsidy.id}`);
   await expect(reviewerPage.getByRole("region", { name: "Rattachement au projet social" })).toBeVisible();
-  const today = new Date().toISOString().slice(0, 10);
-  await reviewerPage.getByLabel("Date de la décision").fill(today);
-  await reviewerPage.getByLabel("Référence de la délibération").fill(`CA-${tag}`);
-  await reviewerPage.getByLabel(/^Montant voté/).fill("5 000");
-  await reviewerPage.getByRole("button", { name: "Enregistrer le vote" }).click();
-  await expect(reviewerPage.getByRole("status")).toContainText("Le vote est enregistré");
-  await reviewerPage.getByLabel("Type du versement 1").selectOption("avance");
-  await reviewerPage.getByLabel("Montant du versement 1").fill("3 000");
-  await reviewerPage.getByLabel("Date prévue du versement 1").fill(today);
-  await reviewerPage.getByLabel("Type du versement 2").selectOption("solde");
-  await reviewerPage.getByLabel("Montant du versement 2").fill("2 000");
-  await reviewerPage.getByLabel("Date prévue du versement 2").fill(new Date(Date.now() + 90 * DAY).toISOString().slice(0, 10));
-  await reviewerPage.getByRole("button", { name: "Enregistrer l'échéancier" }).click();
-  await expect(reviewerPage.getByRole("status")).toContainText("L'échéancier est enregistré");
-  await reviewerPage.getByLabel("Montant versé (avance)").fill("3 000");
-  await reviewerPage.getByLabel("Date du versement (avance)").fill(today);
-  await reviewerPage.getByRole("button", { name: "Enregistrer ce versement (avance)" }).click();
-  await expect(reviewerPage.getByRole("status")).toContainText("Le versement est enregistré");
+  await voteScheduleAndPayAdvance(reviewerPage, { deliberationRef: `CA-${tag}`, votedCents: 5_000_00, advanceCents: 3_000_00 });
 
   // 5. The association reports the values achieved: the required one first left blank, then given.
   await memberPage.goto(`/espace/associations/${associationId}/subventions/${subsidy.id}`);

@@ -1,16 +1,9 @@
 // The public call page's « Indicateurs de suivi »: what each dossier will be asked to chiffrer,
 // so associations know before starting.
+import type { EditorIndicator } from "~/steering/call-indicators-editor";
 import { INDICATOR_KIND_LABELS, indicatorUnit, type IndicatorKind } from "~/steering/indicators";
 
-type Indicator = {
-  id: string;
-  name: string;
-  kind: string;
-  unit: string;
-  targetRequired: boolean;
-  description: string;
-  criteria: { criterion: { id: string; label: string } }[];
-};
+type Indicator = EditorIndicator & { criteria: { criterion: { id: string; label: string } }[] };
 
 export function CallIndicatorsList({ indicators }: { indicators: Indicator[] }) {
   if (!indicators.length) return null;

@@ -8,6 +8,7 @@
 // year and, when multi-year, in each year of its agreement; its target for a year is the year's
 // objective naming the indicator when there is one, else the indicator's target; its achieved
 // value is the one of that year's compte rendu, once validated.
+import { projectForYear } from "./social-project.server";
 import { prisma, type Prisma } from "~/db.server";
 import { groupIndicators, type IndicatorFact, type IndicatorGroup } from "~/steering/indicator-totals";
 import { parisYear, sumPaid } from "~/subsidies/rules";
@@ -56,30 +57,6 @@ export type IndicatorTrend = {
 };
 
 export type SteeringDashboard = Awaited<ReturnType<typeof getSteeringDashboard>>;
-
-/** The social project whose period covers the year, with its axes and projets phares in order. */
-export function projectForYear(year: number) {
-  return prisma.socialProject.findFirst({
-    where: { startYear: { lte: year }, endYear: { gte: year } },
-    orderBy: { startYear: "desc" },
-    select: {
-      id: true,
-      title: true,
-      startYear: true,
-      endYear: true,
-      adoptedOn: true,
-      axes: {
-        orderBy: { number: "asc" },
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          flagships: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true } },
-        },
-      },
-    },
-  });
-}
 
 /** Years offered: those with subsidies, every year of a social project, and the current year; newest first. */
 export async function steeringYears(now = new Date()): Promise<number[]> {

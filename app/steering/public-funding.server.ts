@@ -2,6 +2,7 @@
 // (/financements): amounts voted, projects, associations funded. Only voted subsidies of validated
 // associations; no person, e-mail or phone, only the association's name and its directory slug.
 // Money counts in the subsidy's financial year, as on the staff dashboard (subsidies/dashboard.server.ts).
+import { projectForYear } from "./social-project.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import { IN_DIRECTORY } from "~/associations/directory-visibility";
@@ -73,17 +74,7 @@ const byName = (a: FundedAssociation, b: FundedAssociation) => a.name.localeComp
  */
 export async function getPublicFunding(year: number) {
   const [project, subsidies] = await Promise.all([
-    prisma.socialProject.findFirst({
-      where: { startYear: { lte: year }, endYear: { gte: year } },
-      orderBy: { startYear: "desc" },
-      select: {
-        id: true,
-        title: true,
-        startYear: true,
-        endYear: true,
-        axes: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true } },
-      },
-    }),
+    projectForYear(year),
     prisma.subsidy.findMany({
       where: { ...PUBLIC_FUNDING_WHERE, financialYear: year },
       select: fundingSelect,

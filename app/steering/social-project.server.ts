@@ -90,17 +90,19 @@ async function refuseOverlap(tx: Tx, input: { startYear: number; endYear: number
 
 const toDate = (day: string | undefined) => (day ? new Date(`${day}T12:00:00Z`) : null);
 
+const projectData = (input: SocialProjectInput) => ({
+  title: input.title,
+  startYear: input.startYear,
+  endYear: input.endYear,
+  adoptedOn: toDate(input.adoptedOn),
+  description: input.description ?? "",
+});
+
 export async function createSocialProject(input: SocialProjectInput, actor: { id: string }) {
   return writeTransaction(async (tx) => {
     await refuseOverlap(tx, input);
     const project = await tx.socialProject.create({
-      data: {
-        title: input.title,
-        startYear: input.startYear,
-        endYear: input.endYear,
-        adoptedOn: toDate(input.adoptedOn),
-        description: input.description ?? "",
-      },
+      data: projectData(input),
     });
     await recordAudit(tx, {
       entityType: "settings",
@@ -121,13 +123,7 @@ export async function updateSocialProject(id: string, input: SocialProjectInput,
     await refuseOrphanedAttachments(tx, id, input);
     const project = await tx.socialProject.update({
       where: { id },
-      data: {
-        title: input.title,
-        startYear: input.startYear,
-        endYear: input.endYear,
-        adoptedOn: toDate(input.adoptedOn),
-        description: input.description ?? "",
-      },
+      data: projectData(input),
     });
     await recordAudit(tx, {
       entityType: "settings",

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { YearPicker } from "~/components/year-picker";
 import { requireStaff } from "~/accounts/auth.server";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -37,19 +38,7 @@ export default function SteeringDashboardPage() {
       ) : (
         <p role="note">Aucun projet social ne couvre l'année {d.year} : toutes les subventions y figurent comme non rattachées.</p>
       )}
-      <Form method="get" className="actions">
-        <label htmlFor="annee">Année</label>
-        <select id="annee" name="annee" defaultValue={d.year}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button button-secondary button-small">
-          Afficher
-        </button>
-      </Form>
+      <YearPicker label="Année" years={years} year={d.year} />
       <p className="actions">
         <a href={`/instruction/pilotage/rapport.pdf?${query}`} className="button">
           Télécharger le rapport annuel (PDF)

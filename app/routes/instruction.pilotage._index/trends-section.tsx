@@ -1,4 +1,5 @@
 // Across the years of the social project: voted and paid per axis, achieved per indicator.
+import type { ReactNode } from "react";
 import { useLoaderData } from "@remix-run/react";
 import { formatEuros } from "~/lib/format";
 import { formatIndicatorValue } from "~/steering/indicators";
@@ -25,63 +26,74 @@ export function TrendsSection() {
           </figcaption>
           <VotedPaidChart title="Voté et versé par année" rows={perYear} format={money} width={520} />
         </figure>
-        <div className="table-wrap">
-          <table data-testid="steering-trends">
-            <caption>Tendances par axe : voté puis versé</caption>
-            <thead>
-              <tr>
-                <th scope="col">Axe</th>
-                {years.map((y) => (
-                  <th key={y} scope="col">
-                    {y}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((t) => (
-                <tr key={t.key}>
-                  <th scope="row">{t.label}</th>
-                  {t.byYear.map((p) => (
-                    <td key={p.year}>
-                      voté {formatEuros(p.votedCents)}
-                      <br />
-                      versé {formatEuros(p.paidCents)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <YearsTable
+          testId="steering-trends"
+          caption="Tendances par axe : voté puis versé"
+          rowHeader="Axe"
+          years={years}
+          rows={series.map((t) => ({
+            key: t.key,
+            label: t.label,
+            cells: t.byYear.map((p) => (
+              <>
+                voté {formatEuros(p.votedCents)}
+                <br />
+                versé {formatEuros(p.paidCents)}
+              </>
+            )),
+          }))}
+        />
       </div>
       {indicators.length > 0 ? (
-        <div className="table-wrap">
-          <table data-testid="steering-indicator-trends">
-            <caption>Tendances des indicateurs : valeur atteinte (somme, ou moyenne pour une part)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicateur</th>
-                {years.map((y) => (
-                  <th key={y} scope="col">
-                    {y}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {indicators.map((t) => (
-                <tr key={t.key}>
-                  <th scope="row">{t.name}</th>
-                  {t.byYear.map((p) => (
-                    <td key={p.year}>{formatIndicatorValue(p.achieved, t.unit)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <YearsTable
+          testId="steering-indicator-trends"
+          caption="Tendances des indicateurs : valeur atteinte (somme, ou moyenne pour une part)"
+          rowHeader="Indicateur"
+          years={years}
+          rows={indicators.map((t) => ({
+            key: t.key,
+            label: t.name,
+            cells: t.byYear.map((p) => formatIndicatorValue(p.achieved, t.unit)),
+          }))}
+        />
       ) : null}
     </section>
+  );
+}
+
+/** One row per series, one column per year of the project. */
+function YearsTable(o: {
+  testId: string;
+  caption: string;
+  rowHeader: string;
+  years: number[];
+  rows: { key: string; label: string; cells: ReactNode[] }[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table data-testid={o.testId}>
+        <caption>{o.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{o.rowHeader}</th>
+            {o.years.map((y) => (
+              <th key={y} scope="col">
+                {y}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {o.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              {row.cells.map((cell, i) => (
+                <td key={o.years[i]}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { YearPicker } from "~/components/year-picker";
 import { requireStaff } from "~/accounts/auth.server";
 import { formatEuros } from "~/lib/format";
 import { getDashboard, subsidyYears } from "~/subsidies/dashboard.server";
@@ -65,19 +66,7 @@ export default function SubsidyDashboard() {
         <Link to="/instruction">‹ Instruction</Link>
       </p>
       <h1>Subventions {d.year}</h1>
-      <Form method="get" className="actions">
-        <label htmlFor="annee">Exercice</label>
-        <select id="annee" name="annee" defaultValue={d.year}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button button-secondary button-small">
-          Afficher
-        </button>
-      </Form>
+      <YearPicker label="Exercice" years={years} year={d.year} />
       <p className="actions">
         <Link to="/instruction/subventions/nouvelle" className="button">
           Enregistrer une subvention hors appel
