@@ -1,5 +1,6 @@
 // A dossier step's fields, declared once: their kinds, and the zod schema each kind gets.
 // Values are stored as typed (strings), so a half-filled step comes back as is.
+import { isCalendarDay } from "~/lib/calendar-day";
 import { z } from "zod";
 import { emailSchema, euroAmountSchema, multiSelect, nameText, optional, optionalText, phoneSchema, requiredText } from "~/lib/validation";
 import type { TaxonomyKind } from "~/settings/taxonomy";
@@ -57,7 +58,10 @@ function decimalSchema(label: string, required: boolean) {
 }
 
 function dateSchema(label: string, required: boolean) {
-  const base = z.string({ error: `${label} : ce champ est obligatoire.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : indiquez une date.`);
+  const base = z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : indiquez une date.`)
+    .refine(isCalendarDay, `${label} : cette date n'existe pas.`);
   return z.preprocess((v) => (blank(v) ? undefined : v), required ? base : base.optional());
 }
 

@@ -1,4 +1,5 @@
 // How the portal shows money and dates: the French way, in Europe/Paris.
+import { isCalendarDay } from "./calendar-day";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { fr } from "date-fns/locale";
@@ -46,7 +47,7 @@ export function toParisInputValue(date: Date | string): string {
 /** The value of a datetime-local input, read as Paris time → a UTC Date. */
 export function fromParisInputValue(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return null;
+  if (!m || !isCalendarDay(value.slice(0, 10)) || Number(m[4]) > 23 || Number(m[5]) > 59) return null;
   const d = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), PARIS);
   return Number.isNaN(d.getTime()) ? null : new Date(d.getTime());
 }

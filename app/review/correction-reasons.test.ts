@@ -4,7 +4,6 @@ import {
   correctionDeadlineText,
   daysUntil,
   defaultCorrectionDueDay,
-  isCalendarDay,
   parisDayKey,
   startOfParisDay,
   timeLeftText,
@@ -22,13 +21,6 @@ describe("the due date", () => {
     expect(startOfParisDay("2026-12-15").toISOString()).toBe("2026-12-14T23:00:00.000Z");
     expect(startOfParisDay("2026-07-15").toISOString()).toBe("2026-07-14T22:00:00.000Z");
     expect(parisDayKey(startOfParisDay("2026-03-29"))).toBe("2026-03-29");
-  });
-
-  it("knows real days from impossible ones", () => {
-    expect(isCalendarDay("2028-02-29")).toBe(true);
-    expect(isCalendarDay("2027-02-29")).toBe(false);
-    expect(isCalendarDay("2026-13-01")).toBe(false);
-    expect(isCalendarDay("15/12/2026")).toBe(false);
   });
 });
 

@@ -46,14 +46,6 @@ export function startOfParisDay(day: string): Date {
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, PARIS).getTime());
 }
 
-/** "2026-02-30" is not a day; "2026-12-15" is. */
-export function isCalendarDay(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
-
 /** Whole Paris calendar days from `now` to `due` (negative once past). */
 export function daysUntil(due: Date | string, now = new Date()): number {
   const utc = (key: string) => {

@@ -1,5 +1,6 @@
 // The forms of expert opinions (avis), shared by the browser and the actions: the staff's
 // request on the dossier page, and the expert's answer on the page of the link.
+import { isCalendarDay } from "~/lib/calendar-day";
 import { z } from "zod";
 import { emailSchema, nameText, requiredText } from "~/lib/validation";
 
@@ -21,6 +22,7 @@ export const opinionRequestSchema = z.object({
     .string({ error: "Date limite : ce champ est obligatoire." })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Date limite : indiquez une date, par exemple 15/01/2027.")
+    .refine(isCalendarDay, "Date limite : cette date n'existe pas.")
     .refine((v) => v > parisToday(), "Date limite : choisissez une date après aujourd'hui."),
   confidential: ticked,
 });

@@ -1,7 +1,8 @@
 // The forms of the staff review side, shared by the browser and the actions. The page's
 // action reads the submit button's `intent` first, then parses the rest with one of these.
 import { z } from "zod";
-import { CORRECTION_REASONS, isCalendarDay, parisDayKey } from "./correction-reasons";
+import { isCalendarDay } from "~/lib/calendar-day";
+import { CORRECTION_REASONS, parisDayKey } from "./correction-reasons";
 import { euroAmountSchema, optionalText, requiredText } from "~/lib/validation";
 
 export const annotationSchema = z.object({ body: requiredText("Annotation", 5000) });

@@ -1,5 +1,6 @@
 // The social project's forms (the project, an axis, a projet phare), the call's « Projet social »
 // section and a subsidy's attachment. Shared by the browser (react-hook-form) and the actions.
+import { isCalendarDay } from "~/lib/calendar-day";
 import { z } from "zod";
 import { nameText, optionalText } from "~/lib/validation";
 
@@ -17,11 +18,7 @@ const optionalDateInput = (label: string) =>
       .string()
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : indiquez une date au format jj/mm/aaaa.`)
-      .refine((v) => {
-        // "2026-02-31" parses as 3 March: a real day reads back the same.
-        const date = new Date(`${v}T12:00:00Z`);
-        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
-      }, `${label} : cette date n'existe pas.`)
+      .refine(isCalendarDay, `${label} : cette date n'existe pas.`)
       .optional(),
   );
 

@@ -1,5 +1,6 @@
 // The subsidy forms: vote, grant outside a call, payment schedule, payment, convention,
 // compte rendu financier. Shared by the browser (react-hook-form) and the actions.
+import { isCalendarDay } from "~/lib/calendar-day";
 import { z } from "zod";
 import { euroAmountSchema, nameText, optionalText, requiredText } from "~/lib/validation";
 import { attachmentValue } from "~/steering/social-project-schemas";
@@ -10,7 +11,7 @@ export const dateInputSchema = (label: string) =>
     .string({ error: `${label} : indiquez une date.` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} : indiquez une date au format jj/mm/aaaa.`)
-    .refine((v) => !Number.isNaN(new Date(`${v}T12:00:00Z`).getTime()), `${label} : cette date n'existe pas.`);
+    .refine(isCalendarDay, `${label} : cette date n'existe pas.`);
 
 const optionalEuros = (label: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), euroAmountSchema(label).optional());
