@@ -14,7 +14,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Origin. The signed token in the path is the credential, so a forged request can do nothing
  * the link's owner could not; a browser's cross-site post still carries its Origin and is refused.
  */
-export const ONE_CLICK_UNSUBSCRIBE = [/^\/instruction\/resume\/desabonnement\/[\w.-]+$/];
+export const ONE_CLICK_UNSUBSCRIBE = [/^\/instruction\/resume\/desabonnement\/[\w.-]+$/, /^\/desabonnement\/[\w.-]+$/];
 
 /** Refuses cross-site (and Origin-less) state-changing requests with a French 403 page. */
 export function requireOwnOrigin(publicUrl: string) {

@@ -140,6 +140,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/avis.$token.pieces.$documentId": page(RULES.public, { token: "opinionToken", documentId: "documentB" }),
   // The daily digest's unsubscribe link (signed, no login): an invalid one is refused the same way for everyone.
   "routes/instruction.resume.desabonnement.$token": form(RULES.invalidTokenNotFound, RULES.invalidTokenNotFound, { token: "invalidToken" }),
+  "routes/desabonnement.$token": form(RULES.invalidTokenNotFound, RULES.invalidTokenNotFound, { token: "invalidToken" }),
 
   "routes/espace._index": page(RULES.memberHome),
   "routes/espace.compte": form(RULES.user, RULES.user),
