@@ -19,7 +19,17 @@ export type PostCardData = {
   answers?: number;
 };
 
-export function PostCard({ post, href, today, showState = false }: { post: PostCardData; href: string; today: string; showState?: boolean }) {
+export function PostCard({
+  post,
+  href,
+  today,
+  showState = false,
+}: {
+  post: PostCardData;
+  href: string;
+  today: string;
+  showState?: boolean;
+}) {
   const state = statusLabel(post, today);
   return (
     <li className="card">
@@ -29,7 +39,9 @@ export function PostCard({ post, href, today, showState = false }: { post: PostC
         {showState ? (
           <>
             {" "}
-            <span className={`badge ${state === "En cours" ? "badge-green" : state === "Masquée par le CCAS" ? "badge-red" : "badge-grey"}`}>
+            <span
+              className={`badge ${state === "En cours" ? "badge-green" : state === "Masquée par le CCAS" ? "badge-red" : "badge-grey"}`}
+            >
               {state}
             </span>
           </>
@@ -40,7 +52,9 @@ export function PostCard({ post, href, today, showState = false }: { post: PostC
       </h3>
       <p className="muted small">
         {post.association.name} · {post.fieldLabel} · {post.districtLabel} · jusqu'au {formatDay(post.endsOn)}
-        {post.answers !== undefined ? ` · ${post.answers === 0 ? "aucune réponse" : post.answers === 1 ? "1 réponse" : `${post.answers} réponses`}` : null}
+        {post.answers !== undefined
+          ? ` · ${post.answers === 0 ? "aucune réponse" : post.answers === 1 ? "1 réponse" : `${post.answers} réponses`}`
+          : null}
       </p>
       {post.hiddenAt && post.hiddenReason ? <p className="alert alert-warning">Masquée par le CCAS : {post.hiddenReason}</p> : null}
     </li>

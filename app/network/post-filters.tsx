@@ -3,7 +3,14 @@ import { Form, Link } from "@remix-run/react";
 import type { PostFilters } from "./post-schemas";
 import { categoryOptions, kindOptions } from "./post-labels";
 
-function Select({ id, name, label, all, value, options }: {
+function Select({
+  id,
+  name,
+  label,
+  all,
+  value,
+  options,
+}: {
   id: string;
   name: string;
   label: string;
@@ -28,7 +35,12 @@ function Select({ id, name, label, all, value, options }: {
   );
 }
 
-export function PostFiltersForm({ filters, fields, districts, resetHref }: {
+export function PostFiltersForm({
+  filters,
+  fields,
+  districts,
+  resetHref,
+}: {
   filters: PostFilters;
   fields: { value: string; label: string }[];
   districts: { value: string; label: string }[];
@@ -44,7 +56,14 @@ export function PostFiltersForm({ filters, fields, districts, resetHref }: {
           <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
         </div>
         <Select id="f-type" name="type" label="Type" all="Besoins et offres" value={filters.kind} options={kindOptions} />
-        <Select id="f-categorie" name="categorie" label="Catégorie" all="Toutes les catégories" value={filters.category} options={categoryOptions} />
+        <Select
+          id="f-categorie"
+          name="categorie"
+          label="Catégorie"
+          all="Toutes les catégories"
+          value={filters.category}
+          options={categoryOptions}
+        />
         <Select id="f-champ" name="champ" label="Champ d'intervention" all="Tous les champs" value={filters.field} options={fields} />
         <Select id="f-quartier" name="quartier" label="Quartier" all="Tous les quartiers" value={filters.district} options={districts} />
       </div>

@@ -22,7 +22,12 @@ export async function archiveExpiredPosts(now = new Date()) {
 export async function purgeClosedPosts(now = new Date()) {
   const before = new Date(now.getTime() - CLOSED_POST_RETENTION_DAYS * DAY);
   const { count } = await prisma.networkPost.deleteMany({
-    where: { OR: [{ status: "fulfilled", fulfilledAt: { lt: before } }, { status: "archived", archivedAt: { lt: before } }] },
+    where: {
+      OR: [
+        { status: "fulfilled", fulfilledAt: { lt: before } },
+        { status: "archived", archivedAt: { lt: before } },
+      ],
+    },
   });
   return count;
 }

@@ -3,7 +3,16 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton, TextArea, ValidatedForm } from "~/components/form";
 import { formatDate } from "~/lib/format";
-import { CATEGORY_LABELS, KIND_LABELS, POST_LIMITS, formatDay, statusLabel, type PostCategory, type PostKind, type PostStatus } from "./post-labels";
+import {
+  CATEGORY_LABELS,
+  KIND_LABELS,
+  POST_LIMITS,
+  formatDay,
+  statusLabel,
+  type PostCategory,
+  type PostKind,
+  type PostStatus,
+} from "./post-labels";
 import { answerSchema } from "./post-schemas";
 
 type PostView = {

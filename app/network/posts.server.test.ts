@@ -13,9 +13,8 @@ import { POST_LIMITS, addDays, dayToDate, formatDay, parisToday } from "./post-l
 import { postSchema, readFilters } from "./post-schemas";
 
 const { prisma } = await import("../db.server");
-const { answerPost, answersTo, listOpenPosts, listOwnPosts, markPostFulfilled, publishPost, readPost, updatePost } = await import(
-  "./posts.server"
-);
+const { answerPost, answersTo, listOpenPosts, listOwnPosts, markPostFulfilled, publishPost, readPost, updatePost } =
+  await import("./posts.server");
 const { archiveExpiredPosts, purgeClosedPosts } = await import("./post-lifecycle.server");
 const { retentionCleanup } = await import("../accounts/personal-data.server");
 const { PostDetails } = await import("./post-page");
@@ -123,7 +122,9 @@ describe("the network's open posts", () => {
     expect(all.posts.map((p) => p.id)).not.toContain(own.id);
     expect((await listOpenPosts(viewer.association.id, filters(t, { type: "offre" }))).posts.map((p) => p.id)).toEqual([newer.id]);
     expect((await listOpenPosts(viewer.association.id, filters(t, { categorie: "benevoles" }))).posts.map((p) => p.id)).toEqual([older.id]);
-    expect((await listOpenPosts(viewer.association.id, filters(t, { quartier: "toute-la-ville" }))).posts.map((p) => p.id)).toEqual([newer.id]);
+    expect((await listOpenPosts(viewer.association.id, filters(t, { quartier: "toute-la-ville" }))).posts.map((p) => p.id)).toEqual([
+      newer.id,
+    ]);
     expect((await listOpenPosts(viewer.association.id, filters(`${t.toUpperCase()} EQUIPEE`))).posts.map((p) => p.id)).toEqual([newer.id]);
     expect((await listOpenPosts(viewer.association.id, filters(`benevoles ${t}`))).posts.map((p) => p.id)).toEqual([older.id]);
     expect((await listOpenPosts(viewer.association.id, filters(t, { champ: "sante" }))).total).toBe(0);
@@ -168,7 +169,10 @@ describe("a post's page and its answers", () => {
     expect(audit?.comment).toContain(post.id);
 
     const pending = await member("pending");
-    await expect(publishPost(pending.association.id, pending.user.id, input())).rejects.toMatchObject({ code: "not_validated", status: 403 });
+    await expect(publishPost(pending.association.id, pending.user.id, input())).rejects.toMatchObject({
+      code: "not_validated",
+      status: 403,
+    });
   });
 
   it("sends an answer as a relayed message and lists it for the author, with a link to the conversation", async () => {
@@ -182,12 +186,21 @@ describe("a post's page and its answers", () => {
       body: "Nous pouvons vous en prêter huit.",
     });
     const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
-    expect(conversation).toMatchObject({ postId: post.id, fromAssociationId: answering.association.id, toAssociationId: author.association.id, subject: "Dix chaises" });
+    expect(conversation).toMatchObject({
+      postId: post.id,
+      fromAssociationId: answering.association.id,
+      toAssociationId: author.association.id,
+      subject: "Dix chaises",
+    });
     const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: author.user.email } });
     expect(mail.text).toContain("Nous pouvons vous en prêter huit.");
     const answers = await answersTo(author.association.id, post.id);
     expect(answers).toMatchObject([
-      { id: conversationId, associationName: answering.association.name, href: `/espace/associations/${author.association.id}/messagerie/${conversationId}` },
+      {
+        id: conversationId,
+        associationName: answering.association.name,
+        href: `/espace/associations/${author.association.id}/messagerie/${conversationId}`,
+      },
     ]);
     // Another association's view of the same post does not list the answers.
     expect(await answersTo(answering.association.id, post.id)).toEqual([]);
@@ -203,10 +216,15 @@ describe("a post's page and its answers", () => {
     await markPostFulfilled(author.association.id, post.id, author.user.id);
     const seen = await readPost(other.association.id, post.id);
     expect(seen).toMatchObject({ own: false, isOpen: false, canAnswer: false, post: { status: "fulfilled" } });
-    await expect(answerPost({ associationId: other.association.id, postId: post.id, authorId: other.user.id, body: "Encore ?" })).rejects.toMatchObject({
+    await expect(
+      answerPost({ associationId: other.association.id, postId: post.id, authorId: other.user.id, body: "Encore ?" }),
+    ).rejects.toMatchObject({
       code: "not_answerable",
     });
-    await expect(updatePost(author.association.id, post.id, author.user.id, input())).rejects.toMatchObject({ code: "closed", status: 409 });
+    await expect(updatePost(author.association.id, post.id, author.user.id, input())).rejects.toMatchObject({
+      code: "closed",
+      status: 409,
+    });
     await expect(markPostFulfilled(author.association.id, post.id, author.user.id)).rejects.toMatchObject({ code: "closed" });
     // Another association cannot change it either (it is not theirs).
     await expect(markPostFulfilled(other.association.id, post.id, other.user.id)).rejects.toMatchObject({ status: 404 });
@@ -218,7 +236,9 @@ describe("a post's page and its answers", () => {
     const post = await createNetworkPost(prisma, author.association.id);
     await prisma.networkPost.update({ where: { id: post.id }, data: { hiddenAt: new Date(), hiddenReason: "Coordonnées personnelles" } });
     await expect(readPost(other.association.id, post.id)).rejects.toMatchObject({ status: 404 });
-    await expect(answerPost({ associationId: other.association.id, postId: post.id, authorId: other.user.id, body: "Bonjour" })).rejects.toMatchObject({
+    await expect(
+      answerPost({ associationId: other.association.id, postId: post.id, authorId: other.user.id, body: "Bonjour" }),
+    ).rejects.toMatchObject({
       status: 404,
     });
     const own = await readPost(author.association.id, post.id);
@@ -231,7 +251,9 @@ describe("a post's page and its answers", () => {
     const other = await member();
     const post = await createNetworkPost(prisma, author.association.id, { endsOn: parisDay(-1) });
     expect(await readPost(other.association.id, post.id)).toMatchObject({ canAnswer: false });
-    await expect(answerPost({ associationId: other.association.id, postId: post.id, authorId: other.user.id, body: "Trop tard ?" })).rejects.toMatchObject({
+    await expect(
+      answerPost({ associationId: other.association.id, postId: post.id, authorId: other.user.id, body: "Trop tard ?" }),
+    ).rejects.toMatchObject({
       code: "not_answerable",
     });
   });
@@ -282,10 +304,21 @@ describe("the end of posts", () => {
     const author = await member();
     const other = await member();
     const old = await createNetworkPost(prisma, author.association.id);
-    const { conversationId } = await answerPost({ associationId: other.association.id, postId: old.id, authorId: other.user.id, body: "Réponse ancienne" });
-    await prisma.networkPost.update({ where: { id: old.id }, data: { status: "fulfilled", fulfilledAt: new Date(Date.now() - 366 * DAY) } });
+    const { conversationId } = await answerPost({
+      associationId: other.association.id,
+      postId: old.id,
+      authorId: other.user.id,
+      body: "Réponse ancienne",
+    });
+    await prisma.networkPost.update({
+      where: { id: old.id },
+      data: { status: "fulfilled", fulfilledAt: new Date(Date.now() - 366 * DAY) },
+    });
     const recent = await createNetworkPost(prisma, author.association.id);
-    await prisma.networkPost.update({ where: { id: recent.id }, data: { status: "archived", archivedAt: new Date(Date.now() - 300 * DAY) } });
+    await prisma.networkPost.update({
+      where: { id: recent.id },
+      data: { status: "archived", archivedAt: new Date(Date.now() - 300 * DAY) },
+    });
     const open = await createNetworkPost(prisma, author.association.id, { createdAt: new Date(Date.now() - 400 * DAY) });
 
     expect((await retentionCleanup()).networkPosts).toBeGreaterThanOrEqual(1);

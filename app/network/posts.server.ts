@@ -53,7 +53,10 @@ function openWhere(today: string): Prisma.NetworkPostWhereInput {
 
 /** Lower case, without accents: « Bénévoles » is found by « benevole ». */
 function normalise(text: string) {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 }
 
 /**
@@ -118,7 +121,11 @@ export async function readPost(viewerAssociationId: string, postId: string, now 
   const isOpen = post.status === "open" && !post.hiddenAt && !isPast(post.endsOn, today);
   const { association, ...rest } = post;
   return {
-    post: { ...rest, hiddenReason: own ? post.hiddenReason : null, association: { id: association.id, name: association.name, slug: association.slug } },
+    post: {
+      ...rest,
+      hiddenReason: own ? post.hiddenReason : null,
+      association: { id: association.id, name: association.name, slug: association.slug },
+    },
     own,
     isOpen,
     canAnswer: !own && isOpen,
@@ -145,7 +152,10 @@ export async function answersTo(authorAssociationId: string, postId: string) {
 async function requirePublisher(tx: Tx, associationId: string) {
   const association = await tx.association.findUnique({ where: { id: associationId }, select: { status: true, dissolvedAt: true } });
   if (!association || association.status !== "validated" || association.dissolvedAt)
-    throw new DomainError("Votre association doit être validée par le CCAS pour publier une annonce.", { code: "not_validated", status: 403 });
+    throw new DomainError("Votre association doit être validée par le CCAS pour publier une annonce.", {
+      code: "not_validated",
+      status: 403,
+    });
 }
 
 function postData(input: PostInput) {
@@ -187,7 +197,9 @@ async function ownOpenPost(tx: Tx, associationId: string, postId: string) {
     });
   if (post.status !== "open")
     throw new DomainError(
-      post.status === "fulfilled" ? "Cette annonce est déjà pourvue : elle ne peut plus être modifiée." : "Cette annonce est échue : elle ne peut plus être modifiée.",
+      post.status === "fulfilled"
+        ? "Cette annonce est déjà pourvue : elle ne peut plus être modifiée."
+        : "Cette annonce est échue : elle ne peut plus être modifiée.",
       { code: "closed", status: 409 },
     );
   return post;
@@ -197,7 +209,13 @@ export async function updatePost(associationId: string, postId: string, actorId:
   await writeTransaction(async (tx) => {
     await ownOpenPost(tx, associationId, postId);
     await tx.networkPost.update({ where: { id: postId }, data: postData(input) });
-    await recordAudit(tx, { entityType: "association", entityId: associationId, actorId, action: "network_post_edited", comment: `${postId} ${input.title}` });
+    await recordAudit(tx, {
+      entityType: "association",
+      entityId: associationId,
+      actorId,
+      action: "network_post_edited",
+      comment: `${postId} ${input.title}`,
+    });
   });
 }
 
@@ -223,7 +241,9 @@ export async function answerPost(input: { associationId: string; postId: string;
   const { post, canAnswer } = await readPost(input.associationId, input.postId);
   if (!canAnswer)
     throw new DomainError(
-      post.associationId === input.associationId ? "Vous ne pouvez pas répondre à votre propre annonce." : "Cette annonce n'attend plus de réponse.",
+      post.associationId === input.associationId
+        ? "Vous ne pouvez pas répondre à votre propre annonce."
+        : "Cette annonce n'attend plus de réponse.",
       { code: "not_answerable", status: 409 },
     );
   return writeToAssociation({

@@ -32,7 +32,10 @@ async function act({ request, params }: ActionFunctionArgs) {
   const values = formDataToObject(await request.formData());
   if (values.intent === "fulfil") {
     await markPostFulfilled(associationId, postId, user.id);
-    return redirectWithFlash(`/espace/associations/${associationId}/reseau/${postId}`, "Annonce marquée comme pourvue : elle n'est plus proposée au réseau.");
+    return redirectWithFlash(
+      `/espace/associations/${associationId}/reseau/${postId}`,
+      "Annonce marquée comme pourvue : elle n'est plus proposée au réseau.",
+    );
   }
   if (values.intent !== undefined && values.intent !== "answer") return unknownIntent(values);
   const parsed = parseWith(answerSchema, values);

@@ -70,7 +70,9 @@ export default function EditPost() {
           </div>
         </ValidatedForm>
       ) : (
-        <p className="alert alert-warning">Cette annonce n'est plus en cours ou a été masquée par le CCAS : elle ne peut plus être modifiée.</p>
+        <p className="alert alert-warning">
+          Cette annonce n'est plus en cours ou a été masquée par le CCAS : elle ne peut plus être modifiée.
+        </p>
       )}
     </div>
   );

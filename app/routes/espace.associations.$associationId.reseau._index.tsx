@@ -48,8 +48,8 @@ export default function NetworkPosts() {
       </p>
       <h1>Besoins et offres du réseau</h1>
       <p className="lead">
-        Les associations du réseau publient ici ce qu'elles cherchent et ce qu'elles proposent. Les réponses passent par la
-        messagerie du portail : aucune adresse n'est montrée.
+        Les associations du réseau publient ici ce qu'elles cherchent et ce qu'elles proposent. Les réponses passent par la messagerie du
+        portail : aucune adresse n'est montrée.
       </p>
       <p className="actions">
         {association.status === "validated" ? (

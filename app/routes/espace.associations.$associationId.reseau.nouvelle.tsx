@@ -17,7 +17,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");
-  const association = await prisma.association.findUniqueOrThrow({ where: { id: associationId }, select: { id: true, name: true, status: true } });
+  const association = await prisma.association.findUniqueOrThrow({
+    where: { id: associationId },
+    select: { id: true, name: true, status: true },
+  });
   const { field, district } = formChoices(await getTaxonomy());
   return { association, choices: { field, district } };
 }
@@ -29,7 +32,10 @@ async function publish({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, await postSchemaForAction());
   if (!parsed.ok) return invalid(parsed);
   const post = await publishPost(associationId, user.id, parsed.data);
-  return redirectWithFlash(`/espace/associations/${associationId}/reseau/${post.id}`, "Annonce publiée. Les autres associations du réseau la voient dès maintenant.");
+  return redirectWithFlash(
+    `/espace/associations/${associationId}/reseau/${post.id}`,
+    "Annonce publiée. Les autres associations du réseau la voient dès maintenant.",
+  );
 }
 
 export default function NewPost() {
