@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
+import { strFromU8, unzipSync } from "fflate";
 import { createAssociation } from "../../prisma/factories/association";
 import { createNetworkPost } from "../../prisma/factories/network";
 import { addMembership, createUser } from "../../prisma/factories/user";
@@ -16,7 +17,7 @@ const { prisma } = await import("../db.server");
 const { answerPost, answersTo, listOpenPosts, listOwnPosts, markPostFulfilled, publishPost, readPost, updatePost } =
   await import("./posts.server");
 const { archiveExpiredPosts, purgeClosedPosts } = await import("./post-lifecycle.server");
-const { retentionCleanup } = await import("../accounts/personal-data.server");
+const { exportAssociationData, retentionCleanup } = await import("../accounts/personal-data.server");
 const { PostDetails } = await import("./post-page");
 
 const DAY = 24 * 3600_000;
@@ -327,5 +328,15 @@ describe("the end of posts", () => {
     expect(await prisma.networkPost.findUnique({ where: { id: open.id } })).not.toBeNull();
     expect(await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ postId: null });
     expect(await purgeClosedPosts()).toBe(0);
+  });
+
+  it("puts the association's posts in its data export, not the others'", async () => {
+    const a = await member();
+    const b = await member();
+    await createNetworkPost(prisma, a.association.id, { title: "Notre besoin exporté" });
+    await createNetworkPost(prisma, b.association.id, { title: "Le besoin d'une autre" });
+    const files = unzipSync(await exportAssociationData(a.association.id));
+    const posts = JSON.parse(strFromU8(files["reseau-annonces.json"])) as { title: string }[];
+    expect(posts.map((p) => p.title)).toEqual(["Notre besoin exporté"]);
   });
 });
