@@ -15,6 +15,8 @@ import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
+import { createNetworkPost } from "../prisma/factories/network";
+import { addDays, parisToday } from "../app/network/post-labels";
 import { createSocialProject } from "../prisma/factories/steering";
 import { createCallIndicator, createProjectIndicator } from "../prisma/factories/steering";
 import { ownField, targetField } from "../app/steering/dossier-indicators";
@@ -668,6 +670,40 @@ EDIT_CASES["dossier targets (association)"] = {
           [ownField(0, "kind")]: own.kind,
           [ownField(0, "unit")]: own.unit,
           [ownField(0, "target")]: "12,5",
+        };
+      },
+    };
+  },
+};
+
+EDIT_CASES["network post (association)"] = {
+  open: async (page) => {
+    const member = await loginAs(page, "member");
+    const post = await createNetworkPost(db(), member.associationId!, {
+      kind: "offre",
+      category: "materiel",
+      title: `Tables pliantes sans script ${Date.now().toString(36)}`,
+      body: "Dix tables pliantes.\n\nÀ retirer sur place.",
+      endsOn: new Date(`${addDays(parisToday(), 20)}T00:00:00.000Z`),
+      authorId: member.id,
+    });
+    const read = async () => withoutTimestamps(await db().networkPost.findUniqueOrThrow({ where: { id: post.id } }));
+    return {
+      path: `/espace/associations/${member.associationId}/reseau/${post.id}/modifier`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer l'annonce" }) }),
+      submit: "Enregistrer l'annonce",
+      saved: { status: /Annonce modifiée/ },
+      snapshot: read,
+      shown: async () => {
+        const row = await read();
+        return {
+          kind: row.kind,
+          category: row.category,
+          title: row.title,
+          body: row.body,
+          fieldSlug: row.fieldSlug,
+          districtSlug: row.districtSlug,
+          endsOn: row.endsOn.toISOString().slice(0, 10),
         };
       },
     };

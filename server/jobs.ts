@@ -11,6 +11,7 @@ import { sendCorrectionReminders } from "../app/review/corrections.server";
 import { resumeWaitingImports } from "../app/rna/background.server";
 import { checkSearchEngine } from "../search/readiness";
 import { processSearchOutbox } from "../search/sync";
+import { archiveExpiredPosts } from "../app/network/post-lifecycle.server";
 import { createJobRunner, type Job } from "./job-runner";
 
 export const SEARCH_ENGINE_JOB = "moteur de recherche";
@@ -45,6 +46,8 @@ export const JOBS: Job[] = [
   { name: "relances des avis", everyMs: 15 * 60_000, run: () => sendDueOpinionReminders() },
   // The staff's daily digest, sent after 7:00 Paris time, once a day per person (app/review/digest.server.ts).
   { name: "résumé quotidien de l'instruction", everyMs: 15 * 60_000, run: () => sendDailyDigests() },
+  // Needs and offers past their last day (Paris) are archived (app/network/post-lifecycle.server.ts).
+  { name: "annonces échues", everyMs: 60 * 60_000, run: () => archiveExpiredPosts() },
 ];
 
 /** Starts every job of the portal (server/start.ts). */

@@ -74,7 +74,8 @@ export type RouteParams =
   | "invalidToken"
   | "opinionToken"
   | "opinionB"
-  | "socialProject";
+  | "socialProject"
+  | "networkPostB";
 
 export type RoutePolicy = {
   /** Which fixture record each URL parameter names. */
@@ -176,6 +177,17 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
     probe: { reportId: "reportB" },
   },
   "routes/espace.associations.$associationId.subventions.$subsidyId.convention[.]pdf": page(RULES.memberOfB, BS),
+  // Needs and offers of the network (issue 18): B's members see the network from B's space; B's post's page and editor.
+  "routes/espace.associations.$associationId.reseau._index": page(RULES.memberOfB, B),
+  "routes/espace.associations.$associationId.reseau.nouvelle": form(RULES.memberOfB, RULES.memberOfB, B),
+  "routes/espace.associations.$associationId.reseau.$postId._index": form(RULES.memberOfB, RULES.memberOfB, {
+    ...B,
+    postId: "networkPostB",
+  }),
+  "routes/espace.associations.$associationId.reseau.$postId.modifier": form(RULES.memberOfB, RULES.memberOfB, {
+    ...B,
+    postId: "networkPostB",
+  }),
   "routes/documents.$documentId": page(RULES.documentOfB, { documentId: "documentB" }),
 
   "routes/instruction._index": page(RULES.staff),

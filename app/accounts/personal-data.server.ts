@@ -8,6 +8,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { getEnv } from "~/env.server";
 import { ofCcas } from "~/settings/ccas-name";
 import { getPortalSettings } from "~/settings/portal-settings.server";
+import { networkPostsForExport, purgeClosedPosts } from "~/network/post-lifecycle.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -51,7 +52,9 @@ export async function retentionCleanup(now = new Date()) {
       },
     }),
   ]);
+  const networkPosts = await purgeClosedPosts(now);
   return {
+    networkPosts,
     loginAttempts: loginAttempts.count,
     sessions: sessions.count,
     passwordResets: passwordResets.count,
@@ -106,6 +109,7 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     prisma.registration.findMany({ where: { associationId }, include: { event: { select: { title: true, startsAt: true } } } }),
     prisma.auditEvent.findMany({ where: { entityType: "association", entityId: associationId }, orderBy: { createdAt: "asc" } }),
   ]);
+  const networkPosts = await networkPostsForExport(associationId);
 
   const files: Zippable = {};
   for (const doc of documents) {
@@ -130,6 +134,7 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     "charte.json": json(signatures),
     "inscriptions.json": json(registrations),
     "historique.json": json(audit),
+    "reseau-annonces.json": json(networkPosts),
     ...(Object.keys(files).length ? { documents: files } : {}),
   };
   return zipSync(archive, { level: 6 });
