@@ -15,6 +15,7 @@ import { createDossier } from "../prisma/factories/dossier";
 import { snapshotSha256, type SubmissionSnapshot } from "../app/dossiers/submission-snapshot";
 import { createEvent, createRegistration } from "../prisma/factories/event";
 import { createSocialProject } from "../prisma/factories/steering";
+import { createConversation } from "../prisma/factories/conversations";
 import { addMembership, createUser } from "../prisma/factories/user";
 
 export type ManifestRoute = {
@@ -224,6 +225,14 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
   const farYear = 2500 + Math.floor(Math.random() * 400) * 10;
   const socialProject = await createSocialProject(db, { title: "Projet social de la matrice", startYear: farYear, endYear: farYear + 4 });
 
+  // A conversation of B with a third association (A's members are not a side of it).
+  const associationC = await createAssociation(db, { name: "Association C (matrice)" });
+  const conversation = await createConversation(db, {
+    fromAssociationId: associationC.id,
+    toAssociationId: associationB.id,
+    subject: "Conversation de la matrice",
+  });
+
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
     associationSlugB: associationB.slug,
@@ -248,6 +257,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     opinionToken,
     opinionB: opinion.id,
     socialProject: socialProject.id,
+    conversationB: conversation.id,
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {
     memberA: users.memberA.id,

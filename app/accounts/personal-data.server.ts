@@ -8,6 +8,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { getEnv } from "~/env.server";
 import { ofCcas } from "~/settings/ccas-name";
 import { getPortalSettings } from "~/settings/portal-settings.server";
+import { conversationsForExport, purgeOldConversations } from "~/network/conversation-retention.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -51,7 +52,9 @@ export async function retentionCleanup(now = new Date()) {
       },
     }),
   ]);
+  const conversations = await purgeOldConversations(now);
   return {
+    conversations,
     loginAttempts: loginAttempts.count,
     sessions: sessions.count,
     passwordResets: passwordResets.count,
@@ -130,6 +133,7 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     "charte.json": json(signatures),
     "inscriptions.json": json(registrations),
     "historique.json": json(audit),
+    "conversations.json": json(await conversationsForExport(associationId)),
     ...(Object.keys(files).length ? { documents: files } : {}),
   };
   return zipSync(archive, { level: 6 });
