@@ -5,6 +5,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { createConversation } from "../prisma/factories/conversations";
 import { createAssociation } from "../prisma/factories/association";
+import { enqueueSearchSync } from "../search/sync";
 import { expect, expectAccessible, getDb, loginAs, test, waitForMail } from "./support/fixtures";
 import { E2E_URL } from "./support/paths";
 
@@ -147,9 +148,11 @@ test("the 6th new conversation of the hour is refused with a French message, wha
   const db = getDb();
   const tag = Math.random().toString(36).slice(2, 8);
   const writer = await loginAs(page, "member", { association: { name: `Association pressée ${tag}` } });
+  const made: string[] = [];
   // Five conversations this person started in the last minutes.
   for (let i = 0; i < 5; i += 1) {
     const other = await createAssociation(db, { name: `Destinataire ${i} ${tag}` });
+    made.push(other.id);
     await createConversation(db, {
       fromAssociationId: writer.associationId!,
       toAssociationId: other.id,
@@ -158,6 +161,7 @@ test("the 6th new conversation of the hour is refused with a French message, wha
     });
   }
   const target = await createAssociation(db, { name: `Sixième association ${tag}` });
+  made.push(target.id);
   await page.goto(`/annuaire/${target.slug}/contacter`);
   await page.getByLabel("Objet").fill(`Encore une demande ${tag}`);
   await page.getByRole("textbox", { name: "Message", exact: true }).fill("Une sixième prise de contact.");
@@ -167,4 +171,7 @@ test("the 6th new conversation of the hour is refused with a French message, wha
   await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue("Une sixième prise de contact.");
   expect(await db.conversation.count({ where: { startedById: writer.id } })).toBe(5);
   await expectAccessible(page);
+  // The associations this test made go (their conversations with them), and leave the directory's index.
+  await db.association.deleteMany({ where: { id: { in: made } } });
+  await enqueueSearchSync(db, made);
 });
