@@ -16,6 +16,7 @@ import { snapshotSha256, type SubmissionSnapshot } from "../app/dossiers/submiss
 import { createEvent, createRegistration } from "../prisma/factories/event";
 import { createNetworkPost } from "../prisma/factories/network";
 import { createSocialProject } from "../prisma/factories/steering";
+import { createConversation } from "../prisma/factories/conversations";
 import { addMembership, createUser } from "../prisma/factories/user";
 
 export type ManifestRoute = {
@@ -227,6 +228,13 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
 
   // B's need on the network (issue 18).
   const networkPostB = await createNetworkPost(db, associationB.id, { title: "Besoin de la matrice", authorId: users.memberB.id });
+  // A conversation of B with a third association (A's members are not a side of it).
+  const associationC = await createAssociation(db, { name: "Association C (matrice)" });
+  const conversation = await createConversation(db, {
+    fromAssociationId: associationC.id,
+    toAssociationId: associationB.id,
+    subject: "Conversation de la matrice",
+  });
 
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
@@ -253,6 +261,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     opinionB: opinion.id,
     socialProject: socialProject.id,
     networkPostB: networkPostB.id,
+    conversationB: conversation.id,
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {
     memberA: users.memberA.id,

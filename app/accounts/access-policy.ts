@@ -75,7 +75,8 @@ export type RouteParams =
   | "opinionToken"
   | "opinionB"
   | "socialProject"
-  | "networkPostB";
+  | "networkPostB"
+  | "conversationB";
 
 export type RoutePolicy = {
   /** Which fixture record each URL parameter names. */
@@ -102,6 +103,13 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/healthz": page(RULES.public),
   "routes/annuaire._index": page(RULES.public),
   "routes/annuaire.$slug": page(RULES.public, { slug: "associationSlugB" }),
+  // Writing to B from its directory page: members of another association; B's own members are
+  // refused (403, own association), staff too (403: the messagerie links associations).
+  "routes/annuaire.$slug_.contacter": form(
+    { public: "login", memberA: "ok", memberB: 403, repA: "ok", staff: 403, admin: 403 },
+    { public: "login", memberA: "ok", memberB: 403, repA: "ok", staff: 403, admin: 403 },
+    { slug: "associationSlugB" },
+  ),
   "routes/api.associations": page(RULES.public),
   "routes/api.fiches-rna": page(RULES.public),
   // The CCAS's logo (the access fixture makes sure there is one; 404 when none).
@@ -171,6 +179,12 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
     submissionId: "submissionB",
   }),
   "routes/espace.associations.$associationId.inscriptions": form(RULES.memberOfB, RULES.memberOfB, B),
+  // The messagerie between associations (issue 18): B's conversations, one of them with a third association.
+  "routes/espace.associations.$associationId.messagerie._index": page(RULES.memberOfB, B),
+  "routes/espace.associations.$associationId.messagerie.$conversationId": form(RULES.memberOfB, RULES.memberOfB, {
+    ...B,
+    conversationId: "conversationB",
+  }),
   "routes/espace.associations.$associationId.subventions._index": page(RULES.memberOfB, B),
   "routes/espace.associations.$associationId.subventions.$subsidyId": {
     ...form(RULES.memberOfB, RULES.memberOfB, BS),

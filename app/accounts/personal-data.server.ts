@@ -9,6 +9,7 @@ import { getEnv } from "~/env.server";
 import { ofCcas } from "~/settings/ccas-name";
 import { getPortalSettings } from "~/settings/portal-settings.server";
 import { networkPostsForExport, purgeClosedPosts } from "~/network/post-lifecycle.server";
+import { conversationsForExport, purgeOldConversations } from "~/network/conversation-retention.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -53,8 +54,10 @@ export async function retentionCleanup(now = new Date()) {
     }),
   ]);
   const networkPosts = await purgeClosedPosts(now);
+  const conversations = await purgeOldConversations(now);
   return {
     networkPosts,
+    conversations,
     loginAttempts: loginAttempts.count,
     sessions: sessions.count,
     passwordResets: passwordResets.count,
@@ -135,6 +138,7 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     "inscriptions.json": json(registrations),
     "historique.json": json(audit),
     "reseau-annonces.json": json(networkPosts),
+    "conversations.json": json(await conversationsForExport(associationId)),
     ...(Object.keys(files).length ? { documents: files } : {}),
   };
   return zipSync(archive, { level: 6 });

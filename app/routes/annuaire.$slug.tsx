@@ -9,19 +9,23 @@ import { pageTitle } from "~/lib/meta";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 import { unclaimedRnaEntry } from "~/rna/claims.server";
+import { getUser } from "~/accounts/auth.server";
+import { ContactAssociationLink } from "~/network/contact-link";
+import { canContact } from "~/network/contact.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, data ? `${data.association.name} – Annuaire des associations` : "Association introuvable") },
   { name: "description", content: data?.association.socialObject ?? "" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const association = await getPublicAssociationBySlug(params.slug ?? "");
   if (!association) throw notFound("Cette association n'existe pas ou n'est pas (encore) publiée dans l'annuaire.");
-  const [charterSigner, taxonomy, rna] = await Promise.all([
+  const [charterSigner, taxonomy, rna, contact] = await Promise.all([
     isCharterSigner(association.id),
     getTaxonomy(),
     unclaimedRnaEntry(association.id),
+    getUser(request).then((user) => canContact(user, association.id)),
   ]);
   // A retired term still names the association, but is no longer a filter of the directory: no link.
   const term = (kind: TaxonomyKind, slug: string) => ({ slug, label: taxonomy.label(kind, slug), filter: taxonomy.isActive(kind, slug) });
@@ -32,11 +36,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     publics: association.publics.map((p) => term("public", p.slug)),
     district: term("district", association.district),
     rnaEntry: rna ? { updatedAt: rna.rnaUpdatedAt ?? rna.rnaImportedAt } : null,
+    contact,
   };
 }
 
 export default function AssociationPage() {
-  const { association: a, charterSigner, fields, publics, district, rnaEntry } = useLoaderData<typeof loader>();
+  const { association: a, charterSigner, fields, publics, district, rnaEntry, contact } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <p>
@@ -143,6 +148,7 @@ export default function AssociationPage() {
             ) : null}
           </dl>
           <p className="small muted">Fiche mise à jour le {formatDate(a.updatedAt)}.</p>
+          <ContactAssociationLink slug={a.slug} show={contact} />
         </section>
       </div>
     </div>

@@ -13,6 +13,7 @@ import { seedBesanconTerritory } from "./territory";
 import { seedSocialProject } from "./social-project";
 import { seedSteering } from "./steering";
 import { seedNetworkPosts } from "./network-posts";
+import { seedNetworkMessages } from "./network-messages";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -55,6 +56,7 @@ export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "pilotage du projet social : rattachements, indicateurs, objectifs", run: seedSteering },
   { name: "bureau d'instruction : dépôts, étiquettes, corrections, avis", run: seedReviewDesk },
   { name: "réseau : besoins et offres des associations", run: seedNetworkPosts },
+  { name: "messagerie entre associations et signalements", run: seedNetworkMessages },
 ];
 
 export async function isSeeded(db: Db) {
