@@ -8,6 +8,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { getEnv } from "~/env.server";
 import { ofCcas } from "~/settings/ccas-name";
 import { getPortalSettings } from "~/settings/portal-settings.server";
+import { purgeHandledAbuseReports } from "~/network/moderation.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -51,7 +52,9 @@ export async function retentionCleanup(now = new Date()) {
       },
     }),
   ]);
+  const abuseReports = await purgeHandledAbuseReports(now);
   return {
+    abuseReports,
     loginAttempts: loginAttempts.count,
     sessions: sessions.count,
     passwordResets: passwordResets.count,
