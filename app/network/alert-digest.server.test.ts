@@ -63,12 +63,20 @@ describe("the alerts' digest", () => {
     const other = await createAssociation(prisma, { status: "validated" });
     await saveAlert(me.user.id, { fields: [], districts: [], kinds: ["offre"], subscribed: true });
     await prisma.networkAlert.update({ where: { userId: me.user.id }, data: { createdAt: new Date("2030-01-01T00:00:00Z") } });
-    await createNetworkPost(prisma, other.id, { kind: "besoin", createdAt: new Date("2030-01-02T05:00:00Z"), endsOn: new Date("2030-02-01T00:00:00Z") });
+    await createNetworkPost(prisma, other.id, {
+      kind: "besoin",
+      createdAt: new Date("2030-01-02T05:00:00Z"),
+      endsOn: new Date("2030-02-01T00:00:00Z"),
+    });
     expect(await sendAlertDigests(new Date("2030-01-02T05:30:00Z"), { only: [me.user.id] })).toEqual({ sent: 0, skipped: 0 });
     expect(await sendAlertDigests(nineInParis("2030-01-02"), { only: [me.user.id] })).toEqual({ sent: 0, skipped: 1 });
     expect((await prisma.networkAlert.findUniqueOrThrow({ where: { userId: me.user.id } })).lastSentAt).toEqual(nineInParis("2030-01-02"));
 
-    await createNetworkPost(prisma, other.id, { kind: "offre", createdAt: new Date("2030-01-02T12:00:00Z"), endsOn: new Date("2030-02-01T00:00:00Z") });
+    await createNetworkPost(prisma, other.id, {
+      kind: "offre",
+      createdAt: new Date("2030-01-02T12:00:00Z"),
+      endsOn: new Date("2030-02-01T00:00:00Z"),
+    });
     await saveAlert(me.user.id, { fields: [], districts: [], kinds: ["offre"], subscribed: false });
     expect(await isSubscribed(me.user.id, "alertes-reseau")).toBe(false);
     expect(await sendAlertDigests(nineInParis("2030-01-03"), { only: [me.user.id] })).toEqual({ sent: 0, skipped: 0 });
@@ -80,7 +88,13 @@ describe("the alerts' digest", () => {
     await saveAlert(me.user.id, { fields: [], districts: [], kinds: [], subscribed: false });
     expect(await prisma.networkAlert.count({ where: { userId: me.user.id } })).toBe(0);
     await saveAlert(me.user.id, { fields: ["aide-alimentaire"], districts: [], kinds: ["besoin"], subscribed: true });
-    expect(await alertOf(me.user.id)).toEqual({ exists: true, fields: ["aide-alimentaire"], districts: [], kinds: ["besoin"], subscribed: true });
+    expect(await alertOf(me.user.id)).toEqual({
+      exists: true,
+      fields: ["aide-alimentaire"],
+      districts: [],
+      kinds: ["besoin"],
+      subscribed: true,
+    });
     await saveAlert(me.user.id, { fields: [], districts: [], kinds: [], subscribed: false });
     expect((await alertOf(me.user.id)).subscribed).toBe(false);
     await saveAlert(me.user.id, { fields: [], districts: [], kinds: [], subscribed: true });

@@ -72,7 +72,12 @@ export async function sendAlertDigests(now = new Date(), { only }: { only?: stri
       user: { select: { name: true, email: true, memberships: { orderBy: { createdAt: "asc" }, select: { associationId: true } } } },
     },
   });
-  const subscribed = new Set(await subscribedAmong(alerts.map((a) => a.userId), ALERT_LIST));
+  const subscribed = new Set(
+    await subscribedAmong(
+      alerts.map((a) => a.userId),
+      ALERT_LIST,
+    ),
+  );
   const taxonomy = alerts.length ? await loadTaxonomy() : null;
   let sent = 0;
   let skipped = 0;
@@ -81,7 +86,10 @@ export async function sendAlertDigests(now = new Date(), { only }: { only?: stri
     const own = alert.user.memberships.map((m) => m.associationId);
     const posts = await matchingPosts(alert, own, alert.lastSentAt ?? alert.createdAt, now);
     const mailed = await writeTransaction(async (tx) => {
-      const moved = await tx.networkAlert.updateMany({ where: { userId: alert.userId, lastSentAt: alert.lastSentAt }, data: { lastSentAt: now } });
+      const moved = await tx.networkAlert.updateMany({
+        where: { userId: alert.userId, lastSentAt: alert.lastSentAt },
+        data: { lastSentAt: now },
+      });
       if (moved.count !== 1 || posts.length === 0) return false;
       const link = unsubscribeUrl(ALERT_LIST, alert.userId);
       await enqueueMail(tx, {

@@ -17,8 +17,18 @@ export function AlertForm({
   const schema = useMemo(() => alertSchemaFor(choices), [choices]);
   return (
     <ValidatedForm schema={schema} method="post" defaultValues={{ ...values, subscribed: values.subscribed ? "on" : "" }} className="stack">
-      <CheckboxGroup name="fields" label="Champs d'intervention" hint="Aucune case cochée : tous les champs." options={choiceOptions(choices.field)} />
-      <CheckboxGroup name="districts" label="Quartiers" hint="Aucune case cochée : tous les quartiers." options={choiceOptions(choices.district)} />
+      <CheckboxGroup
+        name="fields"
+        label="Champs d'intervention"
+        hint="Aucune case cochée : tous les champs."
+        options={choiceOptions(choices.field)}
+      />
+      <CheckboxGroup
+        name="districts"
+        label="Quartiers"
+        hint="Aucune case cochée : tous les quartiers."
+        options={choiceOptions(choices.district)}
+      />
       <CheckboxGroup
         name="kinds"
         label="Types d'annonce"

@@ -17,6 +17,12 @@ export const POST_CATEGORY_LABELS = {
 export const POST_STATUS_LABELS = { open: "En cours", fulfilled: "Pourvue", archived: "Archivée" } as const;
 export type PostStatus = keyof typeof POST_STATUS_LABELS;
 
+/** The staff list's filters (GET parameters `etat` and `masquage`). */
+export const VISIBILITY_FILTERS = { toutes: "Masquées ou non", masquees: "Masquées", visibles: "Visibles" } as const;
+export type VisibilityFilter = keyof typeof VISIBILITY_FILTERS;
+export const STATUS_FILTERS = { tous: "Tous les états", open: "En cours", fulfilled: "Pourvues", archived: "Archivées" } as const;
+export type StatusFilter = keyof typeof STATUS_FILTERS;
+
 export const REPORT_STATUS_LABELS = { open: "À traiter", upheld: "Masqué", dismissed: "Classé sans suite" } as const;
 
 /** « 1er décembre 2026 », « 2 décembre 2026 ». */

@@ -1,15 +1,10 @@
 // What the staff's moderation page reads: the open reports first (the reported text as written,
 // the associations involved), then the network's posts filtered by status and visibility.
 import { prisma, type Prisma } from "~/db.server";
-import type { PostStatus } from "./moderation-labels";
+import { STATUS_FILTERS, VISIBILITY_FILTERS, type PostStatus, type StatusFilter, type VisibilityFilter } from "./moderation-labels";
 
 const EXCERPT = 400;
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
-
-export const VISIBILITY_FILTERS = { toutes: "Masquées ou non", masquees: "Masquées", visibles: "Visibles" } as const;
-export type VisibilityFilter = keyof typeof VISIBILITY_FILTERS;
-export const STATUS_FILTERS = { tous: "Tous les états", open: "En cours", fulfilled: "Pourvues", archived: "Archivées" } as const;
-export type StatusFilter = keyof typeof STATUS_FILTERS;
 
 export type PostFilters = { status: StatusFilter; visibility: VisibilityFilter };
 
@@ -52,13 +47,24 @@ export type OpenReport = Awaited<ReturnType<typeof openReports>>[number];
 
 /** Open reports, oldest first (the longest waiting on top), each with what it is about. */
 export async function openReports() {
-  const rows = await prisma.abuseReport.findMany({ where: { status: "open" }, orderBy: { createdAt: "asc" }, take: 100, select: reportSelect });
+  const rows = await prisma.abuseReport.findMany({
+    where: { status: "open" },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+    select: reportSelect,
+  });
   const reporterIds = [...new Set(rows.map((r) => r.reporterAssociationId).filter((id): id is string => !!id))];
   const reporters = new Map(
-    (await prisma.association.findMany({ where: { id: { in: reporterIds } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]),
+    (await prisma.association.findMany({ where: { id: { in: reporterIds } }, select: { id: true, name: true } })).map((a) => [
+      a.id,
+      a.name,
+    ]),
   );
   return rows.map((r) => {
-    const reporter = { person: r.reporter?.name ?? "Compte supprimé", association: r.reporterAssociationId ? (reporters.get(r.reporterAssociationId) ?? null) : null };
+    const reporter = {
+      person: r.reporter?.name ?? "Compte supprimé",
+      association: r.reporterAssociationId ? (reporters.get(r.reporterAssociationId) ?? null) : null,
+    };
     if (r.post)
       return {
         id: r.id,

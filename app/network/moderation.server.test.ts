@@ -60,7 +60,9 @@ describe("abuse reports", () => {
     const first = await prisma.abuseReport.create({
       data: { reporterId: reader.member.id, reporterAssociationId: reader.id, messageId: message.id, reason: "Insultant" },
     });
-    await prisma.abuseReport.create({ data: { reporterId: other.id, reporterAssociationId: reader.id, messageId: message.id, reason: "Idem" } });
+    await prisma.abuseReport.create({
+      data: { reporterId: other.id, reporterAssociationId: reader.id, messageId: message.id, reason: "Idem" },
+    });
 
     await upholdReport({ reportId: first.id, resolution: "Propos injurieux." }, staff);
     const hidden = await prisma.conversationMessage.findUniqueOrThrow({ where: { id: message.id } });
@@ -76,8 +78,13 @@ describe("abuse reports", () => {
       expect(mail.subject).toBe("Votre signalement : le contenu a été masqué");
       expect(mail.text).toContain("Propos injurieux.");
     }
-    await expect(dismissReport({ reportId: first.id, resolution: null }, staff)).rejects.toMatchObject({ code: "already_handled", status: 409 });
-    expect(await prisma.auditEvent.count({ where: { entityType: "abuse_report", action: "signalement_retenu", entityId: first.id } })).toBe(1);
+    await expect(dismissReport({ reportId: first.id, resolution: null }, staff)).rejects.toMatchObject({
+      code: "already_handled",
+      status: 409,
+    });
+    expect(await prisma.auditEvent.count({ where: { entityType: "abuse_report", action: "signalement_retenu", entityId: first.id } })).toBe(
+      1,
+    );
 
     await unhideMessage({ messageId: message.id }, staff);
     expect((await prisma.conversationMessage.findUniqueOrThrow({ where: { id: message.id } })).hiddenAt).toBeNull();

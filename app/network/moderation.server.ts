@@ -26,7 +26,10 @@ export function ownPostPath(associationId: string, postId: string) {
 }
 
 async function hidePostIn(tx: Tx, postId: string, reason: string, staff: Staff) {
-  const post = await tx.networkPost.findUnique({ where: { id: postId }, select: { id: true, title: true, associationId: true, hiddenAt: true } });
+  const post = await tx.networkPost.findUnique({
+    where: { id: postId },
+    select: { id: true, title: true, associationId: true, hiddenAt: true },
+  });
   if (!post) throw notFoundError("Cette annonce n'existe pas.");
   await tx.networkPost.update({ where: { id: post.id }, data: { hiddenAt: new Date(), hiddenReason: reason, hiddenById: staff.id } });
   await recordAudit(tx, { entityType: "network_post", entityId: post.id, actorId: staff.id, action: "masquage_annonce", comment: reason });
@@ -44,8 +47,17 @@ async function hidePostIn(tx: Tx, postId: string, reason: string, staff: Staff) 
 async function hideMessageIn(tx: Tx, messageId: string, reason: string, staff: Staff) {
   const message = await tx.conversationMessage.findUnique({ where: { id: messageId }, select: { id: true } });
   if (!message) throw notFoundError("Ce message n'existe pas.");
-  await tx.conversationMessage.update({ where: { id: message.id }, data: { hiddenAt: new Date(), hiddenReason: reason, hiddenById: staff.id } });
-  await recordAudit(tx, { entityType: "conversation_message", entityId: message.id, actorId: staff.id, action: "masquage_message", comment: reason });
+  await tx.conversationMessage.update({
+    where: { id: message.id },
+    data: { hiddenAt: new Date(), hiddenReason: reason, hiddenById: staff.id },
+  });
+  await recordAudit(tx, {
+    entityType: "conversation_message",
+    entityId: message.id,
+    actorId: staff.id,
+    action: "masquage_message",
+    comment: reason,
+  });
 }
 
 /** Hides a post from the network (hidden again: the new reason replaces the old); its author association is told why. */
@@ -88,7 +100,10 @@ type Outcome = { status: "upheld" | "dismissed"; resolution: string | null };
  * (one decision on one content), and tells each reporter. Only an open report can be handled.
  */
 async function closeReports(tx: Tx, reportId: string, outcome: Outcome, staff: Staff) {
-  const report = await tx.abuseReport.findUnique({ where: { id: reportId }, select: { id: true, status: true, postId: true, messageId: true } });
+  const report = await tx.abuseReport.findUnique({
+    where: { id: reportId },
+    select: { id: true, status: true, postId: true, messageId: true },
+  });
   if (!report) throw notFoundError("Ce signalement n'existe pas.");
   if (report.status !== "open") throw new DomainError("Ce signalement a déjà été traité.", { code: "already_handled", status: 409 });
   const target = report.postId ? { postId: report.postId } : { messageId: report.messageId };

@@ -5,8 +5,16 @@ import { domainAction } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { moderationAction } from "~/network/moderation-actions.server";
 import { HidePostForm, PostFiltersForm, ReportForms, UnhidePostForm } from "~/network/moderation-forms";
-import { countOf, formatDay, POST_CATEGORY_LABELS, POST_KIND_LABELS, POST_STATUS_LABELS } from "~/network/moderation-labels";
-import { moderationPosts, openReports, readPostFilters, STATUS_FILTERS, VISIBILITY_FILTERS } from "~/network/moderation-queue.server";
+import {
+  countOf,
+  formatDay,
+  POST_CATEGORY_LABELS,
+  POST_KIND_LABELS,
+  POST_STATUS_LABELS,
+  STATUS_FILTERS,
+  VISIBILITY_FILTERS,
+} from "~/network/moderation-labels";
+import { moderationPosts, openReports, readPostFilters } from "~/network/moderation-queue.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Réseau : annonces et signalements – Instruction") }];
 
@@ -30,7 +38,11 @@ export default function NetworkModeration() {
       <h1>Réseau : annonces et signalements</h1>
       <section className="stack" aria-labelledby="signalements">
         <h2 id="signalements">Signalements à traiter</h2>
-        {reports.length === 0 ? <p>Aucun signalement à traiter.</p> : <p>{countOf(reports.length, "signalement")} à traiter, le plus ancien d'abord.</p>}
+        {reports.length === 0 ? (
+          <p>Aucun signalement à traiter.</p>
+        ) : (
+          <p>{countOf(reports.length, "signalement")} à traiter, le plus ancien d'abord.</p>
+        )}
         {reports.map((r) => (
           <article key={r.id} className="card stack" aria-labelledby={`signalement-${r.id}`}>
             <h3 id={`signalement-${r.id}`}>
@@ -61,7 +73,12 @@ export default function NetworkModeration() {
       </section>
       <section className="stack" aria-labelledby="annonces">
         <h2 id="annonces">Annonces du réseau</h2>
-        <PostFiltersForm status={filters.status} visibility={filters.visibility} statuses={STATUS_FILTERS} visibilities={VISIBILITY_FILTERS} />
+        <PostFiltersForm
+          status={filters.status}
+          visibility={filters.visibility}
+          statuses={STATUS_FILTERS}
+          visibilities={VISIBILITY_FILTERS}
+        />
         <p>
           {posts.total === posts.shown
             ? countOf(posts.total, "annonce")
@@ -71,8 +88,9 @@ export default function NetworkModeration() {
           <article key={p.id} className="card stack" aria-labelledby={`annonce-${p.id}`}>
             <h3 id={`annonce-${p.id}`}>{p.title}</h3>
             <p className="muted">
-              {POST_KIND_LABELS[p.kind]} · {POST_CATEGORY_LABELS[p.category]} · <Link to={`/annuaire/${p.association.slug}`}>{p.association.name}</Link> ·
-              publiée le {formatDay(p.createdAt)} · jusqu'au {formatDay(p.endsOn)} · {POST_STATUS_LABELS[p.status]}
+              {POST_KIND_LABELS[p.kind]} · {POST_CATEGORY_LABELS[p.category]} ·{" "}
+              <Link to={`/annuaire/${p.association.slug}`}>{p.association.name}</Link> · publiée le {formatDay(p.createdAt)} · jusqu'au{" "}
+              {formatDay(p.endsOn)} · {POST_STATUS_LABELS[p.status]}
               {p.openReports ? ` · ${countOf(p.openReports, "signalement")} à traiter` : ""}
             </p>
             <p style={{ whiteSpace: "pre-wrap" }}>{p.body}</p>
