@@ -7,7 +7,6 @@ import { writeTransaction, prisma, type Tx } from "~/db.server";
 import { recordAudit } from "~/lib/audit.server";
 import { DomainError, notFoundError } from "~/lib/domain-error";
 import { absoluteUrl, enqueueMail, kickMailQueue } from "~/mail/mail.server";
-import { theCcas } from "~/settings/ccas-name";
 import { loadPortalSettings } from "~/settings/portal-settings.server";
 import { postHiddenEmail, reportOutcomeEmail } from "./moderation-emails";
 
@@ -18,7 +17,7 @@ export const HANDLED_REPORT_RETENTION_DAYS = 365;
 
 type Staff = { id: string };
 
-const ccasAtStart = async (tx: Tx) => theCcas((await loadPortalSettings(tx)).name, { start: true });
+const ccasName = async (tx: Tx) => (await loadPortalSettings(tx)).name;
 
 /** The author association's page of its post (built by the posts part). */
 export function ownPostPath(associationId: string, postId: string) {
@@ -38,7 +37,7 @@ async function hidePostIn(tx: Tx, postId: string, reason: string, staff: Staff) 
     select: { user: { select: { email: true } } },
   });
   const email = postHiddenEmail(
-    { title: post.title, reason, ccasName: await ccasAtStart(tx) },
+    { title: post.title, reason, ccasName: await ccasName(tx) },
     absoluteUrl(ownPostPath(post.associationId, post.id)),
   );
   for (const m of members) await enqueueMail(tx, { to: m.user.email, ...email });
@@ -120,7 +119,7 @@ async function closeReports(tx: Tx, reportId: string, outcome: Outcome, staff: S
     upheld: outcome.status === "upheld",
     what: report.postId ? "post" : "message",
     resolution: outcome.resolution,
-    ccasName: await ccasAtStart(tx),
+    ccasName: await ccasName(tx),
   });
   for (const r of reports) {
     await recordAudit(tx, {
