@@ -215,7 +215,8 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction.charte": form(RULES.staff, RULES.staff),
   // The network's moderation (reports, hiding posts) and a member's alerts on new posts.
   "routes/instruction.reseau": form(RULES.staff, RULES.staff),
-  "routes/espace.alertes": form(RULES.memberHome, RULES.memberHome),
+  // Staff without an association are sent to /instruction (a redirect elsewhere: "ok" for a POST).
+  "routes/espace.alertes": form(RULES.memberHome, RULES.user),
   "routes/instruction.evenements._index": page(RULES.staff),
   "routes/instruction.evenements.nouveau": form(RULES.staff, RULES.staff),
   "routes/instruction.evenements.$id._index": page(RULES.staff, { id: "event" }),
