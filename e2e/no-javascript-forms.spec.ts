@@ -710,6 +710,27 @@ EDIT_CASES["network post (association)"] = {
   },
 };
 
+EDIT_CASES["network alert (member)"] = {
+  open: async (page) => {
+    const member = await loginAs(page, "member");
+    await db().networkAlert.create({
+      data: { userId: member.id, fields: ["aide-alimentaire"], districts: ["planoise"], kinds: ["offre"] },
+    });
+    const read = async () => ({
+      alert: withoutTimestamps(await db().networkAlert.findUniqueOrThrow({ where: { userId: member.id } })),
+      optedOut: await db().mailOptOut.count({ where: { userId: member.id } }),
+    });
+    return {
+      path: "/espace/alertes",
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer mes alertes" }) }),
+      submit: "Enregistrer mes alertes",
+      saved: { status: /Vos alertes sont enregistrées/ },
+      snapshot: read,
+      shown: async () => ({ fields: ["aide-alimentaire"], districts: ["planoise"], kinds: ["offre"], subscribed: "on" }),
+    };
+  },
+};
+
 for (const [name, editCase] of Object.entries(EDIT_CASES)) {
   test(`${name}: the form the server sends shows the stored values and saves them unchanged`, async ({ page, browser }) => {
     const c = await editCase.open(page, browser);

@@ -6,6 +6,7 @@ import { MAIL_QUEUE, kickMailQueue } from "../app/mail/mail-queue.server";
 import { retentionCleanup } from "../app/accounts/personal-data.server";
 import { getSearchClient, getSearchEngineClient } from "../app/lib/search.server";
 import { sendDailyDigests } from "../app/review/digest.server";
+import { sendAlertDigests } from "../app/network/alert-digest.server";
 import { sendDueOpinionReminders } from "../app/review/opinion-reminders.server";
 import { sendCorrectionReminders } from "../app/review/corrections.server";
 import { resumeWaitingImports } from "../app/rna/background.server";
@@ -48,6 +49,8 @@ export const JOBS: Job[] = [
   { name: "résumé quotidien de l'instruction", everyMs: 15 * 60_000, run: () => sendDailyDigests() },
   // Needs and offers past their last day (Paris) are archived (app/network/post-lifecycle.server.ts).
   { name: "annonces échues", everyMs: 60 * 60_000, run: () => archiveExpiredPosts() },
+  // Members' alerts on the network's new posts, one digest a day after 7:00 Paris time (app/network/alert-digest.server.ts).
+  { name: "alertes du réseau", everyMs: 15 * 60_000, run: () => sendAlertDigests() },
 ];
 
 /** Starts every job of the portal (server/start.ts). */

@@ -239,6 +239,10 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   // Without chosen columns the download sends staff back to the export form.
   "routes/instruction.appels.$callId.telecharger": page({ ...RULES.staff, staff: "redirect", admin: "redirect" }, { callId: "call" }),
   "routes/instruction.charte": form(RULES.staff, RULES.staff),
+  // The network's moderation (reports, hiding posts) and a member's alerts on new posts.
+  "routes/instruction.reseau": form(RULES.staff, RULES.staff),
+  // Staff without an association are sent to /instruction (a redirect elsewhere: "ok" for a POST).
+  "routes/espace.alertes": form(RULES.memberHome, RULES.user),
   "routes/instruction.evenements._index": page(RULES.staff),
   "routes/instruction.evenements.nouveau": form(RULES.staff, RULES.staff),
   "routes/instruction.evenements.$id._index": page(RULES.staff, { id: "event" }),

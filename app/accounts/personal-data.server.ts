@@ -10,6 +10,7 @@ import { ofCcas } from "~/settings/ccas-name";
 import { getPortalSettings } from "~/settings/portal-settings.server";
 import { networkPostsForExport, purgeClosedPosts } from "~/network/post-lifecycle.server";
 import { conversationsForExport, purgeOldConversations } from "~/network/conversation-retention.server";
+import { purgeHandledAbuseReports } from "~/network/moderation.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,7 +56,9 @@ export async function retentionCleanup(now = new Date()) {
   ]);
   const networkPosts = await purgeClosedPosts(now);
   const conversations = await purgeOldConversations(now);
+  const abuseReports = await purgeHandledAbuseReports(now);
   return {
+    abuseReports,
     networkPosts,
     conversations,
     loginAttempts: loginAttempts.count,

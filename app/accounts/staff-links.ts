@@ -33,4 +33,10 @@ export const STAFF_LINKS: StaffLink[] = [
       "Par axe et projet phare : voté, versé, projets, associations, indicateurs (objectif et atteint), tendances ; exports et rapport annuel.",
     action: "Pilotage du projet social",
   },
+  {
+    href: "/instruction/reseau",
+    title: "Réseau : annonces et signalements",
+    description: "Signalements des associations à traiter, annonces du réseau à masquer ou afficher de nouveau.",
+    action: "Modérer le réseau",
+  },
 ];

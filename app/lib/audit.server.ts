@@ -3,7 +3,21 @@
 import type { Tx } from "~/lib/transaction";
 
 export type AuditEntity =
-  "association" | "call" | "charter" | "convention" | "dossier" | "event" | "report" | "settings" | "subsidy" | "taxonomy" | "user";
+  | "association"
+  | "call"
+  | "charter"
+  | "convention"
+  | "dossier"
+  | "event"
+  | "report"
+  | "settings"
+  | "subsidy"
+  | "taxonomy"
+  | "user"
+  // The network's moderation (app/network/moderation.server.ts).
+  | "network_post"
+  | "conversation_message"
+  | "abuse_report";
 
 export type AuditEntry = {
   entityType: AuditEntity;

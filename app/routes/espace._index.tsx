@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { NetworkAlertsLink } from "~/network/alerts-link";
 import { getMemberships, requireUser } from "~/accounts/auth.server";
 import { memberSpaceSections } from "~/associations/member-space.server";
 import { pageTitle } from "~/lib/meta";
@@ -83,6 +84,7 @@ export default function MemberSpace() {
           </section>
         );
       })}
+      {memberships.length > 0 ? <NetworkAlertsLink /> : null}
     </div>
   );
 }

@@ -171,6 +171,8 @@ export type Mail = {
   text: string;
   html: string | null;
   attachments: { filename: string; contentType: string; content: string }[];
+  /** The List-Unsubscribe header line as received, or null. */
+  listUnsubscribe?: string | null;
 };
 
 export function readMailbox(): Mail[] {

@@ -14,6 +14,7 @@ import { seedSocialProject } from "./social-project";
 import { seedSteering } from "./steering";
 import { seedNetworkPosts } from "./network-posts";
 import { seedNetworkMessages } from "./network-messages";
+import { seedNetworkModeration } from "./network-moderation";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -57,6 +58,7 @@ export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "bureau d'instruction : dépôts, étiquettes, corrections, avis", run: seedReviewDesk },
   { name: "réseau : besoins et offres des associations", run: seedNetworkPosts },
   { name: "messagerie entre associations et signalements", run: seedNetworkMessages },
+  { name: "réseau : modération et alertes", run: seedNetworkModeration },
 ];
 
 export async function isSeeded(db: Db) {
