@@ -14,6 +14,7 @@ import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { snapshotSha256, type SubmissionSnapshot } from "../app/dossiers/submission-snapshot";
 import { createEvent, createRegistration } from "../prisma/factories/event";
+import { createConsultation } from "../prisma/factories/network";
 import { createSocialProject } from "../prisma/factories/steering";
 import { addMembership, createUser } from "../prisma/factories/user";
 
@@ -224,6 +225,9 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
   const farYear = 2500 + Math.floor(Math.random() * 400) * 10;
   const socialProject = await createSocialProject(db, { title: "Projet social de la matrice", startYear: farYear, endYear: farYear + 4 });
 
+  // An open consultation whose required question an empty post leaves unanswered (400, nothing saved).
+  const consultation = await createConsultation(db, { title: "Consultation de la matrice" });
+
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
     associationSlugB: associationB.slug,
@@ -248,6 +252,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     opinionToken,
     opinionB: opinion.id,
     socialProject: socialProject.id,
+    consultation: consultation.id,
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {
     memberA: users.memberA.id,

@@ -33,4 +33,10 @@ export const STAFF_LINKS: StaffLink[] = [
       "Par axe et projet phare : voté, versé, projets, associations, indicateurs (objectif et atteint), tendances ; exports et rapport annuel.",
     action: "Pilotage du projet social",
   },
+  {
+    href: "/instruction/consultations",
+    title: "Consultations du réseau",
+    description: "Questionnaires aux associations (choix, échelles, réponses libres), ouverts à des dates données ; résultats et export.",
+    action: "Gérer les consultations",
+  },
 ];
