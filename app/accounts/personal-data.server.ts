@@ -8,6 +8,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { getEnv } from "~/env.server";
 import { ofCcas } from "~/settings/ccas-name";
 import { getPortalSettings } from "~/settings/portal-settings.server";
+import { associationConsultationAnswers, forgetConsultationRespondents } from "~/network/consultation-answers.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -52,6 +53,7 @@ export async function retentionCleanup(now = new Date()) {
     }),
   ]);
   return {
+    consultationRespondents: await forgetConsultationRespondents(now),
     loginAttempts: loginAttempts.count,
     sessions: sessions.count,
     passwordResets: passwordResets.count,
@@ -130,6 +132,7 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     "charte.json": json(signatures),
     "inscriptions.json": json(registrations),
     "historique.json": json(audit),
+    "consultations.json": json(await associationConsultationAnswers(associationId)),
     ...(Object.keys(files).length ? { documents: files } : {}),
   };
   return zipSync(archive, { level: 6 });

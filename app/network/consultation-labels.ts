@@ -52,3 +52,6 @@ export const answerField = (questionId: string) => `q_${questionId}`;
 export function countLabel(count: number, singular: string, plural = `${singular}s`) {
   return `${count.toLocaleString("fr-FR")} ${count > 1 ? plural : singular}`;
 }
+
+export const QUESTIONS_FIXED_MESSAGE =
+  "Les questions ne peuvent plus changer : au moins une association a déjà répondu. Vous pouvez encore modifier le titre, la présentation et les dates.";

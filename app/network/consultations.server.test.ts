@@ -1,6 +1,7 @@
 // Consultations on a real SQLite database: staff build the questions (fixed once answered),
 // publish; one answer per association, editable until the closing; results, the CSV export
 // (formula-safe) and the retention rule for who submitted an answer.
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { createAssociation } from "../../prisma/factories/association";
 import { createConsultation } from "../../prisma/factories/network";
@@ -12,6 +13,7 @@ const { createConsultation: create, moveQuestion, publishConsultation, removeQue
 const { consultationForAssociation, consultationsForAssociation, forgetConsultationRespondents, saveAnswers, associationConsultationAnswers } =
   await import("./consultation-answers.server");
 const { consultationCsv, consultationResults } = await import("./consultation-results.server");
+const { exportAssociationData, retentionCleanup } = await import("../accounts/personal-data.server");
 
 const DAY = 24 * 3600_000;
 const question = (over: Record<string, unknown> = {}) => ({
@@ -202,5 +204,18 @@ describe("retention and the association's data", () => {
     const exported = await associationConsultationAnswers(association.id);
     expect(exported).toHaveLength(2);
     expect(exported[0].answers[0]).toEqual({ question: old.questions[0].label, answer: "Oui" });
+  });
+
+  it("is applied by the retention cleanup, and the association's ZIP holds its answers", async () => {
+    const old = await createConsultation(prisma, { opensAt: new Date(Date.now() - 500 * DAY), closesAt: new Date(Date.now() - 400 * DAY) });
+    const { association, user } = await member();
+    const response = await prisma.consultationResponse.create({
+      data: { consultationId: old.id, associationId: association.id, submittedById: user.id, answers: { create: [{ questionId: old.questions[1].id, value: "Un local <b>plus grand</b>" }] } },
+    });
+    expect((await retentionCleanup()).consultationRespondents).toBeGreaterThanOrEqual(1);
+    expect((await prisma.consultationResponse.findUniqueOrThrow({ where: { id: response.id } })).submittedById).toBeNull();
+    const zip = unzipSync(await exportAssociationData(association.id));
+    const exported = JSON.parse(strFromU8(zip["consultations.json"])) as { consultation: string; answers: { question: string; answer: unknown }[] }[];
+    expect(exported).toEqual([expect.objectContaining({ consultation: old.title, answers: [{ question: old.questions[1].label, answer: "Un local <b>plus grand</b>" }] })]);
   });
 });

@@ -5,13 +5,12 @@ import { prisma, writeTransaction } from "~/db.server";
 import { recordAudit } from "~/lib/audit.server";
 import { DomainError, notFoundError } from "~/lib/domain-error";
 import type { Tx } from "~/lib/transaction";
-import { type ChoiceOption, type QuestionDefinition, type QuestionKind } from "~/network/consultation-labels";
+import { QUESTIONS_FIXED_MESSAGE, type ChoiceOption, type QuestionDefinition, type QuestionKind } from "~/network/consultation-labels";
 import { choiceLines, type ConsultationInput, type QuestionInput } from "~/network/consultation-schemas";
 
 type Actor = { id: string };
 
-export const QUESTIONS_FIXED_MESSAGE =
-  "Les questions ne peuvent plus changer : au moins une association a déjà répondu. Vous pouvez encore modifier le titre, la présentation et les dates.";
+export { QUESTIONS_FIXED_MESSAGE };
 
 export const questionSelect = {
   id: true,

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { associationId, consultation };
 }
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+const act = async ({ request, params }: ActionFunctionArgs) => {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
   const consultation = await consultationForAssociation(params.consultationId ?? "", associationId);
   if (!consultation) throw notFound();
@@ -32,7 +32,8 @@ export const action = domainAction(async ({ request, params }: ActionFunctionArg
     `/espace/associations/${associationId}/consultations`,
     created ? "Merci : la réponse de votre association est enregistrée." : "La réponse de votre association est modifiée.",
   );
-});
+};
+export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
 
 export default function AnswerConsultation() {
   const { associationId, consultation } = useLoaderData<typeof loader>();

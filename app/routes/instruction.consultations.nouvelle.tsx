@@ -16,13 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { events: await eventChoices() };
 }
 
-export const action = domainAction(async ({ request }: ActionFunctionArgs) => {
+const act = async ({ request }: ActionFunctionArgs) => {
   const user = await requireStaff(request);
   const parsed = await parseForm(request, consultationSchema);
   if (!parsed.ok) return invalid(parsed);
   const consultation = await createConsultation(parsed.data, user);
   return redirectWithFlash(`/instruction/consultations/${consultation.id}`, "Consultation créée. Ajoutez ses questions, puis publiez-la.");
-});
+};
+export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
 
 export default function NewConsultation() {
   const { events } = useLoaderData<typeof loader>();

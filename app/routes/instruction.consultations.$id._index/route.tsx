@@ -7,9 +7,9 @@ import { domainAction } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { ConsultationFields, QuestionFields } from "~/network/consultation-fields";
-import { CONSULTATION_STATE_LABELS, consultationState, QUESTION_KIND_LABELS, type QuestionDefinition } from "~/network/consultation-labels";
+import { CONSULTATION_STATE_LABELS, consultationState, QUESTION_KIND_LABELS, QUESTIONS_FIXED_MESSAGE, type QuestionDefinition } from "~/network/consultation-labels";
 import { consultationSchema, questionSchema } from "~/network/consultation-schemas";
-import { eventChoices, getConsultationForStaff, QUESTIONS_FIXED_MESSAGE } from "~/network/consultations.server";
+import { eventChoices, getConsultationForStaff } from "~/network/consultations.server";
 import { consultationPageAction } from "./actions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: pageTitle(matches, data?.consultation.title ?? "Consultation") }];
@@ -28,12 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = domainAction(async ({ request, params }: ActionFunctionArgs) => {
+const act = async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireStaff(request);
   const consultation = await getConsultationForStaff(params.id ?? "");
   if (!consultation) throw notFound();
   return consultationPageAction(request, consultation.id, user);
-});
+};
+export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
 
 function questionDefaults(q: QuestionDefinition | null) {
   if (!q) return { questionId: "", kind: "", label: "", help: "", required: "", choices: "", scaleMin: "", scaleMax: "", scaleMinLabel: "", scaleMaxLabel: "" };
@@ -170,7 +171,7 @@ export default function StaffConsultation() {
           <div id="question-form">
             <h3>{editing ? `Modifier la question « ${editing.label} »` : "Ajouter une question"}</h3>
             <ValidatedForm
-              key={editing?.id ?? "new"}
+              key={`${editing?.id ?? "new"}-${consultation.questions.length}`}
               schema={questionSchema}
               method="post"
               defaultValues={questionDefaults(editing)}
