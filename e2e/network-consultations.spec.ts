@@ -19,7 +19,10 @@ async function newPage(browser: Browser): Promise<Page> {
 const MINUTE = 60_000;
 const XSS = `<script>window.__xss = 1</script><img src="x" onerror="window.__xss = 1">`;
 
-async function addQuestion(page: Page, q: { kind: string; label: string; required?: boolean; choices?: string; scale?: [string, string, string, string] }) {
+async function addQuestion(
+  page: Page,
+  q: { kind: string; label: string; required?: boolean; choices?: string; scale?: [string, string, string, string] },
+) {
   await page.getByLabel("Type de question").selectOption(q.kind);
   await page.getByLabel("Intitulé").fill(q.label);
   if (q.required) await page.getByLabel("Réponse obligatoire").check();
@@ -73,7 +76,12 @@ test("a consultation built by staff, answered by two associations, its results a
   await page.getByRole("button", { name: "Ajouter la question" }).click();
   await expect(page.getByText("Question ajoutée.")).toBeVisible();
   await addQuestion(page, { kind: "multiple", label: "Vos difficultés du moment", choices: "Locaux\nBénévoles\nFinancements" });
-  await addQuestion(page, { kind: "scale", label: "Satisfaction envers le réseau", required: true, scale: ["1", "5", "Pas du tout", "Tout à fait"] });
+  await addQuestion(page, {
+    kind: "scale",
+    label: "Satisfaction envers le réseau",
+    required: true,
+    scale: ["1", "5", "Pas du tout", "Tout à fait"],
+  });
   await addQuestion(page, { kind: "text", label: "Vos attentes pour l'année" });
   // Move the free text above the scale, then back: the order is the staff's.
   await page.getByRole("button", { name: "Monter la question « Vos attentes pour l'année »" }).click();

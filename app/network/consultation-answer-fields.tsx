@@ -75,7 +75,16 @@ export function AnswerFields({ questions }: { questions: QuestionDefinition[] })
         const name = answerField(q.id);
         const hint = q.help || undefined;
         if (q.kind === "single")
-          return <RadioGroup key={q.id} name={name} label={q.label} hint={hint} required={q.required} options={q.options.map((o) => ({ value: o.id, label: o.label }))} />;
+          return (
+            <RadioGroup
+              key={q.id}
+              name={name}
+              label={q.label}
+              hint={hint}
+              required={q.required}
+              options={q.options.map((o) => ({ value: o.id, label: o.label }))}
+            />
+          );
         if (q.kind === "multiple")
           return (
             <CheckboxGroup
@@ -88,8 +97,18 @@ export function AnswerFields({ questions }: { questions: QuestionDefinition[] })
               options={q.options.map((o) => ({ value: o.id, label: o.label }))}
             />
           );
-        if (q.kind === "scale") return <RadioGroup key={q.id} name={name} label={q.label} hint={hint} required={q.required} options={scaleOptions(q)} />;
-        return <TextArea key={q.id} name={name} label={q.label} hint={hint ?? `${TEXT_ANSWER_MAX} caractères au maximum.`} required={q.required} rows={5} />;
+        if (q.kind === "scale")
+          return <RadioGroup key={q.id} name={name} label={q.label} hint={hint} required={q.required} options={scaleOptions(q)} />;
+        return (
+          <TextArea
+            key={q.id}
+            name={name}
+            label={q.label}
+            hint={hint ?? `${TEXT_ANSWER_MAX} caractères au maximum.`}
+            required={q.required}
+            rows={5}
+          />
+        );
       })}
     </>
   );

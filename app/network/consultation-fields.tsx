@@ -9,7 +9,13 @@ export function ConsultationFields({ events }: { events: { id: string; title: st
       <TextField name="title" label="Titre" required />
       <TextArea name="description" label="Présentation" hint="Ce que le CCAS demande et ce qu'il fera des réponses." rows={4} />
       <TextField name="opensAt" label="Ouverture" type="datetime-local" required hint="Heure de Paris." />
-      <TextField name="closesAt" label="Clôture" type="datetime-local" required hint="Heure de Paris. Les associations peuvent modifier leur réponse jusque-là." />
+      <TextField
+        name="closesAt"
+        label="Clôture"
+        type="datetime-local"
+        required
+        hint="Heure de Paris. Les associations peuvent modifier leur réponse jusque-là."
+      />
       <SelectField
         name="eventId"
         label="Événement lié"
@@ -24,7 +30,12 @@ export function ConsultationFields({ events }: { events: { id: string; title: st
 export function QuestionFields() {
   return (
     <>
-      <SelectField name="kind" label="Type de question" required options={QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] }))} />
+      <SelectField
+        name="kind"
+        label="Type de question"
+        required
+        options={QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] }))}
+      />
       <TextField name="label" label="Intitulé" required />
       <TextField name="help" label="Aide" hint="Une précision affichée sous l'intitulé." />
       <Checkbox name="required" label="Réponse obligatoire" />

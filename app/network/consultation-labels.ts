@@ -18,7 +18,10 @@ export const CONSULTATION_STATE_LABELS: Record<ConsultationState, string> = {
   close: "Close",
 };
 
-export function consultationState(c: { publishedAt: Date | string | null; opensAt: Date | string; closesAt: Date | string }, now = new Date()): ConsultationState {
+export function consultationState(
+  c: { publishedAt: Date | string | null; opensAt: Date | string; closesAt: Date | string },
+  now = new Date(),
+): ConsultationState {
   if (!c.publishedAt) return "brouillon";
   if (now < new Date(c.opensAt)) return "a_venir";
   if (now < new Date(c.closesAt)) return "ouverte";

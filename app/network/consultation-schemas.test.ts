@@ -6,8 +6,29 @@ import { answerSchemaFor, consultationSchema, questionSchema } from "./consultat
 
 const base = { help: "", scaleMin: null, scaleMax: null, scaleMinLabel: null, scaleMaxLabel: null, options: [] };
 const questions: QuestionDefinition[] = [
-  { ...base, id: "s", kind: "single", label: "Unique", required: true, options: [{ id: "c1", label: "Oui" }, { id: "c2", label: "Non" }] },
-  { ...base, id: "m", kind: "multiple", label: "Multiple", required: false, options: [{ id: "c1", label: "A" }, { id: "c2", label: "B" }, { id: "c3", label: "C" }] },
+  {
+    ...base,
+    id: "s",
+    kind: "single",
+    label: "Unique",
+    required: true,
+    options: [
+      { id: "c1", label: "Oui" },
+      { id: "c2", label: "Non" },
+    ],
+  },
+  {
+    ...base,
+    id: "m",
+    kind: "multiple",
+    label: "Multiple",
+    required: false,
+    options: [
+      { id: "c1", label: "A" },
+      { id: "c2", label: "B" },
+      { id: "c3", label: "C" },
+    ],
+  },
   { ...base, id: "e", kind: "scale", label: "Échelle", required: true, scaleMin: 1, scaleMax: 5 },
   { ...base, id: "t", kind: "text", label: "Libre", required: false },
 ];
@@ -37,7 +58,9 @@ describe("answerSchemaFor", () => {
   it("says which required question is missing", () => {
     const result = schema.safeParse({ [f("s")]: "", [f("e")]: "3" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([[f("s"), "« Unique » : cette question demande une réponse."]]);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      [f("s"), "« Unique » : cette question demande une réponse."],
+    ]);
   });
 
   it("refuses a choice id the question does not offer and a scale out of bounds", () => {
@@ -60,7 +83,10 @@ describe("the staff's forms", () => {
   it("asks for a closing after the opening", () => {
     const result = consultationSchema.safeParse({ title: "Rencontre", opensAt: "2027-01-10T10:00", closesAt: "2027-01-09T10:00" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ["closesAt"], message: "Clôture : la consultation doit se clore après son ouverture." });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["closesAt"],
+      message: "Clôture : la consultation doit se clore après son ouverture.",
+    });
   });
 
   it("asks for 2 to 12 distinct choices and a sound scale", () => {

@@ -32,7 +32,10 @@ const ticked = z.preprocess((v) => v === "on" || v === "true" || v === true, z.b
 export const consultationSchema = z
   .object({
     title: nameText("Titre", 150),
-    description: z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().trim().max(5000, "Présentation : 5000 caractères au maximum.")),
+    description: z.preprocess(
+      (v) => (v === undefined || v === null ? "" : v),
+      z.string().trim().max(5000, "Présentation : 5000 caractères au maximum."),
+    ),
     opensAt: parisDateTime("Ouverture"),
     closesAt: parisDateTime("Clôture"),
     eventId: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(64).optional()),
@@ -84,9 +87,14 @@ export const questionSchema = z
       if (v.scaleMin && v.scaleMax) {
         const min = Number(v.scaleMin);
         const max = Number(v.scaleMax);
-        if (max <= min) ctx.addIssue({ code: "custom", path: ["scaleMax"], message: "Maximum de l'échelle : il doit dépasser le minimum." });
+        if (max <= min)
+          ctx.addIssue({ code: "custom", path: ["scaleMax"], message: "Maximum de l'échelle : il doit dépasser le minimum." });
         else if (max - min > 10)
-          ctx.addIssue({ code: "custom", path: ["scaleMax"], message: "Maximum de l'échelle : 11 graduations au plus (par exemple de 0 à 10)." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["scaleMax"],
+            message: "Maximum de l'échelle : 11 graduations au plus (par exemple de 0 à 10).",
+          });
       }
     }
   });
@@ -111,7 +119,10 @@ function answerSchema(q: QuestionDefinition): z.ZodType<unknown> {
   switch (q.kind) {
     case "single": {
       const known = z.string().refine((v) => ids.includes(v), `${name} : choisissez une réponse dans la liste.`);
-      return z.preprocess((v) => (blank(v) ? undefined : Array.isArray(v) ? v[0] : v), q.required ? z.string({ error: missingAnswerMessage(q.label) }).pipe(known) : known.optional());
+      return z.preprocess(
+        (v) => (blank(v) ? undefined : Array.isArray(v) ? v[0] : v),
+        q.required ? z.string({ error: missingAnswerMessage(q.label) }).pipe(known) : known.optional(),
+      );
     }
     case "multiple":
       return z.preprocess(
@@ -128,7 +139,13 @@ function answerSchema(q: QuestionDefinition): z.ZodType<unknown> {
         .string()
         .regex(/^-?\d+$/, `${name} : choisissez une valeur de ${min} à ${max}.`)
         .transform(Number)
-        .pipe(z.number().int().min(min, `${name} : choisissez une valeur de ${min} à ${max}.`).max(max, `${name} : choisissez une valeur de ${min} à ${max}.`));
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(min, `${name} : choisissez une valeur de ${min} à ${max}.`)
+            .max(max, `${name} : choisissez une valeur de ${min} à ${max}.`),
+        );
       return z.preprocess(
         (v) => (blank(v) ? undefined : Array.isArray(v) ? v[0] : v),
         q.required ? z.string({ error: missingAnswerMessage(q.label) }).pipe(inRange) : inRange.optional(),

@@ -8,10 +8,22 @@ import { createConsultation } from "../../prisma/factories/network";
 import { addMembership, createUser } from "../../prisma/factories/user";
 
 const { prisma } = await import("../db.server");
-const { createConsultation: create, moveQuestion, publishConsultation, removeQuestion, saveQuestion, getConsultationForStaff, QUESTIONS_FIXED_MESSAGE } =
-  await import("./consultations.server");
-const { consultationForAssociation, consultationsForAssociation, forgetConsultationRespondents, saveAnswers, associationConsultationAnswers } =
-  await import("./consultation-answers.server");
+const {
+  createConsultation: create,
+  moveQuestion,
+  publishConsultation,
+  removeQuestion,
+  saveQuestion,
+  getConsultationForStaff,
+  QUESTIONS_FIXED_MESSAGE,
+} = await import("./consultations.server");
+const {
+  consultationForAssociation,
+  consultationsForAssociation,
+  forgetConsultationRespondents,
+  saveAnswers,
+  associationConsultationAnswers,
+} = await import("./consultation-answers.server");
 const { consultationCsv, consultationResults } = await import("./consultation-results.server");
 const { exportAssociationData, retentionCleanup } = await import("../accounts/personal-data.server");
 
@@ -35,10 +47,17 @@ describe("building a consultation", () => {
   it("adds, edits, moves and removes questions, keeps choice ids, publishes only with a question, audited", async () => {
     const staff = await createUser(prisma, { role: "staff" });
     const now = Date.now();
-    const { id } = await create({ title: "Rencontre annuelle", description: "", opensAt: new Date(now), closesAt: new Date(now + DAY) }, staff);
+    const { id } = await create(
+      { title: "Rencontre annuelle", description: "", opensAt: new Date(now), closesAt: new Date(now + DAY) },
+      staff,
+    );
     await expect(publishConsultation(id, staff)).rejects.toMatchObject({ code: "no_question" });
     const a = await saveQuestion(id, { ...question({ label: "A", choices: "Oui\nNon" }) }, staff);
-    await saveQuestion(id, { ...question({ kind: "scale", label: "B", scaleMin: "1", scaleMax: "5", choices: "ignoré\nignoré 2" }) }, staff);
+    await saveQuestion(
+      id,
+      { ...question({ kind: "scale", label: "B", scaleMin: "1", scaleMax: "5", choices: "ignoré\nignoré 2" }) },
+      staff,
+    );
     await saveQuestion(id, { ...question({ kind: "text", label: "C" }) }, staff);
     await saveQuestion(id, { ...question({ questionId: a.questionId, label: "A bis", choices: "Non\nPeut-être\nOui" }) }, staff);
     await moveQuestion(id, a.questionId, "down", staff);
@@ -65,10 +84,17 @@ describe("building a consultation", () => {
     const staff = await createUser(prisma, { role: "staff" });
     const consultation = await createConsultation(prisma);
     const { association, user } = await member();
-    await saveAnswers({ consultationId: consultation.id, associationId: association.id, userId: user.id, answers: [{ questionId: consultation.questions[0].id, value: "c1" }] });
+    await saveAnswers({
+      consultationId: consultation.id,
+      associationId: association.id,
+      userId: user.id,
+      answers: [{ questionId: consultation.questions[0].id, value: "c1" }],
+    });
     await expect(saveQuestion(consultation.id, question(), staff)).rejects.toMatchObject({ message: QUESTIONS_FIXED_MESSAGE, status: 409 });
     await expect(removeQuestion(consultation.id, consultation.questions[0].id, staff)).rejects.toMatchObject({ code: "questions_fixed" });
-    await expect(moveQuestion(consultation.id, consultation.questions[0].id, "down", staff)).rejects.toMatchObject({ code: "questions_fixed" });
+    await expect(moveQuestion(consultation.id, consultation.questions[0].id, "down", staff)).rejects.toMatchObject({
+      code: "questions_fixed",
+    });
   });
 });
 
@@ -82,12 +108,23 @@ describe("answering", () => {
       consultationId: consultation.id,
       associationId: association.id,
       userId: user.id,
-      answers: [{ questionId: single.id, value: "c1" }, { questionId: text.id, value: "Des locaux" }],
+      answers: [
+        { questionId: single.id, value: "c1" },
+        { questionId: text.id, value: "Des locaux" },
+      ],
     });
     expect(first.created).toBe(true);
-    const second = await saveAnswers({ consultationId: consultation.id, associationId: association.id, userId: user.id, answers: [{ questionId: single.id, value: "c2" }] });
+    const second = await saveAnswers({
+      consultationId: consultation.id,
+      associationId: association.id,
+      userId: user.id,
+      answers: [{ questionId: single.id, value: "c2" }],
+    });
     expect(second.created).toBe(false);
-    const responses = await prisma.consultationResponse.findMany({ where: { consultationId: consultation.id }, include: { answers: true } });
+    const responses = await prisma.consultationResponse.findMany({
+      where: { consultationId: consultation.id },
+      include: { answers: true },
+    });
     expect(responses).toHaveLength(1);
     expect(responses[0].answers.map((a) => a.value)).toEqual(["c2"]);
     const mine = await consultationForAssociation(consultation.id, association.id);
@@ -101,13 +138,20 @@ describe("answering", () => {
     const { association, user } = await member();
     const closed = await createConsultation(prisma, { opensAt: new Date(Date.now() - 10 * DAY), closesAt: new Date(Date.now() - DAY) });
     await expect(
-      saveAnswers({ consultationId: closed.id, associationId: association.id, userId: user.id, answers: [{ questionId: closed.questions[0].id, value: "c1" }] }),
+      saveAnswers({
+        consultationId: closed.id,
+        associationId: association.id,
+        userId: user.id,
+        answers: [{ questionId: closed.questions[0].id, value: "c1" }],
+      }),
     ).rejects.toMatchObject({ code: "closed", message: "La consultation est close : les réponses ne peuvent plus être modifiées." });
     const draft = await createConsultation(prisma, { published: false });
     const later = await createConsultation(prisma, { opensAt: new Date(Date.now() + DAY), closesAt: new Date(Date.now() + 5 * DAY) });
     expect(await consultationForAssociation(draft.id, association.id)).toBeNull();
     expect(await consultationForAssociation(later.id, association.id)).toBeNull();
-    await expect(saveAnswers({ consultationId: draft.id, associationId: association.id, userId: user.id, answers: [] })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      saveAnswers({ consultationId: draft.id, associationId: association.id, userId: user.id, answers: [] }),
+    ).rejects.toMatchObject({ status: 404 });
     const listed = (await consultationsForAssociation(association.id)).map((c) => c.id);
     expect(listed).not.toContain(draft.id);
     expect(listed).not.toContain(later.id);
@@ -119,7 +163,12 @@ describe("answering", () => {
     const one = await createConsultation(prisma);
     const two = await createConsultation(prisma);
     await expect(
-      saveAnswers({ consultationId: one.id, associationId: association.id, userId: user.id, answers: [{ questionId: two.questions[0].id, value: "c1" }] }),
+      saveAnswers({
+        consultationId: one.id,
+        associationId: association.id,
+        userId: user.id,
+        answers: [{ questionId: two.questions[0].id, value: "c1" }],
+      }),
     ).rejects.toMatchObject({ code: "stale_questions" });
   });
 });
@@ -145,7 +194,7 @@ describe("results and export", () => {
         { questionId: single.id, value: "c1" },
         { questionId: multiple.id, value: ["c1", "c2"] },
         { questionId: scale.id, value: 4 },
-        { questionId: text.id, value: "=HYPERLINK(\"http://x\")" },
+        { questionId: text.id, value: '=HYPERLINK("http://x")' },
       ],
     });
     await saveAnswers({
@@ -171,7 +220,10 @@ describe("results and export", () => {
     expect(r4.kind === "text" && r4.texts).toEqual([{ association: x.association.name, text: '=HYPERLINK("http://x")' }]);
 
     const csv = (await consultationCsv(consultation.id))!.csv;
-    const lines = csv.replace(/^\ufeff/, "").trim().split("\n");
+    const lines = csv
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\n");
     expect(lines[0]).toBe("Association;Date de réponse;Présent ?;Thèmes;Satisfaction;Attentes");
     expect(lines).toHaveLength(3);
     const xLine = lines.find((l) => l.includes(x.association.name))!;
@@ -210,12 +262,25 @@ describe("retention and the association's data", () => {
     const old = await createConsultation(prisma, { opensAt: new Date(Date.now() - 500 * DAY), closesAt: new Date(Date.now() - 400 * DAY) });
     const { association, user } = await member();
     const response = await prisma.consultationResponse.create({
-      data: { consultationId: old.id, associationId: association.id, submittedById: user.id, answers: { create: [{ questionId: old.questions[1].id, value: "Un local <b>plus grand</b>" }] } },
+      data: {
+        consultationId: old.id,
+        associationId: association.id,
+        submittedById: user.id,
+        answers: { create: [{ questionId: old.questions[1].id, value: "Un local <b>plus grand</b>" }] },
+      },
     });
     expect((await retentionCleanup()).consultationRespondents).toBeGreaterThanOrEqual(1);
     expect((await prisma.consultationResponse.findUniqueOrThrow({ where: { id: response.id } })).submittedById).toBeNull();
     const zip = unzipSync(await exportAssociationData(association.id));
-    const exported = JSON.parse(strFromU8(zip["consultations.json"])) as { consultation: string; answers: { question: string; answer: unknown }[] }[];
-    expect(exported).toEqual([expect.objectContaining({ consultation: old.title, answers: [{ question: old.questions[1].label, answer: "Un local <b>plus grand</b>" }] })]);
+    const exported = JSON.parse(strFromU8(zip["consultations.json"])) as {
+      consultation: string;
+      answers: { question: string; answer: unknown }[];
+    }[];
+    expect(exported).toEqual([
+      expect.objectContaining({
+        consultation: old.title,
+        answers: [{ question: old.questions[1].label, answer: "Un local <b>plus grand</b>" }],
+      }),
+    ]);
   });
 });

@@ -32,7 +32,9 @@ type QuestionRow = Prisma.ConsultationQuestionGetPayload<{ select: typeof questi
 export function readOptions(value: Prisma.JsonValue): ChoiceOption[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((o) =>
-    o && typeof o === "object" && !Array.isArray(o) && typeof o.id === "string" && typeof o.label === "string" ? [{ id: o.id, label: o.label }] : [],
+    o && typeof o === "object" && !Array.isArray(o) && typeof o.id === "string" && typeof o.label === "string"
+      ? [{ id: o.id, label: o.label }]
+      : [],
   );
 }
 
@@ -88,7 +90,11 @@ export async function getConsultationForStaff(id: string) {
 
 /** Events a consultation may be tied to (the annual meeting…), latest first. */
 export async function eventChoices() {
-  const events = await prisma.event.findMany({ orderBy: { startsAt: "desc" }, take: 100, select: { id: true, title: true, startsAt: true } });
+  const events = await prisma.event.findMany({
+    orderBy: { startsAt: "desc" },
+    take: 100,
+    select: { id: true, title: true, startsAt: true },
+  });
   return events.map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt }));
 }
 
@@ -176,9 +182,15 @@ export async function saveQuestion(consultationId: string, input: QuestionInput,
   return writeTransaction(async (tx) => {
     await lockQuestions(tx, consultationId);
     if (input.questionId) {
-      const existing = await tx.consultationQuestion.findFirst({ where: { id: input.questionId, consultationId }, select: { options: true } });
+      const existing = await tx.consultationQuestion.findFirst({
+        where: { id: input.questionId, consultationId },
+        select: { options: true },
+      });
       if (!existing) throw notFoundError("Cette question n'existe plus. Rechargez la page.");
-      await tx.consultationQuestion.update({ where: { id: input.questionId }, data: questionColumns(input, readOptions(existing.options)) });
+      await tx.consultationQuestion.update({
+        where: { id: input.questionId },
+        data: questionColumns(input, readOptions(existing.options)),
+      });
       await recordAudit(tx, { entityType: "consultation", entityId: consultationId, actorId: actor.id, action: "question_updated" });
       return { questionId: input.questionId };
     }
@@ -197,7 +209,11 @@ export async function saveQuestion(consultationId: string, input: QuestionInput,
 export async function moveQuestion(consultationId: string, questionId: string, direction: "up" | "down", actor: Actor) {
   await writeTransaction(async (tx) => {
     await lockQuestions(tx, consultationId);
-    const questions = await tx.consultationQuestion.findMany({ where: { consultationId }, orderBy: { position: "asc" }, select: { id: true } });
+    const questions = await tx.consultationQuestion.findMany({
+      where: { consultationId },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
     const index = questions.findIndex((q) => q.id === questionId);
     if (index < 0) throw notFoundError("Cette question n'existe plus. Rechargez la page.");
     const target = direction === "up" ? index - 1 : index + 1;
@@ -222,7 +238,10 @@ export async function removeQuestion(consultationId: string, questionId: string,
 /** Publishes: the associations see it from its opening. Needs at least one question. */
 export async function publishConsultation(id: string, actor: Actor, now = new Date()) {
   await writeTransaction(async (tx) => {
-    const consultation = await tx.consultation.findUnique({ where: { id }, select: { publishedAt: true, _count: { select: { questions: true } } } });
+    const consultation = await tx.consultation.findUnique({
+      where: { id },
+      select: { publishedAt: true, _count: { select: { questions: true } } },
+    });
     if (!consultation) throw notFoundError();
     if (consultation.publishedAt) return;
     if (consultation._count.questions === 0)

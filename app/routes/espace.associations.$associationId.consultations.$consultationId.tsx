@@ -12,7 +12,9 @@ import { AnswerFields, AnswerText } from "~/network/consultation-answer-fields";
 import { consultationForAssociation, saveAnswers } from "~/network/consultation-answers.server";
 import { answerSchemaFor } from "~/network/consultation-schemas";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: pageTitle(matches, data?.consultation.title ?? "Consultation") }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: pageTitle(matches, data?.consultation.title ?? "Consultation") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { associationId } = await requireAssociationMember(request, params.associationId ?? "");

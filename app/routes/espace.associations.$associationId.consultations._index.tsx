@@ -37,7 +37,9 @@ export default function MemberConsultations() {
               <h3>{c.title}</h3>
               <p>
                 Jusqu'au {formatDateTime(c.closesAt)}.{" "}
-                {c.answeredAt ? `Votre association a répondu (dernière modification le ${formatDateTime(c.answeredAt)}).` : "Votre association n'a pas encore répondu."}
+                {c.answeredAt
+                  ? `Votre association a répondu (dernière modification le ${formatDateTime(c.answeredAt)}).`
+                  : "Votre association n'a pas encore répondu."}
               </p>
               <p>
                 <Link to={`${base}/${c.id}`} className="button">

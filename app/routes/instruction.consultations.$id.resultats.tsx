@@ -31,7 +31,11 @@ export default function ConsultationResults() {
         {CONSULTATION_STATE_LABELS[state]} · du {formatDateTime(consultation.opensAt)} au {formatDateTime(consultation.closesAt)}
       </p>
       <p>
-        <strong data-testid="respondents">{respondents === 0 ? "Aucune association n'a répondu." : `${countLabel(respondents, "association")} ${respondents > 1 ? "ont" : "a"} répondu.`}</strong>{" "}
+        <strong data-testid="respondents">
+          {respondents === 0
+            ? "Aucune association n'a répondu."
+            : `${countLabel(respondents, "association")} ${respondents > 1 ? "ont" : "a"} répondu.`}
+        </strong>{" "}
         <a href={`/instruction/consultations/${consultation.id}/export.csv`} download>
           Télécharger les réponses (CSV)
         </a>
@@ -68,9 +72,17 @@ export default function ConsultationResults() {
               ) : null}
               <div className="grid-2">
                 <ResultsChart title={r.question.label} bars={r.bars} />
-                <ResultsTable caption={`Répartition des réponses : ${r.question.label}`} bars={r.bars} firstColumn={r.kind === "scale" ? "Valeur" : "Réponse"} />
+                <ResultsTable
+                  caption={`Répartition des réponses : ${r.question.label}`}
+                  bars={r.bars}
+                  firstColumn={r.kind === "scale" ? "Valeur" : "Réponse"}
+                />
               </div>
-              {r.kind === "multiple" ? <p className="small muted">Plusieurs réponses possibles : la part est celle des associations ayant répondu à la question.</p> : null}
+              {r.kind === "multiple" ? (
+                <p className="small muted">
+                  Plusieurs réponses possibles : la part est celle des associations ayant répondu à la question.
+                </p>
+              ) : null}
             </>
           )}
         </section>

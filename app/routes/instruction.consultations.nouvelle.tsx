@@ -33,7 +33,11 @@ export default function NewConsultation() {
         <Link to="/instruction/consultations">‹ Consultations du réseau</Link>
       </p>
       <h1>Nouvelle consultation</h1>
-      <ValidatedForm schema={consultationSchema} method="post" defaultValues={{ title: "", description: "", opensAt: "", closesAt: "", eventId: "" }}>
+      <ValidatedForm
+        schema={consultationSchema}
+        method="post"
+        defaultValues={{ title: "", description: "", opensAt: "", closesAt: "", eventId: "" }}
+      >
         <ConsultationFields events={events.map((e) => ({ ...e, startsAt: e.startsAt.toISOString() }))} />
         <div className="actions">
           <SubmitButton>Créer la consultation</SubmitButton>

@@ -8,8 +8,17 @@ import type { SeedContext } from "./index";
 const DAY = 24 * 3600_000;
 
 const QUESTIONS = [
-  { kind: "single", label: "Participerez-vous à la rencontre annuelle du réseau ?", options: ["Oui", "Non", "Pas encore décidé"], required: true },
-  { kind: "multiple", label: "Quelles difficultés rencontrez-vous en ce moment ?", options: ["Locaux", "Bénévoles", "Financements", "Matériel"] },
+  {
+    kind: "single",
+    label: "Participerez-vous à la rencontre annuelle du réseau ?",
+    options: ["Oui", "Non", "Pas encore décidé"],
+    required: true,
+  },
+  {
+    kind: "multiple",
+    label: "Quelles difficultés rencontrez-vous en ce moment ?",
+    options: ["Locaux", "Bénévoles", "Financements", "Matériel"],
+  },
   { kind: "scale", label: "Votre satisfaction envers le réseau", scaleMin: 1, scaleMax: 5, required: true },
   { kind: "text", label: "Vos attentes pour l'année à venir" },
 ] as const;
@@ -22,7 +31,11 @@ const ANSWERS: [string, string[], number, string][] = [
 
 export async function seedNetworkConsultations({ db, associationIds, demoAssociations, users, log }: SeedContext) {
   const now = Date.now();
-  const meeting = await db.event.findFirst({ where: { title: { contains: "encontre" } }, orderBy: { startsAt: "desc" }, select: { id: true } });
+  const meeting = await db.event.findFirst({
+    where: { title: { contains: "encontre" } },
+    orderBy: { startsAt: "desc" },
+    select: { id: true },
+  });
   const current = await createConsultation(db, {
     title: "Consultation avant la rencontre annuelle du réseau",
     opensAt: new Date(now - 7 * DAY),
@@ -41,7 +54,10 @@ export async function seedNetworkConsultations({ db, associationIds, demoAssocia
     where: { consultationId: current.id, kind: "scale" },
     data: { scaleMinLabel: "Pas du tout satisfaite", scaleMaxLabel: "Très satisfaite" },
   });
-  const answering = [demoAssociations.toitCommun, ...associationIds.filter((id) => id !== demoAssociations.epicerie && id !== demoAssociations.toitCommun)].slice(0, 3);
+  const answering = [
+    demoAssociations.toitCommun,
+    ...associationIds.filter((id) => id !== demoAssociations.epicerie && id !== demoAssociations.toitCommun),
+  ].slice(0, 3);
   const [single, multiple, scale, text] = current.questions;
   for (const [i, associationId] of answering.entries()) {
     const [choice, choices, value, free] = ANSWERS[i];

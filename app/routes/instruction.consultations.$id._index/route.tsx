@@ -7,12 +7,20 @@ import { domainAction } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { ConsultationFields, QuestionFields } from "~/network/consultation-fields";
-import { CONSULTATION_STATE_LABELS, consultationState, QUESTION_KIND_LABELS, QUESTIONS_FIXED_MESSAGE, type QuestionDefinition } from "~/network/consultation-labels";
+import {
+  CONSULTATION_STATE_LABELS,
+  consultationState,
+  QUESTION_KIND_LABELS,
+  QUESTIONS_FIXED_MESSAGE,
+  type QuestionDefinition,
+} from "~/network/consultation-labels";
 import { consultationSchema, questionSchema } from "~/network/consultation-schemas";
 import { eventChoices, getConsultationForStaff } from "~/network/consultations.server";
 import { consultationPageAction } from "./actions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: pageTitle(matches, data?.consultation.title ?? "Consultation") }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: pageTitle(matches, data?.consultation.title ?? "Consultation") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -37,7 +45,19 @@ const act = async ({ request, params }: ActionFunctionArgs) => {
 export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
 
 function questionDefaults(q: QuestionDefinition | null) {
-  if (!q) return { questionId: "", kind: "", label: "", help: "", required: "", choices: "", scaleMin: "", scaleMax: "", scaleMinLabel: "", scaleMaxLabel: "" };
+  if (!q)
+    return {
+      questionId: "",
+      kind: "",
+      label: "",
+      help: "",
+      required: "",
+      choices: "",
+      scaleMin: "",
+      scaleMax: "",
+      scaleMinLabel: "",
+      scaleMaxLabel: "",
+    };
   return {
     questionId: q.id,
     kind: q.kind,
@@ -58,7 +78,9 @@ function QuestionSummary({ q }: { q: QuestionDefinition }) {
       <p className="small muted">
         {QUESTION_KIND_LABELS[q.kind]}
         {q.required ? " · obligatoire" : " · facultative"}
-        {q.kind === "scale" ? ` · de ${q.scaleMin} (${q.scaleMinLabel || "minimum"}) à ${q.scaleMax} (${q.scaleMaxLabel || "maximum"})` : ""}
+        {q.kind === "scale"
+          ? ` · de ${q.scaleMin} (${q.scaleMinLabel || "minimum"}) à ${q.scaleMax} (${q.scaleMaxLabel || "maximum"})`
+          : ""}
       </p>
       {q.options.length ? (
         <ul className="small">
