@@ -6,7 +6,8 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { toParisInputValue } from "../app/lib/format";
-import { expect, expectAccessible, loginAs, test } from "./support/fixtures";
+import { createEvent } from "../prisma/factories/event";
+import { expect, expectAccessible, getDb, loginAs, test } from "./support/fixtures";
 import { E2E_URL } from "./support/paths";
 
 test.describe.configure({ timeout: 180_000 });
@@ -42,6 +43,7 @@ test("a consultation built by staff, answered by two associations, its results a
   const tag = Date.now().toString(36) + Math.floor(Math.random() * 1e4);
   const title = `Rencontre annuelle ${tag}`;
   await loginAs(page, "staff", { name: "Camille Consultation" });
+  const meeting = await createEvent(getDb(), { audience: "associations", title: `Rencontre du réseau ${tag}` });
 
   // Staff: from the home card to a new consultation; a closing before the opening first.
   await page.goto("/instruction");
@@ -54,9 +56,11 @@ test("a consultation built by staff, answered by two associations, its results a
   await page.getByLabel("Présentation").fill("Vos attentes et vos difficultés, avant la rencontre annuelle.");
   await page.getByLabel("Ouverture").fill(toParisInputValue(new Date(Date.now() - 5 * MINUTE)));
   await page.getByLabel("Clôture").fill(toParisInputValue(new Date(Date.now() - 60 * MINUTE)));
+  await page.getByLabel("Événement lié").selectOption(meeting.id);
   await page.getByRole("button", { name: "Créer la consultation" }).click();
   await expect(page.getByText("Clôture : la consultation doit se clore après son ouverture.").first()).toBeVisible();
   await expect(page.getByLabel("Titre")).toHaveValue(title);
+  await expect(page.getByLabel("Événement lié")).toHaveValue(meeting.id);
   await expectAccessible(page);
   await page.getByLabel("Clôture").fill(toParisInputValue(new Date(Date.now() + 3 * 24 * 60 * MINUTE)));
   await page.getByRole("button", { name: "Créer la consultation" }).click();
@@ -120,6 +124,14 @@ test("a consultation built by staff, answered by two associations, its results a
   await xPage.getByRole("button", { name: "Envoyer la réponse" }).click();
   await expect(xPage.getByText("Merci : la réponse de votre association est enregistrée.")).toBeVisible();
   await expect(xPage.getByRole("link", { name: `Modifier ma réponse : ${title}` })).toBeVisible();
+  // The event's page shows the consultation tied to it, with the link to answer.
+  await xPage.goto(`/evenements/${meeting.slug}`);
+  await expect(xPage.getByRole("heading", { name: "Consultation liée" })).toBeVisible();
+  await expect(xPage.getByRole("link", { name: title, exact: true })).toHaveAttribute(
+    "href",
+    new RegExp(`/espace/associations/${x.associationId}/consultations/`),
+  );
+  await expectAccessible(xPage);
 
   // Association Y answers, then edits its answer.
   const yPage = await newPage(browser);

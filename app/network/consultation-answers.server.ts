@@ -154,3 +154,13 @@ export async function forgetConsultationRespondents(now = new Date()) {
   });
   return result.count;
 }
+
+/** The published consultations tied to an event, once opened (for the event's page). */
+export async function consultationsOfEvent(eventId: string, now = new Date()) {
+  const rows = await prisma.consultation.findMany({
+    where: { eventId, publishedAt: { not: null }, opensAt: { lte: now } },
+    orderBy: { opensAt: "asc" },
+    select: { id: true, title: true, opensAt: true, closesAt: true, publishedAt: true },
+  });
+  return rows.map((c) => ({ id: c.id, title: c.title, closesAt: c.closesAt, state: consultationState(c, now) }));
+}

@@ -4,6 +4,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { createAssociation } from "../../prisma/factories/association";
+import { createEvent } from "../../prisma/factories/event";
 import { createConsultation } from "../../prisma/factories/network";
 import { addMembership, createUser } from "../../prisma/factories/user";
 
@@ -20,6 +21,7 @@ const {
 const {
   consultationForAssociation,
   consultationsForAssociation,
+  consultationsOfEvent,
   forgetConsultationRespondents,
   saveAnswers,
   associationConsultationAnswers,
@@ -170,6 +172,17 @@ describe("answering", () => {
         answers: [{ questionId: two.questions[0].id, value: "c1" }],
       }),
     ).rejects.toMatchObject({ code: "stale_questions" });
+  });
+});
+
+describe("an event's consultations", () => {
+  it("lists the published, opened consultations tied to the event only", async () => {
+    const event = await createEvent(prisma, { audience: "associations" });
+    const tied = await createConsultation(prisma, { eventId: event.id });
+    await createConsultation(prisma, { eventId: event.id, published: false });
+    await createConsultation(prisma, { eventId: event.id, opensAt: new Date(Date.now() + DAY), closesAt: new Date(Date.now() + 2 * DAY) });
+    await createConsultation(prisma);
+    expect(await consultationsOfEvent(event.id)).toEqual([expect.objectContaining({ id: tied.id, state: "ouverte" })]);
   });
 });
 
