@@ -15,7 +15,7 @@ import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
-import { createNetworkPost } from "../prisma/factories/network";
+import { createConsultation, createNetworkPost } from "../prisma/factories/network";
 import { addDays, parisToday } from "../app/network/post-labels";
 import { createSocialProject } from "../prisma/factories/steering";
 import { createCallIndicator, createProjectIndicator } from "../prisma/factories/steering";
@@ -727,6 +727,85 @@ EDIT_CASES["network alert (member)"] = {
       saved: { status: /Vos alertes sont enregistrées/ },
       snapshot: read,
       shown: async () => ({ fields: ["aide-alimentaire"], districts: ["planoise"], kinds: ["offre"], subscribed: "on" }),
+    };
+  },
+};
+
+EDIT_CASES["consultation (staff)"] = {
+  open: async (page) => {
+    await loginAs(page, "staff");
+    const c = await createConsultation(db(), {
+      title: `Consultation sans script ${Date.now().toString(36)}`,
+      opensAt: onTheMinute(-DAY),
+      closesAt: onTheMinute(9 * DAY),
+    });
+    await db().consultation.update({ where: { id: c.id }, data: { description: "Vos attentes.\n\nVos difficultés." } });
+    const read = () =>
+      db().consultation.findUniqueOrThrow({ where: { id: c.id }, include: { questions: { orderBy: { position: "asc" } } } });
+    return {
+      path: `/instruction/consultations/${c.id}`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer la consultation" }) }),
+      submit: "Enregistrer la consultation",
+      saved: { status: /Consultation enregistrée/ },
+      snapshot: async () => withoutTimestamps(await read()),
+      shown: async () => {
+        const row = await read();
+        return {
+          intent: "details",
+          title: row.title,
+          description: row.description,
+          opensAt: toParisInputValue(row.opensAt),
+          closesAt: toParisInputValue(row.closesAt),
+        };
+      },
+    };
+  },
+};
+
+EDIT_CASES["consultation answer (association)"] = {
+  open: async (page) => {
+    const member = await loginAs(page, "member");
+    const c = await createConsultation(db(), {
+      questions: [
+        { kind: "single", label: "Présent ?", options: ["Oui", "Non"], required: true },
+        { kind: "multiple", label: "Thèmes", options: ["Locaux", "Bénévoles", "Matériel"] },
+        { kind: "scale", label: "Satisfaction", scaleMin: 1, scaleMax: 5 },
+        { kind: "text", label: "Attentes" },
+      ],
+    });
+    const [single, multiple, scale, text] = c.questions;
+    await db().consultationResponse.create({
+      data: {
+        consultationId: c.id,
+        associationId: member.associationId!,
+        answers: {
+          create: [
+            { questionId: single.id, value: "c2" },
+            { questionId: multiple.id, value: ["c1", "c3"] },
+            { questionId: scale.id, value: 4 },
+            { questionId: text.id, value: "Un local.\nEt des bénévoles." },
+          ],
+        },
+      },
+    });
+    const read = () =>
+      db().consultationAnswer.findMany({
+        where: { response: { consultationId: c.id } },
+        orderBy: { questionId: "asc" },
+        select: { questionId: true, value: true },
+      });
+    return {
+      path: `/espace/associations/${member.associationId}/consultations/${c.id}`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer les modifications" }) }),
+      submit: "Enregistrer les modifications",
+      saved: { status: /réponse de votre association est modifiée/ },
+      snapshot: read,
+      shown: async () => ({
+        [`q_${single.id}`]: "c2",
+        [`q_${multiple.id}`]: ["c1", "c3"],
+        [`q_${scale.id}`]: "4",
+        [`q_${text.id}`]: "Un local.\nEt des bénévoles.",
+      }),
     };
   },
 };

@@ -14,7 +14,7 @@ import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { snapshotSha256, type SubmissionSnapshot } from "../app/dossiers/submission-snapshot";
 import { createEvent, createRegistration } from "../prisma/factories/event";
-import { createNetworkPost } from "../prisma/factories/network";
+import { createConsultation, createNetworkPost } from "../prisma/factories/network";
 import { createSocialProject } from "../prisma/factories/steering";
 import { createConversation } from "../prisma/factories/conversations";
 import { addMembership, createUser } from "../prisma/factories/user";
@@ -235,6 +235,8 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     toAssociationId: associationB.id,
     subject: "Conversation de la matrice",
   });
+  // An open consultation whose required question an empty post leaves unanswered (400, nothing saved).
+  const consultation = await createConsultation(db, { title: "Consultation de la matrice" });
 
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
@@ -262,6 +264,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     socialProject: socialProject.id,
     networkPostB: networkPostB.id,
     conversationB: conversation.id,
+    consultation: consultation.id,
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {
     memberA: users.memberA.id,

@@ -76,7 +76,8 @@ export type RouteParams =
   | "opinionB"
   | "socialProject"
   | "networkPostB"
-  | "conversationB";
+  | "conversationB"
+  | "consultation";
 
 export type RoutePolicy = {
   /** Which fixture record each URL parameter names. */
@@ -264,6 +265,18 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction.pilotage.export[.]csv": page(RULES.staff),
   "routes/instruction.pilotage.export[.]xlsx": page(RULES.staff),
   "routes/instruction.pilotage.rapport[.]pdf": page(RULES.staff),
+
+  // Consultations of the network (decision 033): staff build and read them, each association answers its own.
+  "routes/instruction.consultations._index": page(RULES.staff),
+  "routes/instruction.consultations.nouvelle": form(RULES.staff, RULES.staff),
+  "routes/instruction.consultations.$id._index": form(RULES.staff, RULES.staff, { id: "consultation" }),
+  "routes/instruction.consultations.$id.resultats": page(RULES.staff, { id: "consultation" }),
+  "routes/instruction.consultations.$id.export[.]csv": page(RULES.staff, { id: "consultation" }),
+  "routes/espace.associations.$associationId.consultations._index": page(RULES.memberOfB, B),
+  "routes/espace.associations.$associationId.consultations.$consultationId": form(RULES.memberOfB, RULES.memberOfB, {
+    ...B,
+    consultationId: "consultation",
+  }),
 
   "routes/admin._index": page(RULES.admin),
   "routes/admin.associations": form(RULES.admin, RULES.admin),

@@ -11,6 +11,7 @@ import { getPortalSettings } from "~/settings/portal-settings.server";
 import { networkPostsForExport, purgeClosedPosts } from "~/network/post-lifecycle.server";
 import { conversationsForExport, purgeOldConversations } from "~/network/conversation-retention.server";
 import { purgeHandledAbuseReports } from "~/network/moderation.server";
+import { associationConsultationAnswers, forgetConsultationRespondents } from "~/network/consultation-answers.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -61,6 +62,7 @@ export async function retentionCleanup(now = new Date()) {
     abuseReports,
     networkPosts,
     conversations,
+    consultationRespondents: await forgetConsultationRespondents(now),
     loginAttempts: loginAttempts.count,
     sessions: sessions.count,
     passwordResets: passwordResets.count,
@@ -142,6 +144,7 @@ export async function exportAssociationData(associationId: string): Promise<Uint
     "historique.json": json(audit),
     "reseau-annonces.json": json(networkPosts),
     "conversations.json": json(await conversationsForExport(associationId)),
+    "consultations.json": json(await associationConsultationAnswers(associationId)),
     ...(Object.keys(files).length ? { documents: files } : {}),
   };
   return zipSync(archive, { level: 6 });

@@ -39,4 +39,10 @@ export const STAFF_LINKS: StaffLink[] = [
     description: "Signalements des associations à traiter, annonces du réseau à masquer ou afficher de nouveau.",
     action: "Modérer le réseau",
   },
+  {
+    href: "/instruction/consultations",
+    title: "Consultations du réseau",
+    description: "Questionnaires aux associations (choix, échelles, réponses libres), ouverts à des dates données ; résultats et export.",
+    action: "Gérer les consultations",
+  },
 ];

@@ -6,6 +6,7 @@ export type AuditEntity =
   | "association"
   | "call"
   | "charter"
+  | "consultation"
   | "convention"
   | "dossier"
   | "event"

@@ -15,6 +15,7 @@ import { seedSteering } from "./steering";
 import { seedNetworkPosts } from "./network-posts";
 import { seedNetworkMessages } from "./network-messages";
 import { seedNetworkModeration } from "./network-moderation";
+import { seedNetworkConsultations } from "./network-consultations";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -59,6 +60,7 @@ export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "réseau : besoins et offres des associations", run: seedNetworkPosts },
   { name: "messagerie entre associations et signalements", run: seedNetworkMessages },
   { name: "réseau : modération et alertes", run: seedNetworkModeration },
+  { name: "consultations du réseau", run: seedNetworkConsultations },
 ];
 
 export async function isSeeded(db: Db) {

@@ -17,6 +17,8 @@ import { AssociationRegistrationForm } from "./association-registration-form";
 import { PracticalInfo } from "./practical-info";
 import { PublicRegistrationForm } from "./public-registration-form";
 import { pageTitle } from "~/lib/meta";
+import { consultationsOfEvent } from "~/network/consultation-answers.server";
+import { LinkedConsultations } from "~/network/linked-consultations";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, data ? `${data.event.title} – Événements` : "Événement introuvable") },
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     past: event.endsAt < new Date(),
     user: user ? { name: user.name, email: user.email } : null,
     associations: memberships.map((m) => ({ id: m.association.id, name: m.association.name })),
+    consultations: await consultationsOfEvent(event.id),
   };
 }
 
@@ -86,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event: e, window, past, user, associations } = useLoaderData<typeof loader>();
+  const { event: e, window, past, user, associations, consultations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failureFor = (intent: string) => (isActionFailure(actionData) && actionData.values.intent === intent ? actionData : {});
   const open = window === "ouvertes" && !past;
@@ -106,6 +109,7 @@ export default function EventPage() {
         </section>
         <PracticalInfo event={e} />
       </div>
+      <LinkedConsultations consultations={consultations} associationId={associations[0]?.id ?? null} />
 
       <section aria-labelledby="inscription">
         <h2 id="inscription">Inscription</h2>
