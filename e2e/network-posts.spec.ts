@@ -7,18 +7,6 @@ import { addDays, parisToday } from "../app/network/post-labels";
 import { E2E_URL } from "./support/paths";
 import { expect, expectAccessible, getDb, loginAs, test, waitForMail } from "./support/fixtures";
 
-/** The message of the signed flash cookie a response sets (Remix's cookie: base64 JSON, then the signature). */
-function flashOf(setCookie: string | null): string | null {
-  const value = setCookie?.match(/ccas_flash=([^;]+)/)?.[1];
-  if (!value) return null;
-  const encoded = decodeURIComponent(value);
-  const data = JSON.parse(Buffer.from(encoded.slice(0, encoded.lastIndexOf(".")), "base64").toString("utf8")) as Record<
-    string,
-    { message: string }
-  >;
-  return data.__flash_message__?.message ?? null;
-}
-
 test("a need is posted, found, answered and marked fulfilled", async ({ page, browser }) => {
   const suffix = randomBytes(4).toString("hex");
   const title = `Deux bénévoles pour la collecte ${suffix}`;
@@ -75,12 +63,13 @@ test("a need is posted, found, answered and marked fulfilled", async ({ page, br
   await expect(yPage.getByRole("button", { name: "Marquer comme pourvu" })).toHaveCount(0);
   await expectAccessible(yPage);
   await yPage.getByLabel("Votre message").fill(`Nous avons deux bénévoles disponibles ce jour-là ${suffix}.`);
-  const answered = yPage.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/reseau/${postId}`));
   await yPage.getByRole("button", { name: "Envoyer la réponse" }).click();
   await yPage.waitForURL(new RegExp(`/espace/associations/${yId}/messagerie/[^/]+$`));
-  // The conversation page is part B's (issue 18): until it is merged the URL answers 404 and the
-  // flash is spent before the page shows it, so the flash is read from the answer's cookie.
-  expect(flashOf(await (await answered).headerValue("set-cookie"))).toBe(`Votre réponse a été envoyée à Épicerie X ${suffix}.`);
+  await expect(yPage.getByText(`Votre réponse a été envoyée à Épicerie X ${suffix}.`)).toBeVisible();
+  await expect(
+    yPage.getByRole("list", { name: "Messages" }).getByText(`Nous avons deux bénévoles disponibles ce jour-là ${suffix}.`),
+  ).toBeVisible();
+  await expect(yPage.getByRole("link", { name: `« ${title} »` })).toHaveAttribute("href", `/espace/associations/${yId}/reseau/${postId}`);
   const conversationId = new URL(yPage.url()).pathname.split("/").pop()!;
   const conversation = await getDb().conversation.findUniqueOrThrow({ where: { id: conversationId } });
   expect(conversation).toMatchObject({ postId, fromAssociationId: yId, toAssociationId: xId, subject: title });
@@ -100,6 +89,13 @@ test("a need is posted, found, answered and marked fulfilled", async ({ page, br
     `/espace/associations/${xId}/messagerie/${conversationId}`,
   );
   await expectAccessible(page);
+  // The author reads the answer in the messagerie, then comes back to the post.
+  await answers.getByRole("link", { name: "Lire la conversation" }).click();
+  await page.waitForURL(`**/messagerie/${conversationId}`);
+  await expect(
+    page.getByRole("list", { name: "Messages" }).getByText(`Nous avons deux bénévoles disponibles ce jour-là ${suffix}.`),
+  ).toBeVisible();
+  await page.goto(`/espace/associations/${xId}/reseau/${postId}`);
   await page.getByRole("button", { name: "Marquer comme pourvu" }).click();
   await expect(page.getByText("Annonce marquée comme pourvue")).toBeVisible();
   await expect(page.getByText("État : Pourvue")).toBeVisible();
@@ -156,4 +152,41 @@ test("the author edits an open post; another association cannot open the editor"
   const forged = await otherPage.goto(`/espace/associations/${y.associationId}/reseau/inconnue`);
   expect(forged?.status()).toBe(404);
   await other.close();
+});
+
+test("another association reports a post to the CCAS, with a reason", async ({ page, browser }) => {
+  const suffix = randomBytes(4).toString("hex");
+  const author = await loginAs(page, "member");
+  const post = await getDb().networkPost.create({
+    data: {
+      associationId: author.associationId!,
+      kind: "offre",
+      category: "competences",
+      title: `Offre douteuse ${suffix}`,
+      body: "Formation payante déguisée.",
+      fieldSlug: "aide-alimentaire",
+      districtSlug: "planoise",
+      endsOn: new Date(`${addDays(parisToday(), 10)}T00:00:00Z`),
+    },
+  });
+  // The author has nothing to report on their own post.
+  await page.goto(`/espace/associations/${author.associationId}/reseau/${post.id}`);
+  await expect(page.getByText("Signaler cette annonce")).toHaveCount(0);
+
+  const context = await browser.newContext({ baseURL: E2E_URL });
+  const other = await context.newPage();
+  const reporter = await loginAs(other, "member");
+  await other.goto(`/espace/associations/${reporter.associationId}/reseau/${post.id}`);
+  await other.getByText("Signaler cette annonce").click();
+  await other.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(other.getByText("Motif du signalement : ce champ est obligatoire.").first()).toBeVisible();
+  expect(await getDb().abuseReport.count({ where: { postId: post.id } })).toBe(0);
+  await other.getByLabel("Motif du signalement").fill(`Une formation payante présentée comme gratuite ${suffix}`);
+  await other.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(other.getByText("Merci : votre signalement a été transmis au CCAS, qui va l'examiner.")).toBeVisible();
+  await expectAccessible(other);
+  const reports = await getDb().abuseReport.findMany({ where: { postId: post.id } });
+  expect(reports).toMatchObject([{ reporterId: reporter.id, reporterAssociationId: reporter.associationId, status: "open" }]);
+  expect(reports[0].reason).toBe(`Une formation payante présentée comme gratuite ${suffix}`);
+  await context.close();
 });

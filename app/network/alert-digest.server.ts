@@ -13,7 +13,7 @@ import { digestTime } from "~/review/digest.server";
 import { loadTaxonomy } from "~/settings/taxonomy.server";
 import { alertDigestEmail } from "./alert-emails";
 import { ALERT_LIST } from "./alerts.server";
-import { formatDay, POST_KIND_LABELS } from "./moderation-labels";
+import { formatDay, KIND_LABELS } from "./post-labels";
 
 const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
@@ -99,7 +99,7 @@ export async function sendAlertDigests(now = new Date(), { only }: { only?: stri
         ...alertDigestEmail({
           recipientName: alert.user.name,
           posts: posts.map((p) => ({
-            kind: POST_KIND_LABELS[p.kind],
+            kind: KIND_LABELS[p.kind],
             title: p.title,
             association: p.association.name,
             district: taxonomy!.label("district", p.districtSlug),

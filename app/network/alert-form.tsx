@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { Checkbox, CheckboxGroup, SubmitButton, ValidatedForm } from "~/components/form";
 import { choiceOptions, type TaxonomyChoices } from "~/settings/taxonomy-choices";
 import { alertSchemaFor } from "./alert-schemas";
-import { POST_KIND_LABELS, POST_KINDS } from "./moderation-labels";
+import { KIND_LABELS, POST_KINDS } from "./post-labels";
 
 const KIND_OPTIONS = POST_KINDS.map((k) => ({ value: k, label: k === "besoin" ? "Besoins" : "Offres" }));
 
@@ -32,7 +32,7 @@ export function AlertForm({
       <CheckboxGroup
         name="kinds"
         label="Types d'annonce"
-        hint={`Aucune case cochée : ${POST_KIND_LABELS.besoin.toLowerCase()}s et ${POST_KIND_LABELS.offre.toLowerCase()}s.`}
+        hint={`Aucune case cochée : ${KIND_LABELS.besoin.toLowerCase()}s et ${KIND_LABELS.offre.toLowerCase()}s.`}
         options={KIND_OPTIONS}
       />
       <Checkbox

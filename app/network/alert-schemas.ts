@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { termSlugs } from "~/settings/taxonomy-schemas";
 import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
-import { POST_KINDS } from "./moderation-labels";
+import { POST_KINDS } from "./post-labels";
 
 const list = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
 

@@ -17,6 +17,9 @@ export const reportSchema = z.object({
   reason: requiredText("Motif du signalement", REPORT_REASON_MAX),
 });
 
+/** « Signaler cette annonce »: why (the post is the page's). */
+export const postReportSchema = reportSchema.pick({ reason: true });
+
 /** « Contacter cette association » from the directory; fromAssociationId only when the person has several. */
 export const contactSchema = z.object({
   fromAssociationId: z.string().trim().max(64, "Écrire au nom de : choisissez une de vos associations.").optional(),

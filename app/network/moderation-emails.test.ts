@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { alertDigestEmail } from "./alert-emails";
 import { postHiddenEmail, reportOutcomeEmail } from "./moderation-emails";
-import { formatDay } from "./moderation-labels";
+import { formatDay } from "./post-labels";
 
 describe("moderation e-mails", () => {
   it("tells the author association why its post was hidden, naming the CCAS in the sentence", () => {

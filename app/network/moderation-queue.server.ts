@@ -1,7 +1,8 @@
 // What the staff's moderation page reads: the open reports first (the reported text as written,
 // the associations involved), then the network's posts filtered by status and visibility.
 import { prisma, type Prisma } from "~/db.server";
-import { STATUS_FILTERS, VISIBILITY_FILTERS, type PostStatus, type StatusFilter, type VisibilityFilter } from "./moderation-labels";
+import { STATUS_FILTERS, VISIBILITY_FILTERS, type StatusFilter, type VisibilityFilter } from "./moderation-labels";
+import type { PostStatus } from "./post-labels";
 
 const EXCERPT = 400;
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);

@@ -1,7 +1,7 @@
 // The parts of a post's page: the post itself (its text as text), the author's actions, the
 // answers received (one line per association, a link to the conversation) and the answer form.
 import { Form } from "@remix-run/react";
-import { SubmitButton, TextArea, ValidatedForm } from "~/components/form";
+import { isActionFailure, SubmitButton, TextArea, ValidatedForm } from "~/components/form";
 import { formatDate } from "~/lib/format";
 import {
   CATEGORY_LABELS,
@@ -104,12 +104,14 @@ export function PostAnswers({ answers }: { answers: AnswerLine[] }) {
   );
 }
 
-export function PostAnswerForm({ associationName }: { associationName: string }) {
+/** actionData: the action's answer, kept only when it answers this form (not the report's). */
+export function PostAnswerForm({ associationName, actionData }: { associationName: string; actionData?: unknown }) {
+  const answer = isActionFailure(actionData) && (actionData.values as Record<string, unknown>).intent !== "report" ? actionData : {};
   return (
     <section aria-labelledby="repondre" className="card">
       <h2 id="repondre">Répondre à cette annonce</h2>
       <p>Votre message est transmis à {associationName} par le portail, sans votre adresse ; la suite se passe dans la messagerie.</p>
-      <ValidatedForm schema={answerSchema} method="post">
+      <ValidatedForm schema={answerSchema} method="post" actionData={answer}>
         <input type="hidden" name="intent" value="answer" />
         <TextArea name="body" label="Votre message" required rows={6} hint={`${POST_LIMITS.answerMax} caractères au maximum.`} />
         <div className="actions">

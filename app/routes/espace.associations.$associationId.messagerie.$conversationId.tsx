@@ -65,7 +65,13 @@ export default function ConversationPage() {
       <h1>{c.subject}</h1>
       <p>
         Conversation avec {c.other.directoryPath ? <Link to={c.other.directoryPath}>{c.other.name}</Link> : c.other.name}
-        {c.post ? ` – en réponse à l'annonce « ${c.post.title} »` : ""}.
+        {c.post ? (
+          <>
+            {" "}
+            – en réponse à l'annonce <Link to={`/espace/associations/${associationId}/reseau/${c.post.id}`}>« {c.post.title} »</Link>
+          </>
+        ) : null}
+        .
       </p>
       <ConversationThread messages={c.messages} actionData={actionData} />
     </div>

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { prisma } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { domainAction, domainLoader, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
+import { reportPost } from "~/network/abuse-reports.server";
 import { conversationPath } from "~/network/conversations.server";
+import { postReportSchema } from "~/network/message-schemas";
+import { PostReportForm } from "~/network/post-report-form";
 import { parisToday } from "~/network/post-labels";
 import { PostAnswerForm, PostAnswers, PostDetails, PostAuthorActions } from "~/network/post-page";
 import { answerSchema } from "~/network/post-schemas";
@@ -37,6 +40,15 @@ async function act({ request, params }: ActionFunctionArgs) {
       "Annonce marquée comme pourvue : elle n'est plus proposée au réseau.",
     );
   }
+  if (values.intent === "report") {
+    const parsed = parseWith(postReportSchema, values);
+    if (!parsed.ok) return invalid(parsed);
+    await reportPost({ postId, reason: parsed.data.reason, reporterId: user.id, reporterAssociationId: associationId });
+    return redirectWithFlash(
+      `/espace/associations/${associationId}/reseau/${postId}`,
+      "Merci : votre signalement a été transmis au CCAS, qui va l'examiner.",
+    );
+  }
   if (values.intent !== undefined && values.intent !== "answer") return unknownIntent(values);
   const parsed = parseWith(answerSchema, values);
   if (!parsed.ok) return invalid(parsed);
@@ -48,6 +60,7 @@ async function act({ request, params }: ActionFunctionArgs) {
 
 export default function NetworkPost() {
   const { associationId, today, view, answers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { post } = view;
   return (
     <div className="container page narrow">
@@ -61,10 +74,11 @@ export default function NetworkPost() {
           <PostAnswers answers={answers} />
         </>
       ) : view.canAnswer ? (
-        <PostAnswerForm associationName={post.association.name} />
+        <PostAnswerForm associationName={post.association.name} actionData={actionData} />
       ) : (
         <p className="alert alert-warning">Cette annonce n'attend plus de réponse.</p>
       )}
+      {view.own || post.hiddenAt ? null : <PostReportForm actionData={actionData} />}
     </div>
   );
 }

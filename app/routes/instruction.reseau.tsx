@@ -5,16 +5,9 @@ import { domainAction } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { moderationAction } from "~/network/moderation-actions.server";
 import { HidePostForm, PostFiltersForm, ReportForms, UnhidePostForm } from "~/network/moderation-forms";
-import {
-  countOf,
-  formatDay,
-  POST_CATEGORY_LABELS,
-  POST_KIND_LABELS,
-  POST_STATUS_LABELS,
-  STATUS_FILTERS,
-  VISIBILITY_FILTERS,
-} from "~/network/moderation-labels";
+import { countOf, formatParisDay, STATUS_FILTERS, VISIBILITY_FILTERS } from "~/network/moderation-labels";
 import { moderationPosts, openReports, readPostFilters } from "~/network/moderation-queue.server";
+import { CATEGORY_LABELS, formatDay, KIND_LABELS, parisToday, statusLabel } from "~/network/post-labels";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Réseau : annonces et signalements – Instruction") }];
 
@@ -22,13 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const filters = readPostFilters(new URL(request.url).searchParams);
   const [reports, posts] = await Promise.all([openReports(), moderationPosts(filters)]);
-  return { reports, posts, filters };
+  return { reports, posts, filters, today: parisToday() };
 }
 
 export const action = (args: ActionFunctionArgs) => domainAction(({ request }: ActionFunctionArgs) => moderationAction(request))(args);
 
 export default function NetworkModeration() {
-  const { reports, posts, filters } = useLoaderData<typeof loader>();
+  const { reports, posts, filters, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="container page stack">
@@ -52,7 +45,7 @@ export default function NetworkModeration() {
               <dt>Signalé par</dt>
               <dd>
                 {r.reporter.person}
-                {r.reporter.association ? ` (${r.reporter.association})` : ""}, le {formatDay(r.createdAt)}
+                {r.reporter.association ? ` (${r.reporter.association})` : ""}, le {formatParisDay(r.createdAt)}
               </dd>
               <dt>{r.kind === "post" ? "Annonce de" : "Message écrit par"}</dt>
               <dd>
@@ -88,16 +81,16 @@ export default function NetworkModeration() {
           <article key={p.id} className="card stack" aria-labelledby={`annonce-${p.id}`}>
             <h3 id={`annonce-${p.id}`}>{p.title}</h3>
             <p className="muted">
-              {POST_KIND_LABELS[p.kind]} · {POST_CATEGORY_LABELS[p.category]} ·{" "}
-              <Link to={`/annuaire/${p.association.slug}`}>{p.association.name}</Link> · publiée le {formatDay(p.createdAt)} · jusqu'au{" "}
-              {formatDay(p.endsOn)} · {POST_STATUS_LABELS[p.status]}
+              {KIND_LABELS[p.kind]} · {CATEGORY_LABELS[p.category]} ·{" "}
+              <Link to={`/annuaire/${p.association.slug}`}>{p.association.name}</Link> · publiée le {formatParisDay(p.createdAt)} · jusqu'au{" "}
+              {formatDay(p.endsOn)} · {statusLabel(p, today)}
               {p.openReports ? ` · ${countOf(p.openReports, "signalement")} à traiter` : ""}
             </p>
             <p style={{ whiteSpace: "pre-wrap" }}>{p.body}</p>
             {p.hiddenAt ? (
               <>
                 <p className="badge badge-orange">
-                  Masquée le {formatDay(p.hiddenAt)} : {p.hiddenReason}
+                  Masquée le {formatParisDay(p.hiddenAt)} : {p.hiddenReason}
                 </p>
                 <UnhidePostForm postId={p.id} />
               </>
