@@ -224,6 +224,9 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
   const farYear = 2500 + Math.floor(Math.random() * 400) * 10;
   const socialProject = await createSocialProject(db, { title: "Projet social de la matrice", startYear: farYear, endYear: farYear + 4 });
 
+  // A published news item (issue 18), never e-mailed: the matrix's probes cannot send it.
+  const news = await db.newsItem.create({ data: { title: "Actualité de la matrice", body: "Texte.", publishedAt: new Date() } });
+
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
     associationSlugB: associationB.slug,
@@ -248,6 +251,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     opinionToken,
     opinionB: opinion.id,
     socialProject: socialProject.id,
+    news: news.id,
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {
     memberA: users.memberA.id,

@@ -74,7 +74,8 @@ export type RouteParams =
   | "invalidToken"
   | "opinionToken"
   | "opinionB"
-  | "socialProject";
+  | "socialProject"
+  | "news";
 
 export type RoutePolicy = {
   /** Which fixture record each URL parameter names. */
@@ -144,6 +145,9 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
 
   "routes/espace._index": page(RULES.memberHome),
   "routes/espace.compte": form(RULES.user, RULES.user),
+  // The CCAS's published news (issue 18): any signed-in person; drafts answer 404.
+  "routes/espace.actualites._index": page(RULES.user),
+  "routes/espace.actualites.$newsId": page(RULES.user, { newsId: "news" }),
   "routes/espace.associations.$associationId.profil": form(RULES.memberOfB, RULES.memberOfB, B),
   "routes/espace.associations.$associationId.membres": form(RULES.memberOfB, RULES.representativeOfB, B),
   "routes/espace.associations.$associationId.donnees[.]zip": page(RULES.representativeOfB, B),
@@ -234,6 +238,10 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction.pilotage.export[.]csv": page(RULES.staff),
   "routes/instruction.pilotage.export[.]xlsx": page(RULES.staff),
   "routes/instruction.pilotage.rapport[.]pdf": page(RULES.staff),
+  // The news of the network (issue 18): written, published and e-mailed by the staff.
+  "routes/instruction.actualites._index": page(RULES.staff),
+  "routes/instruction.actualites.nouvelle": form(RULES.staff, RULES.staff),
+  "routes/instruction.actualites.$newsId": form(RULES.staff, RULES.staff, { newsId: "news" }),
 
   "routes/admin._index": page(RULES.admin),
   "routes/admin.associations": form(RULES.admin, RULES.admin),

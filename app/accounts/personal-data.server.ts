@@ -8,6 +8,7 @@ import { recordAudit } from "~/lib/audit.server";
 import { getEnv } from "~/env.server";
 import { ofCcas } from "~/settings/ccas-name";
 import { getPortalSettings } from "~/settings/portal-settings.server";
+import { purgeOldNews } from "~/network/news.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -60,6 +61,7 @@ export async function retentionCleanup(now = new Date()) {
     registrations: registrations.count,
     searchJobs: searchJobs.count,
     signUpRequests: signUpRequests.count,
+    news: await purgeOldNews(now),
   };
 }
 

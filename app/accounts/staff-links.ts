@@ -33,4 +33,10 @@ export const STAFF_LINKS: StaffLink[] = [
       "Par axe et projet phare : voté, versé, projets, associations, indicateurs (objectif et atteint), tendances ; exports et rapport annuel.",
     action: "Pilotage du projet social",
   },
+  {
+    href: "/instruction/actualites",
+    title: "Actualités du réseau",
+    description: "Écrire les actualités du CCAS pour les associations, les publier, les envoyer par courriel aux membres abonnés.",
+    action: "Gérer les actualités",
+  },
 ];

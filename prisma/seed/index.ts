@@ -12,6 +12,7 @@ import { seedSubsidies } from "./subsidies";
 import { seedBesanconTerritory } from "./territory";
 import { seedSocialProject } from "./social-project";
 import { seedSteering } from "./steering";
+import { seedNetworkNews } from "./network-news";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -53,6 +54,7 @@ export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "subventions, conventions et versements", run: seedSubsidies },
   { name: "pilotage du projet social : rattachements, indicateurs, objectifs", run: seedSteering },
   { name: "bureau d'instruction : dépôts, étiquettes, corrections, avis", run: seedReviewDesk },
+  { name: "réseau : actualités du CCAS", run: seedNetworkNews },
 ];
 
 export async function isSeeded(db: Db) {
