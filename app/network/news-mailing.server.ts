@@ -27,7 +27,13 @@ export async function newsRecipients(tx: Tx) {
     orderBy: { email: "asc" },
     select: { id: true, email: true },
   });
-  const subscribed = new Set(await subscribedAmong(users.map((u) => u.id), "actualites", tx));
+  const subscribed = new Set(
+    await subscribedAmong(
+      users.map((u) => u.id),
+      "actualites",
+      tx,
+    ),
+  );
   return users.filter((u) => subscribed.has(u.id));
 }
 

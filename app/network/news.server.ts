@@ -60,8 +60,12 @@ export async function updateNews(newsId: string, input: NewsInput, actor: Actor)
 
 /** Marks the mailing as done (once) and queues it, in the caller's transaction. */
 async function mailOnce(tx: Tx, newsId: string, actor: Actor, now: Date) {
-  const claimed = await tx.newsItem.updateMany({ where: { id: newsId, emailedAt: null, publishedAt: { not: null } }, data: { emailedAt: now } });
-  if (claimed.count !== 1) throw new DomainError("Cette actualité a déjà été envoyée par courriel.", { code: "already_emailed", status: 409 });
+  const claimed = await tx.newsItem.updateMany({
+    where: { id: newsId, emailedAt: null, publishedAt: { not: null } },
+    data: { emailedAt: now },
+  });
+  if (claimed.count !== 1)
+    throw new DomainError("Cette actualité a déjà été envoyée par courriel.", { code: "already_emailed", status: 409 });
   const news = await tx.newsItem.findUniqueOrThrow({ where: { id: newsId }, select: { id: true, title: true, body: true } });
   const mailing = await queueNewsMailing(tx, news, now);
   await recordAudit(tx, {
@@ -115,7 +119,8 @@ export async function unpublishNews(newsId: string, actor: Actor) {
   await writeTransaction(async (tx) => {
     const done = await tx.newsItem.updateMany({ where: { id: newsId, publishedAt: { not: null } }, data: { publishedAt: null } });
     if (done.count !== 1) {
-      if (!(await tx.newsItem.findUnique({ where: { id: newsId }, select: { id: true } }))) throw notFoundError("Cette actualité n'existe pas.");
+      if (!(await tx.newsItem.findUnique({ where: { id: newsId }, select: { id: true } })))
+        throw notFoundError("Cette actualité n'existe pas.");
       return;
     }
     await recordAudit(tx, {

@@ -171,6 +171,8 @@ export type Mail = {
   text: string;
   html: string | null;
   attachments: { filename: string; contentType: string; content: string }[];
+  /** Each header's raw line by lower-case name ("list-unsubscribe": "List-Unsubscribe: <…>"). */
+  headers?: Record<string, string>;
 };
 
 export function readMailbox(): Mail[] {
