@@ -92,7 +92,9 @@ test("staff publish a news item with its mailing; a member reads it, then leaves
 
   await staff.getByLabel("Envoyer par courriel aux membres des associations").check();
   await staff.getByRole("button", { name: "Publier", exact: true }).click();
-  await expect(staff.getByText(/Actualité publiée : les membres la voient dans leur espace\. Envoi par courriel à \d+ membres? programmé/)).toBeVisible();
+  await expect(
+    staff.getByText(/Actualité publiée : les membres la voient dans leur espace\. Envoi par courriel à \d+ membres? programmé/),
+  ).toBeVisible();
   await expect(staff.getByRole("button", { name: "Retirer la publication" })).toBeVisible();
   await expectAccessible(staff);
 

@@ -3,7 +3,18 @@
 import type { Tx } from "~/lib/transaction";
 
 export type AuditEntity =
-  "association" | "call" | "charter" | "convention" | "dossier" | "event" | "news" | "report" | "settings" | "subsidy" | "taxonomy" | "user";
+  | "association"
+  | "call"
+  | "charter"
+  | "convention"
+  | "dossier"
+  | "event"
+  | "news"
+  | "report"
+  | "settings"
+  | "subsidy"
+  | "taxonomy"
+  | "user";
 
 export type AuditEntry = {
   entityType: AuditEntity;

@@ -4,9 +4,7 @@ import { isSubscribed, MAILING_LISTS, setSubscription, type MailingList } from "
 const LISTS = Object.keys(MAILING_LISTS) as MailingList[];
 
 export async function mailingPreferences(userId: string) {
-  return Promise.all(
-    LISTS.map(async (list) => ({ list, ...MAILING_LISTS[list], subscribed: await isSubscribed(userId, list) })),
-  );
+  return Promise.all(LISTS.map(async (list) => ({ list, ...MAILING_LISTS[list], subscribed: await isSubscribed(userId, list) })));
 }
 
 /** The boxes ticked (`list` values) are the lists kept; an unknown value is ignored. */

@@ -4,7 +4,14 @@ import { Checkbox, SubmitButton, TextArea, TextField, ValidatedForm } from "~/co
 import { formatDate, formatDateTime } from "~/lib/format";
 import { NEWS_LIMITS, newsPublishSchema, newsSchema, newsSendSchema } from "./news-schemas";
 
-type StaffRow = { id: string; title: string; publishedAt: Date | string | null; emailedAt: Date | string | null; updatedAt: Date | string; author: { name: string } | null };
+type StaffRow = {
+  id: string;
+  title: string;
+  publishedAt: Date | string | null;
+  emailedAt: Date | string | null;
+  updatedAt: Date | string;
+  author: { name: string } | null;
+};
 
 export function StaffNewsTable({ items, caption }: { items: StaffRow[]; caption: string }) {
   return (
@@ -106,10 +113,7 @@ export function NewsPublishing({
       <h2 id="news-publish">Publication</h2>
       {news.emailedAt ? null : (
         <ValidatedForm schema={newsSendSchema} method="post" actionData={actionData}>
-          <Checkbox
-            name="confirm"
-            label="J'envoie cette actualité par courriel aux membres des associations abonnés (une seule fois)."
-          />
+          <Checkbox name="confirm" label="J'envoie cette actualité par courriel aux membres des associations abonnés (une seule fois)." />
           <SubmitButton name="intent" value="send">
             Envoyer par courriel aux membres des associations
           </SubmitButton>

@@ -19,7 +19,14 @@ async function load({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
   const news = await getNewsForStaff(params.newsId ?? "");
   return {
-    news: { id: news.id, title: news.title, body: news.body, publishedAt: news.publishedAt, emailedAt: news.emailedAt, updatedAt: news.updatedAt },
+    news: {
+      id: news.id,
+      title: news.title,
+      body: news.body,
+      publishedAt: news.publishedAt,
+      emailedAt: news.emailedAt,
+      updatedAt: news.updatedAt,
+    },
     html: renderMarkdown(news.body),
   };
 }
@@ -46,7 +53,9 @@ async function act({ request, params }: ActionFunctionArgs) {
       const parsed = parseWith(newsPublishSchema, values);
       if (!parsed.ok) return invalid(parsed);
       const result = await publishNews(newsId, { sendEmail: parsed.data.sendEmail === "on" }, staff);
-      const published = result.alreadyPublished ? "L'actualité était déjà publiée." : "Actualité publiée : les membres la voient dans leur espace.";
+      const published = result.alreadyPublished
+        ? "L'actualité était déjà publiée."
+        : "Actualité publiée : les membres la voient dans leur espace.";
       return redirectWithFlash(here, result.mailing ? `${published} ${mailed(result.mailing.recipients)}` : published);
     }
     case "send": {

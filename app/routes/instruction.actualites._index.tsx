@@ -20,7 +20,9 @@ export default function StaffNews() {
         <Link to="/instruction">‹ Instruction</Link>
       </p>
       <h1>Actualités du réseau</h1>
-      <p className="lead">Les actualités publiées sont lues par les membres des associations dans leur espace, et peuvent leur être envoyées par courriel.</p>
+      <p className="lead">
+        Les actualités publiées sont lues par les membres des associations dans leur espace, et peuvent leur être envoyées par courriel.
+      </p>
       <p>
         <Link to="/instruction/actualites/nouvelle" className="button">
           Nouvelle actualité
