@@ -13,7 +13,8 @@ export type NewsInput = z.output<typeof newsSchema>;
 
 /** « Publier » with the mailing box ticked or not. */
 export const newsPublishSchema = z.object({
-  sendEmail: z.literal("on").optional(),
+  // An unticked box is absent from a plain post, and false in the browser's form state.
+  sendEmail: z.preprocess((v) => (v === "on" || v === true ? "on" : undefined), z.literal("on").optional()),
 });
 
 /** « Envoyer par courriel » after publishing: the staff confirm, it goes once. */
