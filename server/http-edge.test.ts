@@ -217,6 +217,24 @@ describe("origin policy", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).dailyDigest).toBe(false);
   });
 
+  it("lets a mailing's one-click unsubscribe (/desabonnement) post through without an Origin, and not from another site", async () => {
+    const { isSubscribed, unsubscribeToken } = await import("../app/mail/mailing-lists.server");
+    const member = await createUser(prisma);
+    const oneClick = { "Content-Type": "application/x-www-form-urlencoded", Host: PUBLIC_HOST };
+    const target = `/desabonnement/${unsubscribeToken("actualites", member.id)}`;
+    const body = "List-Unsubscribe=One-Click";
+    expectFrenchPage(
+      await send(appPort, target, { method: "POST", body, headers: { ...oneClick, Origin: "https://evil.example" } }),
+      403,
+      /Requête refusée/,
+    );
+    expect(await isSubscribed(member.id, "actualites")).toBe(true);
+    const answer = await send(appPort, target, { method: "POST", body, headers: oneClick });
+    expect(answer.status).toBeLessThan(400);
+    expect(await isSubscribed(member.id, "actualites")).toBe(false);
+    expect(await isSubscribed(member.id, "alertes-reseau")).toBe(true);
+  });
+
   it("shows Remix PUBLIC_URL's origin whatever Host and X-Forwarded-* say", async () => {
     const probe = express();
     probe.set("trust proxy", true);

@@ -237,6 +237,8 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
   });
   // An open consultation whose required question an empty post leaves unanswered (400, nothing saved).
   const consultation = await createConsultation(db, { title: "Consultation de la matrice" });
+  // A published news item (issue 18), never e-mailed: the matrix's probes cannot send it.
+  const news = await db.newsItem.create({ data: { title: "Actualité de la matrice", body: "Texte.", publishedAt: new Date() } });
 
   const params: Record<RouteParams, string> = {
     associationB: associationB.id,
@@ -265,6 +267,7 @@ export async function buildAccessFixture(db: Db, options: { uploadsDir: string; 
     networkPostB: networkPostB.id,
     conversationB: conversation.id,
     consultation: consultation.id,
+    news: news.id,
   };
   const actorUsers: Record<Exclude<Actor, "public">, string> = {
     memberA: users.memberA.id,

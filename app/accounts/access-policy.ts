@@ -77,7 +77,8 @@ export type RouteParams =
   | "socialProject"
   | "networkPostB"
   | "conversationB"
-  | "consultation";
+  | "consultation"
+  | "news";
 
 export type RoutePolicy = {
   /** Which fixture record each URL parameter names. */
@@ -154,6 +155,9 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
 
   "routes/espace._index": page(RULES.memberHome),
   "routes/espace.compte": form(RULES.user, RULES.user),
+  // The CCAS's published news (issue 18): any signed-in person; drafts answer 404.
+  "routes/espace.actualites._index": page(RULES.user),
+  "routes/espace.actualites.$newsId": page(RULES.user, { newsId: "news" }),
   "routes/espace.associations.$associationId.profil": form(RULES.memberOfB, RULES.memberOfB, B),
   "routes/espace.associations.$associationId.membres": form(RULES.memberOfB, RULES.representativeOfB, B),
   "routes/espace.associations.$associationId.donnees[.]zip": page(RULES.representativeOfB, B),
@@ -265,6 +269,10 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/instruction.pilotage.export[.]csv": page(RULES.staff),
   "routes/instruction.pilotage.export[.]xlsx": page(RULES.staff),
   "routes/instruction.pilotage.rapport[.]pdf": page(RULES.staff),
+  // The news of the network (issue 18): written, published and e-mailed by the staff.
+  "routes/instruction.actualites._index": page(RULES.staff),
+  "routes/instruction.actualites.nouvelle": form(RULES.staff, RULES.staff),
+  "routes/instruction.actualites.$newsId": form(RULES.staff, RULES.staff, { newsId: "news" }),
 
   // Consultations of the network (decision 033): staff build and read them, each association answers its own.
   "routes/instruction.consultations._index": page(RULES.staff),

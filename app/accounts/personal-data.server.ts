@@ -12,6 +12,7 @@ import { networkPostsForExport, purgeClosedPosts } from "~/network/post-lifecycl
 import { conversationsForExport, purgeOldConversations } from "~/network/conversation-retention.server";
 import { purgeHandledAbuseReports } from "~/network/moderation.server";
 import { associationConsultationAnswers, forgetConsultationRespondents } from "~/network/consultation-answers.server";
+import { purgeOldNews } from "~/network/news.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -71,6 +72,7 @@ export async function retentionCleanup(now = new Date()) {
     registrations: registrations.count,
     searchJobs: searchJobs.count,
     signUpRequests: signUpRequests.count,
+    news: await purgeOldNews(now),
   };
 }
 

@@ -45,4 +45,10 @@ export const STAFF_LINKS: StaffLink[] = [
     description: "Questionnaires aux associations (choix, échelles, réponses libres), ouverts à des dates données ; résultats et export.",
     action: "Gérer les consultations",
   },
+  {
+    href: "/instruction/actualites",
+    title: "Actualités du réseau",
+    description: "Écrire les actualités du CCAS pour les associations, les publier, les envoyer par courriel aux membres abonnés.",
+    action: "Gérer les actualités",
+  },
 ];

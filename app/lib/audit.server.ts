@@ -10,6 +10,7 @@ export type AuditEntity =
   | "convention"
   | "dossier"
   | "event"
+  | "news"
   | "report"
   | "settings"
   | "subsidy"

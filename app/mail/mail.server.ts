@@ -25,6 +25,8 @@ export type OutgoingMail = {
    * List-Unsubscribe-Post (RFC 8058), so mail clients offer « Se désabonner ». Absolute https/http.
    */
   unsubscribeUrl?: string;
+  /** Not sent before this time (a throttled mailing spreads its rows over minutes). */
+  notBefore?: Date;
 };
 
 /** Prisma or a transaction client: a message is queued in the same transaction as its cause. */
@@ -79,7 +81,7 @@ export async function enqueueMail(db: MailDb, mail: OutgoingMail) {
       status: queued ? "pending" : "recorded",
       bulk: mail.bulk ?? false,
       unsubscribeUrl: mail.unsubscribeUrl ? checkedUnsubscribeUrl(mail.unsubscribeUrl) : null,
-      nextAttemptAt: queued ? new Date() : null,
+      nextAttemptAt: queued ? (mail.notBefore ?? new Date()) : null,
       files:
         queued && mail.attachments?.length
           ? {

@@ -6,6 +6,8 @@ import { getMemberships, requireUser } from "~/accounts/auth.server";
 import { memberSpaceSections } from "~/associations/member-space.server";
 import { pageTitle } from "~/lib/meta";
 import { pendingClaimsOf } from "~/rna/claims.server";
+import { latestNews } from "~/network/news.server";
+import { LatestNews } from "~/network/news-views";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mon espace") }];
 
@@ -19,12 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const memberships = await getMemberships(user.id);
   if (memberships.length === 0 && user.role !== "member") throw redirect("/instruction");
-  const [sections, claims] = await Promise.all([memberSpaceSections(memberships.map((m) => m.association.id)), pendingClaimsOf(user.id)]);
-  return { user: { name: user.name }, memberships, sections, claims };
+  const [sections, claims, news] = await Promise.all([
+    memberSpaceSections(memberships.map((m) => m.association.id)),
+    pendingClaimsOf(user.id),
+    latestNews(3),
+  ]);
+  return { user: { name: user.name }, memberships, sections, claims, news };
 }
 
 export default function MemberSpace() {
-  const { user, memberships, sections, claims } = useLoaderData<typeof loader>();
+  const { user, memberships, sections, claims, news } = useLoaderData<typeof loader>();
   return (
     <div className="container page">
       <h1>Mon espace</h1>
@@ -85,6 +91,7 @@ export default function MemberSpace() {
         );
       })}
       {memberships.length > 0 ? <NetworkAlertsLink /> : null}
+      <LatestNews items={news} />
     </div>
   );
 }

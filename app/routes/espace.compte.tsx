@@ -15,6 +15,8 @@ import { PASSWORD_MIN_LENGTH } from "~/lib/validation";
 import { changePasswordSchema } from "~/accounts/schemas";
 import { pageTitle } from "~/lib/meta";
 import { setDailyDigest } from "~/review/digest-subscription.server";
+import { mailingPreferences, saveMailingPreferences } from "~/network/mailing-preferences.server";
+import { MailingPreferences } from "~/network/mailing-preferences";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Mon compte") }];
 
@@ -32,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: { name: user.name, email: user.email, role: ROLE_LABELS[user.role] },
     // Staff only: the daily digest of the review desk (app/review/digest.server.ts).
     dailyDigest: digest ? digest.dailyDigest : null,
+    mailingPreferences: await mailingPreferences(user.id),
     sessions: sessions.map((s) => ({ createdAt: s.createdAt, userAgent: s.userAgent, current: s.id === current })),
   };
 }
@@ -41,7 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.clone().formData();
   const intent = formData.get("intent");
   // The password form has no intent; any other one is not this page's.
-  if (intent !== null && intent !== "delete-account" && intent !== "digest") return unknownIntent(formDataToObject(formData));
+  if (intent !== null && intent !== "delete-account" && intent !== "digest" && intent !== "mailing-lists")
+    return unknownIntent(formDataToObject(formData));
+  if (intent === "mailing-lists") {
+    await saveMailingPreferences(user.id, formDataToObject(formData).list);
+    return redirectWithFlash("/espace/compte", "Vos choix de courriels du réseau sont enregistrés.");
+  }
   if (intent === "digest") {
     if (user.role !== "staff" && user.role !== "admin") return unknownIntent(formDataToObject(formData));
     const on = formData.get("dailyDigest") === "on";
@@ -73,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, sessions, dailyDigest } = useLoaderData<typeof loader>();
+  const { user, sessions, dailyDigest, mailingPreferences: preferences } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const deleteError = actionData && "deleteError" in actionData ? actionData.deleteError : undefined;
   return (
@@ -128,6 +136,7 @@ export default function Account() {
           </Form>
         </>
       ) : null}
+      <MailingPreferences preferences={preferences} />
       <h2>Changer de mot de passe</h2>
       <p className="muted">Changer de mot de passe ferme toutes vos autres sessions.</p>
       <ValidatedForm schema={changePasswordSchema} method="post">

@@ -173,6 +173,8 @@ export type Mail = {
   attachments: { filename: string; contentType: string; content: string }[];
   /** The List-Unsubscribe header line as received, or null. */
   listUnsubscribe?: string | null;
+  /** Each header's raw line by lower-case name ("list-unsubscribe": "List-Unsubscribe: <…>"). */
+  headers?: Record<string, string>;
 };
 
 export function readMailbox(): Mail[] {

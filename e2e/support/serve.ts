@@ -37,7 +37,7 @@ const smtp = new SMTPServer({
       }));
       appendFileSync(
         E2E_MAILBOX,
-        `${JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject, text: parsed.text, html: parsed.html || null, attachments, listUnsubscribe: parsed.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? null, receivedAt: Date.now() })}\n`,
+        `${JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject, text: parsed.text, html: parsed.html || null, attachments, headers: Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line])), listUnsubscribe: parsed.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? null, receivedAt: Date.now() })}\n`,
       );
       callback();
     });

@@ -16,6 +16,7 @@ import { seedNetworkPosts } from "./network-posts";
 import { seedNetworkMessages } from "./network-messages";
 import { seedNetworkModeration } from "./network-moderation";
 import { seedNetworkConsultations } from "./network-consultations";
+import { seedNetworkNews } from "./network-news";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@ccas-besancon.test", password: "demo-administration-2026", role: "admin", label: "Administrateur·rice du CCAS" },
@@ -61,6 +62,7 @@ export const SEED_STEPS: { name: string; run: SeedStep }[] = [
   { name: "messagerie entre associations et signalements", run: seedNetworkMessages },
   { name: "réseau : modération et alertes", run: seedNetworkModeration },
   { name: "consultations du réseau", run: seedNetworkConsultations },
+  { name: "réseau : actualités du CCAS", run: seedNetworkNews },
 ];
 
 export async function isSeeded(db: Db) {
