@@ -810,6 +810,24 @@ EDIT_CASES["consultation answer (association)"] = {
   },
 };
 
+EDIT_CASES["news draft (staff)"] = {
+  open: async (page) => {
+    await loginAs(page, "staff");
+    const news = await db().newsItem.create({
+      data: { title: `Actualité sans script ${Date.now().toString(36)}`, body: "## Rencontre\n\n- le 12 janvier\n- salle B" },
+    });
+    const read = async () => withoutTimestamps(await db().newsItem.findUniqueOrThrow({ where: { id: news.id } }));
+    return {
+      path: `/instruction/actualites/${news.id}`,
+      form: (p) => p.locator("form", { has: p.getByRole("button", { name: "Enregistrer le brouillon" }) }),
+      submit: "Enregistrer le brouillon",
+      saved: { status: /Actualité enregistrée/ },
+      snapshot: read,
+      shown: async () => ({ title: news.title, body: news.body }),
+    };
+  },
+};
+
 for (const [name, editCase] of Object.entries(EDIT_CASES)) {
   test(`${name}: the form the server sends shows the stored values and saves them unchanged`, async ({ page, browser }) => {
     const c = await editCase.open(page, browser);
