@@ -10,6 +10,8 @@ import { createAssociation } from "../prisma/factories/association";
 import { createCall } from "../prisma/factories/call";
 import { createDossier } from "../prisma/factories/dossier";
 import { createEvent } from "../prisma/factories/event";
+import { createConsultation, createNetworkPost } from "../prisma/factories/network";
+import { createConversation } from "../prisma/factories/conversations";
 import { addMembership, createUser } from "../prisma/factories/user";
 import { E2E_PORT, E2E_URL } from "./support/paths";
 import { expect, getDb, sessionCookieFor, test, uniqueEmail } from "./support/fixtures";
@@ -83,6 +85,16 @@ test("no action answers random or hostile form data with a server error", async 
   const report = await db.financialReport.create({
     data: { subsidyId: subsidy.id, financialYear: 2026, dueDate: new Date(Date.now() + 90 * 86400_000) },
   });
+  // The network's records (issue 18): the association's own post, a conversation with another one, an open consultation, a news item.
+  const post = await createNetworkPost(db, association.id, { authorId: member.id });
+  const other = await createAssociation(db, { name: "Autre association des essais hostiles" });
+  const conversation = await createConversation(db, {
+    fromAssociationId: other.id,
+    toAssociationId: association.id,
+    subject: "Essais hostiles",
+  });
+  const consultation = await createConsultation(db, { title: "Consultation des essais hostiles" });
+  const news = await db.newsItem.create({ data: { title: "Actualité des essais hostiles", body: "Texte." } });
   const params: Partial<Record<RouteParams, string>> = {
     associationB: association.id,
     associationSlugB: association.slug,
@@ -95,6 +107,10 @@ test("no action answers random or hostile form data with a server error", async 
     event: event.id,
     eventSlug: event.slug,
     invalidToken: "jeton-invalide",
+    networkPostB: post.id,
+    conversationB: conversation.id,
+    consultation: consultation.id,
+    news: news.id,
   };
   // The association here plays the policy's "B": its representative may do what B's member may.
   const users: Record<Exclude<Actor, "public">, string> = {

@@ -2,6 +2,7 @@
 // « Signaler ce message » on the other side's messages.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { UnplacedFailure } from "~/components/unplaced-failure";
 import { requireAssociationMember } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { domainAction, domainLoader, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
@@ -73,6 +74,10 @@ export default function ConversationPage() {
         ) : null}
         .
       </p>
+      <UnplacedFailure
+        actionData={actionData}
+        placed={(v) => v.intent === "reply" || c.messages.some((m) => !m.mine && !m.hidden && m.id === v.messageId)}
+      />
       <ConversationThread messages={c.messages} actionData={actionData} />
     </div>
   );

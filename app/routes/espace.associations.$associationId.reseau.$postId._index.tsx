@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAssociationMember } from "~/accounts/auth.server";
+import { UnplacedFailure } from "~/components/unplaced-failure";
 import { prisma } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { domainAction, domainLoader, formDataToObject, invalid, parseWith, unknownIntent } from "~/lib/forms.server";
@@ -32,6 +33,8 @@ export const action = (args: ActionFunctionArgs) => domainAction(act)(args);
 async function act({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
   const postId = params.postId ?? "";
+  // A post this association cannot see is not there, whatever the form says (404 before any parsing).
+  await readPost(associationId, postId);
   const values = formDataToObject(await request.formData());
   if (values.intent === "fulfil") {
     await markPostFulfilled(associationId, postId, user.id);
@@ -68,6 +71,12 @@ export default function NetworkPost() {
         <Link to={`/espace/associations/${associationId}/reseau`}>‹ Besoins et offres du réseau</Link>
       </p>
       <PostDetails post={post} today={today} own={view.own} />
+      <UnplacedFailure
+        actionData={actionData}
+        placed={(v) =>
+          !view.own && (v.intent === "report" ? !post.hiddenAt : v.intent === "answer" || v.intent === undefined ? view.canAnswer : false)
+        }
+      />
       {view.own ? (
         <>
           {view.canEdit ? <PostAuthorActions editHref={`/espace/associations/${associationId}/reseau/${post.id}/modifier`} /> : null}

@@ -46,6 +46,8 @@ export const action = (args: ActionFunctionArgs) => domainAction(save)(args);
 async function save({ request, params }: ActionFunctionArgs) {
   const { associationId, user } = await requireAssociationMember(request, params.associationId ?? "");
   const postId = params.postId ?? "";
+  // A post this association does not own is not there, whatever the form says.
+  if (!(await readPost(associationId, postId)).own) throw notFoundError("Cette annonce n'existe pas ou n'est plus visible.");
   const parsed = await parseForm(request, await postSchemaForAction());
   if (!parsed.ok) return invalid(parsed);
   await updatePost(associationId, postId, user.id, parsed.data);

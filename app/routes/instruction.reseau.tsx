@@ -4,6 +4,7 @@ import { requireStaff } from "~/accounts/auth.server";
 import { domainAction } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/meta";
 import { moderationAction } from "~/network/moderation-actions.server";
+import { UnplacedFailure } from "~/components/unplaced-failure";
 import { HidePostForm, PostFiltersForm, ReportForms, UnhidePostForm } from "~/network/moderation-forms";
 import { countOf, formatParisDay, STATUS_FILTERS, VISIBILITY_FILTERS } from "~/network/moderation-labels";
 import { moderationPosts, openReports, readPostFilters } from "~/network/moderation-queue.server";
@@ -29,6 +30,10 @@ export default function NetworkModeration() {
         <Link to="/instruction">‹ Instruction</Link>
       </p>
       <h1>Réseau : annonces et signalements</h1>
+      <UnplacedFailure
+        actionData={actionData}
+        placed={(v) => [...reports.map((r) => r.id), ...posts.posts.map((p) => p.id)].includes(String(v.reportId ?? v.postId))}
+      />
       <section className="stack" aria-labelledby="signalements">
         <h2 id="signalements">Signalements à traiter</h2>
         {reports.length === 0 ? (
