@@ -1,8 +1,7 @@
 // Events: the staff form (create / edit) and the two registration forms (members of an
 // association, the public). The same schemas run in the browser and in the actions.
 import { z } from "zod";
-import { fromParisInputValue } from "~/lib/format";
-import { emailSchema, nameText, optional, optionalText, requiredText, urlSchema } from "~/lib/validation";
+import { emailSchema, nameText, optional, optionalText, parisDateTime, requiredText, urlSchema } from "~/lib/validation";
 
 export {
   EVENT_AUDIENCE_LABELS,
@@ -17,20 +16,6 @@ export {
 } from "~/events/event-labels";
 import { EVENT_AUDIENCES, EVENT_TYPES } from "~/events/event-labels";
 import { MAX_PARTICIPANTS_PER_FORM } from "~/lib/limits";
-
-const parisDateTime = (label: string) =>
-  z
-    .string({ error: `${label} : ce champ est obligatoire.` })
-    .trim()
-    .min(1, `${label} : ce champ est obligatoire.`)
-    .transform((value, ctx) => {
-      const date = fromParisInputValue(value);
-      if (!date) {
-        ctx.addIssue({ code: "custom", message: `${label} : indiquez une date et une heure, par exemple 05/12/2026 14:00.` });
-        return z.NEVER;
-      }
-      return date;
-    });
 
 const positiveInt = (label: string, max: number) =>
   z.preprocess(

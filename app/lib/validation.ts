@@ -3,6 +3,7 @@
 import { z } from "zod";
 // Only the French messages: `z.locales` would ship every language to the browser.
 import fr from "zod/v4/locales/fr.js";
+import { fromParisInputValue } from "~/lib/format";
 import { MAX_AMOUNT_CENTS, PASSWORD_MIN_LENGTH } from "~/lib/limits";
 
 z.config(fr());
@@ -146,3 +147,18 @@ export const multiSelect = <T extends string>(values: readonly [T, ...T[]], labe
       .array(z.enum(values, { error: `${label} : valeur inconnue.` }))
       .min(min, min === 1 ? `${label} : choisissez au moins une option.` : `${label} : choisissez au moins ${min} options.`),
   );
+
+/** A date and time typed in Paris time (a datetime-local input), as the Date it names. */
+export const parisDateTime = (label: string) =>
+  z
+    .string({ error: `${label} : ce champ est obligatoire.` })
+    .trim()
+    .min(1, `${label} : ce champ est obligatoire.`)
+    .transform((value, ctx) => {
+      const date = fromParisInputValue(value);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: `${label} : indiquez une date et une heure, par exemple 05/12/2026 14:00.` });
+        return z.NEVER;
+      }
+      return date;
+    });

@@ -2,8 +2,7 @@
 // association's answer form, built from the questions the database holds. The same schemas run
 // in the browser and in the actions.
 import { z } from "zod";
-import { fromParisInputValue } from "~/lib/format";
-import { nameText, optionalText, requiredText } from "~/lib/validation";
+import { nameText, optionalText, parisDateTime, requiredText } from "~/lib/validation";
 import {
   answerField,
   CHOICES_MAX,
@@ -12,20 +11,6 @@ import {
   TEXT_ANSWER_MAX,
   type QuestionDefinition,
 } from "~/network/consultation-labels";
-
-const parisDateTime = (label: string) =>
-  z
-    .string({ error: `${label} : ce champ est obligatoire.` })
-    .trim()
-    .min(1, `${label} : ce champ est obligatoire.`)
-    .transform((value, ctx) => {
-      const date = fromParisInputValue(value);
-      if (!date) {
-        ctx.addIssue({ code: "custom", message: `${label} : indiquez une date et une heure, par exemple 05/12/2026 14:00.` });
-        return z.NEVER;
-      }
-      return date;
-    });
 
 const ticked = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
