@@ -179,10 +179,11 @@ export type Mail = {
 
 export function readMailbox(): Mail[] {
   if (!existsSync(E2E_MAILBOX)) return [];
-  return readFileSync(E2E_MAILBOX, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Mail);
+  const lines = readFileSync(E2E_MAILBOX, "utf8").split("\n");
+  // The listener appends one line per message: a last line without its newline is still being
+  // written (a large message is not one write), so it is read on the next look, never half.
+  lines.pop();
+  return lines.filter(Boolean).map((line) => JSON.parse(line) as Mail);
 }
 
 /** Waits for a message delivered over SMTP to this address whose subject matches. */
