@@ -21,6 +21,15 @@ export function isActionFailure(value: unknown): value is ActionFailure {
   return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false && "errors" in value;
 }
 
+/**
+ * On a page of several forms, the action's failure when it answers this very form (every field of
+ * `match` as that form sent it: its intent, its record's id), an empty answer otherwise.
+ */
+export function failureFor(actionData: unknown, match: Record<string, unknown>) {
+  if (!isActionFailure(actionData)) return {};
+  return Object.entries(match).every(([field, value]) => actionData.values[field] === value) ? actionData : {};
+}
+
 type ValidatedFormProps<S extends z.ZodType> = Omit<FormProps, "onSubmit" | "children"> & {
   /**
    * The schema, or (on public pages) a function importing it: zod then loads after the page

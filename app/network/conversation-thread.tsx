@@ -2,7 +2,7 @@
 // (a message hidden by the CCAS shows its reason, not its text), « Signaler ce message » on the
 // other side's messages, and the reply form. Several forms on one page: each reads the action's
 // answer only when it was the one sent (intent, and the message for a report).
-import { isActionFailure, SubmitButton, TextArea, ValidatedForm } from "~/components/form";
+import { failureFor, isActionFailure, SubmitButton, TextArea, ValidatedForm } from "~/components/form";
 import { formatDateTime } from "~/lib/format";
 import { replySchema, reportSchema } from "./message-schemas";
 
@@ -17,17 +17,8 @@ export type ThreadMessageView = {
   body: string | null;
 };
 
-/** The action's answer when it concerns this form, an empty answer (no failure) otherwise. */
-function answerFor(actionData: unknown, intent: string, messageId?: string) {
-  if (!isActionFailure(actionData)) return {};
-  const values = actionData.values as Record<string, unknown>;
-  if (values.intent !== intent) return {};
-  if (messageId !== undefined && values.messageId !== messageId) return {};
-  return actionData;
-}
-
 function ReportForm({ messageId, actionData }: { messageId: string; actionData: unknown }) {
-  const answer = answerFor(actionData, "report", messageId);
+  const answer = failureFor(actionData, { intent: "report", messageId });
   return (
     <details open={isActionFailure(answer) || undefined} style={{ marginTop: "0.5rem" }}>
       <summary className="small">Signaler ce message</summary>
@@ -79,7 +70,7 @@ export function ConversationThread({ messages, actionData }: { messages: ThreadM
           key={messages.length}
           schema={replySchema}
           method="post"
-          actionData={answerFor(actionData, "reply")}
+          actionData={failureFor(actionData, { intent: "reply" })}
           defaultValues={{ body: "" }}
           preventScrollReset
         >

@@ -1,13 +1,8 @@
 // The staff's moderation forms (/instruction/reseau): one per report or post, each answering its own
 // errors only (the page has many forms with the same field names).
 import { Form } from "@remix-run/react";
-import { isActionFailure, SubmitButton, TextArea, ValidatedForm } from "~/components/form";
+import { failureFor, SubmitButton, TextArea, ValidatedForm } from "~/components/form";
 import { dismissReportSchema, hidePostSchema, unhidePostSchema, upholdReportSchema } from "./moderation-schemas";
-
-/** The action's failure when it answers this very form (same intent, same record), nothing otherwise. */
-export function failureFor(actionData: unknown, intent: string, idField: string, id: string) {
-  return isActionFailure(actionData) && actionData.values.intent === intent && actionData.values[idField] === id ? actionData : {};
-}
 
 export function ReportForms({ reportId, actionData }: { reportId: string; actionData: unknown }) {
   return (
@@ -16,7 +11,7 @@ export function ReportForms({ reportId, actionData }: { reportId: string; action
         schema={upholdReportSchema}
         method="post"
         defaultValues={{ reportId }}
-        actionData={failureFor(actionData, "uphold_report", "reportId", reportId)}
+        actionData={failureFor(actionData, { intent: "uphold_report", reportId })}
         className="stack"
       >
         <input type="hidden" name="reportId" value={reportId} />
@@ -29,7 +24,7 @@ export function ReportForms({ reportId, actionData }: { reportId: string; action
         schema={dismissReportSchema}
         method="post"
         defaultValues={{ reportId }}
-        actionData={failureFor(actionData, "dismiss_report", "reportId", reportId)}
+        actionData={failureFor(actionData, { intent: "dismiss_report", reportId })}
         className="stack"
       >
         <input type="hidden" name="reportId" value={reportId} />
@@ -48,7 +43,7 @@ export function HidePostForm({ postId, actionData }: { postId: string; actionDat
       schema={hidePostSchema}
       method="post"
       defaultValues={{ postId }}
-      actionData={failureFor(actionData, "hide_post", "postId", postId)}
+      actionData={failureFor(actionData, { intent: "hide_post", postId })}
       className="stack"
     >
       <input type="hidden" name="postId" value={postId} />

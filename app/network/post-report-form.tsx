@@ -1,9 +1,9 @@
 // « Signaler cette annonce » on another association's post: the reason goes to the CCAS's moderation.
-import { SubmitButton, TextArea, ValidatedForm, isActionFailure } from "~/components/form";
+import { failureFor, isActionFailure, SubmitButton, TextArea, ValidatedForm } from "~/components/form";
 import { postReportSchema, REPORT_REASON_MAX } from "./message-schemas";
 
 export function PostReportForm({ actionData }: { actionData: unknown }) {
-  const answer = isActionFailure(actionData) && (actionData.values as Record<string, unknown>).intent === "report" ? actionData : {};
+  const answer = failureFor(actionData, { intent: "report" });
   return (
     <details open={isActionFailure(answer) || undefined} style={{ marginTop: "1.5rem" }}>
       <summary className="small">Signaler cette annonce</summary>
