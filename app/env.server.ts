@@ -84,6 +84,21 @@ const EnvSchema = z
       .min(0, "LOGIN_DELAY_BASE_MS doit être un nombre de millisecondes, par exemple 500")
       .max(5000, "LOGIN_DELAY_BASE_MS ne peut dépasser 5000 : une connexion attendrait plus d'une minute")
       .default(500),
+    // The geocoder of addresses: the Base Adresse Nationale's API (its /search/ answer), or "off".
+    GEOCODER_URL: z
+      .union([z.literal("off"), z.url("GEOCODER_URL doit être une URL, par exemple https://api-adresse.data.gouv.fr, ou off")])
+      .default("https://api-adresse.data.gouv.fr"),
+    // The map's raster tiles, {z}/{x}/{y} replaced (the IGN Géoplateforme's Plan IGN by default), and their credit.
+    MAP_TILE_URL: z
+      .string()
+      .regex(
+        /^https?:\/\/.*\{z\}.*\{x\}.*\{y\}|^https?:\/\/.*\{z\}.*\{y\}.*\{x\}/,
+        "MAP_TILE_URL doit être une URL contenant {z}, {x} et {y}",
+      )
+      .default(
+        "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}",
+      ),
+    MAP_TILE_ATTRIBUTION: z.string().default("© IGN – Plan IGN"),
     SEED_DEMO: z
       .enum(["0", "1", "true", "false"])
       .default("1")

@@ -21,6 +21,10 @@ export type AssociationDocument = {
   charterSigner: boolean;
   /** Ligatures and accents folded, so "coeur" finds "Cœur" whatever the tokenizer does. */
   folded: string;
+  /** The name as French collation orders it (accents, case and punctuation ignored): "Accès" before "Accessibilité". */
+  sortName: string;
+  /** Meilisearch's geo attribute (sort by distance, the map); absent while the address is not placed. */
+  _geo?: { lat: number; lng: number };
   updatedAt: number;
 };
 
@@ -36,6 +40,8 @@ export const associationDocumentSelect = {
   postcode: true,
   district: true,
   status: true,
+  latitude: true,
+  longitude: true,
   updatedAt: true,
   fields: { select: { slug: true } },
   publics: { select: { slug: true } },
@@ -52,6 +58,8 @@ export type AssociationDocumentRow = {
   postcode: string;
   district: string;
   status: string;
+  latitude: number | null;
+  longitude: number | null;
   updatedAt: Date;
   fields: { slug: string }[];
   publics: { slug: string }[];
@@ -59,6 +67,14 @@ export type AssociationDocumentRow = {
 
 export function foldText(text: string): string {
   return text.replace(/œ/g, "oe").replace(/Œ/g, "OE").replace(/æ/g, "ae").replace(/Æ/g, "AE").normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/** A key whose plain (code point) order is French alphabetical order at the primary level. */
+export function collationKey(text: string): string {
+  return foldText(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 const DESCRIPTION_MAX = 1500;
@@ -88,6 +104,8 @@ export function toAssociationDocument(
     publicLabels: publics.map((s) => taxonomy.label("public", s)),
     charterSigner,
     folded: needsFolding ? foldText(`${row.name} ${row.acronym ?? ""} ${row.socialObject}`) : "",
+    sortName: collationKey(row.name),
+    ...(row.latitude !== null && row.longitude !== null ? { _geo: { lat: row.latitude, lng: row.longitude } } : {}),
     updatedAt: row.updatedAt.getTime(),
   };
 }

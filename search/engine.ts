@@ -119,7 +119,7 @@ export async function searchDirectory(client: SearchClient, query: DirectoryQuer
     highlightPreTag: HIGHLIGHT_PRE,
     highlightPostTag: HIGHLIGHT_POST,
     attributesToRetrieve: [...HIT_ATTRIBUTES],
-    sort: query.q ? undefined : ["name:asc"],
+    sort: query.q ? undefined : ["sortName:asc"],
   });
   const facets = response.facetDistribution ?? {};
   return {

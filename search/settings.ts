@@ -108,8 +108,8 @@ export function buildSynonyms(groups: string[][] = SYNONYM_GROUPS): Record<strin
 
 export const associationIndexSettings: Settings = {
   searchableAttributes: ["name", "acronym", "fieldLabels", "socialObject", "publicLabels", "districtLabel", "description", "folded"],
-  filterableAttributes: ["fields", "publics", "district", "charterSigner"],
-  sortableAttributes: ["name"],
+  filterableAttributes: ["fields", "publics", "district", "charterSigner", "_geo"],
+  sortableAttributes: ["name", "sortName", "_geo"],
   displayedAttributes: ["*"],
   stopWords: FRENCH_STOP_WORDS,
   synonyms: buildSynonyms(),
