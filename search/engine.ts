@@ -11,6 +11,8 @@ export const HIGHLIGHT_POST = "\uE001";
 
 export type DirectoryQuery = {
   q: string;
+  /** The visitor's query was longer than 200 characters and was cut at a word boundary. */
+  truncated?: boolean;
   fields: string[];
   publics: string[];
   districts: string[];
