@@ -16,6 +16,8 @@ export type AssociationDocument = {
   districtLabel: string;
   fields: string[];
   fieldLabels: string[];
+  /** The fields' descriptions (TaxonomyTerm.description): everyday words for a need, searched last. */
+  fieldDescriptions: string[];
   publics: string[];
   publicLabels: string[];
   charterSigner: boolean;
@@ -82,7 +84,7 @@ const DESCRIPTION_MAX = 1500;
 export function toAssociationDocument(
   row: AssociationDocumentRow,
   charterSigner: boolean,
-  taxonomy: Pick<Taxonomy, "label">,
+  taxonomy: Pick<Taxonomy, "label"> & Partial<Pick<Taxonomy, "find">>,
 ): AssociationDocument {
   const fields = row.fields.map((f) => f.slug).sort();
   const publics = row.publics.map((p) => p.slug).sort();
@@ -100,6 +102,7 @@ export function toAssociationDocument(
     districtLabel: taxonomy.label("district", row.district),
     fields,
     fieldLabels: fields.map((s) => taxonomy.label("field", s)),
+    fieldDescriptions: fields.map((s) => taxonomy.find?.("field", s)?.description ?? "").filter(Boolean),
     publics,
     publicLabels: publics.map((s) => taxonomy.label("public", s)),
     charterSigner,

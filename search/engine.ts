@@ -2,7 +2,7 @@
 // and checks its status: a save returns only once the change is searchable.
 import { Meilisearch, type Task } from "meilisearch";
 import type { AssociationDocument } from "./document";
-import { associationIndexSettings, indexName } from "./settings";
+import { buildIndexSettings, buildSynonyms, indexName } from "./settings";
 
 export type SearchConfig = { host: string; apiKey?: string; indexPrefix?: string };
 
@@ -11,6 +11,8 @@ export const HIGHLIGHT_POST = "\uE001";
 
 export type DirectoryQuery = {
   q: string;
+  /** The visitor's query was longer than 200 characters and was cut at a word boundary. */
+  truncated?: boolean;
   fields: string[];
   publics: string[];
   districts: string[];
@@ -70,10 +72,20 @@ export async function isSearchHealthy(client: SearchClient): Promise<boolean> {
   }
 }
 
-export async function applyIndexSettings(client: SearchClient, name = indexName()) {
+/** Creates the index if needed and applies its settings; `synonymGroups` (SearchSynonym's) replace the engine's synonyms. */
+export async function applyIndexSettings(client: SearchClient, name = indexName(), synonymGroups?: string[][]) {
   const created = await client.createIndex(name, { primaryKey: "id" }).waitTask({ timeout: 30_000 });
   if (created.status === "failed" && created.error?.code !== "index_already_exists") assertSucceeded(created);
-  assertSucceeded(await client.index(name).updateSettings(associationIndexSettings).waitTask({ timeout: 60_000 }));
+  assertSucceeded(await client.index(name).updateSettings(buildIndexSettings(synonymGroups)).waitTask({ timeout: 60_000 }));
+}
+
+/**
+ * Replaces the engine's synonyms after a staff edit. Meilisearch re-indexes in the background: this
+ * returns once the task is accepted (the next searches use the new groups within seconds).
+ */
+export async function updateSynonyms(client: SearchClient, synonymGroups: string[][], name = indexName()) {
+  const task = await client.index(name).updateSynonyms(buildSynonyms(synonymGroups));
+  return task.taskUid;
 }
 
 export async function upsertDocuments(client: SearchClient, documents: AssociationDocument[], name = indexName()) {

@@ -9,7 +9,7 @@ export function indexName(prefix = getEnv().MEILI_INDEX_PREFIX): string {
 }
 
 // Common French words that carry no meaning in a directory search.
-const FRENCH_STOP_WORDS = [
+export const FRENCH_STOP_WORDS = [
   "a",
   "au",
   "aux",
@@ -79,40 +79,44 @@ const FRENCH_STOP_WORDS = [
   "sont",
 ];
 
-// Social-work vocabulary: people search with the word they know, associations write another.
-const SYNONYM_GROUPS = [
-  ["sdf", "sans domicile", "sans-abri", "sans abri", "sans logement", "sans domicile fixe"],
-  ["aide alimentaire", "banque alimentaire", "colis alimentaire", "épicerie solidaire", "distribution alimentaire"],
-  ["rsa", "revenu de solidarité active", "minima sociaux"],
-  ["handicap", "handicapé", "handicapée", "pmr", "situation de handicap"],
-  ["personnes âgées", "seniors", "aînés", "anciens"],
-  ["numérique", "informatique", "internet", "ordinateur"],
-  ["logement", "hébergement", "habitat"],
-  ["emploi", "travail", "insertion professionnelle"],
-  ["réfugiés", "migrants", "exilés", "demandeurs d'asile"],
-  ["femmes", "violences conjugales", "droits des femmes"],
-  ["jeunes", "jeunesse", "jeunes adultes"],
-  ["santé mentale", "psychique", "psychiatrie"],
-  ["fle", "français langue étrangère", "cours de français", "alphabétisation"],
-  ["caf", "allocations familiales"],
-  ["vêtements", "vestiaire", "habits"],
-];
-
-export function buildSynonyms(groups: string[][] = SYNONYM_GROUPS): Record<string, string[]> {
-  const synonyms: Record<string, string[]> = {};
+/**
+ * Meilisearch's synonyms from the staff's groups (SearchSynonym, see app/settings/synonyms.server.ts;
+ * the defaults come from the data migration 20261202094500_default_synonyms): every term of a group
+ * stands for each of the others. Terms are lowercased and trimmed; a term in two groups gets both.
+ */
+export function buildSynonyms(groups: string[][]): Record<string, string[]> {
+  const synonyms: Record<string, Set<string>> = {};
   for (const group of groups) {
-    for (const word of group) synonyms[word] = group.filter((w) => w !== word);
+    const terms = [...new Set(group.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+    for (const word of terms) {
+      synonyms[word] ??= new Set();
+      for (const other of terms) if (other !== word) synonyms[word].add(other);
+    }
   }
-  return synonyms;
+  return Object.fromEntries(Object.entries(synonyms).map(([word, others]) => [word, [...others]]));
+}
+
+/** The index settings with these synonym groups; without groups, the engine's synonyms are left as they are. */
+export function buildIndexSettings(groups?: string[][]): Settings {
+  return groups ? { ...associationIndexSettings, synonyms: buildSynonyms(groups) } : associationIndexSettings;
 }
 
 export const associationIndexSettings: Settings = {
-  searchableAttributes: ["name", "acronym", "fieldLabels", "socialObject", "publicLabels", "districtLabel", "description", "folded"],
+  searchableAttributes: [
+    "name",
+    "acronym",
+    "fieldLabels",
+    "socialObject",
+    "publicLabels",
+    "districtLabel",
+    "description",
+    "fieldDescriptions",
+    "folded",
+  ],
   filterableAttributes: ["fields", "publics", "district", "charterSigner", "_geo"],
   sortableAttributes: ["name", "sortName", "_geo"],
   displayedAttributes: ["*"],
   stopWords: FRENCH_STOP_WORDS,
-  synonyms: buildSynonyms(),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["fra"] }],
   faceting: { maxValuesPerFacet: 100 },

@@ -4,6 +4,7 @@ import type { Db } from "../app/db.server";
 import { IN_DIRECTORY } from "../app/associations/directory-visibility";
 import { currentCharterVersion } from "../app/charter/charter-status.server";
 import { claimLease, leaseHolder, PROCESS_HOLDER, releaseLease, renewLease } from "../app/lib/job-lease.server";
+import { listSynonymGroups } from "../app/settings/synonyms.server";
 import { loadTaxonomy, type Taxonomy } from "../app/settings/taxonomy.server";
 import { associationDocumentSelect, toAssociationDocument, type AssociationDocument } from "./document";
 import { applyIndexSettings, deleteDocuments, dropIndex, swapIndexes, upsertDocuments, type SearchClient } from "./engine";
@@ -25,7 +26,7 @@ const SQL_IN_LIMIT = 500;
  */
 export async function loadDocuments(
   db: Db,
-  options: { ids?: string[]; skip?: number; take?: number; taxonomy?: Pick<Taxonomy, "label"> } = {},
+  options: { ids?: string[]; skip?: number; take?: number; taxonomy?: Pick<Taxonomy, "label" | "find"> } = {},
 ): Promise<AssociationDocument[]> {
   const rows = await db.association.findMany({
     where: { ...IN_DIRECTORY, ...(options.ids ? { id: { in: options.ids } } : {}) },
@@ -188,9 +189,10 @@ async function rebuild(
   const fresh = rebuildIndexName();
   const startedAt = new Date();
   await dropIndex(client, fresh);
-  await applyIndexSettings(client, live);
+  const synonymGroups = await synonymGroupsOf(db);
+  await applyIndexSettings(client, live, synonymGroups);
   // From here, every save is written to both indexes (syncAssociations).
-  await applyIndexSettings(client, fresh);
+  await applyIndexSettings(client, fresh, synonymGroups);
   const total = await db.association.count({ where: IN_DIRECTORY });
   let done = 0;
   await onProgress?.(0, total);
@@ -216,6 +218,11 @@ async function rebuild(
   return { indexed: done };
 }
 
+/** The staff's synonym groups (SearchSynonym), as the engine's settings take them. */
+export async function synonymGroupsOf(db: Db): Promise<string[][]> {
+  return (await listSynonymGroups(db)).map((group) => group.terms);
+}
+
 async function savedSince(db: Db, since: Date) {
   const jobs = await db.searchSyncJob.findMany({
     where: { OR: [{ createdAt: { gte: since } }, { doneAt: { gte: since } }, { doneAt: null }] },
@@ -232,7 +239,7 @@ async function savedSince(db: Db, since: Date) {
  * the index rebuilt when its count differs from the database, else every pending job replayed.
  */
 export async function ensureSearchIndex(db: Db, client: SearchClient, log: (message: string) => void = () => {}) {
-  await applyIndexSettings(client);
+  await applyIndexSettings(client, indexName(), await synonymGroupsOf(db));
   const indexed = (await client.index(indexName()).getStats()).numberOfDocuments;
   const expected = await db.association.count({ where: IN_DIRECTORY });
   if (indexed !== expected) {

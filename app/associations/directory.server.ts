@@ -14,8 +14,19 @@ import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
+export const QUERY_MAX_LENGTH = 200;
+
+/** Cuts a long query at the last word boundary within `max` characters (a word is never cut in half). */
+export function truncateQuery(q: string, max = QUERY_MAX_LENGTH): { q: string; truncated: boolean } {
+  const trimmed = q.trim();
+  if (trimmed.length <= max) return { q: trimmed, truncated: false };
+  const head = trimmed.slice(0, max + 1);
+  const boundary = head.search(/\s\S*$/);
+  return { q: (boundary > 0 ? head.slice(0, boundary) : trimmed.slice(0, max)).trim(), truncated: true };
+}
+
 const QuerySchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: z.string().catch(""),
   charte: z.enum(["1"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100).catch(1),
 });
@@ -32,8 +43,10 @@ export function parseDirectoryQuery(searchParams: URLSearchParams, taxonomy: Pic
     charte: searchParams.get("charte") ?? undefined,
     page: searchParams.get("page") ?? 1,
   });
+  const { q, truncated } = truncateQuery(parsed.q);
   return {
-    q: parsed.q,
+    q,
+    ...(truncated ? { truncated } : {}),
     fields: active("field", "champ"),
     publics: active("public", "public"),
     districts: active("district", "quartier"),

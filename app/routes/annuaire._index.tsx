@@ -166,6 +166,11 @@ export default function Directory() {
                 fautes de frappe).
               </div>
             ) : null}
+            {query.truncated ? (
+              <p className="alert" role="status">
+                Votre recherche a été raccourcie à 200 caractères.
+              </p>
+            ) : null}
             <p role="status" aria-live="polite" aria-busy={searching || undefined}>
               <strong>
                 {total === 0 ? "Aucune association trouvée" : `${pluralize(total, "association trouvée", "associations trouvées")}`}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseDirectoryQuery, searchAssociations } from "~/associations/directory.server";
 import { getTaxonomy } from "~/settings/taxonomy.server";
+import { highlightRanges } from "../../search/highlights";
 
 /** The public directory search as JSON: same parameters as /annuaire. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -8,7 +9,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = await searchAssociations(query);
   return Response.json(
     {
-      query: { q: query.q, champ: query.fields, public: query.publics, quartier: query.districts, page: query.page },
+      query: {
+        q: query.q,
+        ...(query.truncated ? { truncated: true } : {}),
+        champ: query.fields,
+        public: query.publics,
+        quartier: query.districts,
+        page: query.page,
+      },
       total: result.total,
       page: result.page,
       totalPages: result.totalPages,
@@ -24,6 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         publics: hit.publics,
         charterSigner: hit.charterSigner,
         url: `/annuaire/${hit.slug}`,
+        highlights: {
+          name: highlightRanges(hit.highlighted.name),
+          socialObject: highlightRanges(hit.highlighted.socialObject),
+          acronym: highlightRanges(hit.highlighted.acronym),
+        },
       })),
     },
     { headers: { "Cache-Control": "public, max-age=0, must-revalidate", "Access-Control-Allow-Origin": "*" } },
