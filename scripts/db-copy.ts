@@ -187,10 +187,10 @@ function checkSource(snapshotFile: string, models: Model[]) {
   }
 }
 
-// Tables a migration fills with reference data (prisma/migrations/*_reference_data): a database
+// Tables a migration fills with reference data (prisma/migrations/*_reference_data, *_default_synonyms): a database
 // that is only migrated holds those rows, so they do not make it "not empty"; the source's rows
 // (the same defaults, as its CCAS edited them) replace them.
-const MIGRATION_FILLED = new Set(["TaxonomyTerm"]);
+const MIGRATION_FILLED = new Set(["TaxonomyTerm", "SearchSynonym"]);
 
 async function refuseFilledTarget(tx: Tx, models: Model[]) {
   const filled: string[] = [];
