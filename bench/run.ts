@@ -8,6 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { startBundledMeilisearch, type RunningMeilisearch } from "../search/server-process";
 import { compareEngines } from "./engines";
+import { writeSection } from "./sections";
 import { benchRnaImport } from "./rna";
 import { QUERIES, cannon, fmt, percentile, queryString, readPeakRssMb, searchPaths, settle, startBenchPortal, steady } from "./harness";
 
@@ -390,26 +391,7 @@ async function onlySection(
   measure: (log: (line: string) => void) => Promise<{ section: string[]; summary: [string, string][] }>,
 ) {
   const result = await measure((line) => console.log(line));
-  const current = existsSync("docs/benchmarks.md") ? readFileSync("docs/benchmarks.md", "utf8") : "# Benchmarks\n";
-  const analysisHeading = existsSync("docs/benchmarks-analysis.md")
-    ? readFileSync("docs/benchmarks-analysis.md", "utf8").split("\n")[0]
-    : "";
-  const startMarker = `<!-- ${name}:start -->`;
-  const endMarker = `<!-- ${name}:end -->`;
-  const startAt = current.indexOf(startMarker);
-  const endAt = current.indexOf(endMarker);
-  let next: string;
-  if (startAt >= 0 && endAt > startAt) {
-    next =
-      current.slice(0, startAt) +
-      result.section.join("\n").replace(/\n+$/, "\n") +
-      current.slice(endAt + endMarker.length).replace(/^\n/, "");
-  } else {
-    const analysisAt = analysisHeading ? current.indexOf(analysisHeading) : -1;
-    const cut = analysisAt >= 0 ? analysisAt : current.length;
-    next = current.slice(0, cut).replace(/\n+$/, "\n\n") + result.section.join("\n") + "\n" + current.slice(cut);
-  }
-  writeFileSync("docs/benchmarks.md", next);
+  writeSection(name, result.section);
   console.log("\n" + result.summary.map(([k, v]) => `${k.padEnd(48)} ${v}`).join("\n"));
   console.log(`\nSection « ${title} » de docs/benchmarks.md écrite.`);
 }

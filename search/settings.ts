@@ -77,6 +77,28 @@ export const FRENCH_STOP_WORDS = [
   "y",
   "est",
   "sont",
+  // Words of a request, not of a need: alone they matched nearly every association.
+  "sans",
+  "personne",
+  "personnes",
+  "chaque",
+  "tout",
+  "tous",
+  "toute",
+  "toutes",
+  "très",
+  "plus",
+  "trouver",
+  "cherche",
+  "chercher",
+  "recherche",
+  "besoin",
+  "besoins",
+  "quelqu",
+  "quelque",
+  "faire",
+  "être",
+  "avoir",
 ];
 
 /**

@@ -7,17 +7,47 @@ import { claimLease, leaseHolder, PROCESS_HOLDER, releaseLease, renewLease } fro
 import { listSynonymGroups } from "../app/settings/synonyms.server";
 import { loadTaxonomy, type Taxonomy } from "../app/settings/taxonomy.server";
 import { associationDocumentSelect, toAssociationDocument, type AssociationDocument } from "./document";
+import { searchTextOf } from "./fallback-ranking";
 import { applyIndexSettings, deleteDocuments, dropIndex, swapIndexes, upsertDocuments, type SearchClient } from "./engine";
 import { indexName } from "./settings";
 
-type Tx = Pick<Db, "searchSyncJob">;
+type Tx = Pick<Db, "searchSyncJob" | "$executeRaw">;
 
+const SQL_IN_LIMIT = 500;
+
+/**
+ * Records, in the change's own transaction, that these associations must be synced: a job for the
+ * engine (the outbox), and their fallback text (`searchText`) emptied, rebuilt before the fallback reads it.
+ */
 export async function enqueueSearchSync(tx: Tx, associationIds: string[]) {
   if (associationIds.length === 0) return;
   await tx.searchSyncJob.createMany({ data: associationIds.map((associationId) => ({ associationId })) });
+  // Raw, so that the association's updatedAt (its public "last updated") does not move.
+  for (const id of new Set(associationIds)) await tx.$executeRaw`UPDATE "Association" SET "searchText" = '' WHERE "id" = ${id}`;
 }
 
-const SQL_IN_LIMIT = 500;
+/**
+ * Rebuilds the fallback text of the directory's associations whose text is empty (changed since, or never
+ * built): the database fallback calls it before it searches, and the engine's sync after its work.
+ */
+export async function refreshSearchText(db: Db, { ids }: { ids?: string[] } = {}) {
+  let refreshed = 0;
+  for (;;) {
+    const stale = await db.association.findMany({
+      where: { ...IN_DIRECTORY, searchText: "", ...(ids ? { id: { in: ids.slice(0, SQL_IN_LIMIT) } } : {}) },
+      select: { id: true },
+      take: SQL_IN_LIMIT,
+    });
+    if (stale.length === 0) return refreshed;
+    const documents = await loadDocuments(db, { ids: stale.map((r) => r.id) });
+    for (const doc of documents) {
+      await db.$executeRaw`UPDATE "Association" SET "searchText" = ${searchTextOf(doc)} WHERE "id" = ${doc.id}`;
+    }
+    refreshed += documents.length;
+    if (ids) ids = ids.slice(SQL_IN_LIMIT);
+    if (ids?.length === 0 || documents.length < stale.length) return refreshed;
+  }
+}
 
 /**
  * Documents for these associations of the directory (validated, not dissolved; all of them when ids
@@ -110,6 +140,7 @@ export async function processSearchOutbox(db: Db, client: SearchClient, { limit 
   try {
     await syncAssociations(db, client, ids);
     await db.searchSyncJob.updateMany({ where: { id: { in: jobIds } }, data: { doneAt: new Date() } });
+    await refreshSearchText(db, { ids });
     return { synced: ids.length, failed: 0 };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -129,6 +160,7 @@ export async function flushSearchSync(db: Db, client: SearchClient, associationI
   });
   await syncAssociations(db, client, associationIds);
   await db.searchSyncJob.updateMany({ where: { id: { in: jobs.map((j) => j.id) } }, data: { doneAt: new Date() } });
+  await refreshSearchText(db, { ids: associationIds });
 }
 
 export async function pendingSearchJobs(db: Db) {

@@ -1,14 +1,20 @@
 // The public directory: Meilisearch first; when it cannot answer, a plainer search in
 // the database so the directory keeps working (and the page says so).
 import { z } from "zod";
-import { foldText } from "../../search/document";
-import { loadDocuments } from "../../search/sync";
-import { searchDirectory, type DirectoryQuery, type DirectoryResult, type FacetCounts } from "../../search/engine";
+import { markWords, prepareQuery, rankRows } from "../../search/fallback-ranking";
+import { loadDocuments, refreshSearchText, synonymGroupsOf } from "../../search/sync";
+import {
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  searchDirectory,
+  type DirectoryQuery,
+  type DirectoryResult,
+  type FacetCounts,
+} from "../../search/engine";
 import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { prisma } from "~/db.server";
 import { currentCharterVersion } from "~/charter/charter-status.server";
 import { getSearchClient } from "~/lib/search.server";
-import { containsIgnoringCase } from "~/lib/text-filter.server";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
 
@@ -68,62 +74,87 @@ export async function searchAssociations(query: DirectoryQuery): Promise<Directo
   return searchInDatabase(query);
 }
 
-/** The fallback: words matched with LIKE whatever their case, no typo tolerance, same filters and facets. */
+const frenchOrder = new Intl.Collator("fr", { sensitivity: "base", ignorePunctuation: true });
+
+/**
+ * The fallback (docs/decisions/036): the directory's rows under the same filters, ranked in memory on
+ * their folded `searchText` with the engine's stop words, synonyms, prefixes and typo budget; the empty
+ * query in French alphabetical order. Facets count the matching rows.
+ */
 export async function searchInDatabase(query: DirectoryQuery): Promise<DirectoryResult> {
-  const words = foldText(query.q)
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length >= 2)
-    .slice(0, 8);
-  const textFilter = words.map((word) => ({
-    OR: [
-      { name: containsIgnoringCase(word) },
-      { acronym: containsIgnoringCase(word) },
-      { socialObject: containsIgnoringCase(word) },
-      { description: containsIgnoringCase(word) },
-    ],
-  }));
+  await refreshSearchText(prisma);
   const charterVersion = query.charterSigner ? await currentCharterVersion() : null;
-  const base = {
-    ...IN_DIRECTORY,
-    AND: [...textFilter, ...(query.charterSigner ? [{ signatures: { some: { versionId: charterVersion?.id ?? "-" } } }] : [])],
-  };
   const where = {
-    ...base,
+    ...IN_DIRECTORY,
     AND: [
-      ...base.AND,
+      ...(query.charterSigner ? [{ signatures: { some: { versionId: charterVersion?.id ?? "-" } } }] : []),
       ...(query.fields.length ? [{ fields: { some: { slug: { in: query.fields } } } }] : []),
       ...(query.publics.length ? [{ publics: { some: { slug: { in: query.publics } } } }] : []),
       ...(query.districts.length ? [{ district: { in: query.districts } }] : []),
     ],
   };
-  const [total, rows] = await Promise.all([
-    prisma.association.count({ where }),
-    prisma.association.findMany({
-      where,
-      orderBy: { name: "asc" },
-      skip: (query.page - 1) * query.perPage,
-      take: query.perPage,
-      select: { id: true },
-    }),
-  ]);
-  const documents = await loadDocuments(prisma, { ids: rows.map((r) => r.id), taxonomy: await getTaxonomy() });
-  documents.sort((a, b) => a.name.localeCompare(b.name, "fr"));
-  const matching = await prisma.association.findMany({
+  const rows = await prisma.association.findMany({
     where,
-    select: { district: true, fields: { select: { slug: true } }, publics: { select: { slug: true } } },
+    select: {
+      id: true,
+      name: true,
+      searchText: true,
+      district: true,
+      fields: { select: { slug: true } },
+      publics: { select: { slug: true } },
+    },
   });
+  const prepared = prepareQuery(query.q, query.q.trim() ? await synonymGroupsOf(prisma) : []);
+  const ranked = query.q.trim()
+    ? rankRows(
+        rows.map((r) => r.searchText),
+        prepared,
+      )
+    : rows
+        .map((row, index) => ({ row, index }))
+        .sort((a, b) => frenchOrder.compare(a.row.name, b.row.name))
+        .map(({ index }) => ({ index, score: 0, matchedWords: new Set<string>() }));
+  if (query.q.trim()) {
+    // Equal scores in French alphabetical order, as the engine's ties fall.
+    ranked.sort((a, b) => b.score - a.score || frenchOrder.compare(rows[a.index].name, rows[b.index].name));
+  }
   const facets: FacetCounts = { fields: {}, publics: {}, districts: {} };
-  for (const row of matching) {
+  for (const { index } of ranked) {
+    const row = rows[index];
     for (const f of row.fields) facets.fields[f.slug] = (facets.fields[f.slug] ?? 0) + 1;
     for (const p of row.publics) facets.publics[p.slug] = (facets.publics[p.slug] ?? 0) + 1;
     facets.districts[row.district] = (facets.districts[row.district] ?? 0) + 1;
   }
+  const page = ranked.slice((query.page - 1) * query.perPage, query.page * query.perPage);
+  const documents = await loadDocuments(prisma, { ids: page.map((r) => rows[r.index].id), taxonomy: await getTaxonomy() });
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const mark = (text: string, words: Set<string>) => markWords(text, words, HIGHLIGHT_PRE, HIGHLIGHT_POST);
   return {
-    hits: documents.map((d) => ({ ...d, highlighted: { name: d.name, socialObject: d.socialObject, acronym: d.acronym } })),
-    total,
+    hits: page.flatMap(({ index, matchedWords }) => {
+      const d = byId.get(rows[index].id);
+      if (!d) return [];
+      return [
+        {
+          id: d.id,
+          slug: d.slug,
+          name: d.name,
+          acronym: d.acronym,
+          socialObject: d.socialObject,
+          district: d.district,
+          fields: d.fields,
+          publics: d.publics,
+          charterSigner: d.charterSigner,
+          highlighted: {
+            name: mark(d.name, matchedWords),
+            socialObject: mark(d.socialObject, matchedWords),
+            acronym: d.acronym === null ? null : mark(d.acronym, matchedWords),
+          },
+        },
+      ];
+    }),
+    total: ranked.length,
     page: query.page,
-    totalPages: Math.ceil(total / query.perPage),
+    totalPages: Math.ceil(ranked.length / query.perPage),
     facets,
     engine: "database",
   };
