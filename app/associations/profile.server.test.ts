@@ -9,6 +9,8 @@ import { baseProfile, createAdmin } from "./test-support";
 const { prisma } = await import("../db.server");
 const { updateAssociationProfile } = await import("./profile.server");
 const { searchAssociations } = await import("./directory.server");
+const { searchSyncSettled, syncSearchSoon } = await import("./search-sync.server");
+const { enqueueSearchSync } = await import("../../search/sync");
 const { getSearchClient } = await import("../lib/search.server");
 const { createSearchClient, applyIndexSettings } = await import("../../search/engine");
 
@@ -21,7 +23,7 @@ beforeAll(async () => {
 });
 
 describe("profile edits and the search index", () => {
-  it("makes a saved change searchable as soon as the save returns", async () => {
+  it("answers without waiting for the engine, and the change is searchable once the sync it started ends", async () => {
     const association = await createAssociation(prisma, { name: "Amicale des Tilleuls" });
     await reindexAll(prisma, client);
     const outcome = await updateAssociationProfile(
@@ -34,10 +36,24 @@ describe("profile edits and the search index", () => {
       },
       admin,
     );
-    expect(outcome).toBe("synced");
+    expect(["synced", "pending"]).toContain(outcome);
+    await searchSyncSettled();
     const result = await searchAssociations({ q: "bicyclettes", fields: ["mobilite"], publics: [], districts: [], page: 1, perPage: 20 });
     expect(result.hits.map((h) => h.id)).toContain(association.id);
     expect(await prisma.searchSyncJob.count({ where: { associationId: association.id, doneAt: null } })).toBe(0);
+  });
+
+  it("a save the engine has not confirmed within the wait answers pending; the sync still ends and empties the outbox", async () => {
+    const association = await createAssociation(prisma, { name: "Les Jardins Suspendus" });
+    await reindexAll(prisma, client);
+    await prisma.association.update({ where: { id: association.id }, data: { socialObject: "Des potagers sur les toits-terrasses." } });
+    await enqueueSearchSync(prisma, [association.id]);
+    expect(await syncSearchSoon([association.id], 0)).toBe("pending");
+    await searchSyncSettled();
+    expect(await prisma.searchSyncJob.count({ where: { associationId: association.id, doneAt: null } })).toBe(0);
+    const result = await searchAssociations({ q: "toits-terrasses", fields: [], publics: [], districts: [], page: 1, perPage: 20 });
+    expect(result.engine).toBe("meilisearch");
+    expect(result.hits.map((h) => h.id)).toContain(association.id);
   });
 
   it("keeps the save and records the re-index when Meilisearch is unreachable, then replays it", async () => {
@@ -53,6 +69,7 @@ describe("profile edits and the search index", () => {
         admin,
       );
       expect(outcome).toBe("pending");
+      await searchSyncSettled();
       const saved = await prisma.association.findUnique({ where: { id: association.id } });
       expect(saved?.socialObject).toBe("Réparer les grille-pains ensemble.");
       const pending = await prisma.searchSyncJob.findFirst({ where: { associationId: association.id, doneAt: null } });

@@ -7,7 +7,7 @@ import { slugify } from "~/lib/slug";
 import type { AssociationProfileInput } from "~/associations/schemas";
 import { parseOpeningHours } from "~/associations/opening-hours";
 import { IN_DIRECTORY } from "~/associations/directory-visibility";
-import { syncSearchNow } from "~/associations/search-sync.server";
+import { syncSearchSoon } from "~/associations/search-sync.server";
 
 /** Who the association is, as a dossier's identification step and the staff's view of a dossier give it. */
 export const associationIdentitySelect = {
@@ -96,7 +96,7 @@ export function openingHoursToStore(stored: string, fromForm: string): string {
   return fromForm === "" && parseOpeningHours(stored) === null ? stored : fromForm;
 }
 
-/** Saves the profile; returns once the change is searchable, or recorded for a retry if search is down. */
+/** Saves the profile; answers without waiting long for the engine ("pending": searchable within seconds, see syncSearchSoon). */
 export async function updateAssociationProfile(
   associationId: string,
   input: AssociationProfileInput & { openingHours?: string },
@@ -113,7 +113,7 @@ export async function updateAssociationProfile(
     await enqueueSearchSync(tx, [associationId]);
     await recordAudit(tx, { entityType: "association", entityId: associationId, actorId: actor.id, action: "modification du profil" });
   });
-  return syncSearchNow([associationId]);
+  return syncSearchSoon([associationId]);
 }
 
 export async function getPublicAssociationBySlug(slug: string) {

@@ -1,7 +1,7 @@
 // Signing the charter: each association's legal representative signs the current version;
 // signing changes the directory's badge, so it goes through the search outbox.
 import { enqueueSearchSync } from "../../search/sync";
-import { syncSearchNow } from "~/associations/search-sync.server";
+import { syncSearchSoon } from "~/associations/search-sync.server";
 import { charterRefusal } from "~/charter/errors";
 import { recordAudit } from "~/lib/audit.server";
 import { charterTextHash } from "~/charter/fingerprint.server";
@@ -82,7 +82,7 @@ export async function signCharter(args: SignArgs) {
     await enqueueSearchSync(tx, [args.associationId]);
     return { signatureId: signature.id, version: current.version!, created: true };
   });
-  const sync = result.created ? await syncSearchNow([args.associationId]) : "synced";
+  const sync = result.created ? await syncSearchSoon([args.associationId]) : "synced";
   return { ...result, sync };
 }
 
