@@ -303,6 +303,7 @@ export const ACCESS_POLICY: Record<string, RoutePolicy> = {
   "routes/admin.parametres._index": page(RULES.admin),
   "routes/admin.parametres.identite": form(RULES.admin, RULES.admin),
   "routes/admin.parametres.territoire": form(RULES.admin, RULES.admin),
+  "routes/admin.parametres.synonymes": form(RULES.admin, RULES.admin),
   "routes/admin.parametres.$kind._index": form(RULES.admin, RULES.admin, { kind: "taxonomyKind" }),
   "routes/admin.parametres.$kind.$slug._index": form(RULES.admin, RULES.admin, { kind: "taxonomyKind", slug: "taxonomyTerm" }),
   "routes/admin.parametres.$kind.$slug.retirer": form(RULES.admin, RULES.admin, { kind: "taxonomyKind", slug: "taxonomyTerm" }),

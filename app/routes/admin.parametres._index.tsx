@@ -3,9 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/accounts/auth.server";
 import { pageTitle } from "~/lib/meta";
 import { pluralize } from "~/lib/format";
+import { prisma } from "~/db.server";
 import { getPortalSettings, postalAddressOf } from "~/settings/portal-settings.server";
-import { SETTINGS_PATH, kindPath } from "~/settings/settings-paths";
+import { SETTINGS_PATH, SYNONYMS_PATH, kindPath } from "~/settings/settings-paths";
 import { SettingsNav } from "~/settings/settings-nav";
+import { listSynonymGroups } from "~/settings/synonyms.server";
 import { getTaxonomy } from "~/settings/taxonomy.server";
 import { TAXONOMY_KINDS, TAXONOMY_KIND_LABELS } from "~/settings/taxonomy";
 
@@ -13,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [settings, taxonomy] = await Promise.all([getPortalSettings(), getTaxonomy()]);
+  const [settings, taxonomy, synonymGroups] = await Promise.all([getPortalSettings(), getTaxonomy(), listSynonymGroups(prisma)]);
   return {
     name: settings.name,
     longName: settings.longName,
@@ -27,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       active: taxonomy.active(kind).length,
       retired: taxonomy.all(kind).length - taxonomy.active(kind).length,
     })),
+    synonymGroups: synonymGroups.length,
   };
 }
 
@@ -85,6 +88,14 @@ export default function SettingsHome() {
             <Link to={kindPath(kind)}>Gérer les {TAXONOMY_KIND_LABELS[kind].plural.toLowerCase()}</Link>
           </section>
         ))}
+        <section className="card">
+          <h2>Synonymes de la recherche</h2>
+          <p>
+            {s.synonymGroups === 0 ? "Aucun groupe de synonymes." : pluralize(s.synonymGroups, "groupe")} : les mots que la recherche de
+            l'annuaire tient pour équivalents.
+          </p>
+          <Link to={SYNONYMS_PATH}>Gérer les synonymes de la recherche</Link>
+        </section>
       </div>
     </div>
   );

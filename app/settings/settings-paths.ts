@@ -19,6 +19,9 @@ export const kindPath = (kind: TaxonomyKind) => `${SETTINGS_PATH}/${KIND_SEGMENT
 export const termPath = (kind: TaxonomyKind, slug: string) => `${kindPath(kind)}/${encodeURIComponent(slug)}`;
 export const retirePath = (kind: TaxonomyKind, slug: string) => `${termPath(kind, slug)}/retirer`;
 
+/** The search's synonym groups (a static segment: it takes precedence over the kinds' `$kind`). */
+export const SYNONYMS_PATH = `${SETTINGS_PATH}/synonymes`;
+
 /** The settings pages in the order the sub-navigation shows them. */
 export const SETTINGS_SECTIONS = [
   { href: SETTINGS_PATH, label: "Vue d'ensemble" },
@@ -27,4 +30,5 @@ export const SETTINGS_SECTIONS = [
   { href: kindPath("district"), label: "Quartiers" },
   { href: kindPath("field"), label: "Champs d'intervention" },
   { href: kindPath("public"), label: "Publics" },
+  { href: SYNONYMS_PATH, label: "Synonymes" },
 ] as const;
