@@ -1,5 +1,5 @@
 // The directory's synonym groups: words the staff declare equivalent for search (Meilisearch's
-// synonyms; the database fallback does not expand them). Data, not code: each CCAS edits its own at
+// synonyms, and the database fallback's expansion, search/fallback-ranking.ts). Data, not code: each CCAS edits its own at
 // /admin/parametres/synonymes (docs/decisions/034). A change is written and audited in one
 // transaction, then the whole set is sent to Meilisearch without waiting for its re-index.
 import { z } from "zod";
