@@ -81,6 +81,15 @@ async function directoryResult(page: Page, word: string, name: string, { signato
   return page.getByRole("listitem").filter({ has: page.getByRole("link", { name }) });
 }
 
+/** After a signature: the save does not wait for the search engine, the directory shows the badge within seconds. */
+async function expectSignatoryInDirectory(page: Page, word: string, name: string) {
+  await expect(async () => {
+    const result = await directoryResult(page, word, name, { signatoriesOnly: true });
+    await expect(result).toHaveCount(1, { timeout: 500 });
+    await expect(result).toContainText("Signataire de la charte", { timeout: 500 });
+  }).toPass({ timeout: 5_000, intervals: [100, 250, 500] });
+}
+
 test("an administrator publishes a version, the representative signs, and a new version asks for a new signature", async ({ page }) => {
   test.setTimeout(300_000);
   const word = uniqueWord("charte");
@@ -118,9 +127,8 @@ test("an administrator publishes a version, the representative signs, and a new 
   expect(text.replace(/\s/g, "")).toContain(first.sha256!);
 
   // The badge, in the directory and in the public list.
-  let result = await directoryResult(page, word, name, { signatoriesOnly: true });
-  await expect(result).toHaveCount(1);
-  await expect(result).toContainText("Signataire de la charte");
+  await expectSignatoryInDirectory(page, word, name);
+  let result;
   await page.goto("/charte/signataires");
   await expect(page.getByRole("link", { name })).toBeVisible();
   await expectAccessible(page);
@@ -145,8 +153,7 @@ test("an administrator publishes a version, the representative signs, and a new 
   await page.goto(`/espace/associations/${association.id}/charte`);
   await expect(page.getByText(`L'association avait signé la version ${first.version}`)).toBeVisible();
   await signThroughUi(page, association.id, { name: "Rosa Lemaire", role: "Présidente" }, second.version!);
-  result = await directoryResult(page, word, name, { signatoriesOnly: true });
-  await expect(result).toContainText("Signataire de la charte");
+  await expectSignatoryInDirectory(page, word, name);
 });
 
 test("only the legal representative signs, and only the current version of their own association", async ({ page }) => {

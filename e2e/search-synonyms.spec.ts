@@ -17,7 +17,12 @@ test("an administrator adds, edits and deletes a synonym group, and the director
   await page.goto("/admin/parametres");
   await page.getByRole("link", { name: "Gérer les synonymes de la recherche" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Synonymes de la recherche" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "dettes, surendettement, endettement, budget, impayés", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("cell", {
+      name: "dettes, surendettement, endettement, budget, impayés, gérer son budget, gestion du budget",
+      exact: true,
+    }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   const terms = page.getByLabel("Termes équivalents");

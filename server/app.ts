@@ -12,6 +12,7 @@ import { finalErrorHandler, notFoundHandler } from "./error-pages";
 import { createPageCache, PUBLIC_PAGES } from "./page-cache";
 import type { PageCacheBus } from "./page-cache-bus";
 import { requireOwnOrigin, seenAtPublicUrl } from "./public-origin";
+import { onPublicChange } from "../app/lib/public-changes.server";
 
 export type AppOptions = {
   /** A function in development (rebuilt on change); the build itself in production, so that Remix
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions) {
     bus: options.pageCacheBus,
   });
   app.use(pageCache.middleware);
+  onPublicChange(() => pageCache.changed());
 
   app.all(
     "*",

@@ -13,6 +13,7 @@ import { resumeWaitingImports } from "../app/rna/background.server";
 import { checkSearchEngine } from "../search/readiness";
 import { processSearchOutbox } from "../search/sync";
 import { archiveExpiredPosts } from "../app/network/post-lifecycle.server";
+import { announcePublicChange } from "../app/lib/public-changes.server";
 import { createJobRunner, type Job } from "./job-runner";
 
 export const SEARCH_ENGINE_JOB = "moteur de recherche";
@@ -31,7 +32,8 @@ export const JOBS: Job[] = [
     everyMs: 10_000,
     run: async () => {
       const client = getSearchClient();
-      if (client) await processSearchOutbox(prisma, client);
+      // A replay changes what the directory shows: the cached pages go.
+      if (client && (await processSearchOutbox(prisma, client)).synced > 0) announcePublicChange();
     },
   },
   // One process polls; a process that enqueues a message still kicks its own sender at once.

@@ -130,5 +130,11 @@ export function createPageCache(options: PageCacheOptions) {
     next();
   }
 
-  return { middleware, clear, size: () => pages.size };
+  /** A change made outside a request (a background sync): this process's cache and the others' emptied. */
+  function changed() {
+    clear();
+    options.bus?.publish();
+  }
+
+  return { middleware, clear, changed, size: () => pages.size };
 }

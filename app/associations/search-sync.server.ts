@@ -1,6 +1,7 @@
 // Every change that touches what the directory shows goes through the search outbox.
 import { flushSearchSync } from "../../search/sync";
 import { prisma } from "~/db.server";
+import { announcePublicChange } from "~/lib/public-changes.server";
 import { getSearchClient } from "~/lib/search.server";
 
 export type SearchSyncOutcome = "synced" | "pending";
@@ -46,7 +47,10 @@ export async function syncSearchSoon(associationIds: string[], waitMs = SAVE_WAI
     timer = setTimeout(() => resolve("pending"), waitMs);
   });
   try {
-    return await Promise.race([sync, late]);
+    const outcome = await Promise.race([sync, late]);
+    // Pages rendered meanwhile (and cached) showed the index before the change.
+    if (outcome === "pending") void sync.then((ended) => ended === "synced" && announcePublicChange());
+    return outcome;
   } finally {
     clearTimeout(timer);
   }
