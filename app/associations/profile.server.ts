@@ -8,6 +8,7 @@ import type { AssociationProfileInput } from "~/associations/schemas";
 import { parseOpeningHours } from "~/associations/opening-hours";
 import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { syncSearchNow } from "~/associations/search-sync.server";
+import { geocodeColumnsFor, kickGeocoding } from "~/associations/geocoding.server";
 
 /** Who the association is, as a dossier's identification step and the staff's view of a dossier give it. */
 export const associationIdentitySelect = {
@@ -102,18 +103,23 @@ export async function updateAssociationProfile(
   input: AssociationProfileInput & { openingHours?: string },
   actor: SessionUser,
 ) {
-  await writeTransaction(async (tx) => {
+  const geocodeAgain = await writeTransaction(async (tx) => {
     const data: ReturnType<typeof profileColumns> & { openingHours?: string } = profileColumns(input);
-    if (input.openingHours !== undefined) {
-      const current = await tx.association.findUniqueOrThrow({ where: { id: associationId }, select: { openingHours: true } });
-      data.openingHours = openingHoursToStore(current.openingHours, input.openingHours);
-    }
-    await tx.association.update({ where: { id: associationId }, data });
+    const current = await tx.association.findUniqueOrThrow({
+      where: { id: associationId },
+      select: { openingHours: true, address: true, postcode: true, city: true },
+    });
+    if (input.openingHours !== undefined) data.openingHours = openingHoursToStore(current.openingHours, input.openingHours);
+    const geocoding = geocodeColumnsFor(current, input);
+    await tx.association.update({ where: { id: associationId }, data: { ...data, ...geocoding } });
     await writeTaxonomy(tx, associationId, input);
     await enqueueSearchSync(tx, [associationId]);
     await recordAudit(tx, { entityType: "association", entityId: associationId, actorId: actor.id, action: "modification du profil" });
+    return "geocodePending" in geocoding;
   });
-  return syncSearchNow([associationId]);
+  const sync = await syncSearchNow([associationId]);
+  if (geocodeAgain) kickGeocoding([associationId]);
+  return sync;
 }
 
 export async function getPublicAssociationBySlug(slug: string) {
