@@ -11,6 +11,8 @@ import { getSearchClient } from "~/lib/search.server";
 import { containsIgnoringCase } from "~/lib/text-filter.server";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
+import { distanceKm, type LatLng } from "~/geo/distance";
+import { parseNear } from "~/geo/coordinates";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
@@ -44,6 +46,7 @@ export function parseDirectoryQuery(searchParams: URLSearchParams, taxonomy: Pic
     page: searchParams.get("page") ?? 1,
   });
   const { q, truncated } = truncateQuery(parsed.q);
+  const near = parseNear(searchParams.get("near"));
   return {
     q,
     ...(truncated ? { truncated } : {}),
@@ -51,6 +54,7 @@ export function parseDirectoryQuery(searchParams: URLSearchParams, taxonomy: Pic
     publics: active("public", "public"),
     districts: active("district", "quartier"),
     charterSigner: parsed.charte === "1",
+    ...(near ? { near } : {}),
     page: parsed.page,
     perPage: DIRECTORY_PAGE_SIZE,
   };
@@ -97,18 +101,11 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
       ...(query.districts.length ? [{ district: { in: query.districts } }] : []),
     ],
   };
-  const [total, rows] = await Promise.all([
-    prisma.association.count({ where }),
-    prisma.association.findMany({
-      where,
-      orderBy: { name: "asc" },
-      skip: (query.page - 1) * query.perPage,
-      take: query.perPage,
-      select: { id: true },
-    }),
-  ]);
-  const documents = await loadDocuments(prisma, { ids: rows.map((r) => r.id), taxonomy: await getTaxonomy() });
-  documents.sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  const { total, ids, distances } = query.near ? await nearestInDatabase(where, query.near, query) : await byNameInDatabase(where, query);
+  const documents = await loadDocuments(prisma, { ids, taxonomy: await getTaxonomy() });
+  const order = new Map(ids.map((id, i) => [id, i]));
+  if (query.near) documents.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  else documents.sort((a, b) => a.name.localeCompare(b.name, "fr"));
   const matching = await prisma.association.findMany({
     where,
     select: { district: true, fields: { select: { slug: true } }, publics: { select: { slug: true } } },
@@ -120,11 +117,50 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
     facets.districts[row.district] = (facets.districts[row.district] ?? 0) + 1;
   }
   return {
-    hits: documents.map((d) => ({ ...d, highlighted: { name: d.name, socialObject: d.socialObject, acronym: d.acronym } })),
+    hits: documents.map((d) => ({
+      ...d,
+      position: d._geo ?? null,
+      ...(distances.has(d.id) ? { distanceKm: distances.get(d.id) } : {}),
+      highlighted: { name: d.name, socialObject: d.socialObject, acronym: d.acronym },
+    })),
     total,
     page: query.page,
     totalPages: Math.ceil(total / query.perPage),
     facets,
     engine: "database",
+  };
+}
+
+type AssociationWhere = NonNullable<Parameters<typeof prisma.association.findMany>[0]>["where"];
+
+/** The fallback's page in name order. */
+async function byNameInDatabase(where: AssociationWhere, query: DirectoryQuery) {
+  const [total, rows] = await Promise.all([
+    prisma.association.count({ where }),
+    prisma.association.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: (query.page - 1) * query.perPage,
+      take: query.perPage,
+      select: { id: true },
+    }),
+  ]);
+  return { total, ids: rows.map((r) => r.id), distances: new Map<string, number>() };
+}
+
+/** The fallback's page nearest first (haversine over every match; the unplaced ones last, by name). */
+async function nearestInDatabase(where: AssociationWhere, near: LatLng, query: DirectoryQuery) {
+  const rows = await prisma.association.findMany({ where, select: { id: true, name: true, latitude: true, longitude: true } });
+  const measured = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    km: r.latitude !== null && r.longitude !== null ? distanceKm(near, { lat: r.latitude, lng: r.longitude }) : null,
+  }));
+  measured.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity) || a.name.localeCompare(b.name, "fr"));
+  const page = measured.slice((query.page - 1) * query.perPage, query.page * query.perPage);
+  return {
+    total: rows.length,
+    ids: page.map((r) => r.id),
+    distances: new Map(page.filter((r) => r.km !== null).map((r) => [r.id, r.km as number])),
   };
 }
