@@ -1,6 +1,6 @@
 // The public sees the directory's results on a map and sorts them by distance from an address;
 // the geocoder and the tiles are the stand-in's (e2e/support/geo-stand-in.ts), never the network.
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, loginAs, test } from "./support/fixtures";
 
 test("the directory's results are on a map, and sorted by distance from an address", async ({ page }) => {
   const tiles: string[] = [];
@@ -57,4 +57,33 @@ test("the API sorts by distance from near=<lat>,<lng> and gives each distance", 
   const refused = await request.get("/api/associations?near=quatre-vingt,6");
   expect(refused.status()).toBe(400);
   expect(((await refused.json()) as { error: string }).error).toContain("near doit être");
+});
+
+test("an association corrects its position on the map, then goes back to its address's", async ({ page }) => {
+  const { associationId } = await loginAs(page, "member", {
+    representative: true,
+    association: { latitude: 47.2302, longitude: 6.0133, geoSource: "adresse" },
+  });
+  await page.goto(`/espace/associations/${associationId}/profil`);
+  const position = page.getByRole("group", { name: "Position sur la carte" });
+  await expect(position).toContainText("La position vient de l'adresse.");
+  await expect(position.getByLabel("Latitude")).toHaveValue("47,2302");
+
+  await position.getByLabel("Latitude").fill("12,5");
+  await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await expect(position.getByText("Ce point n'est pas en France", { exact: false })).toBeVisible();
+
+  await position.getByLabel("Latitude").fill("47,2411");
+  await position.getByLabel("Longitude").fill("6,0302");
+  await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await expect(page.getByText("Fiche enregistrée.", { exact: false })).toBeVisible();
+  await expect(position).toContainText("La position a été placée par l'association.");
+  await expect(position.getByLabel("Latitude")).toHaveValue("47,2411");
+  await expect(position.getByLabel("Longitude")).toHaveValue("6,0302");
+  await expectAccessible(page);
+
+  await position.getByLabel("Revenir à la position de l'adresse").check();
+  await page.getByRole("button", { name: "Enregistrer la fiche" }).click();
+  await expect(page.getByText("Fiche enregistrée.", { exact: false })).toBeVisible();
+  await expect(position).not.toContainText("placée par l'association");
 });

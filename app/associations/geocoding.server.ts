@@ -6,6 +6,7 @@ import { prisma, writeTransaction } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { geocode } from "~/geo/geocoder.server";
 import { syncSearchNow } from "~/associations/search-sync.server";
+import type { PositionChoice } from "~/geo/position-form";
 
 export const GEOCODE_BATCH = 20;
 export const GEOCODE_MAX_ATTEMPTS = 5;
@@ -25,6 +26,34 @@ export function sameAddress(a: Address, b: Address) {
 export function geocodeColumnsFor(before: Address, after: Address) {
   if (sameAddress(before, after)) return {};
   return { geocodePending: true, geocodeAttempts: 0, geocodeError: null };
+}
+
+type StoredPosition = { latitude: number | null; longitude: number | null; geoSource: string | null };
+
+const sameCoordinate = (a: number | null, b: number) => a !== null && Math.abs(a - b) < 1e-6;
+
+/**
+ * The columns for the position chosen in the profile form: a point other than the stored one is the
+ * association's own ("manuel", never geocoded over while the address stays); "adresse" geocodes the address again.
+ */
+export function positionColumns(stored: StoredPosition, choice: PositionChoice | undefined) {
+  if (choice === "adresse") {
+    return stored.geoSource === "manuel" || stored.latitude === null
+      ? { geoSource: null, geocodePending: true, geocodeAttempts: 0, geocodeError: null }
+      : {};
+  }
+  if (!choice || (sameCoordinate(stored.latitude, choice.lat) && sameCoordinate(stored.longitude, choice.lng))) return {};
+  return {
+    latitude: choice.lat,
+    longitude: choice.lng,
+    geoSource: "manuel",
+    geocodedAt: null,
+    geocodeLabel: null,
+    geocodeScore: null,
+    geocodePending: false,
+    geocodeAttempts: 0,
+    geocodeError: null,
+  };
 }
 
 /** A new association (sign-up): geocoded by the next run of the job. */

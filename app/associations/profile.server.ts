@@ -8,7 +8,8 @@ import type { AssociationProfileInput } from "~/associations/schemas";
 import { parseOpeningHours } from "~/associations/opening-hours";
 import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { syncSearchNow } from "~/associations/search-sync.server";
-import { geocodeColumnsFor, kickGeocoding } from "~/associations/geocoding.server";
+import { geocodeColumnsFor, kickGeocoding, positionColumns } from "~/associations/geocoding.server";
+import type { PositionChoice } from "~/geo/position-form";
 
 /** Who the association is, as a dossier's identification step and the staff's view of a dossier give it. */
 export const associationIdentitySelect = {
@@ -49,6 +50,11 @@ export const associationPublicSelect = {
 
 export const associationProfileSelect = {
   ...associationPublicSelect,
+  latitude: true,
+  longitude: true,
+  geoSource: true,
+  geocodePending: true,
+  geocodeError: true,
   status: true,
   refusalReason: true,
 } as const;
@@ -100,22 +106,23 @@ export function openingHoursToStore(stored: string, fromForm: string): string {
 /** Saves the profile; returns once the change is searchable, or recorded for a retry if search is down. */
 export async function updateAssociationProfile(
   associationId: string,
-  input: AssociationProfileInput & { openingHours?: string },
+  input: AssociationProfileInput & { openingHours?: string; position?: PositionChoice },
   actor: SessionUser,
 ) {
   const geocodeAgain = await writeTransaction(async (tx) => {
     const data: ReturnType<typeof profileColumns> & { openingHours?: string } = profileColumns(input);
     const current = await tx.association.findUniqueOrThrow({
       where: { id: associationId },
-      select: { openingHours: true, address: true, postcode: true, city: true },
+      select: { openingHours: true, address: true, postcode: true, city: true, latitude: true, longitude: true, geoSource: true },
     });
     if (input.openingHours !== undefined) data.openingHours = openingHoursToStore(current.openingHours, input.openingHours);
-    const geocoding = geocodeColumnsFor(current, input);
+    // A point typed in the same save wins over the address's new one.
+    const geocoding = { ...geocodeColumnsFor(current, input), ...positionColumns(current, input.position) };
     await tx.association.update({ where: { id: associationId }, data: { ...data, ...geocoding } });
     await writeTaxonomy(tx, associationId, input);
     await enqueueSearchSync(tx, [associationId]);
     await recordAudit(tx, { entityType: "association", entityId: associationId, actorId: actor.id, action: "modification du profil" });
-    return "geocodePending" in geocoding;
+    return geocoding.geocodePending === true;
   });
   const sync = await syncSearchNow([associationId]);
   if (geocodeAgain) kickGeocoding([associationId]);
