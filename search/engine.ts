@@ -17,6 +17,8 @@ export type DirectoryQuery = {
   publics: string[];
   districts: string[];
   charterSigner?: boolean;
+  /** Nearest first from this point (an address geocoded, or the API's `near`). */
+  near?: { lat: number; lng: number };
   page: number;
   perPage: number;
 };
@@ -24,11 +26,26 @@ export type DirectoryQuery = {
 export type FacetCounts = { fields: Record<string, number>; publics: Record<string, number>; districts: Record<string, number> };
 
 /** What a directory result shows; Meilisearch returns only these, which halves its work per search. */
-export const HIT_ATTRIBUTES = ["id", "slug", "name", "acronym", "socialObject", "district", "fields", "publics", "charterSigner"] as const;
+export const HIT_ATTRIBUTES = [
+  "id",
+  "slug",
+  "name",
+  "acronym",
+  "socialObject",
+  "district",
+  "fields",
+  "publics",
+  "charterSigner",
+  "_geo",
+] as const;
 
-export type DirectoryHit = Pick<AssociationDocument, (typeof HIT_ATTRIBUTES)[number]> & {
+export type DirectoryHit = Pick<AssociationDocument, Exclude<(typeof HIT_ATTRIBUTES)[number], "_geo">> & {
   /** Text with HIGHLIGHT_PRE/POST markers around matched words; never HTML. */
   highlighted: { name: string; socialObject: string; acronym: string | null };
+  /** Where it is on the map; null while its address is not placed. */
+  position: { lat: number; lng: number } | null;
+  /** From the query's `near` point, when it has one and the association is placed. */
+  distanceKm?: number;
 };
 
 export type DirectoryResult = {
@@ -131,12 +148,15 @@ export async function searchDirectory(client: SearchClient, query: DirectoryQuer
     highlightPreTag: HIGHLIGHT_PRE,
     highlightPostTag: HIGHLIGHT_POST,
     attributesToRetrieve: [...HIT_ATTRIBUTES],
-    sort: query.q ? undefined : ["sortName:asc"],
+    sort: query.near ? [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] : query.q ? undefined : ["sortName:asc"],
   });
   const facets = response.facetDistribution ?? {};
   return {
     hits: response.hits.map((hit) => {
-      const { _formatted, ...doc } = hit as typeof hit & { _formatted?: Partial<Record<string, string>> };
+      const { _formatted, _geoDistance, ...doc } = hit as typeof hit & {
+        _formatted?: Partial<Record<string, string>>;
+        _geoDistance?: number;
+      };
       return {
         id: doc.id,
         slug: doc.slug,
@@ -147,6 +167,8 @@ export async function searchDirectory(client: SearchClient, query: DirectoryQuer
         fields: doc.fields,
         publics: doc.publics,
         charterSigner: doc.charterSigner,
+        position: doc._geo ? { lat: Number(doc._geo.lat), lng: Number(doc._geo.lng) } : null,
+        ...(query.near && doc._geo && typeof _geoDistance === "number" ? { distanceKm: _geoDistance / 1000 } : {}),
         highlighted: {
           name: _formatted?.name ?? doc.name,
           socialObject: _formatted?.socialObject ?? doc.socialObject,

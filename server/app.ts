@@ -31,6 +31,8 @@ export type AppOptions = {
   /** The cookie for a session, expiring when the session does. */
   sessionCookie: (session: { id: string; expiresAt: Date }) => string;
   blankSessionCookie: () => string;
+  /** The origin of the map's tiles (MAP_TILE_URL's), the one image origin allowed beside the portal's. */
+  mapTileOrigin?: string;
   /** TRUST_PROXY: how many reverse proxies in front append to X-Forwarded-For (0: the socket's address). */
   trustProxyHops?: number;
 };
@@ -64,7 +66,7 @@ export function createApp(options: AppOptions) {
           "default-src": ["'self'"],
           "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
           "style-src": ["'self'", "'unsafe-inline'"],
-          "img-src": ["'self'", "data:"],
+          "img-src": ["'self'", "data:", ...(options.mapTileOrigin ? [options.mapTileOrigin] : [])],
           "font-src": ["'self'"],
           "connect-src": options.mode === "development" ? ["'self'", "ws:"] : ["'self'"],
           "form-action": ["'self'"],

@@ -12,6 +12,7 @@ import { sendCorrectionReminders } from "../app/review/corrections.server";
 import { resumeWaitingImports } from "../app/rna/background.server";
 import { checkSearchEngine } from "../search/readiness";
 import { processSearchOutbox } from "../search/sync";
+import { geocodePendingAssociations } from "../app/associations/geocoding.server";
 import { archiveExpiredPosts } from "../app/network/post-lifecycle.server";
 import { announcePublicChange } from "../app/lib/public-changes.server";
 import { createJobRunner, type Job } from "./job-runner";
@@ -36,6 +37,8 @@ export const JOBS: Job[] = [
       if (client && (await processSearchOutbox(prisma, client)).synced > 0) announcePublicChange();
     },
   },
+  // Associations whose address changed, geocoded by the BAN 20 at a time (app/associations/geocoding.server.ts).
+  { name: "géocodage des adresses", everyMs: 10_000, run: () => geocodePendingAssociations() },
   // One process polls; a process that enqueues a message still kicks its own sender at once.
   { name: "courriels en attente", everyMs: MAIL_QUEUE.pollMs, run: () => kickMailQueue() },
   { name: "sessions expirées", everyMs: 60 * 60_000, run: () => lucia.deleteExpiredSessions() },

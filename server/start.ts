@@ -11,6 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { runningPortalFile } from "../search/running-portal";
 import { getEnv, setEnv } from "../app/env.server";
 import { displayableDatabaseUrl } from "../app/lib/database-provider";
+import { tileOrigin } from "../app/geo/map-tiles";
 import { LOCK_KEYS, withDatabaseLock } from "../scripts/database-lock";
 import { migrateDatabase } from "../scripts/migrate";
 import { initSearchEngineStatus } from "../search/engine-status";
@@ -161,6 +162,7 @@ async function main() {
       publicUrl: env.PUBLIC_URL,
       trustProxyHops: env.TRUST_PROXY,
       mode: dev ? "development" : "production",
+      mapTileOrigin: tileOrigin(env.MAP_TILE_URL),
       pageCacheSeconds: env.PAGE_CACHE_SECONDS,
       pageCacheBus,
       validateSession: auth.validateSessionId,

@@ -17,4 +17,6 @@ process.env.DATA_DIR = path.join(root, `data_${id}`);
 process.env.MEILI_INDEX_PREFIX = `t${id.replace(/[^a-z0-9]/gi, "").toLowerCase()}_`;
 process.env.NODE_ENV = "test";
 process.env.SEED_DEMO = "0";
+// No test reaches the real geocoder: those that geocode start a stand-in (tests/geocoder-stand-in.ts).
+process.env.GEOCODER_URL = "off";
 delete process.env.SMTP_URL;

@@ -17,6 +17,8 @@ import { currentCharterVersion } from "~/charter/charter-status.server";
 import { getSearchClient } from "~/lib/search.server";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
+import { distanceKm, type LatLng } from "~/geo/distance";
+import { parseNear } from "~/geo/coordinates";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
@@ -50,6 +52,7 @@ export function parseDirectoryQuery(searchParams: URLSearchParams, taxonomy: Pic
     page: searchParams.get("page") ?? 1,
   });
   const { q, truncated } = truncateQuery(parsed.q);
+  const near = parseNear(searchParams.get("near"));
   return {
     q,
     ...(truncated ? { truncated } : {}),
@@ -57,6 +60,7 @@ export function parseDirectoryQuery(searchParams: URLSearchParams, taxonomy: Pic
     publics: active("public", "public"),
     districts: active("district", "quartier"),
     charterSigner: parsed.charte === "1",
+    ...(near ? { near } : {}),
     page: parsed.page,
     perPage: DIRECTORY_PAGE_SIZE,
   };
@@ -100,6 +104,8 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
       name: true,
       searchText: true,
       district: true,
+      latitude: true,
+      longitude: true,
       fields: { select: { slug: true } },
       publics: { select: { slug: true } },
     },
@@ -117,6 +123,15 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
   if (query.q.trim()) {
     // Equal scores in French alphabetical order, as the engine's ties fall.
     ranked.sort((a, b) => b.score - a.score || frenchOrder.compare(rows[a.index].name, rows[b.index].name));
+  }
+  // Nearest first (haversine), the unplaced last; the text's order among equals.
+  const distances = new Map<number, number>();
+  if (query.near) {
+    for (const { index } of ranked) {
+      const { latitude, longitude } = rows[index];
+      if (latitude !== null && longitude !== null) distances.set(index, distanceKm(query.near, { lat: latitude, lng: longitude }));
+    }
+    ranked.sort((a, b) => (distances.get(a.index) ?? Infinity) - (distances.get(b.index) ?? Infinity));
   }
   const facets: FacetCounts = { fields: {}, publics: {}, districts: {} };
   for (const { index } of ranked) {
@@ -144,6 +159,8 @@ export async function searchInDatabase(query: DirectoryQuery): Promise<Directory
           fields: d.fields,
           publics: d.publics,
           charterSigner: d.charterSigner,
+          position: d._geo ?? null,
+          ...(distances.has(index) ? { distanceKm: distances.get(index) } : {}),
           highlighted: {
             name: mark(d.name, matchedWords),
             socialObject: mark(d.socialObject, matchedWords),

@@ -8,6 +8,8 @@ import type { AssociationProfileInput } from "~/associations/schemas";
 import { parseOpeningHours } from "~/associations/opening-hours";
 import { IN_DIRECTORY } from "~/associations/directory-visibility";
 import { syncSearchSoon } from "~/associations/search-sync.server";
+import { geocodeColumnsFor, kickGeocoding, positionColumns } from "~/associations/geocoding.server";
+import type { PositionChoice } from "~/geo/position-form";
 
 /** Who the association is, as a dossier's identification step and the staff's view of a dossier give it. */
 export const associationIdentitySelect = {
@@ -48,6 +50,11 @@ export const associationPublicSelect = {
 
 export const associationProfileSelect = {
   ...associationPublicSelect,
+  latitude: true,
+  longitude: true,
+  geoSource: true,
+  geocodePending: true,
+  geocodeError: true,
   status: true,
   refusalReason: true,
 } as const;
@@ -99,20 +106,25 @@ export function openingHoursToStore(stored: string, fromForm: string): string {
 /** Saves the profile; answers without waiting long for the engine ("pending": searchable within seconds, see syncSearchSoon). */
 export async function updateAssociationProfile(
   associationId: string,
-  input: AssociationProfileInput & { openingHours?: string },
+  input: AssociationProfileInput & { openingHours?: string; position?: PositionChoice },
   actor: SessionUser,
 ) {
-  await writeTransaction(async (tx) => {
+  const geocodeAgain = await writeTransaction(async (tx) => {
     const data: ReturnType<typeof profileColumns> & { openingHours?: string } = profileColumns(input);
-    if (input.openingHours !== undefined) {
-      const current = await tx.association.findUniqueOrThrow({ where: { id: associationId }, select: { openingHours: true } });
-      data.openingHours = openingHoursToStore(current.openingHours, input.openingHours);
-    }
-    await tx.association.update({ where: { id: associationId }, data });
+    const current = await tx.association.findUniqueOrThrow({
+      where: { id: associationId },
+      select: { openingHours: true, address: true, postcode: true, city: true, latitude: true, longitude: true, geoSource: true },
+    });
+    if (input.openingHours !== undefined) data.openingHours = openingHoursToStore(current.openingHours, input.openingHours);
+    // A point typed in the same save wins over the address's new one.
+    const geocoding = { ...geocodeColumnsFor(current, input), ...positionColumns(current, input.position) };
+    await tx.association.update({ where: { id: associationId }, data: { ...data, ...geocoding } });
     await writeTaxonomy(tx, associationId, input);
     await enqueueSearchSync(tx, [associationId]);
     await recordAudit(tx, { entityType: "association", entityId: associationId, actorId: actor.id, action: "modification du profil" });
+    return geocoding.geocodePending === true;
   });
+  if (geocodeAgain) kickGeocoding([associationId]);
   return syncSearchSoon([associationId]);
 }
 

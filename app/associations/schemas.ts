@@ -17,6 +17,7 @@ import {
   urlSchema,
 } from "~/lib/validation";
 import { withOpeningHours } from "~/associations/opening-hours-form";
+import { checkPosition, positionChoice, positionShape } from "~/geo/position-form";
 
 // The taxonomy's fields are placeholders here, keeping their place in the form's order: see taxonomyFields.
 const profileFields = z.object({
@@ -49,8 +50,11 @@ export const associationProfileSchema = (choices: TaxonomyChoices) => profileFie
 
 export type AssociationProfileInput = z.output<ReturnType<typeof associationProfileSchema>>;
 
-/** The profile page's form: the profile and the structured opening hours (sign-up asks for them later). */
-export const associationProfileEditSchema = (choices: TaxonomyChoices) => withOpeningHours(associationProfileSchema(choices));
+/** The profile page's form: the profile, the structured opening hours and the position on the map (sign-up asks for them later). */
+export const associationProfileEditSchema = (choices: TaxonomyChoices) =>
+  withOpeningHours(associationProfileSchema(choices).extend(positionShape))
+    .superRefine((values, ctx) => checkPosition(values, ctx))
+    .transform((values) => ({ ...values, position: positionChoice(values) }));
 export type AssociationProfileEditInput = z.output<ReturnType<typeof associationProfileEditSchema>>;
 
 const signUpFields = profileFields.extend({

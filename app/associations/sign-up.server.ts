@@ -4,6 +4,7 @@
 // followed. An address with an account gets a notice telling its owner how to sign in instead.
 import { hashPassword } from "~/accounts/passwords.server";
 import { hashToken, newToken } from "~/accounts/tokens.server";
+import { NEW_ASSOCIATION_GEOCODE } from "~/associations/geocoding.server";
 import { profileColumns, uniqueAssociationSlug, writeTaxonomy } from "~/associations/profile.server";
 import { staffEmails } from "~/associations/recipients.server";
 import { prisma, writeTransaction } from "~/db.server";
@@ -137,7 +138,12 @@ export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult>
       return { ok: true, userId: user.id, association: { id: entry.id, name: entry.name }, claim: true };
     }
     const association = await tx.association.create({
-      data: { ...profileColumns(stored), slug: await uniqueAssociationSlug(stored.name, tx), status: "pending" },
+      data: {
+        ...profileColumns(stored),
+        ...NEW_ASSOCIATION_GEOCODE,
+        slug: await uniqueAssociationSlug(stored.name, tx),
+        status: "pending",
+      },
       select: { id: true, name: true },
     });
     await writeTaxonomy(tx, association.id, stored);

@@ -6,6 +6,7 @@
 import { enqueueSearchSync } from "../../search/sync";
 import type { SessionUser } from "~/accounts/auth.server";
 import { IN_DIRECTORY } from "~/associations/directory-visibility";
+import { geocodeColumnsFor } from "~/associations/geocoding.server";
 import { profileColumns, writeTaxonomy } from "~/associations/profile.server";
 import type { SignUpInput } from "~/associations/schemas";
 import { syncSearchNow } from "~/associations/search-sync.server";
@@ -108,14 +109,14 @@ export async function acceptClaim(claimId: string, actor: SessionUser) {
     if (claim.status === "refused") throw claimDone("Cette demande a déjà été refusée.");
     const entry = await tx.association.findUniqueOrThrow({
       where: { id: claim.associationId },
-      select: { id: true, rna: true, _count: { select: { memberships: true } } },
+      select: { id: true, rna: true, address: true, postcode: true, city: true, _count: { select: { memberships: true } } },
     });
     if (entry._count.memberships > 0) throw claimDone("Cette fiche a déjà été reprise par une autre personne.");
     const stored = claim.data as unknown as StoredSignUp;
     const updated = await tx.association.update({
       where: { id: entry.id },
       // The person's profile, the entry's RNA number and origin (source, RNA dates) kept.
-      data: { ...profileColumns({ ...stored, rna: entry.rna ?? undefined }), rna: entry.rna },
+      data: { ...profileColumns({ ...stored, rna: entry.rna ?? undefined }), rna: entry.rna, ...geocodeColumnsFor(entry, stored) },
       select: { id: true, name: true, slug: true },
     });
     await writeTaxonomy(tx, entry.id, stored);

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import leafletStyles from "leaflet/dist/leaflet.css";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Highlight } from "~/components/highlight";
@@ -8,6 +9,12 @@ import { pageTitle, useCcas } from "~/lib/meta";
 import { ofCcas } from "~/settings/ccas-name";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { getTaxonomy } from "~/settings/taxonomy.server";
+import { distanceOrigin } from "~/associations/directory-distance.server";
+import { getEnv } from "~/env.server";
+import { formatKm } from "~/geo/distance";
+import { ResultsMap } from "~/geo/results-map";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
@@ -17,12 +24,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const taxonomy = await getTaxonomy();
-  const query = parseDirectoryQuery(new URL(request.url).searchParams, taxonomy);
+  const searchParams = new URL(request.url).searchParams;
+  const origin = await distanceOrigin(searchParams);
+  const query = { ...parseDirectoryQuery(searchParams, taxonomy), near: origin.near };
   const result = await searchAssociations(query);
+  const env = getEnv();
   // Only active terms are offered as filters; every term, retired ones too, still names its records.
   const filters = (kind: TaxonomyKind) => taxonomy.active(kind).map((t) => ({ slug: t.slug, label: t.label }));
   return {
     query,
+    origin: { address: origin.address, error: origin.error ?? null, label: origin.near ? origin.label : null },
+    map: { tileUrl: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
     total: result.total,
     totalPages: result.totalPages,
     engine: result.engine,
@@ -31,6 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hits: result.hits.map((h) => ({
       id: h.id,
       slug: h.slug,
+      name: h.name,
+      position: h.position,
+      distanceKm: h.distanceKm ?? null,
       highlighted: h.highlighted,
       districtLabel: taxonomy.label("district", h.district),
       fields: h.fields.map((slug) => ({ slug, label: taxonomy.label("field", slug) })),
@@ -74,7 +89,7 @@ function pageHref(search: URLSearchParams, page: number) {
 }
 
 export default function Directory() {
-  const { query, total, totalPages, engine, facets, filters, hits } = useLoaderData<typeof loader>();
+  const { query, origin, map, total, totalPages, engine, facets, filters, hits } = useLoaderData<typeof loader>();
   const ccas = useCcas();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -88,6 +103,8 @@ export default function Directory() {
   for (const p of query.publics) params.append("public", p);
   for (const d of query.districts) params.append("quartier", d);
   if (query.charterSigner) params.set("charte", "1");
+  if (origin.address) params.set("adresse", origin.address);
+  const unplaced = hits.filter((h) => !h.position).length;
 
   // Search as you type: the same GET form, submitted after a short pause.
   const submitSoon = (delay: number) => {
@@ -112,7 +129,11 @@ export default function Directory() {
         ref={formRef}
         role="search"
         aria-label="Rechercher une association"
-        onChange={(e) => submitSoon((e.target as HTMLInputElement).type === "search" ? 250 : 0)}
+        onChange={(e) => {
+          const input = e.target as HTMLInputElement;
+          // The address is geocoded: sent by its button, not at each key.
+          if (input.name !== "adresse") submitSoon(input.type === "search" ? 250 : 0);
+        }}
       >
         <div className="search-bar">
           <div className="field">
@@ -138,6 +159,34 @@ export default function Directory() {
             <Facet legend="Champs d'intervention" name="champ" entries={filters.fields} counts={facets.fields} selected={query.fields} />
             <Facet legend="Publics" name="public" entries={filters.publics} counts={facets.publics} selected={query.publics} />
             <Facet legend="Quartiers" name="quartier" entries={filters.districts} counts={facets.districts} selected={query.districts} />
+            <fieldset>
+              <legend>Trier par distance d'une adresse</legend>
+              <div className="field">
+                <label htmlFor="adresse" className="field-label">
+                  Adresse
+                </label>
+                <input
+                  id="adresse"
+                  type="text"
+                  name="adresse"
+                  defaultValue={origin.address}
+                  placeholder="Ex. : 3 place Pasteur, Besançon"
+                  autoComplete="street-address"
+                  maxLength={200}
+                  aria-invalid={origin.error ? true : undefined}
+                  aria-describedby={origin.error ? "adresse-erreur" : undefined}
+                />
+                {origin.error ? (
+                  <p id="adresse-erreur" className="field-error">
+                    {origin.error}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="button button-secondary">
+                Trier par distance
+              </button>
+              {origin.label ? <p className="small muted">Du plus proche au plus éloigné de : {origin.label}</p> : null}
+            </fieldset>
             <fieldset>
               <legend>Charte</legend>
               <label className="checkbox">
@@ -205,6 +254,7 @@ export default function Directory() {
                     <Highlight text={hit.highlighted.socialObject} />
                   </p>
                   <p className="small muted">Quartier : {hit.districtLabel}</p>
+                  {hit.distanceKm !== null ? <p className="small result-distance">À {formatKm(hit.distanceKm)}</p> : null}
                   <ul className="tags" aria-label="Champs d'intervention">
                     {hit.fields.map((f) => (
                       <li key={f.slug} className="tag">
@@ -242,6 +292,18 @@ export default function Directory() {
                   ) : null}
                 </ul>
               </nav>
+            ) : null}
+            {hits.length > 0 ? (
+              <section aria-labelledby="carte-titre" className="results-map-section">
+                <h2 id="carte-titre">Carte des résultats</h2>
+                <p className="small">
+                  La carte montre les associations de cette page ; la liste ci-dessus en donne le détail.
+                  {unplaced > 0
+                    ? ` ${pluralize(unplaced, "association n'est", "associations ne sont")} pas sur la carte (adresse pas encore placée).`
+                    : ""}
+                </p>
+                <ResultsMap results={hits} settings={map} label="Carte des associations de cette page" />
+              </section>
             ) : null}
           </section>
         </div>

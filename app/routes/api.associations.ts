@@ -1,11 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseDirectoryQuery, searchAssociations } from "~/associations/directory.server";
 import { getTaxonomy } from "~/settings/taxonomy.server";
+import { parseNear } from "~/geo/coordinates";
 import { highlightRanges } from "../../search/highlights";
 
 /** The public directory search as JSON: same parameters as /annuaire. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = parseDirectoryQuery(new URL(request.url).searchParams, await getTaxonomy());
+  const searchParams = new URL(request.url).searchParams;
+  const headers = { "Cache-Control": "public, max-age=0, must-revalidate", "Access-Control-Allow-Origin": "*" };
+  if (searchParams.has("near") && !parseNear(searchParams.get("near"))) {
+    return Response.json(
+      {
+        error: "near doit être une latitude et une longitude en degrés décimaux séparées par une virgule, par exemple near=47.2378,6.0241",
+      },
+      { status: 400, headers },
+    );
+  }
+  const query = parseDirectoryQuery(searchParams, await getTaxonomy());
   const result = await searchAssociations(query);
   return Response.json(
     {
@@ -15,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         champ: query.fields,
         public: query.publics,
         quartier: query.districts,
+        ...(query.near ? { near: query.near } : {}),
         page: query.page,
       },
       total: result.total,
@@ -32,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         publics: hit.publics,
         charterSigner: hit.charterSigner,
         url: `/annuaire/${hit.slug}`,
+        position: hit.position,
+        ...(hit.distanceKm !== undefined ? { distanceKm: Math.round(hit.distanceKm * 1000) / 1000 } : {}),
         highlights: {
           name: highlightRanges(hit.highlighted.name),
           socialObject: highlightRanges(hit.highlighted.socialObject),
@@ -39,6 +53,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         },
       })),
     },
-    { headers: { "Cache-Control": "public, max-age=0, must-revalidate", "Access-Control-Allow-Origin": "*" } },
+    { headers },
   );
 }

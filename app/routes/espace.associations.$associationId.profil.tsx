@@ -11,6 +11,8 @@ import { invalid, parseForm } from "~/lib/forms.server";
 import { associationProfileEditSchema } from "~/associations/schemas";
 import { openingHoursFormValues } from "~/associations/opening-hours-form";
 import { pageTitle } from "~/lib/meta";
+import { coordinateText } from "~/geo/position-form";
+import { PositionFields } from "~/geo/position-fields";
 import { profileEditSchemaForAction } from "~/associations/schemas.server";
 import { formChoices } from "~/settings/taxonomy-choices";
 import { getTaxonomy } from "~/settings/taxonomy.server";
@@ -59,6 +61,8 @@ export default function AssociationProfile() {
     website: a.website ?? "",
     fields: a.fields.map((f) => f.slug),
     publics: a.publics.map((p) => p.slug),
+    latitude: coordinateText(a.latitude),
+    longitude: coordinateText(a.longitude),
   };
   return (
     <div className="container page">
@@ -78,6 +82,14 @@ export default function AssociationProfile() {
       ) : null}
       <ValidatedForm schema={schema} method="post" defaultValues={defaults} key={String(a.updatedAt)}>
         <AssociationFields choices={choices} openingHours={{ editable: hours.editable, stored: a.openingHours }} />
+        <section className="form-section">
+          <PositionFields
+            geoSource={a.geoSource}
+            geocodePending={a.geocodePending}
+            geocodeError={a.geocodeError}
+            placed={a.latitude !== null && a.longitude !== null}
+          />
+        </section>
         <div className="actions">
           <SubmitButton>Enregistrer la fiche</SubmitButton>
         </div>

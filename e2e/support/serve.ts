@@ -5,6 +5,7 @@ import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { databaseUrlOn, onCluster } from "../../tests/postgresql";
+import { startGeoStandIn } from "./geo-stand-in";
 import { E2E_DATABASE_URL, E2E_DATA_DIR, E2E_DIR, E2E_MAILBOX, E2E_PORT, E2E_URL } from "./paths";
 
 rmSync(E2E_DIR, { recursive: true, force: true });
@@ -44,6 +45,9 @@ const smtp = new SMTPServer({
   },
 });
 
+// The geocoder and the map's tiles: a stand-in, never the network.
+const geo = await startGeoStandIn();
+
 smtp.listen(0, "127.0.0.1", () => {
   const address = smtp.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -63,6 +67,9 @@ smtp.listen(0, "127.0.0.1", () => {
       // The account-wide login delay stays real but short: journeys fail logins on purpose.
       LOGIN_DELAY_BASE_MS: "5",
       SEED_DEMO: "1",
+      GEOCODER_URL: geo.url,
+      MAP_TILE_URL: `${geo.url}/tiles/{z}/{x}/{y}.png`,
+      MAP_TILE_ATTRIBUTION: "© Tuiles de test",
       MEILI_HOST: "",
       MEILI_MASTER_KEY: "",
     },
@@ -71,6 +78,7 @@ smtp.listen(0, "127.0.0.1", () => {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => {
+    void geo.close();
     smtp.close(() => process.exit(code ?? 0));
   });
 });

@@ -539,6 +539,11 @@ export type AssociationData = {
   website: string | null;
   receptionHours: string;
   openingHours?: string;
+  // On the map: the demo seed places its associations in their district (no geocoder called).
+  latitude?: number | null;
+  longitude?: number | null;
+  geoSource?: "adresse" | "manuel" | null;
+  geocodedAt?: Date | null;
   status: "pending" | "validated" | "refused";
   fields: FieldSlug[];
   publics: PublicSlug[];
