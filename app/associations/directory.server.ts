@@ -17,7 +17,7 @@ import { currentCharterVersion } from "~/charter/charter-status.server";
 import { getSearchClient } from "~/lib/search.server";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { getTaxonomy, type Taxonomy } from "~/settings/taxonomy.server";
-import { distanceKm, type LatLng } from "~/geo/distance";
+import { distanceKm } from "~/geo/distance";
 import { parseNear } from "~/geo/coordinates";
 
 export const DIRECTORY_PAGE_SIZE = 20;
