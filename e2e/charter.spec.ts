@@ -87,7 +87,7 @@ async function expectSignatoryInDirectory(page: Page, word: string, name: string
     const result = await directoryResult(page, word, name, { signatoriesOnly: true });
     await expect(result).toHaveCount(1, { timeout: 500 });
     await expect(result).toContainText("Signataire de la charte", { timeout: 500 });
-  }).toPass({ timeout: 5_000, intervals: [100, 250, 500] });
+  }).toPass({ timeout: 15_000, intervals: [100, 250, 500] });
 }
 
 test("an administrator publishes a version, the representative signs, and a new version asks for a new signature", async ({ page }) => {
