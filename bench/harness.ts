@@ -191,6 +191,8 @@ export async function startBenchPortal(options: {
       MEILI_HOST: options.meili.host,
       MEILI_MASTER_KEY: options.meili.masterKey,
       SEED_DEMO: "1",
+      // Nothing leaves this machine: no address is looked up (the map has its stand-in in e2e/).
+      GEOCODER_URL: "off",
       BUILD_DIR: ".tmp/build-bench",
       ...options.env,
     },

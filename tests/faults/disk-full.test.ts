@@ -83,6 +83,8 @@ beforeAll(async () => {
       MEILI_HOST: meili.host,
       MEILI_MASTER_KEY: masterKey,
       SEED_DEMO: "0",
+      // Nothing leaves this machine: no address is looked up (the map has its stand-in in e2e/).
+      GEOCODER_URL: "off",
       BUILD_DIR: ".tmp/build-faults",
       ASSOCIATION_STORAGE_QUOTA_MB: QUOTA_MB,
       // An empty 2 Mo tmpfs counts as healthy; under 256 Ko free it is "nearly full".

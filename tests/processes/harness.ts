@@ -62,6 +62,8 @@ export async function startTwoPortals(
     MEILI_INDEX_PREFIX: process.env.MEILI_INDEX_PREFIX!,
     BUILD_DIR: process.env.BUILD_DIR!,
     SEED_DEMO: "1",
+    // Nothing leaves this machine: no address is looked up (the map has its stand-in in e2e/).
+    GEOCODER_URL: "off",
     ...options.env,
   };
   const start = () => startPortal({ dataDir, env });
