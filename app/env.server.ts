@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 
 const TRUST_PROXY_MESSAGE = "TRUST_PROXY doit être le nombre de mandataires inverses devant le portail, par exemple 1 (0 : aucun)";
 

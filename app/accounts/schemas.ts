@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { emailSchema, nameText, passwordSchema } from "~/lib/validation";
 
 export const loginSchema = z.object({

@@ -11,7 +11,7 @@ import { endAllSessions } from "~/accounts/sessions.server";
 import { isUniqueViolation, prisma } from "~/db.server";
 import { DomainError } from "~/lib/domain-error";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
-import type { z } from "zod";
+import type * as z from "zod";
 
 type CreateStaffInput = z.output<typeof createStaffSchema>;
 

@@ -1,6 +1,6 @@
 // The public directory: Meilisearch first; when it cannot answer, a plainer search in
 // the database so the directory keeps working (and the page says so).
-import { z } from "zod";
+import * as z from "zod";
 import { markWords, prepareQuery, rankRows } from "../../search/fallback-ranking";
 import { loadDocuments, refreshSearchText, synonymGroupsOf } from "../../search/sync";
 import {

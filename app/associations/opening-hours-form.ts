@@ -1,6 +1,6 @@
 // The opening-hours block of the profile form: flat fields (a form without JavaScript posts
 // them as they are), their zod rules, and the conversion to and from the stored OSM string.
-import { z } from "zod";
+import * as z from "zod";
 import {
   type DayKey,
   type TimeRange,

@@ -1,6 +1,6 @@
 // The association profile form: one schema for sign-up, profile edits, browser and server,
 // built from the taxonomy's choices (the loader sends them; the action reads the database's).
-import { z } from "zod";
+import * as z from "zod";
 import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
 import { termSlug, termSlugs } from "~/settings/taxonomy-schemas";
 import {

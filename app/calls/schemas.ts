@@ -1,6 +1,6 @@
 // The administrator's call-for-projects form: one schema for the browser and the action, built
 // from the taxonomy's choices (the loader sends them; the action reads the database's).
-import { z } from "zod";
+import * as z from "zod";
 import { fromParisInputValue } from "~/lib/format";
 import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
 import { termSlugs } from "~/settings/taxonomy-schemas";

@@ -1,5 +1,5 @@
 // Forms of the charter: the administrator's draft, the publication, the signature.
-import { z } from "zod";
+import * as z from "zod";
 import { nameText, optionalText, requiredText } from "~/lib/validation";
 
 export const CHARTER_BODY_MAX = 100_000;

@@ -9,7 +9,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useSubmit, type FormProps } from "@remix-run/react";
 import { useEffect, useId, useMemo, useRef, type ReactNode } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod";
 import { fieldId, useFormContext, ValidatedFormContext } from "./form-context";
 
 export { fieldId, groupIncludes, isTicked, textValue } from "./form-context";

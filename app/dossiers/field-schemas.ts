@@ -1,7 +1,7 @@
 // A dossier step's fields, declared once: their kinds, and the zod schema each kind gets.
 // Values are stored as typed (strings), so a half-filled step comes back as is.
 import { isCalendarDay } from "~/lib/calendar-day";
-import { z } from "zod";
+import * as z from "zod";
 import { emailSchema, euroAmountSchema, multiSelect, nameText, optional, optionalText, phoneSchema, requiredText } from "~/lib/validation";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import type { TaxonomyChoices } from "~/settings/taxonomy-choices";

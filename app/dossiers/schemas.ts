@@ -1,6 +1,6 @@
 // The dossier's forms, one zod schema per step, used in the browser (react-hook-form) and by
 // the step's action. The fields are declared once in step-definitions.ts.
-import { z } from "zod";
+import * as z from "zod";
 import { projectBudgetSchema, type AmountBounds } from "~/dossiers/budget";
 import { objectSchema, type StepKey } from "~/dossiers/field-schemas";
 import { stepDef } from "~/dossiers/step-definitions";

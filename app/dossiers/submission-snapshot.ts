@@ -4,7 +4,7 @@
 // snapshot's canonical JSON. The attestation and the dossier PDF are drawn from it, never from the
 // dossier as it is now (decision 019).
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 export const SNAPSHOT_VERSION = 1;
 

@@ -1,6 +1,6 @@
 // Events: the staff form (create / edit) and the two registration forms (members of an
 // association, the public). The same schemas run in the browser and in the actions.
-import { z } from "zod";
+import * as z from "zod";
 import { emailSchema, nameText, optional, optionalText, parisDateTime, requiredText, urlSchema } from "~/lib/validation";
 
 export {

@@ -1,6 +1,6 @@
 // The Base Adresse Nationale's geocoder (api-adresse.data.gouv.fr, or the GEOCODER_URL given):
 // one address in, its best match out, or why there is none. Never throws.
-import { z } from "zod";
+import * as z from "zod";
 import { getEnv } from "~/env.server";
 
 /** Below this confidence the BAN's match is not trusted (a street of another town, a bare commune). */

@@ -1,6 +1,6 @@
 // « Position sur la carte » in the association's profile form: the point it chose, or back to its
 // address's. Shared by the browser and the action, like the rest of the form.
-import { z } from "zod";
+import * as z from "zod";
 import { inFrance, parseDecimal } from "./coordinates";
 
 export const positionShape = {

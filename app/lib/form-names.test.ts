@@ -11,7 +11,7 @@ import { grantSchema } from "../subsidies/schemas";
 import { axisSchema, flagshipSchema, socialProjectSchema } from "../steering/social-project-schemas";
 import type { TaxonomyChoices } from "../settings/taxonomy-choices";
 import { addTermSchema, identitySchema, termSchemas } from "../settings/schemas";
-import type { z } from "zod";
+import type * as z from "zod";
 
 const choices: TaxonomyChoices = {
   field: [{ slug: "aide-alimentaire", label: "Aide alimentaire" }],

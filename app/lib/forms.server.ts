@@ -2,7 +2,7 @@
 // messages on failure, and the typed values sent back so nothing is lost.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { DomainError, isDomainError } from "~/lib/domain-error";
-import type { z } from "zod";
+import type * as z from "zod";
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, unknown>; formError?: string };

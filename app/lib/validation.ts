@@ -1,6 +1,6 @@
 // Field schemas that recur across forms, shared by the browser (react-hook-form) and
 // the server (actions). Messages are French and name what is expected.
-import { z } from "zod";
+import * as z from "zod";
 // Only the French messages: `z.locales` would ship every language to the browser.
 import fr from "zod/v4/locales/fr.js";
 import { fromParisInputValue } from "~/lib/format";

@@ -1,6 +1,6 @@
 // The alert form (/espace/alertes), built from the taxonomy choices its loader sends: fields,
 // districts and kinds as checkboxes (none ticked = all), and the daily e-mail on or off.
-import { z } from "zod";
+import * as z from "zod";
 import { termSlugs } from "~/settings/taxonomy-schemas";
 import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
 import { POST_KINDS } from "./post-labels";

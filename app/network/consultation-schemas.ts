@@ -1,7 +1,7 @@
 // Consultations of the network: the staff's forms (the consultation, one question) and the
 // association's answer form, built from the questions the database holds. The same schemas run
 // in the browser and in the actions.
-import { z } from "zod";
+import * as z from "zod";
 import { nameText, optionalText, parisDateTime, requiredText } from "~/lib/validation";
 import {
   answerField,

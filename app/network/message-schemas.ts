@@ -1,7 +1,7 @@
 // The forms of the messagerie and of the directory's contact page, shared by the browser and the
 // actions. The limits are the conversations module's (MESSAGE_LIMITS), repeated here as numbers so
 // this file stays free of server code.
-import { z } from "zod";
+import * as z from "zod";
 import { requiredText } from "~/lib/validation";
 
 export const SUBJECT_MAX = 150;

@@ -1,5 +1,5 @@
 // The staff's moderation forms (browser and server): a reason to hide, a resolution to close a report.
-import { z } from "zod";
+import * as z from "zod";
 
 export const MODERATION_LIMITS = { reasonMax: 1000 } as const;
 

@@ -1,6 +1,6 @@
 // Forms of the CCAS's news: the staff's text (draft or published), the publication with its
 // optional mailing, and the members' choice of mailings on their account page.
-import { z } from "zod";
+import * as z from "zod";
 import { requiredText } from "~/lib/validation";
 
 export const NEWS_LIMITS = { titleMax: 150, bodyMax: 20_000 } as const;

@@ -1,6 +1,6 @@
 // The forms of needs and offers, shared by the browser and the actions: the post (publish and
 // edit, built from the taxonomy's choices the loader sent), the answer, and the list's filters.
-import { z } from "zod";
+import * as z from "zod";
 import { isCalendarDay } from "~/lib/calendar-day";
 import { nameText, requiredText } from "~/lib/validation";
 import { termSlug } from "~/settings/taxonomy-schemas";

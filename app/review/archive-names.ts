@@ -1,7 +1,7 @@
 // The names inside a ZIP of dossiers: each dossier's folder from a pattern of fixed placeholders,
 // every name made safe for any file system (no path, no reserved or control characters, no
 // Windows device names, a bounded length) and made unique (« statuts (2).pdf »). Browser-safe.
-import { z } from "zod";
+import * as z from "zod";
 
 export const ARCHIVE_PLACEHOLDERS = [
   { key: "numero", label: "numéro du dossier (AAP-2027-0001)" },

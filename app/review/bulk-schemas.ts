@@ -1,7 +1,7 @@
 // The forms of a call's dossier table (a selection and one bulk action) and of the
 // confirmation of bulk decisions. The selection's ids are checked again on the server
 // against the call (bulk.server.ts): here only their shape and number.
-import { z } from "zod";
+import * as z from "zod";
 import { euroAmountSchema, optionalText, requiredText } from "~/lib/validation";
 import { recordId } from "./label-schemas";
 

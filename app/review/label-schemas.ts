@@ -1,6 +1,6 @@
 // The forms of a call's labels (the management page) and of a dossier's labels (its page),
 // shared by the browser and the actions.
-import { z } from "zod";
+import * as z from "zod";
 import { nameText } from "~/lib/validation";
 import { LABEL_COLOR_NAMES, LABEL_NAME_MAX } from "./labels";
 

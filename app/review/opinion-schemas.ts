@@ -1,7 +1,7 @@
 // The forms of expert opinions (avis), shared by the browser and the actions: the staff's
 // request on the dossier page, and the expert's answer on the page of the link.
 import { isCalendarDay } from "~/lib/calendar-day";
-import { z } from "zod";
+import * as z from "zod";
 import { emailSchema, nameText, requiredText } from "~/lib/validation";
 
 /** The longest answer an expert may write (and the longest question asked). */

@@ -1,6 +1,6 @@
 // The forms of routing: a reviewer group of a call (name, members, rules), moving a dossier to
 // another group, and a saved filter of the queue. Shared by the browser and the actions.
-import { z } from "zod";
+import * as z from "zod";
 import { termSlug } from "~/settings/taxonomy-schemas";
 import type { TaxonomyChoices } from "~/settings/taxonomy-choices";
 import { euroAmountSchema, nameText, optional } from "~/lib/validation";

@@ -1,6 +1,6 @@
 // The forms of the staff review side, shared by the browser and the actions. The page's
 // action reads the submit button's `intent` first, then parses the rest with one of these.
-import { z } from "zod";
+import * as z from "zod";
 import { isCalendarDay } from "~/lib/calendar-day";
 import { CORRECTION_REASONS, parisDayKey } from "./correction-reasons";
 import { euroAmountSchema, optionalText, requiredText } from "~/lib/validation";

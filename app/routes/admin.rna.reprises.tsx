@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { RefusalForm } from "~/components/refusal-form";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { requireAdmin } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate, formatDateTime } from "~/lib/format";

@@ -1,6 +1,6 @@
 // The forms of the settings pages (Paramètres), one schema each, shared by the browser
 // (react-hook-form) and the actions. French messages that say what is expected.
-import { z } from "zod";
+import * as z from "zod";
 import { DI_PUBLICS, DI_THEMATIQUES } from "~/settings/data-inclusion";
 import { emailSchema, nameText, optional, optionalText, phoneSchema, postcodeSchema, requiredText, siretSchema } from "~/lib/validation";
 

@@ -2,7 +2,7 @@
 // directory's search takes as equivalent, typed as one line separated by commas. Shared by the
 // browser (react-hook-form) and the action; the rules across groups (a term in one group only,
 // 500 groups at most) need the table and are checked by app/settings/synonyms.server.ts.
-import { z } from "zod";
+import * as z from "zod";
 
 export const MIN_GROUP_TERMS = 2;
 export const MAX_GROUP_TERMS = 20;

@@ -2,7 +2,7 @@
 // synonyms, and the database fallback's expansion, search/fallback-ranking.ts). Data, not code: each CCAS edits its own at
 // /admin/parametres/synonymes (docs/decisions/034). A change is written and audited in one
 // transaction, then the whole set is sent to Meilisearch without waiting for its re-index.
-import { z } from "zod";
+import * as z from "zod";
 import { updateSynonyms } from "../../search/engine";
 import type { SessionUser } from "~/accounts/auth.server";
 import { prisma, writeTransaction, type Db, type Tx } from "~/db.server";

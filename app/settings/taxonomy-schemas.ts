@@ -1,6 +1,6 @@
 // Form fields holding taxonomy slugs, checked against the choices the loader sent (the browser)
 // or the database's terms (the action): an unknown value and a retired one each get a French message.
-import { z } from "zod";
+import * as z from "zod";
 import type { TaxonomyKind } from "~/settings/taxonomy";
 import { TERM_SLUG_PATTERN, type TaxonomyChoice } from "~/settings/taxonomy-choices";
 

@@ -1,6 +1,6 @@
 // The staff forms of a subsidy's steering: its own indicators (outside calls), the yearly objectives
 // of a multi-year agreement, the record of a review meeting. Shared by the browser and the actions.
-import { z } from "zod";
+import * as z from "zod";
 import { dateInputSchema } from "~/subsidies/schemas";
 import { nameText, optionalText, requiredText } from "~/lib/validation";
 import { INDICATOR_KINDS, INDICATOR_UNIT_KEYS, indicatorValueSchema } from "~/steering/indicators";

@@ -1,6 +1,6 @@
 // The administrator's forms for a call's indicators: one indicator (add, edit), and the
 // indicators each criterion refers to. Shared by the browser and the action.
-import { z } from "zod";
+import * as z from "zod";
 import { nameText, optionalText } from "~/lib/validation";
 import { INDICATOR_KINDS, INDICATOR_UNIT_KEYS } from "~/steering/indicators";
 

@@ -3,7 +3,7 @@
 // indicators each criterion refers to. Every form works without JavaScript.
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
-import { z } from "zod";
+import * as z from "zod";
 import { Checkbox, CheckboxGroup, isActionFailure, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from "~/components/form";
 import { callIndicatorSchema, criterionIndicatorIds } from "~/steering/call-indicator-schemas";
 import { INDICATOR_KIND_LABELS, INDICATOR_KINDS, INDICATOR_UNITS } from "~/steering/indicators";

@@ -1,7 +1,7 @@
 // The dossier's step « Indicateurs et objectifs »: a target for each indicator of the call
 // (required when the call says « objectif obligatoire »), and up to five indicators of the
 // association's own (name, kind, unit, target). One schema for the browser and the action.
-import { z } from "zod";
+import * as z from "zod";
 import { FORMULA_LEAD } from "~/lib/validation";
 import {
   formatIndicatorValue,

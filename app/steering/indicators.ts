@@ -1,6 +1,6 @@
 // Indicators of means and of results: their kinds, their units, how a value is typed, shown and
 // added up. Shared by the call's editor, the dossier, the compte rendu and the steering dashboard.
-import { z } from "zod";
+import * as z from "zod";
 
 export const INDICATOR_KINDS = ["moyens", "resultats"] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];

@@ -1,6 +1,6 @@
 // The compte rendu financier's form with the values achieved for the project's indicators: one
 // schema builder for the browser and the server, built from the indicators the database holds.
-import { z } from "zod";
+import * as z from "zod";
 import { optionalText } from "~/lib/validation";
 import { reportFields, toReportData, type ReportData } from "~/subsidies/schemas";
 import { indicatorValueSchema, type IndicatorKind } from "~/steering/indicators";

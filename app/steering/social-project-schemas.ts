@@ -1,7 +1,7 @@
 // The social project's forms (the project, an axis, a projet phare), the call's « Projet social »
 // section and a subsidy's attachment. Shared by the browser (react-hook-form) and the actions.
 import { isCalendarDay } from "~/lib/calendar-day";
-import { z } from "zod";
+import * as z from "zod";
 import { nameText, optionalText } from "~/lib/validation";
 
 const year = (label: string) =>

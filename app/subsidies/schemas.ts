@@ -1,7 +1,7 @@
 // The subsidy forms: vote, grant outside a call, payment schedule, payment, convention,
 // compte rendu financier. Shared by the browser (react-hook-form) and the actions.
 import { isCalendarDay } from "~/lib/calendar-day";
-import { z } from "zod";
+import * as z from "zod";
 import { euroAmountSchema, nameText, optionalText, requiredText } from "~/lib/validation";
 import { attachmentValue } from "~/steering/social-project-schemas";
 

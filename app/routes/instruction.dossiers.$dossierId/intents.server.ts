@@ -1,7 +1,7 @@
 // The page's posts, by the submit button's `intent`: each parses its own form, calls the
 // review domain and redirects back with a flash message. A refusal of the domain (DomainError)
 // is answered by the route's domainAction.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { SessionUser } from "~/accounts/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { invalid, parseWith, unknownIntent } from "~/lib/forms.server";
