@@ -178,9 +178,8 @@ export async function startBenchPortal(options: {
 }): Promise<BenchPortal> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // As `npm start` runs it: V8's heap bounded (decision 038), PORTAL_HEAP_MB to change it.
-  const heap = `--max-old-space-size=${process.env.PORTAL_HEAP_MB ?? 384}`;
-  const child = spawn(process.execPath, [heap, "--import", "tsx", "server/start.ts"], {
+  // As `npm start` runs it: V8's heap bounded (decision 038).
+  const child = spawn(process.execPath, ["--max-old-space-size=384", "--import", "tsx", "server/start.ts"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
