@@ -14,7 +14,7 @@ export function writeSection(name: string, section: string[]) {
   let next: string;
   if (startAt >= 0 && endAt > startAt) {
     next =
-      current.slice(0, startAt) + section.join("\n").replace(/\n+$/, "\n") + current.slice(endAt + endMarker.length).replace(/^\n/, "");
+      current.slice(0, startAt) + section.join("\n").replace(/\n*$/, "\n") + current.slice(endAt + endMarker.length).replace(/^\n/, "");
   } else {
     const analysisAt = analysisHeading ? current.indexOf(analysisHeading) : -1;
     const cut = analysisAt >= 0 ? analysisAt : current.length;
