@@ -125,7 +125,9 @@ async function profileCase(page: Page) {
     saved: { status: /Fiche enregistrée/ },
     snapshot: async () => {
       const a = await read();
-      return { ...withoutTimestamps(a), phone: phoneDigits(a.phone) };
+      // searchText is the fallback's copy of the rest, rebuilt after a save (decision 036): not the association's data.
+      const { searchText: _derived, ...stored } = withoutTimestamps(a);
+      return { ...stored, phone: phoneDigits(a.phone) };
     },
     shown: async () => {
       const a = await read();
