@@ -107,6 +107,20 @@ test("every route answers every kind of user as the access policy declares, on b
 // ── The public page cache (decision 008) across processes ─────────────
 // Each process keeps its own cache of anonymous pages; a change made through one must empty the
 // other's too (issue 14: LISTEN/NOTIFY), or B serves the directory as it was for PAGE_CACHE_SECONDS.
+/** A process's /annuaire, fetched until it shows `word` or `deadline` passes: its last body. */
+async function directoryUntil(base: string, word: string, deadline: number, what: string) {
+  let body = "";
+  await waitUntil(
+    async () => {
+      body = await (await fetch(`${base}/annuaire`)).text();
+      return body.includes(word) || Date.now() > deadline;
+    },
+    PAGE_CACHE_SECONDS * 1000,
+    what,
+  );
+  return body;
+}
+
 test("a change made through process A shows within seconds on process B's cached directory", async () => {
   const { a, b, db } = portals;
   // B's directory rendered (a miss: when it was cached is known), then served from its cache (a
@@ -134,29 +148,12 @@ test("a change made through process A shows within seconds on process B's cached
   expect(await editProfile(a, session, listed!, word)).toBe(302);
   // A answered without waiting for the index (decision 037); its background sync, once done, empties the
   // cached pages of A and, through the bus, of B. Within seconds, far less than the cache's lifetime.
-  let onA = "";
-  const aDeadline = Date.now() + 10_000;
-  await waitUntil(
-    async () => {
-      onA = await (await fetch(`${a.base}/annuaire`)).text();
-      return onA.includes(word) || Date.now() > aDeadline;
-    },
-    PAGE_CACHE_SECONDS * 1000,
-    "annuaire de A",
-  );
+  const onA = await directoryUntil(a.base, word, Date.now() + 10_000, "annuaire de A");
   expect(onA.includes(word), "A sert encore un annuaire d'avant la fin de sa synchronisation").toBe(true);
 
   // The notice from A reaches B asynchronously: a few seconds at most, far less than B's cache lifetime,
   // so only an emptied cache can show the change in that time.
-  let after = "";
   const deadline = Math.min(Date.now() + 10_000, cachedAt + (PAGE_CACHE_SECONDS - 5) * 1000);
-  await waitUntil(
-    async () => {
-      after = await (await fetch(`${b.base}/annuaire`)).text();
-      return after.includes(word) || Date.now() > deadline;
-    },
-    PAGE_CACHE_SECONDS * 1000,
-    "annuaire de B",
-  );
+  const after = await directoryUntil(b.base, word, deadline, "annuaire de B");
   expect(after.includes(word), "B sert encore l'annuaire mis en cache avant la modification faite par A").toBe(true);
 });
